@@ -1,0 +1,99 @@
+// Periods and evaluations (one stakeholder × one period under one KPI-set version).
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import { user } from './auth';
+import { stakeholders } from './org';
+import { indicators, kpiSetVersions } from './method';
+
+const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+
+export const PERIOD_KINDS = ['quarter', 'year'] as const;
+export const PERIOD_STATUSES = ['open', 'closed', 'published'] as const;
+export const EVALUATION_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+
+export const periods = sqliteTable(
+  'periods',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    kind: text('kind', { enum: PERIOD_KINDS }).notNull(),
+    startsOn: text('starts_on').notNull(), // ISO date
+    endsOn: text('ends_on').notNull(),
+    status: text('status', { enum: PERIOD_STATUSES }).notNull().default('open'),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (t) => [
+    check('periods_kind_check', sql`${t.kind} in ('quarter','year')`),
+    check('periods_status_check', sql`${t.status} in ('open','closed','published')`),
+    check('periods_dates_check', sql`${t.startsOn} <= ${t.endsOn}`),
+  ],
+);
+
+export const evaluations = sqliteTable(
+  'evaluations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stakeholderId: integer('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => periods.id),
+    kpiSetVersionId: integer('kpi_set_version_id')
+      .notNull()
+      .references(() => kpiSetVersions.id),
+    status: text('status', { enum: EVALUATION_STATUSES }).notNull().default('draft'),
+    // Optimistic concurrency: every write bumps it; a write naming an older revision is refused.
+    revision: integer('revision').notNull().default(1),
+    returnReason: text('return_reason'),
+    // Set when an admin publishes the period without this evaluation (with a reason).
+    excludedReason: text('excluded_reason'),
+    createdBy: text('created_by').references(() => user.id),
+    submittedBy: text('submitted_by').references(() => user.id),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    approvedBy: text('approved_by').references(() => user.id),
+    approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('evaluations_stakeholder_period_uq').on(t.stakeholderId, t.periodId),
+    index('evaluations_period_idx').on(t.periodId),
+    check(
+      'evaluations_status_check',
+      sql`${t.status} in ('draft','submitted','returned','approved')`,
+    ),
+    check(
+      'evaluations_approver_check',
+      sql`${t.approvedBy} is null or ${t.submittedBy} is null or ${t.approvedBy} <> ${t.submittedBy}`,
+    ),
+  ],
+);
+
+export const evaluationValues = sqliteTable(
+  'evaluation_values',
+  {
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    value: real('value'),
+    note: text('note'),
+    evidenceUrl: text('evidence_url'),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.indicatorId] })],
+);

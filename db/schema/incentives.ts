@@ -1,0 +1,99 @@
+// Incentive programs, eligibility runs and their determinations.
+import { sql } from 'drizzle-orm';
+import { check, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { user } from './auth';
+import { stakeholders } from './org';
+import { periods } from './cycle';
+import { scoreRuns } from './scores';
+
+const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+
+export const PROGRAM_KINDS = ['subsidy', 'tax_break', 'commendation'] as const;
+export const PROGRAM_STATUSES = ['draft', 'active', 'archived'] as const;
+export const ALLOCATIONS = ['rank', 'pro_rata'] as const;
+
+export const incentivePrograms = sqliteTable(
+  'incentive_programs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    kind: text('kind', { enum: PROGRAM_KINDS }).notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    descriptionZh: text('description_zh'),
+    descriptionEn: text('description_en'),
+    /** JSON: stakeholder type codes */
+    eligibleTypes: text('eligible_types', { mode: 'json' }).notNull(),
+    /** JSON: the rule tree */
+    rule: text('rule', { mode: 'json' }).notNull(),
+    /** JSON: the benefit definition */
+    benefit: text('benefit', { mode: 'json' }).notNull(),
+    budget: real('budget'),
+    allocation: text('allocation', { enum: ALLOCATIONS }),
+    status: text('status', { enum: PROGRAM_STATUSES }).notNull().default('draft'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (t) => [
+    check('incentive_programs_kind_check', sql`${t.kind} in ('subsidy','tax_break','commendation')`),
+    check('incentive_programs_status_check', sql`${t.status} in ('draft','active','archived')`),
+    check(
+      'incentive_programs_allocation_check',
+      sql`${t.allocation} is null or ${t.allocation} in ('rank','pro_rata')`,
+    ),
+    check('incentive_programs_budget_check', sql`${t.budget} is null or ${t.budget} >= 0`),
+  ],
+);
+
+export const eligibilityRuns = sqliteTable('eligibility_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  programId: integer('program_id')
+    .notNull()
+    .references(() => incentivePrograms.id),
+  periodId: integer('period_id')
+    .notNull()
+    .references(() => periods.id),
+  scoreRunId: integer('score_run_id').references(() => scoreRuns.id),
+  /** JSON: the program as it was when the run was made */
+  programSnapshot: text('program_snapshot', { mode: 'json' }).notNull(),
+  inputHash: text('input_hash').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  createdBy: text('created_by').references(() => user.id),
+});
+
+export const determinations = sqliteTable(
+  'determinations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => eligibilityRuns.id, { onDelete: 'cascade' }),
+    stakeholderId: integer('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id),
+    eligible: integer('eligible', { mode: 'boolean' }).notNull(),
+    amount: real('amount'),
+    rate: real('rate'),
+    title: text('title'),
+    /** JSON: per clause, actual value and threshold */
+    explanation: text('explanation', { mode: 'json' }).notNull(),
+    /** JSON: the smallest change that would qualify, for those who fail */
+    gap: text('gap', { mode: 'json' }),
+  },
+  (t) => [uniqueIndex('determinations_run_stakeholder_uq').on(t.runId, t.stakeholderId)],
+);
+
+/** Overrides sit beside determinations so the computed result itself stays immutable. */
+export const determinationOverrides = sqliteTable('determination_overrides', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  determinationId: integer('determination_id')
+    .notNull()
+    .references(() => determinations.id),
+  eligible: integer('eligible', { mode: 'boolean' }).notNull(),
+  amount: real('amount'),
+  reason: text('reason').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  createdBy: text('created_by')
+    .notNull()
+    .references(() => user.id),
+});

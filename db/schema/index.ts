@@ -1,0 +1,7 @@
+export * from './auth';
+export * from './org';
+export * from './method';
+export * from './cycle';
+export * from './scores';
+export * from './incentives';
+export * from './audit';

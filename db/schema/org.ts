@@ -1,0 +1,69 @@
+// Regions (a GB/T 2260-style tree), stakeholder types and stakeholders.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township', 'village'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+export const STAKEHOLDER_TYPES = ['county_town', 'rural', 'market'] as const;
+export type StakeholderType = (typeof STAKEHOLDER_TYPES)[number];
+
+const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+
+export const regions = sqliteTable(
+  'regions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    level: text('level', { enum: REGION_LEVELS }).notNull(),
+    parentId: integer('parent_id').references((): ReturnType<typeof integer> => regions.id),
+    // Materialized path of ids, e.g. "/1/4/12/", so "this region and below" is one LIKE.
+    path: text('path').notNull(),
+  },
+  (t) => [
+    check(
+      'regions_level_check',
+      sql`${t.level} in ('province','prefecture','county','township','village')`,
+    ),
+    index('regions_parent_idx').on(t.parentId),
+    index('regions_path_idx').on(t.path),
+  ],
+);
+
+export const stakeholderTypes = sqliteTable(
+  'stakeholder_types',
+  {
+    code: text('code', { enum: STAKEHOLDER_TYPES }).primaryKey(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+  },
+  (t) => [check('stakeholder_types_code_check', sql`${t.code} in ('county_town','rural','market')`)],
+);
+
+export const stakeholders = sqliteTable(
+  'stakeholders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    type: text('type', { enum: STAKEHOLDER_TYPES })
+      .notNull()
+      .references(() => stakeholderTypes.code),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    // Unified social credit code (GB 32100-2015): 18 characters with a check digit.
+    creditCode: text('credit_code').unique(),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (t) => [
+    index('stakeholders_region_idx').on(t.regionId),
+    index('stakeholders_type_idx').on(t.type),
+    check('stakeholders_credit_code_len', sql`${t.creditCode} is null or length(${t.creditCode}) = 18`),
+  ],
+);

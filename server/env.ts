@@ -1,0 +1,59 @@
+// The one place that reads process.env: validated once, typed everywhere else.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_PATH: z.string().min(1).default('data/scorecard.db'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.string().url().optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  // Failed sign-ins per username within the window before the account is locked for the window.
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+});
+
+export type Env = z.infer<typeof schema> & { APP_URL: string; DATA_DIR: string };
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dbPath = e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : path.resolve(e.DATABASE_PATH);
+  return {
+    ...e,
+    DATABASE_PATH: dbPath,
+    DATA_DIR: dbPath === ':memory:' ? path.resolve('data') : path.dirname(dbPath),
+    APP_URL: e.APP_URL ?? `http://localhost:${e.PORT}`,
+  };
+}
+
+export const env: Env = load();
+
+/**
+ * The auth secret: from the environment, else generated once into the data folder (never
+ * committed; data/ is git-ignored) so sessions survive restarts.
+ */
+export function authSecret(): string {
+  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
+  const file = path.join(env.DATA_DIR, 'auth-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(env.DATA_DIR, { recursive: true });
+    const secret = crypto.randomBytes(32).toString('base64url');
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch {
+      // Another process won the race: use its secret.
+      return fs.readFileSync(file, 'utf8').trim();
+    }
+  }
+}
