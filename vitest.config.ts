@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { '@': root } },
+  // Outside Next there is no react-server condition: use the package's own empty server build.
+  resolve: { alias: { '@': root, 'server-only': `${root}node_modules/server-only/empty.js` } },
   test: {
     projects: [
       {

@@ -1,6 +1,6 @@
 // Regions (a GB/T 2260-style tree), stakeholder types and stakeholders.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township', 'village'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
@@ -17,7 +17,7 @@ export const regions = sqliteTable(
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
     level: text('level', { enum: REGION_LEVELS }).notNull(),
-    parentId: integer('parent_id').references((): ReturnType<typeof integer> => regions.id),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => regions.id),
     // Materialized path of ids, e.g. "/1/4/12/", so "this region and below" is one LIKE.
     path: text('path').notNull(),
   },

@@ -1,0 +1,91 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { StatCard } from '@/components/ui/stat-card';
+import { api } from '@/lib/trpc/server';
+import { STAKEHOLDER_TYPES, REGION_LEVELS } from '@/db/schema';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('admin'))('overview.title') };
+}
+
+const PERIOD_BADGE = { open: 'info', closed: 'warning', published: 'success' } as const;
+
+export default async function AdminHome() {
+  const [t, tc, format, locale] = await Promise.all([getTranslations('admin.overview'), getTranslations('common'), getFormatter(), getLocale()]);
+  const data = await (await api()).dashboard.admin();
+  const n = (x: number) => format.number(x);
+  const regionCount = (level: string) => data.regionsByLevel.find((r) => r.level === level)?.n ?? 0;
+  const typeCount = (type: string) => data.stakeholdersByType.find((r) => r.type === type)?.n ?? 0;
+  const totalStakeholders = data.stakeholdersByType.reduce((s, r) => s + r.n, 0);
+  const totalUsers = data.usersByRole.reduce((s, r) => s + r.n, 0);
+
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <section aria-labelledby="counts" className="mb-8">
+        <h2 id="counts" className="sr-only">{t('countsHeading')}</h2>
+        <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+          <StatCard label={t('regions')} value={n(data.regionsByLevel.reduce((s, r) => s + r.n, 0))} hint={REGION_LEVELS.filter((l) => regionCount(l) > 0).map((l) => `${tc(`regionLevels.${l}`)} ${n(regionCount(l))}`).join(' · ')} />
+          <StatCard label={t('stakeholders')} value={n(totalStakeholders)} hint={STAKEHOLDER_TYPES.map((ty) => `${tc(`stakeholderTypes.${ty}`)} ${n(typeCount(ty))}`).join(' · ')} />
+          <StatCard label={t('kpiSets')} value={n(data.kpiSets.length)} hint={t('kpiSetsHint', { published: data.kpiSets.filter((k) => Number(k.published) > 0).length })} />
+          <StatCard label={t('users')} value={n(totalUsers)} hint={data.usersByRole.map((r) => `${tc(`roles.${r.role}`)} ${n(r.n)}`).join(' · ')} />
+        </div>
+      </section>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('periods')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {data.periods.length === 0 ? (
+              <EmptyState title={t('noPeriods')} description={t('noPeriodsHint')} titleAs="h3" />
+            ) : (
+              <ul className="divide-y">
+                {data.periods.map((p) => (
+                  <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
+                    <span className="font-medium tabular-nums">{p.code}</span>
+                    <span className="text-sm text-muted-foreground">
+                      {t('periodProgress', { approved: n(Number(p.approved)), total: n(p.evaluations) })}
+                    </span>
+                    <Badge variant={PERIOD_BADGE[p.status]}>{tc(`periodStatus.${p.status}`)}</Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('kpiSets')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {data.kpiSets.length === 0 ? (
+              <EmptyState title={t('noKpiSets')} titleAs="h3" />
+            ) : (
+              <ul className="divide-y">
+                {data.kpiSets.map((k) => (
+                  <li key={k.kpiSetId} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
+                    <span className="font-medium">{locale === 'en' ? k.nameEn : k.nameZh}</span>
+                    <span className="text-sm text-muted-foreground">{tc(`stakeholderTypes.${k.type}`)}</span>
+                    <Badge variant={Number(k.published) > 0 ? 'success' : 'neutral'}>
+                      {t('versions', { count: k.versions })}
+                    </Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+      <p className="mt-6 text-sm">
+        <Link className="text-primary underline-offset-4 hover:underline" href="/admin/users">
+          {t('manageUsers')}
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/page-header';
+import { StatCard } from '@/components/ui/stat-card';
+import { Alert } from '@/components/ui/alert';
+import { StakeholderList } from '@/components/stakeholders/stakeholder-list';
+import { api } from '@/lib/trpc/server';
+import { STAKEHOLDER_TYPES } from '@/db/schema';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('stakeholders'))('home.title') };
+}
+
+export default async function AssessorHome() {
+  const [t, tc, format, locale] = await Promise.all([getTranslations('stakeholders.home'), getTranslations('common'), getFormatter(), getLocale()]);
+  const data = await (await api()).dashboard.assessor();
+  const regionNames = data.regions.map((r) => (locale === 'en' ? r.nameEn : r.nameZh)).join('、');
+  const count = (ty: string) => data.byType.find((r) => r.type === ty)?.n ?? 0;
+  const entered = data.progress.reduce((s, r) => s + r.n, 0);
+  const approved = data.progress.find((r) => r.status === 'approved')?.n ?? 0;
+  return (
+    <>
+      <PageHeader title={t('title')} description={regionNames ? t('description', { regions: regionNames }) : undefined} />
+      {data.regions.length === 0 ? (
+        <Alert variant="warning" title={t('noScopeTitle')} className="mb-6">
+          {t('noScopeBody')}
+        </Alert>
+      ) : null}
+      <div className="mb-8 grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {STAKEHOLDER_TYPES.map((ty) => (
+          <StatCard key={ty} label={tc(`stakeholderTypes.${ty}`)} value={format.number(count(ty))} />
+        ))}
+        <StatCard
+          label={data.openPeriod ? t('openPeriod', { code: data.openPeriod.code }) : t('noOpenPeriod')}
+          value={data.openPeriod ? `${format.number(approved)} / ${format.number(entered)}` : '—'}
+          hint={data.openPeriod ? t('openPeriodHint') : undefined}
+        />
+      </div>
+      <StakeholderList canCreate />
+    </>
+  );
+}

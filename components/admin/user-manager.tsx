@@ -1,0 +1,304 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Plus } from 'lucide-react';
+import { useTRPC } from '@/lib/trpc/client';
+import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
+import { passwordSchema, userCreateSchema, userUpdateSchema } from '@/server/domain/schemas';
+import { ROLES, type Role } from '@/db/schema';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { buttonClassName } from '@/components/ui/styles';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { NativeSelect } from '@/components/ui/native-select';
+import { Skeleton } from '@/components/ui/skeleton';
+
+type Editing =
+  | { mode: 'create' }
+  | { mode: 'edit'; id: string; username: string; name: string; role: Role; regionIds: number[]; stakeholderId: number | null }
+  | { mode: 'password'; id: string; username: string };
+
+export function UserManager({ currentUserId }: { currentUserId: string }) {
+  const t = useTranslations('admin.users');
+  const tc = useTranslations('common');
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [page, setPage] = useState(1);
+  const [role, setRole] = useState<Role | ''>('');
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const list = useQuery({
+    ...trpc.users.list.queryOptions({ page, pageSize: 20, role: role || undefined, search: search || undefined }),
+    placeholderData: keepPreviousData,
+  });
+  const disable = useMutation(trpc.users.setDisabled.mutationOptions());
+  const refresh = () => qc.invalidateQueries({ queryKey: trpc.users.pathKey() });
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+      <section aria-labelledby="users-heading" className="grid content-start gap-4">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="users-heading" className="text-lg font-semibold">{t('listHeading')}</h2>
+          <Button onClick={() => setEditing({ mode: 'create' })}>
+            <Plus aria-hidden="true" />
+            {t('create')}
+          </Button>
+        </div>
+        {notice ? <Alert variant="success" title={notice} /> : null}
+        <div role="search" className="grid gap-3 rounded-lg border bg-surface p-3 sm:grid-cols-2">
+          <label className="grid gap-1 text-sm font-medium">
+            {t('search')}
+            <Input type="search" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
+          </label>
+          <label className="grid gap-1 text-sm font-medium">
+            {t('fields.role')}
+            <NativeSelect value={role} onChange={(e) => { setRole(e.target.value as Role | ''); setPage(1); }}>
+              <option value="">{t('allRoles')}</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>{tc(`roles.${r}`)}</option>
+              ))}
+            </NativeSelect>
+          </label>
+        </div>
+        {list.isError ? (
+          <Alert variant="error" title={tc('loadError')}>{list.error.message}</Alert>
+        ) : list.isPending ? (
+          <Skeleton className="h-64" />
+        ) : list.data.total === 0 ? (
+          <EmptyState title={t('empty')} />
+        ) : (
+          <>
+            <div className="overflow-x-auto rounded-lg border bg-surface">
+              <table className="w-full min-w-[600px] text-sm">
+                <caption className="sr-only">{t('listHeading')}</caption>
+                <thead className="bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
+                  <tr>
+                    <th scope="col" className="px-3 py-2.5">{t('fields.username')}</th>
+                    <th scope="col" className="px-3 py-2.5">{t('fields.name')}</th>
+                    <th scope="col" className="px-3 py-2.5">{t('fields.role')}</th>
+                    <th scope="col" className="px-3 py-2.5">{t('fields.scope')}</th>
+                    <th scope="col" className="px-3 py-2.5">{t('fields.status')}</th>
+                    <th scope="col" className="px-3 py-2.5"><span className="sr-only">{t('actions')}</span></th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y">
+                  {list.data.items.map((u) => (
+                    <tr key={u.id}>
+                      <td className="px-3 py-2.5 font-mono text-xs">{u.username}</td>
+                      <td className="px-3 py-2.5 font-medium">{u.name}</td>
+                      <td className="px-3 py-2.5">{tc(`roles.${u.role}`)}</td>
+                      <td className="px-3 py-2.5 text-muted-foreground">
+                        {u.role === 'assessor'
+                          ? u.regions.map((r) => (locale === 'en' ? r.nameEn : r.nameZh)).join('、') || '—'
+                          : u.role === 'stakeholder'
+                            ? (u.stakeholderName ?? '—')
+                            : t('scopeAll')}
+                      </td>
+                      <td className="px-3 py-2.5">
+                        <Badge variant={u.disabled ? 'danger' : 'success'}>{u.disabled ? t('disabled') : t('enabled')}</Badge>
+                      </td>
+                      <td className="px-3 py-2.5">
+                        <div className="flex flex-wrap justify-end gap-1">
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            aria-label={t('editUser', { username: u.username ?? '' })}
+                            onClick={() =>
+                              setEditing({ mode: 'edit', id: u.id, username: u.username ?? '', name: u.name, role: u.role, regionIds: u.regions.map((r) => r.regionId), stakeholderId: u.stakeholderId })
+                            }
+                          >
+                            {t('edit')}
+                          </Button>
+                          <Button size="sm" variant="ghost" aria-label={t('resetPasswordFor', { username: u.username ?? '' })} onClick={() => setEditing({ mode: 'password', id: u.id, username: u.username ?? '' })}>
+                            {t('resetPassword')}
+                          </Button>
+                          {u.id !== currentUserId ? (
+                            <Button
+                              size="sm"
+                              variant={u.disabled ? 'secondary' : 'ghost'}
+                              className={u.disabled ? undefined : 'text-danger'}
+                              aria-label={(u.disabled ? t('enableUser') : t('disableUser')) + ' ' + (u.username ?? '')}
+                              onClick={async () => {
+                                if (!u.disabled && !window.confirm(t('disableConfirm', { username: u.username ?? '' }))) return;
+                                await disable.mutateAsync({ id: u.id, disabled: !u.disabled });
+                                setNotice(u.disabled ? t('enabledNotice', { username: u.username ?? '' }) : t('disabledNotice', { username: u.username ?? '' }));
+                                await refresh();
+                              }}
+                            >
+                              {u.disabled ? t('enable') : t('disable')}
+                            </Button>
+                          ) : null}
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <nav aria-label={tc('pagination.label')} className="flex items-center justify-between gap-3">
+              <button type="button" className={buttonClassName({ variant: 'outline', size: 'sm' })} disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+                {tc('pagination.previous')}
+              </button>
+              <span className="text-sm tabular-nums">{tc('pagination.pageOf', { page: list.data.page, pages: list.data.pageCount })}</span>
+              <button type="button" className={buttonClassName({ variant: 'outline', size: 'sm' })} disabled={page >= list.data.pageCount} onClick={() => setPage((p) => p + 1)}>
+                {tc('pagination.next')}
+              </button>
+            </nav>
+          </>
+        )}
+      </section>
+      {editing ? (
+        <UserPanel
+          key={editing.mode + ('id' in editing ? editing.id : '')}
+          editing={editing}
+          onClose={() => setEditing(null)}
+          onDone={async (message) => {
+            setEditing(null);
+            setNotice(message);
+            await refresh();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function UserPanel({ editing, onClose, onDone }: { editing: Editing; onClose: () => void; onDone: (message: string) => void }) {
+  const t = useTranslations('admin.users');
+  const tAll = useTranslations();
+  const tc = useTranslations('common');
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const [values, setValues] = useState({
+    username: editing.mode === 'create' ? '' : editing.username,
+    name: editing.mode === 'edit' ? editing.name : '',
+    password: '',
+    role: (editing.mode === 'edit' ? editing.role : 'assessor') as Role,
+    regionIds: editing.mode === 'edit' ? editing.regionIds : ([] as number[]),
+    stakeholderId: editing.mode === 'edit' && editing.stakeholderId ? String(editing.stakeholderId) : '',
+  });
+  const [errors, setErrors] = useState<FieldErrorMap>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const counties = useQuery(trpc.regions.list.queryOptions({ level: 'county' }));
+  const stakeholders = useQuery({ ...trpc.stakeholders.list.queryOptions({ page: 1, pageSize: 100, includeInactive: false }), enabled: values.role === 'stakeholder' });
+  const create = useMutation(trpc.users.create.mutationOptions());
+  const update = useMutation(trpc.users.update.mutationOptions());
+  const reset = useMutation(trpc.users.resetPassword.mutationOptions());
+  const msg = (m?: string) => (m ? translateMessage(tAll, m) : undefined);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const stakeholderId = values.stakeholderId ? Number(values.stakeholderId) : null;
+    const parsed =
+      editing.mode === 'create'
+        ? userCreateSchema.safeParse({ ...values, stakeholderId })
+        : editing.mode === 'edit'
+          ? userUpdateSchema.safeParse({ id: editing.id, name: values.name, role: values.role, regionIds: values.regionIds, stakeholderId })
+          : passwordSchema.safeParse(values.password);
+    if (!parsed.success) {
+      const fe: FieldErrorMap = {};
+      for (const i of parsed.error.issues) fe[String(i.path[0] ?? 'password')] ??= i.message;
+      setErrors(fe);
+      return;
+    }
+    try {
+      if (editing.mode === 'create') {
+        await create.mutateAsync(parsed.data as ReturnType<typeof userCreateSchema.parse>);
+        onDone(t('createdNotice', { username: values.username }));
+      } else if (editing.mode === 'edit') {
+        await update.mutateAsync(parsed.data as ReturnType<typeof userUpdateSchema.parse>);
+        onDone(t('updatedNotice', { username: editing.username }));
+      } else {
+        await reset.mutateAsync({ id: editing.id, password: values.password });
+        onDone(t('passwordNotice', { username: editing.username }));
+      }
+    } catch (err) {
+      const fe = fieldErrorsOf(err);
+      setErrors(fe);
+      if (Object.keys(fe).length === 0) setFormError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  const title = editing.mode === 'create' ? t('createTitle') : editing.mode === 'edit' ? t('editTitle', { username: editing.username }) : t('passwordTitle', { username: editing.username });
+  return (
+    <Card className="h-fit lg:sticky lg:top-20">
+      <CardHeader>
+        <CardTitle>
+          <span ref={headingRef} tabIndex={-1} className="outline-none">{title}</span>
+        </CardTitle>
+      </CardHeader>
+      <CardContent>
+        <form onSubmit={submit} noValidate className="grid gap-4">
+          {formError ? <Alert variant="error" title={t('saveFailed')}>{formError}</Alert> : null}
+          {editing.mode === 'create' ? (
+            <FormField label={t('fields.username')} required error={msg(errors.username)} description={t('usernameHint')}>
+              <Input value={values.username} onChange={(e) => setValues({ ...values, username: e.target.value })} autoCapitalize="none" spellCheck={false} />
+            </FormField>
+          ) : null}
+          {editing.mode !== 'password' ? (
+            <>
+              <FormField label={t('fields.name')} required error={msg(errors.name)}>
+                <Input value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />
+              </FormField>
+              <FormField label={t('fields.role')} required error={msg(errors.role)}>
+                <NativeSelect value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value as Role })}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>{tc(`roles.${r}`)}</option>
+                  ))}
+                </NativeSelect>
+              </FormField>
+              {values.role === 'assessor' ? (
+                <fieldset className="grid gap-2" aria-describedby={errors.regionIds ? 'regions-error' : undefined}>
+                  <legend className="mb-1 text-sm font-medium">{t('fields.regions')}</legend>
+                  {(counties.data ?? []).map((c) => (
+                    <label key={c.id} className="flex items-center gap-2 text-sm">
+                      <input
+                        type="checkbox"
+                        className="size-4 accent-primary"
+                        checked={values.regionIds.includes(c.id)}
+                        onChange={(e) =>
+                          setValues({ ...values, regionIds: e.target.checked ? [...values.regionIds, c.id] : values.regionIds.filter((x) => x !== c.id) })
+                        }
+                      />
+                      {locale === 'en' ? c.nameEn : c.nameZh}
+                    </label>
+                  ))}
+                  {errors.regionIds ? <p id="regions-error" className="text-sm font-medium text-danger">{msg(errors.regionIds)}</p> : null}
+                </fieldset>
+              ) : null}
+              {values.role === 'stakeholder' ? (
+                <FormField label={t('fields.stakeholder')} required error={msg(errors.stakeholderId)}>
+                  <NativeSelect value={values.stakeholderId} onChange={(e) => setValues({ ...values, stakeholderId: e.target.value })}>
+                    <option value="">{t('chooseStakeholder')}</option>
+                    {(stakeholders.data?.items ?? []).map((s) => (
+                      <option key={s.id} value={s.id}>{s.code} · {s.name}</option>
+                    ))}
+                  </NativeSelect>
+                </FormField>
+              ) : null}
+            </>
+          ) : null}
+          {editing.mode !== 'edit' ? (
+            <FormField label={editing.mode === 'create' ? t('fields.password') : t('fields.newPassword')} required error={msg(errors.password)} description={t('passwordHint')}>
+              <Input type="password" autoComplete="new-password" value={values.password} onChange={(e) => setValues({ ...values, password: e.target.value })} />
+            </FormField>
+          ) : null}
+          <div className="flex gap-2">
+            <Button type="submit" loading={create.isPending || update.isPending || reset.isPending}>{tc('save')}</Button>
+            <Button type="button" variant="outline" onClick={onClose}>{tc('cancel')}</Button>
+          </div>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

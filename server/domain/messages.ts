@@ -1,0 +1,18 @@
+// Validation messages travel as catalog keys (with JSON params) so the same zod schema speaks
+// both languages: the client translates them with next-intl, on its own checks and on the
+// field errors the server returns. Format: "validation.key" or "validation.key::{json params}".
+
+export function vmsg(key: string, params?: Record<string, string | number>): string {
+  return params ? `${key}::${JSON.stringify(params)}` : key;
+}
+
+export function parseVmsg(message: string): { key: string; params: Record<string, string | number> } | null {
+  if (!message.startsWith('validation.')) return null;
+  const i = message.indexOf('::');
+  if (i < 0) return { key: message, params: {} };
+  try {
+    return { key: message.slice(0, i), params: JSON.parse(message.slice(i + 2)) as Record<string, string | number> };
+  } catch {
+    return { key: message.slice(0, i), params: {} };
+  }
+}

@@ -1,0 +1,27 @@
+// Every change writes one append-only audit row: who, when, what, before, after.
+import type { DbOrTx } from '@/db';
+import { auditLog } from '@/db/schema';
+
+export type AuditEntry = {
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+};
+
+export function writeAudit(db: DbOrTx, e: AuditEntry): void {
+  db.insert(auditLog)
+    .values({
+      actorId: e.actorId,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId === null ? null : String(e.entityId),
+      before: e.before ?? null,
+      after: e.after ?? null,
+      reason: e.reason ?? null,
+    })
+    .run();
+}

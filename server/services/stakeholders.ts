@@ -1,0 +1,172 @@
+// Stakeholder use cases. Every query carries the caller's scope condition.
+import { and, asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { regions, stakeholders } from '@/db/schema';
+import type { SessionUser } from '@/server/auth/session';
+import type { StakeholderInput } from '@/server/domain/schemas';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/server/errors';
+import { vmsg } from '@/server/domain/messages';
+import { writeAudit } from './audit';
+import { assertRegionInScope, stakeholderInScope } from './scope';
+
+export type StakeholderListInput = {
+  page: number;
+  pageSize: number;
+  search?: string | undefined;
+  type?: StakeholderInput['type'] | undefined;
+  regionId?: number | undefined;
+  includeInactive: boolean;
+};
+
+const columns = {
+  id: stakeholders.id,
+  code: stakeholders.code,
+  name: stakeholders.name,
+  type: stakeholders.type,
+  regionId: stakeholders.regionId,
+  regionNameZh: regions.nameZh,
+  regionNameEn: regions.nameEn,
+  regionCode: regions.code,
+  creditCode: stakeholders.creditCode,
+  contactName: stakeholders.contactName,
+  contactPhone: stakeholders.contactPhone,
+  active: stakeholders.active,
+  updatedAt: stakeholders.updatedAt,
+};
+
+export function listStakeholders(db: Db, user: SessionUser, input: StakeholderListInput) {
+  const conds: (SQL | undefined)[] = [stakeholderInScope(user)];
+  if (!input.includeInactive) conds.push(eq(stakeholders.active, true));
+  if (input.type) conds.push(eq(stakeholders.type, input.type));
+  if (input.regionId) {
+    const r = db.select({ path: regions.path }).from(regions).where(eq(regions.id, input.regionId)).get();
+    conds.push(r ? sql`${regions.path} like ${r.path + '%'}` : sql`0`);
+  }
+  if (input.search) {
+    const q = `%${input.search.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
+    conds.push(
+      or(
+        sql`${stakeholders.name} like ${q} escape '\\'`,
+        sql`${stakeholders.code} like ${q} escape '\\'`,
+        sql`${stakeholders.creditCode} like ${q} escape '\\'`,
+      ),
+    );
+  }
+  const where = and(...conds);
+  const total =
+    db.select({ n: count() }).from(stakeholders).innerJoin(regions, eq(regions.id, stakeholders.regionId)).where(where).get()
+      ?.n ?? 0;
+  const items = db
+    .select(columns)
+    .from(stakeholders)
+    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+    .where(where)
+    .orderBy(asc(stakeholders.code))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  return { items, total, page: input.page, pageSize: input.pageSize, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
+}
+
+export function getStakeholder(db: Db, user: SessionUser, id: number) {
+  const row = db
+    .select(columns)
+    .from(stakeholders)
+    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+    .where(and(eq(stakeholders.id, id), stakeholderInScope(user)))
+    .get();
+  if (!row) {
+    const exists = db.select({ id: stakeholders.id }).from(stakeholders).where(eq(stakeholders.id, id)).get();
+    if (exists) throw new ForbiddenError('This stakeholder is outside your scope.', 'out_of_scope');
+    throw new NotFoundError('Stakeholder', id);
+  }
+  return row;
+}
+
+function assertCreditCodeFree(db: Db, creditCode: string | null, exceptId?: number) {
+  if (!creditCode) return;
+  const other = db.select({ id: stakeholders.id }).from(stakeholders).where(eq(stakeholders.creditCode, creditCode)).get();
+  if (other && other.id !== exceptId) {
+    throw new ValidationError('Another stakeholder already has this unified social credit code.', {
+      creditCode: [vmsg('validation.creditCode.taken')],
+    });
+  }
+}
+
+function assertRegionLevel(level: string) {
+  if (level === 'province' || level === 'prefecture') {
+    throw new ValidationError('A stakeholder belongs to a county, township or village.', {
+      regionId: [vmsg('validation.region.level')],
+    });
+  }
+}
+
+const CODE_PREFIX = { county_town: 'CT', rural: 'RU', market: 'MK' } as const;
+
+export function createStakeholder(db: Db, user: SessionUser, input: StakeholderInput) {
+  const region = assertRegionInScope(db, user, input.regionId);
+  assertRegionLevel(region.level);
+  assertCreditCodeFree(db, input.creditCode);
+  return db.transaction((tx) => {
+    const prefix = CODE_PREFIX[input.type];
+    const last = tx
+      .select({ code: stakeholders.code })
+      .from(stakeholders)
+      .where(like(stakeholders.code, `${prefix}-%`))
+      .orderBy(sql`cast(substr(${stakeholders.code}, 4) as integer) desc`)
+      .limit(1)
+      .get();
+    const next = (last ? Number(last.code.slice(3)) : 0) + 1;
+    const code = `${prefix}-${String(next).padStart(4, '0')}`;
+    const row = tx
+      .insert(stakeholders)
+      .values({ ...input, code })
+      .returning()
+      .get();
+    writeAudit(tx, { actorId: user.id, action: 'stakeholder.create', entity: 'stakeholder', entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export function updateStakeholder(db: Db, user: SessionUser, id: number, input: StakeholderInput) {
+  const before = getStakeholder(db, user, id);
+  const region = assertRegionInScope(db, user, input.regionId);
+  assertRegionLevel(region.level);
+  assertCreditCodeFree(db, input.creditCode, id);
+  if (before.type !== input.type) {
+    // The type decides the KPI set; changing it would orphan the evaluations already entered.
+    const used = db.$client.prepare('select 1 from evaluations where stakeholder_id = ? limit 1').get(id);
+    if (used) throw new ConflictError('The type cannot change once the stakeholder has evaluations.', 'type_locked');
+  }
+  return db.transaction((tx) => {
+    const row = tx
+      .update(stakeholders)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(stakeholders.id, id))
+      .returning()
+      .get();
+    writeAudit(tx, { actorId: user.id, action: 'stakeholder.update', entity: 'stakeholder', entityId: id, before, after: row });
+    return row;
+  });
+}
+
+export function setStakeholderActive(db: Db, user: SessionUser, id: number, active: boolean) {
+  const before = getStakeholder(db, user, id);
+  return db.transaction((tx) => {
+    const row = tx
+      .update(stakeholders)
+      .set({ active, updatedAt: new Date() })
+      .where(eq(stakeholders.id, id))
+      .returning()
+      .get();
+    writeAudit(tx, {
+      actorId: user.id,
+      action: active ? 'stakeholder.activate' : 'stakeholder.deactivate',
+      entity: 'stakeholder',
+      entityId: id,
+      before: { active: before.active },
+      after: { active },
+    });
+    return row;
+  });
+}

@@ -1,0 +1,192 @@
+// User management (admins): create, edit role and scope, reset password, disable.
+import crypto from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
+import { and, asc, count, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
+import { account, regions, session, stakeholders, user, userRegionScopes } from '@/db/schema';
+import type { SessionUser } from '@/server/auth/session';
+import type { UserCreateInput, UserUpdateInput } from '@/server/domain/schemas';
+import { vmsg } from '@/server/domain/messages';
+import { ConflictError, NotFoundError, StateError, ValidationError } from '@/server/errors';
+import { writeAudit } from './audit';
+
+type ListInput = { page: number; pageSize: number; search?: string | undefined; role?: UserCreateInput['role'] | undefined };
+
+export function listUsers(db: Db, input: ListInput) {
+  const conds: (SQL | undefined)[] = [];
+  if (input.role) conds.push(eq(user.role, input.role));
+  if (input.search) {
+    const q = `%${input.search}%`;
+    conds.push(or(like(user.username, q), like(user.name, q)));
+  }
+  const where = and(...conds);
+  const total = db.select({ n: count() }).from(user).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: user.id,
+      username: user.username,
+      name: user.name,
+      role: user.role,
+      disabled: user.disabled,
+      stakeholderId: user.stakeholderId,
+      stakeholderName: stakeholders.name,
+      createdAt: user.createdAt,
+    })
+    .from(user)
+    .leftJoin(stakeholders, eq(stakeholders.id, user.stakeholderId))
+    .where(where)
+    .orderBy(asc(user.role), asc(user.username))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  const ids = rows.map((r) => r.id);
+  const scopes = ids.length
+    ? db
+        .select({ userId: userRegionScopes.userId, regionId: regions.id, nameZh: regions.nameZh, nameEn: regions.nameEn })
+        .from(userRegionScopes)
+        .innerJoin(regions, eq(regions.id, userRegionScopes.regionId))
+        .where(inArray(userRegionScopes.userId, ids))
+        .all()
+    : [];
+  const items = rows.map((r) => ({ ...r, regions: scopes.filter((s) => s.userId === r.id) }));
+  return { items, total, page: input.page, pageSize: input.pageSize, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
+}
+
+function checkScopeTargets(db: Db | Tx, input: { regionIds: number[]; stakeholderId: number | null; role: string }) {
+  if (input.role === 'assessor') {
+    const found = db.select({ id: regions.id }).from(regions).where(inArray(regions.id, input.regionIds)).all();
+    if (found.length !== new Set(input.regionIds).size)
+      throw new ValidationError('Some of the chosen regions do not exist.', { regionIds: [vmsg('validation.scope.regions')] });
+  }
+  if (input.role === 'stakeholder' && input.stakeholderId !== null) {
+    const s = db.select({ id: stakeholders.id }).from(stakeholders).where(eq(stakeholders.id, input.stakeholderId)).get();
+    if (!s) throw new ValidationError('That stakeholder does not exist.', { stakeholderId: [vmsg('validation.scope.stakeholder')] });
+  }
+}
+
+function writeScopes(tx: Tx, userId: string, role: string, regionIds: number[]) {
+  tx.delete(userRegionScopes).where(eq(userRegionScopes.userId, userId)).run();
+  if (role === 'assessor' && regionIds.length) {
+    tx.insert(userRegionScopes)
+      .values([...new Set(regionIds)].map((regionId) => ({ userId, regionId })))
+      .run();
+  }
+}
+
+export async function createUser(db: Db, actor: SessionUser, input: UserCreateInput) {
+  if (db.select({ id: user.id }).from(user).where(eq(user.username, input.username)).get()) {
+    throw new ValidationError(`The username "${input.username}" is taken.`, { username: [vmsg('validation.usernameTaken')] });
+  }
+  checkScopeTargets(db, input);
+  // Hash before the (synchronous) transaction.
+  const hash = await hashPassword(input.password);
+  return db.transaction((tx) => {
+    const id = crypto.randomUUID();
+    const row = tx
+      .insert(user)
+      .values({
+        id,
+        username: input.username,
+        displayUsername: input.username,
+        name: input.name,
+        email: `${input.username}@users.scorecard.invalid`,
+        role: input.role,
+        stakeholderId: input.role === 'stakeholder' ? input.stakeholderId : null,
+      })
+      .returning()
+      .get();
+    tx.insert(account).values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: hash }).run();
+    writeScopes(tx, id, input.role, input.regionIds);
+    writeAudit(tx, {
+      actorId: actor.id,
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      after: { username: row.username, name: row.name, role: row.role, stakeholderId: row.stakeholderId, regionIds: input.regionIds },
+    });
+    return { id, username: row.username };
+  });
+}
+
+function getUserRow(db: Db | Tx, id: string) {
+  const row = db.select().from(user).where(eq(user.id, id)).get();
+  if (!row) throw new NotFoundError('User', id);
+  return row;
+}
+
+export function updateUser(db: Db, actor: SessionUser, input: UserUpdateInput) {
+  const before = getUserRow(db, input.id);
+  if (before.id === actor.id && input.role !== 'admin') {
+    throw new StateError('You cannot remove your own administrator role.', 'self_demote');
+  }
+  checkScopeTargets(db, input);
+  const beforeScopes = db.select({ regionId: userRegionScopes.regionId }).from(userRegionScopes).where(eq(userRegionScopes.userId, input.id)).all();
+  return db.transaction((tx) => {
+    const row = tx
+      .update(user)
+      .set({
+        name: input.name,
+        role: input.role,
+        stakeholderId: input.role === 'stakeholder' ? input.stakeholderId : null,
+        updatedAt: new Date(),
+      })
+      .where(eq(user.id, input.id))
+      .returning()
+      .get();
+    writeScopes(tx, input.id, input.role, input.regionIds);
+    // A role or scope change takes effect at once: end the user's sessions.
+    if (before.role !== input.role) tx.delete(session).where(eq(session.userId, input.id)).run();
+    writeAudit(tx, {
+      actorId: actor.id,
+      action: 'user.update',
+      entity: 'user',
+      entityId: input.id,
+      before: { name: before.name, role: before.role, stakeholderId: before.stakeholderId, regionIds: beforeScopes.map((s) => s.regionId) },
+      after: { name: row.name, role: row.role, stakeholderId: row.stakeholderId, regionIds: input.regionIds },
+    });
+    return { id: row.id };
+  });
+}
+
+export async function resetPassword(db: Db, actor: SessionUser, id: string, password: string) {
+  getUserRow(db, id);
+  const hash = await hashPassword(password);
+  db.transaction((tx) => {
+    const updated = tx
+      .update(account)
+      .set({ password: hash, updatedAt: new Date() })
+      .where(and(eq(account.userId, id), eq(account.providerId, 'credential')))
+      .returning({ id: account.id })
+      .all();
+    if (updated.length === 0) {
+      tx.insert(account).values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: hash }).run();
+    }
+    tx.delete(session).where(eq(session.userId, id)).run();
+    writeAudit(tx, { actorId: actor.id, action: 'user.resetPassword', entity: 'user', entityId: id });
+  });
+  return { id };
+}
+
+export function setUserDisabled(db: Db, actor: SessionUser, id: string, disabled: boolean) {
+  if (id === actor.id && disabled) throw new StateError('You cannot disable your own account.', 'self_disable');
+  const before = getUserRow(db, id);
+  if (before.disabled === disabled) throw new ConflictError(disabled ? 'The account is already disabled.' : 'The account is already enabled.');
+  db.transaction((tx) => {
+    tx.update(user).set({ disabled, updatedAt: new Date() }).where(eq(user.id, id)).run();
+    if (disabled) tx.delete(session).where(eq(session.userId, id)).run();
+    writeAudit(tx, {
+      actorId: actor.id,
+      action: disabled ? 'user.disable' : 'user.enable',
+      entity: 'user',
+      entityId: id,
+      before: { disabled: before.disabled },
+      after: { disabled },
+    });
+  });
+  return { id, disabled };
+}
+
+export function setOwnLocale(db: Db, actor: SessionUser, locale: 'en' | 'zh-CN') {
+  db.update(user).set({ locale }).where(eq(user.id, actor.id)).run();
+  return { locale };
+}

@@ -1,0 +1,12 @@
+// Builds the tRPC context from request headers: the database and the signed-in user (if any).
+import 'server-only';
+import { getDb } from '@/db';
+import { getAuth } from '@/server/auth/auth';
+import { loadSessionUser } from '@/server/auth/session';
+import type { Context } from './init';
+
+export async function contextFromHeaders(headers: Headers): Promise<Context> {
+  const db = getDb();
+  const s = await getAuth().api.getSession({ headers });
+  return { db, user: s ? loadSessionUser(db, s.user.id) : null };
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { REGION_LEVELS } from '@/db/schema';
+import * as svc from '@/server/services/regions';
+import { procedureFor, router } from '../init';
+
+export const regionsRouter = router({
+  list: procedureFor('regions.list')
+    .input(z.object({ level: z.enum(REGION_LEVELS).optional() }))
+    .query(({ ctx, input }) => svc.listRegions(ctx.db, ctx.user, input.level)),
+  stakeholderTypes: procedureFor('stakeholderTypes.list')
+    .input(z.object({}).optional())
+    .query(({ ctx }) => svc.listStakeholderTypes(ctx.db)),
+});
