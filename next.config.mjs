@@ -6,10 +6,11 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  allowedDevOrigins: ['127.0.0.1'],
   serverExternalPackages: ['better-sqlite3', 'exceljs'],
   typedRoutes: false,
   // Type checking and lint run in `npm test`; the production build need not repeat them.
-  typescript: { ignoreBuildErrors: false },
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     // Static assets get the non-CSP headers too; pages get the full set from proxy.ts.
     return [

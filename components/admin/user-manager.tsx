@@ -42,7 +42,7 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.users.pathKey() });
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+    <div className={editing ? 'grid gap-6 lg:grid-cols-[1fr_24rem]' : 'grid gap-6'}>
       <section aria-labelledby="users-heading" className="grid content-start gap-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="users-heading" className="text-lg font-semibold">{t('listHeading')}</h2>

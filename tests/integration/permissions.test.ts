@@ -9,7 +9,7 @@ import { callerFor, freshDb, makeUser, smallWorld } from './helpers';
 import type { Db } from '@/db/client';
 
 type AnyProcedure = { _def: { type: 'query' | 'mutation'; meta?: { action?: Action } } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 async function outcome(fn: () => Promise<unknown>): Promise<string> {
   try {

@@ -16,7 +16,7 @@ async function fieldsOf(p: Promise<unknown>) {
     await p;
   } catch (e) {
     if (!(e instanceof TRPCError)) throw e;
-    return { code: e.code, cause: e.cause };
+    return { code: e.code, cause: e.cause as unknown };
   }
   throw new Error('expected a rejection');
 }

@@ -1,0 +1,65 @@
+// Shared helpers for the browser tests: sign in through the real form, and save screenshots
+// for people to look at. Import `test` and `expect` from here instead of @playwright/test.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** The password every demo user has (see db/seed/demo-users.ts). */
+export const DEMO_PASSWORD = 'demo1234';
+
+export const SCREENSHOTS_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+const onSignInPage = (url: URL) => /\/sign-in\/?$/.test(url.pathname);
+
+/**
+ * Signs in through /sign-in with the labelled fields (English or Chinese labels) and waits until
+ * the app navigates away. On failure, the error names the user and quotes the page's alert.
+ */
+export async function signInAs(page: Page, username: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  // `.and(locator('input'))`: only the inputs, not e.g. a "show password" button with a label.
+  await page.getByLabel(/username|用户名/i).and(page.locator('input')).fill(username);
+  await page.getByLabel(/password|密码/i).and(page.locator('input')).fill(password);
+  await page.getByRole('button', { name: /sign in|登录/i }).click();
+  try {
+    await page.waitForURL((url) => !onSignInPage(url), { timeout: 20_000 });
+  } catch {
+    const alerts = await page.getByRole('alert').filter({ hasText: /\S/ }).allInnerTexts();
+    const said = alerts.map((a) => a.trim()).filter(Boolean).join(' / ');
+    throw new Error(`Signing in as "${username}" did not leave /sign-in${said ? `; the page says: ${said}` : ''}`);
+  }
+}
+
+/**
+ * Saves a full-page screenshot to test-results/screenshots/<name>.png and attaches it to the
+ * test report. Names are made file-safe.
+ */
+export async function shot(page: Page, name: string): Promise<string> {
+  const safeName = name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'screenshot';
+  fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const file = path.join(SCREENSHOTS_DIR, `${safeName}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await test.info().attach(safeName, { path: file, contentType: 'image/png' });
+  return file;
+}
+
+type Fixtures = {
+  /** `signInAs(page, username, password = 'demo1234')` */
+  signInAs: typeof signInAs;
+  /** `shot(page, name)` → test-results/screenshots/<name>.png */
+  shot: typeof shot;
+};
+
+// The fixture callback's parameter is conventionally `use`; named `provide` here so the React
+// hooks lint rule does not mistake it for React's `use`.
+export const test = base.extend<Fixtures>({
+  signInAs: async ({}, provide) => {
+    await provide(signInAs);
+  },
+  shot: async ({}, provide) => {
+    await provide(shot);
+  },
+});
+
+export { expect };
