@@ -20,5 +20,5 @@ export default [
     files: ['server/env.ts', 'scripts/**', 'bench/**', 'tests/**', '*.config.*', 'proxy.ts', 'lib/trpc/client.tsx', 'server/cli/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'next-env.d.ts', 'bench/out/**'] },
+  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'next-env.d.ts', 'bench/out/**'] },
 ];

@@ -3,7 +3,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const CI = !!process.env.CI;
-const E2E_PORT = 3100; // also in scripts/e2e-server.mjs
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100); // also in scripts/e2e-server.mjs
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 
 export default defineConfig({
@@ -11,7 +11,7 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   // Its own folder: Playwright empties outputDir on start, and test-results/ also holds the
   // vitest reports and the screenshots written by the `shot` fixture.
-  outputDir: 'test-results/playwright',
+  outputDir: E2E_PORT === 3100 ? 'test-results/playwright' : `test-results/playwright-${E2E_PORT}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: CI,

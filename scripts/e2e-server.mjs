@@ -8,8 +8,10 @@ import path from 'node:path';
 import { buildIfStale } from './lib/build.mjs';
 import { CommandError, ROOT, bin, exitStatus, forwardSignals, runOrFail } from './lib/process.mjs';
 
-const E2E_PORT = 3100; // also in playwright.config.ts
-const DATABASE_PATH = path.join(ROOT, 'data', 'e2e.db');
+// E2E_PORT (default 3100, as in playwright.config.ts) lets several people run the browser tests
+// side by side, each with its own database; NEXT_DIST_DIR gives each its own build folder.
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const DATABASE_PATH = path.join(ROOT, 'data', E2E_PORT === 3100 ? 'e2e.db' : `e2e-${E2E_PORT}.db`);
 
 process.chdir(ROOT);
 const env = {

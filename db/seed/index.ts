@@ -32,7 +32,10 @@ import {
   STAKEHOLDER_TYPE_SEEDS,
 } from './catalogue';
 import { PREFECTURES, PROVINCE } from './geography';
-import { kpiSetVersionContent, kpiSetVersionMethodHash } from './method-hash';
+import { kpiSetVersionContent } from './method-hash';
+import { methodHash } from '@/server/scoring';
+import { loadKpiSetVersion } from '@/server/services/kpi-documents';
+import { computeScoreRun, publishScoreRun } from '@/server/services/score-runs';
 import { cst, planDemo } from './plan';
 import { ADMIN_DISPLAY_NAME, COUNTY_ASSESSORS, DEMO_PASSWORD, DEMO_STAKEHOLDER_NAMES } from './demo-users';
 
@@ -309,7 +312,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
       tx.update(kpiSetVersions)
         .set({
           status: 'published',
-          methodHash: kpiSetVersionMethodHash(content),
+          // The engine's hash of the kpi-set/v1 document, exactly as score runs record it.
+          methodHash: methodHash(loadKpiSetVersion(tx, versionId).document),
           changeNote: 'Initial version',
           publishedAt: cst('2025-09-26', '15:00'),
           publishedBy: adminId,
@@ -399,7 +403,32 @@ function summarize(
 /** Loads the demo only into an empty database; returns its summary, or null when it did not. */
 export async function seedIfEmpty(db: Db, options: SeedOptions = {}): Promise<SeedSummary | null> {
   if (isSeeded(db) || !isEmpty(db)) return null;
-  return seedDemo(db, options);
+  const summary = await seedDemo(db, options);
+  scoreDemoPeriods(db);
+  return summary;
+}
+
+/**
+ * Scores the demo like a real deployment would have: an official, published run for every
+ * published period, and a provisional run (approved evaluations so far) for the open one.
+ */
+export function scoreDemoPeriods(db: Db): { published: number; provisional: number } {
+  const admin = db.select({ id: user.id }).from(user).where(eq(user.role, 'admin')).get();
+  const versions = db.select({ id: kpiSetVersions.id }).from(kpiSetVersions).where(eq(kpiSetVersions.status, 'published')).all();
+  const counts = { published: 0, provisional: 0 };
+  for (const period of db.select().from(periods).orderBy(periods.startsOn).all()) {
+    for (const v of versions) {
+      if (period.status === 'published') {
+        const { run } = computeScoreRun(db, { periodId: period.id, versionId: v.id, kind: 'official', actorId: admin?.id ?? null });
+        publishScoreRun(db, run.id, admin?.id ?? null);
+        counts.published++;
+      } else if (period.status === 'open') {
+        computeScoreRun(db, { periodId: period.id, versionId: v.id, kind: 'provisional', actorId: null });
+        counts.provisional++;
+      }
+    }
+  }
+  return counts;
 }
 
 /** One line for people: "Loaded demo data: 300 stakeholders, …". */

@@ -5,14 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, bin, formatDuration, runOrFail } from './process.mjs';
 
-const DIST_DIR = path.join(ROOT, '.next');
+// Next's distDir (next.config.mjs reads the same variable).
+const DIST_DIR = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next');
 const BUILD_ID_FILE = path.join(DIST_DIR, 'BUILD_ID');
 // Removed before building and written after success, so a failed or interrupted build never
 // leaves a hash that claims it is current.
 const SOURCE_HASH_FILE = path.join(DIST_DIR, '.source-hash');
 // Our own scratch space (git-ignored with node_modules, survives `next build`).
 const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'county-scorecard');
-const BUILD_LOCK_FILE = path.join(CACHE_DIR, 'build.lock');
+const BUILD_LOCK_FILE = path.join(CACHE_DIR, `build${process.env.NEXT_DIST_DIR ? '-' + path.basename(process.env.NEXT_DIST_DIR) : ''}.lock`);
 const BUILD_TIME_FILE = path.join(CACHE_DIR, 'last-build-seconds');
 
 /** Folders whose files go into the bundle (whichever exist). */

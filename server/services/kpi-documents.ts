@@ -1,0 +1,85 @@
+// A KPI-set version as stored (version row + items) ⇄ the portable kpi-set/v1 document the
+// engine scores with. The document is what the method hash covers, so a published score can be
+// re-derived from files alone.
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { indicators, kpiSetIndicators, kpiSetObjectives, kpiSets, kpiSetVersions, objectives } from '@/db/schema';
+import { KPI_SET_FORMAT, methodHash, validateKpiSet, type KpiSetV1 } from '@/server/scoring';
+import { NotFoundError, ValidationError } from '@/server/errors';
+
+export type LoadedVersion = {
+  version: typeof kpiSetVersions.$inferSelect;
+  kpiSet: typeof kpiSets.$inferSelect;
+  document: KpiSetV1;
+  /** indicator code → id, for mapping values. */
+  indicatorIds: Map<string, number>;
+};
+
+type Grade = { code: string; min: number; label: { en: string; 'zh-CN': string } };
+
+export function loadKpiSetVersion(db: DbOrTx, versionId: number): LoadedVersion {
+  const version = db.select().from(kpiSetVersions).where(eq(kpiSetVersions.id, versionId)).get();
+  if (!version) throw new NotFoundError('KPI-set version', versionId);
+  const kpiSet = db.select().from(kpiSets).where(eq(kpiSets.id, version.kpiSetId)).get()!;
+  const objectiveRows = db
+    .select({ id: objectives.id, code: objectives.code, nameEn: objectives.nameEn, nameZh: objectives.nameZh, weight: kpiSetObjectives.weight })
+    .from(kpiSetObjectives)
+    .innerJoin(objectives, eq(objectives.id, kpiSetObjectives.objectiveId))
+    .where(eq(kpiSetObjectives.versionId, versionId))
+    .orderBy(asc(kpiSetObjectives.position), asc(objectives.position))
+    .all();
+  const indicatorRows = db
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      nameEn: indicators.nameEn,
+      nameZh: indicators.nameZh,
+      unit: indicators.unit,
+      direction: indicators.direction,
+      objectiveId: kpiSetIndicators.objectiveId,
+      weight: kpiSetIndicators.weight,
+      normalization: kpiSetIndicators.normalization,
+    })
+    .from(kpiSetIndicators)
+    .innerJoin(indicators, eq(indicators.id, kpiSetIndicators.indicatorId))
+    .where(eq(kpiSetIndicators.versionId, versionId))
+    .orderBy(asc(kpiSetIndicators.position), asc(indicators.id))
+    .all();
+  const raw = {
+    format: KPI_SET_FORMAT,
+    code: kpiSet.code,
+    name: { en: kpiSet.nameEn, 'zh-CN': kpiSet.nameZh },
+    stakeholderType: kpiSet.stakeholderType,
+    scale: version.scale,
+    aggregation: { indicators: version.aggregationIndicators, objectives: version.aggregationObjectives },
+    missing: { policy: version.missingPolicy, minCompleteness: version.minCompleteness },
+    grades: version.grades as Grade[],
+    objectives: objectiveRows.map((o) => ({
+      code: o.code,
+      name: { en: o.nameEn, 'zh-CN': o.nameZh },
+      weight: o.weight,
+      indicators: indicatorRows
+        .filter((i) => i.objectiveId === o.id)
+        .map((i) => ({
+          code: i.code,
+          name: { en: i.nameEn, 'zh-CN': i.nameZh },
+          unit: i.unit,
+          direction: i.direction,
+          weight: i.weight,
+          normalization: i.normalization,
+        })),
+    })),
+  };
+  const checked = validateKpiSet(raw);
+  if (!checked.ok) {
+    throw new ValidationError(
+      `KPI-set version ${kpiSet.code} v${version.version} is not a valid kpi-set/v1 document: ` +
+        checked.errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+    );
+  }
+  return { version, kpiSet, document: checked.value, indicatorIds: new Map(indicatorRows.map((i) => [i.code, i.id])) };
+}
+
+export function versionMethodHash(db: DbOrTx, versionId: number): string {
+  return methodHash(loadKpiSetVersion(db, versionId).document);
+}

@@ -1,0 +1,189 @@
+// Score runs: a snapshot of one period's scores under one KPI-set version and method hash.
+// Values come from the database, the math from the engine; ranks within the county are added
+// here because the engine knows nothing of regions.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db';
+import { evaluations, evaluationValues, indicators, periods, regions, scoreRuns, scores, stakeholders, type EvaluationStatus } from '@/db/schema';
+import { canonicalJson, rankAndPercentile, scoreKpiSet, sha256Hex, type KpiSetV1, type ScoresV1, type ValuesRow } from '@/server/scoring';
+import { NotFoundError, StateError } from '@/server/errors';
+import { loadKpiSetVersion } from './kpi-documents';
+import { writeAudit } from './audit';
+
+export type ScoreRunKind = 'official' | 'provisional' | 'preview';
+
+export type ScoringInput = {
+  rows: ValuesRow[];
+  /** stakeholder code → {id, evaluationId, countyKey} */
+  meta: Map<string, { stakeholderId: number; evaluationId: number; countyKey: string }>;
+};
+
+/** The county a region path belongs to: "/province/prefecture/county/…" → its 4th segment. */
+export function countyKeyOf(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  return parts.slice(0, 3).join('/');
+}
+
+/** Values of one period's evaluations under one version, in the engine's row form. */
+export function gatherValues(db: DbOrTx, periodId: number, versionId: number, statuses: readonly EvaluationStatus[]): ScoringInput {
+  const evals = db
+    .select({ id: evaluations.id, stakeholderId: evaluations.stakeholderId, code: stakeholders.code, path: regions.path })
+    .from(evaluations)
+    .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
+    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+    .where(
+      and(
+        eq(evaluations.periodId, periodId),
+        eq(evaluations.kpiSetVersionId, versionId),
+        inArray(evaluations.status, [...statuses]),
+        isNull(evaluations.excludedReason),
+      ),
+    )
+    .orderBy(stakeholders.code)
+    .all();
+  const meta = new Map(evals.map((e) => [e.code, { stakeholderId: e.stakeholderId, evaluationId: e.id, countyKey: countyKeyOf(e.path) }]));
+  const byEval = new Map<number, Record<string, number | null>>(evals.map((e) => [e.id, {}]));
+  if (evals.length) {
+    const values = db
+      .select({ evaluationId: evaluationValues.evaluationId, code: indicators.code, value: evaluationValues.value })
+      .from(evaluationValues)
+      .innerJoin(indicators, eq(indicators.id, evaluationValues.indicatorId))
+      .innerJoin(evaluations, eq(evaluations.id, evaluationValues.evaluationId))
+      .where(and(eq(evaluations.periodId, periodId), eq(evaluations.kpiSetVersionId, versionId)))
+      .all();
+    for (const v of values) {
+      const row = byEval.get(v.evaluationId);
+      if (row) row[v.code] = v.value;
+    }
+  }
+  return { rows: evals.map((e) => ({ stakeholder: e.code, values: byEval.get(e.id)! })), meta };
+}
+
+/** Keeps only the indicators of the document (a values row may carry retired indicators). */
+function restrictToDocument(doc: KpiSetV1, rows: ValuesRow[]): ValuesRow[] {
+  const codes = doc.objectives.flatMap((o) => o.indicators.map((i) => i.code));
+  return rows.map((r) => ({ stakeholder: r.stakeholder, values: Object.fromEntries(codes.map((c) => [c, r.values[c] ?? null])) }));
+}
+
+export type ScoredRun = {
+  document: KpiSetV1;
+  scores: ScoresV1;
+  countyRanks: Map<string, { rank: number | null; percentile: number | null }>;
+  inputHash: string;
+  input: ScoringInput;
+};
+
+/** Scores a period under a KPI-set document (the stored version's, or a draft being tuned). */
+export function scorePeriod(document: KpiSetV1, input: ScoringInput): ScoredRun {
+  const rows = restrictToDocument(document, input.rows);
+  const result = scoreKpiSet(document, rows);
+  const countyRanks = new Map<string, { rank: number | null; percentile: number | null }>();
+  const byCounty = new Map<string, number[]>();
+  result.results.forEach((r, i) => {
+    const key = input.meta.get(r.stakeholder)?.countyKey ?? '';
+    (byCounty.get(key) ?? byCounty.set(key, []).get(key)!).push(i);
+  });
+  for (const idx of byCounty.values()) {
+    const ranked = rankAndPercentile(idx.map((i) => result.results[i]!.composite));
+    idx.forEach((i, k) => countyRanks.set(result.results[i]!.stakeholder, ranked[k]!));
+  }
+  const inputHash = `sha256:${sha256Hex(canonicalJson({ methodHash: result.methodHash, rows }))}`;
+  return { document, scores: result, countyRanks, inputHash, input };
+}
+
+/**
+ * Computes and stores a run in one transaction. A provisional run replaces the previous
+ * provisional run of the same period and version (it is recomputed on every approval).
+ */
+export function computeScoreRun(
+  db: Db,
+  opts: { periodId: number; versionId: number; kind: ScoreRunKind; actorId: string | null; statuses?: readonly EvaluationStatus[] },
+) {
+  const period = db.select().from(periods).where(eq(periods.id, opts.periodId)).get();
+  if (!period) throw new NotFoundError('Period', opts.periodId);
+  const loaded = loadKpiSetVersion(db, opts.versionId);
+  const input = gatherValues(db, opts.periodId, opts.versionId, opts.statuses ?? ['approved']);
+  const scored = scorePeriod(loaded.document, input);
+  return db.transaction((tx) => {
+    if (opts.kind === 'provisional') {
+      tx.delete(scoreRuns)
+        .where(
+          and(
+            eq(scoreRuns.periodId, opts.periodId),
+            eq(scoreRuns.kpiSetVersionId, opts.versionId),
+            eq(scoreRuns.kind, 'provisional'),
+            eq(scoreRuns.status, 'draft'),
+          ),
+        )
+        .run();
+    }
+    const run = tx
+      .insert(scoreRuns)
+      .values({
+        periodId: opts.periodId,
+        kpiSetVersionId: opts.versionId,
+        methodHash: scored.scores.methodHash,
+        inputHash: scored.inputHash,
+        kind: opts.kind,
+        createdBy: opts.actorId,
+      })
+      .returning()
+      .get();
+    const rows = scored.scores.results.map((r) => {
+      const m = input.meta.get(r.stakeholder)!;
+      const county = scored.countyRanks.get(r.stakeholder);
+      return {
+        runId: run.id,
+        evaluationId: m.evaluationId,
+        stakeholderId: m.stakeholderId,
+        composite: r.composite,
+        grade: r.grade,
+        rank: r.rank,
+        percentile: r.percentile,
+        countyRank: county?.rank ?? null,
+        countyPercentile: county?.percentile ?? null,
+        completeness: r.completeness,
+        couplingC: r.coupling?.C ?? null,
+        couplingT: r.coupling?.T ?? null,
+        couplingD: r.coupling?.D ?? null,
+        couplingClass: r.coupling?.class ?? null,
+        objectives: r.objectives,
+        indicators: r.indicators,
+        warnings: r.warnings,
+      };
+    });
+    // SQLite limits bound parameters per statement: insert in chunks.
+    for (let i = 0; i < rows.length; i += 200) tx.insert(scores).values(rows.slice(i, i + 200)).run();
+    if (opts.kind === 'official') {
+      writeAudit(tx, {
+        actorId: opts.actorId,
+        action: 'scoreRun.compute',
+        entity: 'score_run',
+        entityId: run.id,
+        after: { periodId: opts.periodId, versionId: opts.versionId, methodHash: run.methodHash, inputHash: run.inputHash, count: rows.length },
+      });
+    }
+    return { run, count: rows.length };
+  });
+}
+
+/** Freezes a run: from now on stakeholders see it and it never changes (triggers enforce it). */
+export function publishScoreRun(db: Db, runId: number, actorId: string | null) {
+  const run = db.select().from(scoreRuns).where(eq(scoreRuns.id, runId)).get();
+  if (!run) throw new NotFoundError('Score run', runId);
+  if (run.status === 'published') throw new StateError('This score run is already published.', 'already_published');
+  if (run.kind !== 'official') throw new StateError('Only an official run can be published.', 'not_official');
+  return db.transaction((tx) => {
+    const after = tx.update(scoreRuns).set({ status: 'published', publishedAt: new Date() }).where(eq(scoreRuns.id, runId)).returning().get();
+    writeAudit(tx, { actorId, action: 'scoreRun.publish', entity: 'score_run', entityId: runId, before: { status: run.status }, after: { status: 'published' } });
+    return after;
+  });
+}
+
+/** The published official run of a period for a version, if any. */
+export function publishedRun(db: DbOrTx, periodId: number, versionId: number) {
+  return db
+    .select()
+    .from(scoreRuns)
+    .where(and(eq(scoreRuns.periodId, periodId), eq(scoreRuns.kpiSetVersionId, versionId), eq(scoreRuns.status, 'published')))
+    .get();
+}
