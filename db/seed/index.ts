@@ -40,7 +40,7 @@ import { cst, planDemo } from './plan';
 import { ADMIN_DISPLAY_NAME, COUNTY_ASSESSORS, DEMO_PASSWORD, DEMO_STAKEHOLDER_NAMES } from './demo-users';
 
 export { DEMO_USERS, DEMO_PASSWORD, DEMO_COUNTY_STAFF, type DemoUser } from './demo-users';
-export { kpiSetVersionContent, kpiSetVersionHashInput, kpiSetVersionMethodHash, type KpiSetVersionContent } from './method-hash';
+export { kpiSetVersionContent, type KpiSetVersionContent } from './method-hash';
 
 /** Shown by the UI as a banner while the demo data is present. */
 export const DEMO_NOTICE = {

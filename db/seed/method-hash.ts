@@ -1,8 +1,5 @@
-// The content of a seeded KPI-set version and its method hash. The hash identifies the method
-// (settings, objectives, indicators, weights, normalization), so scores computed under it can be
-// traced to exactly that method. Swap `kpiSetVersionHashInput` for the engine's canonical form
-// when it lands; the published check constraint only needs a non-null hash.
-import { createHash } from 'node:crypto';
+// The content of a seeded KPI-set version, by codes. Its method hash is the engine's hash of the
+// kpi-set/v1 document built from the stored version (server/services/kpi-documents.ts).
 import { GRADE_BANDS, INDICATOR_SEEDS, OBJECTIVE_SEEDS, type GradeBand, type KpiSetSeed } from './catalogue';
 
 export interface KpiSetVersionContent {
@@ -51,12 +48,3 @@ export function kpiSetVersionContent(set: KpiSetSeed, version = 1): KpiSetVersio
   };
 }
 
-/** The exact text that is hashed: JSON of the content, keys in the order built above. */
-export function kpiSetVersionHashInput(content: KpiSetVersionContent): string {
-  return JSON.stringify(content);
-}
-
-/** `sha256:` followed by the hex SHA-256 of the hash input. */
-export function kpiSetVersionMethodHash(content: KpiSetVersionContent): string {
-  return `sha256:${createHash('sha256').update(kpiSetVersionHashInput(content), 'utf8').digest('hex')}`;
-}

@@ -7,8 +7,6 @@ import {
   DEMO_USERS,
   isEmpty,
   isSeeded,
-  kpiSetVersionContent,
-  kpiSetVersionMethodHash,
   seedDemo,
   seedIfEmpty,
   type SeedSummary,
@@ -16,6 +14,8 @@ import {
 import { INDICATOR_SEEDS, KPI_SET_SEEDS } from '@/db/seed/catalogue';
 import { isValidCreditCode } from '@/server/domain/credit-code';
 import { planDemo } from '@/db/seed/plan';
+import { methodHash } from '@/server/scoring';
+import { loadKpiSetVersion } from '@/server/services/kpi-documents';
 
 const SEED_TIMEOUT = 60_000;
 
@@ -138,9 +138,9 @@ describe('demo data', () => {
   });
 
   it('publishes one KPI set version per type with a method hash over its content', () => {
-    const versions = rows<{ code: string; status: string; method_hash: string; grades: string; effective: string; change_note: string }>(
+    const versions = rows<{ id: number; code: string; status: string; method_hash: string; grades: string; effective: string; change_note: string }>(
       db,
-      sql`select k.code, v.status, v.method_hash, v.grades, p.code as effective, v.change_note from kpi_set_versions v
+      sql`select v.id, k.code, v.status, v.method_hash, v.grades, p.code as effective, v.change_note from kpi_set_versions v
           join kpi_sets k on k.id = v.kpi_set_id join periods p on p.id = v.effective_from_period_id`,
     );
     expect(versions.map((v) => v.code).sort()).toEqual(['county_town', 'market', 'rural']);
@@ -148,7 +148,7 @@ describe('demo data', () => {
       const set = KPI_SET_SEEDS.find((s) => s.code === v.code);
       expect(set).toBeDefined();
       expect(v.status).toBe('published');
-      expect(v.method_hash).toBe(kpiSetVersionMethodHash(kpiSetVersionContent(set!)));
+      expect(v.method_hash).toBe(methodHash(loadKpiSetVersion(db, v.id).document));
       expect(v.method_hash).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(v.effective).toBe('2025Q4');
       expect(v.change_note).toBe('Initial version');
@@ -319,10 +319,14 @@ describe('seedIfEmpty', () => {
     const first = await seedIfEmpty(db, { passwordHash });
     expect(first?.stakeholders.total).toBe(300);
     const evaluations = count(db, 'evaluations');
+    const auditRowsAfterFirstLoad = count(db, 'audit_log');
+    // The seeding itself, plus one row per official score run computed and published.
+    expect(auditRowsAfterFirstLoad).toBe(1 + 9 * 2);
+    expect(count(db, 'score_runs')).toBe(12);
     expect(await seedIfEmpty(db, { passwordHash })).toBeNull();
     expect(count(db, 'stakeholders')).toBe(300);
     expect(count(db, 'evaluations')).toBe(evaluations);
-    expect(count(db, 'audit_log')).toBe(1);
+    expect(count(db, 'audit_log')).toBe(auditRowsAfterFirstLoad);
   }, SEED_TIMEOUT);
 
   it('does not load the demo into a database that already holds other data', async () => {
