@@ -1,5 +1,8 @@
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { eq } from 'drizzle-orm';
+import { auditLog } from '@/db/schema';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
 import { getContext } from '@/lib/trpc/server';
 import { LanguageSwitcher } from '@/components/app/language-switcher';
 import { SignInForm } from './sign-in-form';
@@ -14,6 +17,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { next } = await searchParams;
   if (ctx.user) redirect(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
   const t = await getTranslations();
+  const locale = (await getLocale()) as 'en' | 'zh-CN';
+  // Only a database holding the demo data shows its (published, demo-only) logins.
+  const isDemo = Boolean(ctx.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'demo.seed')).get());
   return (
     <main className="grid min-h-dvh place-items-center bg-background px-4 py-10">
       <div className="w-full max-w-sm">
@@ -28,6 +34,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <SignInForm next={next ?? ''} />
         </div>
         <p className="mt-4 text-center text-sm text-muted-foreground">{t('auth.signIn.help')}</p>
+        {isDemo ? (
+          <details className="mt-4 rounded-lg border border-warning-border bg-warning-subtle p-4 text-sm">
+            <summary className="cursor-pointer font-medium text-warning-foreground">{t('auth.demo.summary')}</summary>
+            <p className="mt-2 text-warning-foreground">{t('auth.demo.body', { password: DEMO_PASSWORD })}</p>
+            <ul className="mt-2 grid gap-1.5">
+              {DEMO_USERS.map((u) => (
+                <li key={u.username}>
+                  <code className="font-mono font-semibold">{u.username}</code>{' '}
+                  <span className="text-muted-foreground">— {u.description[locale]}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
       </div>
     </main>
   );
