@@ -49,11 +49,15 @@ export function dependencyInstallReason() {
   return null;
 }
 
-/** Runs `npm ci` (or `npm install` without a lockfile) when needed. Throws CommandError on failure. */
+/**
+ * Runs `npm install` when needed (it installs the lockfile's versions). Not `npm ci`: npm refuses
+ * lockfiles written with `omit-lockfile-registry-resolved` (as on our machines) because they
+ * leave out other platforms' optional builds. Throws CommandError on failure.
+ */
 export async function ensureDependencies() {
   const reason = dependencyInstallReason();
   if (!reason) return false;
-  const args = fs.existsSync(LOCKFILE) ? ['ci'] : ['install'];
+  const args = ['install'];
   // Dev tools (tsx, TypeScript for next build, the test runners) are needed to start, so
   // include them even when NODE_ENV=production or the user's npm config omits dev dependencies.
   args.push('--include=dev', '--no-audit', '--no-fund');
