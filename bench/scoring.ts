@@ -3,6 +3,7 @@
 // CLI spawned, startup included) beside an analyst's pandas script on the same file, and peak
 // memory (max RSS of each child process, from /usr/bin/time). Files go to bench/out/scoring/.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -120,28 +121,51 @@ function median(xs: number[]): number {
 }
 
 interface ProcessRun {
+  /** Median wall-clock time. */
   seconds: number;
+  /** Median CPU time (user + system) of the child: less sensitive to other load on the machine. */
+  cpuSeconds: number | null;
   peakMb: number | null;
 }
 
 const TIME_BINARY = '/usr/bin/time';
 
-/** Runs a command `runs` times; median wall time and the highest max RSS (GNU time's %M, in KB). */
-function runProcess(command: string, args: string[], runs: number): ProcessRun {
+interface Command {
+  command: string;
+  args: string[];
+}
+
+/**
+ * Runs the commands in turn, `runs` rounds (A B C A B C …, so they share whatever else the machine
+ * is doing): per command the median wall time, the median CPU time and the highest max RSS, the
+ * last two from GNU time (%U + %S seconds, %M kilobytes) when /usr/bin/time is there.
+ */
+function runInterleaved(commands: Command[], runs: number): ProcessRun[] {
   const haveTime = fs.existsSync(TIME_BINARY);
-  const rssFile = path.join(OUT, 'rss.txt');
-  const times: number[] = [];
-  let peakKb = 0;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const child = haveTime
-      ? spawnSync(TIME_BINARY, ['-f', '%M', '-o', rssFile, command, ...args], { cwd: ROOT, encoding: 'utf8' })
-      : spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
-    times.push((performance.now() - started) / 1000);
-    if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${child.status}):\n${child.stderr}`);
-    if (haveTime) peakKb = Math.max(peakKb, Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop()));
+  const timeFile = path.join(OUT, 'time.txt');
+  const times = commands.map(() => [] as number[]);
+  const cpuTimes = commands.map(() => [] as number[]);
+  const peakKb = commands.map(() => 0);
+  for (let round = 0; round < runs; round++) {
+    commands.forEach(({ command, args }, c) => {
+      const started = performance.now();
+      const child = haveTime
+        ? spawnSync(TIME_BINARY, ['-f', '%M %U %S', '-o', timeFile, command, ...args], { cwd: ROOT, encoding: 'utf8' })
+        : spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
+      times[c]!.push((performance.now() - started) / 1000);
+      if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${child.status}):\n${child.stderr}`);
+      if (haveTime) {
+        const [rssKb, user, system] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+        peakKb[c] = Math.max(peakKb[c]!, rssKb!);
+        cpuTimes[c]!.push(user! + system!);
+      }
+    });
   }
-  return { seconds: median(times), peakMb: haveTime ? peakKb / 1024 : null };
+  return commands.map((_, c) => ({
+    seconds: median(times[c]!),
+    cpuSeconds: haveTime ? median(cpuTimes[c]!) : null,
+    peakMb: haveTime ? peakKb[c]! / 1024 : null,
+  }));
 }
 
 function findPandasPython(): string | null {
@@ -191,12 +215,10 @@ function bundleCli(): string | null {
   return result.status === 0 ? bundle : null;
 }
 
-function pad(text: string, width: number): string {
-  return text.padEnd(width);
-}
-
 export async function runScoringBench(): Promise<void> {
   console.log(`\n== scoring: ${ROWS.toLocaleString('en')} stakeholders × ${OBJECTIVES.length * INDICATORS_PER_OBJECTIVE} indicators in ${OBJECTIVES.length} objectives ==`);
+  // Other work on the machine slows every wall-clock figure; the load average says how much.
+  console.log(`${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   let started = performance.now();
   const { kpiSetFile, valuesFile } = generate();
   console.log(`generated ${path.relative(ROOT, valuesFile)} (${(fs.statSync(valuesFile).size / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
@@ -218,48 +240,62 @@ export async function runScoringBench(): Promise<void> {
   const valueCount = matrix.values.length;
   scoreMatrix(compiled, matrix); // warm-up
   const engineTimes: number[] = [];
+  const engineCpuTimes: number[] = [];
   let scores = scoreMatrix(compiled, matrix);
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 7; i++) {
+    const cpuBefore = process.cpuUsage();
     started = performance.now();
     scores = scoreMatrix(compiled, matrix);
     engineTimes.push((performance.now() - started) / 1000);
+    const cpuUsed = process.cpuUsage(cpuBefore);
+    engineCpuTimes.push((cpuUsed.user + cpuUsed.system) / 1e6);
   }
   const engineSeconds = median(engineTimes);
+  const engineCpuSeconds = median(engineCpuTimes);
   started = performance.now();
-  let detailChars = 0;
-  for (let r = 0; r < scores.rowCount; r++) detailChars += stakeholderScoreAt(compiled, matrix, scores, r).stakeholder.length;
+  let warnings = 0;
+  for (let r = 0; r < scores.rowCount; r++) warnings += stakeholderScoreAt(compiled, matrix, scores, r).warnings.length;
   const detailSeconds = (performance.now() - started) / 1000;
-  void detailChars;
 
   // CLI end to end and pandas, side by side.
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
   const cliArgs = (out: string) => ['score', '--kpi-set', kpiSetFile, '--values', valuesFile, '--format', 'csv', '--out', out];
   const cliOut = path.join(OUT, 'scores-cli.csv');
-  const cliRun = runProcess(tsx, ['server/cli/main.ts', ...cliArgs(cliOut)], 3);
   const bundle = bundleCli();
   const bundledOut = path.join(OUT, 'scores-bundled.csv');
-  const bundledRun = bundle ? runProcess(process.execPath, [bundle, ...cliArgs(bundledOut)], 3) : null;
   const python = findPandasPython();
   const pandasOut = path.join(OUT, 'scores-pandas.csv');
-  const pandasRun = python ? runProcess(python, ['bench/pandas_composite.py', kpiSetFile, valuesFile, pandasOut], 3) : null;
+  const commands: Command[] = [{ command: tsx, args: ['server/cli/main.ts', ...cliArgs(cliOut)] }];
+  if (bundle) commands.push({ command: process.execPath, args: [bundle, ...cliArgs(bundledOut)] });
+  if (python) commands.push({ command: python, args: ['bench/pandas_composite.py', kpiSetFile, valuesFile, pandasOut] });
+  const measured = runInterleaved(commands, 5);
+  const cliRun = measured[0]!;
+  const bundledRun = bundle ? measured[1]! : null;
+  const pandasRun = python ? measured.at(-1)! : null;
 
-  const mb = (run: ProcessRun | null) => (run?.peakMb == null ? 'n/a' : `${run.peakMb.toFixed(0)} MB`);
-  const rows: [string, string, string][] = [
-    ['engine (scoreMatrix, in process)', `${engineSeconds.toFixed(3)} s`, `${(valueCount / engineSeconds / 1e6).toFixed(1)} M values/s`],
-    ['values CSV → matrix (in process)', `${median(parseTimes).toFixed(3)} s`, `${(valueCount / median(parseTimes) / 1e6).toFixed(1)} M values/s`],
-    ['scores/v1 objects for every row', `${detailSeconds.toFixed(3)} s`, `${(valueCount / detailSeconds / 1e6).toFixed(1)} M values/s`],
-    ['CLI via tsx (values CSV → scores CSV)', `${cliRun.seconds.toFixed(3)} s`, `peak ${mb(cliRun)}`],
+  const mb = (run: ProcessRun) => (run.peakMb === null ? 'n/a' : `${run.peakMb.toFixed(0)} MB`);
+  const cpu = (run: ProcessRun) => (run.cpuSeconds === null ? 'n/a' : `${run.cpuSeconds.toFixed(3)} s`);
+  const rate = (seconds: number) => `${(valueCount / seconds / 1e6).toFixed(1)} M values/s`;
+  const rows: string[][] = [
+    ['engine (scoreMatrix, in process)', `${engineSeconds.toFixed(3)} s`, `${engineCpuSeconds.toFixed(3)} s`, '', rate(engineSeconds)],
+    ['values CSV → matrix (in process)', `${median(parseTimes).toFixed(3)} s`, '', '', rate(median(parseTimes))],
+    ['scores/v1 objects for every row', `${detailSeconds.toFixed(3)} s`, '', '', `${rate(detailSeconds)} (${warnings.toLocaleString('en')} warnings)`],
+    ['CLI via tsx (as npm run cli)', `${cliRun.seconds.toFixed(3)} s`, cpu(cliRun), mb(cliRun), ''],
   ];
-  if (bundledRun) rows.push(['CLI pre-bundled (node, no tsx)', `${bundledRun.seconds.toFixed(3)} s`, `peak ${mb(bundledRun)}`]);
-  rows.push(pandasRun ? ['pandas script (same composite)', `${pandasRun.seconds.toFixed(3)} s`, `peak ${mb(pandasRun)}`] : ['pandas script', 'skipped', 'no python3 with pandas found']);
-  console.log(`${pad('measure', 40)}${pad('time', 12)}result`);
-  for (const [name, time, result] of rows) console.log(`${pad(name, 40)}${pad(time, 12)}${result}`);
+  if (bundledRun) rows.push(['CLI pre-bundled (node, no tsx)', `${bundledRun.seconds.toFixed(3)} s`, cpu(bundledRun), mb(bundledRun), '']);
+  if (pandasRun) rows.push(['pandas script (same scores)', `${pandasRun.seconds.toFixed(3)} s`, cpu(pandasRun), mb(pandasRun), '']);
+  else rows.push(['pandas script', 'skipped: no python3 with pandas found', '', '', '']);
+  const widths = [36, 11, 11, 9, 0];
+  const print = (cells: string[]) => console.log(cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' ').trimEnd());
+  print(['measure', 'wall', 'cpu', 'peak RSS', 'throughput']);
+  rows.forEach(print);
 
-  const goal = valueCount / engineSeconds >= 10e6;
-  console.log(`engine goal ≥ 10 M values/s: ${goal ? 'met' : 'NOT met'}`);
+  console.log(`engine goal ≥ 10 M values/s: ${valueCount / engineSeconds >= 10e6 ? 'met' : 'NOT met'} (${rate(engineSeconds)} wall, ${rate(engineCpuSeconds)} on CPU time)`);
   if (pandasRun) {
-    console.log(`CLI via tsx / pandas time ratio: ${(cliRun.seconds / pandasRun.seconds).toFixed(2)} (below 1 = the CLI is faster)`);
-    if (bundledRun) console.log(`CLI pre-bundled / pandas time ratio: ${(bundledRun.seconds / pandasRun.seconds).toFixed(2)}`);
+    const ratio = (run: ProcessRun) =>
+      `${(run.seconds / pandasRun.seconds).toFixed(2)} wall` + (run.cpuSeconds !== null && pandasRun.cpuSeconds !== null ? `, ${(run.cpuSeconds / pandasRun.cpuSeconds).toFixed(2)} cpu` : '');
+    console.log(`CLI via tsx / pandas: ${ratio(cliRun)} (below 1 = the CLI is faster)`);
+    if (bundledRun) console.log(`CLI pre-bundled / pandas: ${ratio(bundledRun)}`);
     const agreement = compareComposites(cliOut, pandasOut);
     console.log(`CLI vs pandas on ${agreement.rows.toLocaleString('en')} rows: largest composite difference ${agreement.maxDifference.toExponential(2)}, grade mismatches ${agreement.gradeMismatches}`);
   }

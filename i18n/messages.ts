@@ -11,10 +11,18 @@ import enAdmin from '@/messages/en/admin.json';
 import zhAdmin from '@/messages/zh-CN/admin.json';
 import enStakeholders from '@/messages/en/stakeholders.json';
 import zhStakeholders from '@/messages/zh-CN/stakeholders.json';
+import enEvaluations from '@/messages/en/evaluations.json';
+import zhEvaluations from '@/messages/zh-CN/evaluations.json';
+import enScorecard from '@/messages/en/scorecard.json';
+import zhScorecard from '@/messages/zh-CN/scorecard.json';
+import enMethod from '@/messages/en/method.json';
+import zhMethod from '@/messages/zh-CN/method.json';
+import enIncentives from '@/messages/en/incentives.json';
+import zhIncentives from '@/messages/zh-CN/incentives.json';
 
 export const catalogs = {
-  en: { common: enCommon, auth: enAuth, validation: enValidation, admin: enAdmin, stakeholders: enStakeholders },
-  'zh-CN': { common: zhCommon, auth: zhAuth, validation: zhValidation, admin: zhAdmin, stakeholders: zhStakeholders },
+  en: { common: enCommon, auth: enAuth, validation: enValidation, admin: enAdmin, stakeholders: enStakeholders, evaluations: enEvaluations, scorecard: enScorecard, method: enMethod, incentives: enIncentives },
+  'zh-CN': { common: zhCommon, auth: zhAuth, validation: zhValidation, admin: zhAdmin, stakeholders: zhStakeholders, evaluations: zhEvaluations, scorecard: zhScorecard, method: zhMethod, incentives: zhIncentives },
 } as const;
 
 export type Messages = (typeof catalogs)['en'];

@@ -37,6 +37,7 @@ import { methodHash } from '@/server/scoring';
 import { loadKpiSetVersion } from '@/server/services/kpi-documents';
 import { computeScoreRun, publishScoreRun } from '@/server/services/score-runs';
 import { cst, planDemo } from './plan';
+import { seedDemoPrograms } from './programs';
 import { ADMIN_DISPLAY_NAME, COUNTY_ASSESSORS, DEMO_PASSWORD, DEMO_STAKEHOLDER_NAMES } from './demo-users';
 
 export { DEMO_USERS, DEMO_PASSWORD, DEMO_COUNTY_STAFF, type DemoUser } from './demo-users';
@@ -405,6 +406,7 @@ export async function seedIfEmpty(db: Db, options: SeedOptions = {}): Promise<Se
   if (isSeeded(db) || !isEmpty(db)) return null;
   const summary = await seedDemo(db, options);
   scoreDemoPeriods(db);
+  seedDemoPrograms(db);
   return summary;
 }
 

@@ -1,5 +1,6 @@
 // Entry point of `npm run cli -- …`; everything else is in run.ts so tests can run it in-process.
 import { runCli } from './run';
+import { runEligibilityCli } from './eligibility';
 
 // A reader that stops early (`… | head`) closes the pipe; that is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -7,7 +8,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-});
+const cliIo = {
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text),
+};
+const argv = process.argv.slice(2);
+// The eligibility command lives in its own module (server/cli/eligibility.ts).
+process.exitCode = argv[0] === 'eligibility' ? await runEligibilityCli(argv.slice(1), cliIo) : await runCli(argv, cliIo);

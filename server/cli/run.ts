@@ -141,7 +141,7 @@ async function scoreCommand(args: readonly string[], io: CliIo): Promise<number>
       let chunk = `{"format":${JSON.stringify(SCORES_FORMAT)},"methodHash":${JSON.stringify(methodHash(kpiSet))},"results":[\n`;
       for (let r = 0; r < scores.rowCount; r++) {
         chunk += JSON.stringify(stakeholderScoreAt(compiled, matrix, scores, r)) + (r + 1 < scores.rowCount ? ',\n' : '\n');
-        if (chunk.length >= 1 << 20) {
+        if (chunk.length >= 1 << 16) {
           sink.write(chunk);
           chunk = '';
         }

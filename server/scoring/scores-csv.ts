@@ -62,7 +62,7 @@ export function writeMatrixScoresCsv(
   matrix: ValuesMatrix,
   scores: MatrixScores,
   emit: (chunk: string) => void,
-  chunkSize = 1 << 20,
+  chunkSize = 1 << 16,
 ): void {
   const objectiveCount = compiled.objectiveCodes.length;
   const gradeCodes = compiled.gradesDescending.map((grade) => csvText(grade.code));

@@ -1,9 +1,19 @@
 import { createCallerFactory, router } from './init';
 import { dashboardRouter } from './routers/dashboard';
+import { evaluationsRouter } from './routers/evaluations';
+import { importsRouter } from './routers/imports';
+import { countyDashboardRouter } from './routers/countyDashboard';
 import { meRouter } from './routers/me';
+import { periodsRouter } from './routers/periods';
+import { indicatorsRouter } from './routers/indicators';
+import { kpiSetsRouter } from './routers/kpiSets';
+import { tuningRouter } from './routers/tuning';
 import { regionsRouter } from './routers/regions';
+import { scorecardsRouter } from './routers/scorecards';
 import { stakeholdersRouter } from './routers/stakeholders';
 import { usersRouter } from './routers/users';
+import { incentivesRouter } from './routers/incentives';
+import { eligibilityRouter } from './routers/eligibility';
 
 export const appRouter = router({
   me: meRouter,
@@ -11,6 +21,16 @@ export const appRouter = router({
   users: usersRouter,
   regions: regionsRouter,
   stakeholders: stakeholdersRouter,
+  periods: periodsRouter,
+  indicators: indicatorsRouter,
+  kpiSets: kpiSetsRouter,
+  tuning: tuningRouter,
+  evaluations: evaluationsRouter,
+  imports: importsRouter,
+  countyDashboard: countyDashboardRouter,
+  scorecards: scorecardsRouter,
+  incentives: incentivesRouter,
+  eligibility: eligibilityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -49,6 +49,7 @@ test.describe('sign-in and homes', () => {
   test('a stakeholder user sees its own profile', async ({ page, signInAs, shot }) => {
     await signInAs(page, 'coop1');
     await expect(page).toHaveURL(/\/me$/);
+    await page.goto('/me/profile');
     await expect(page.getByRole('heading', { level: 2, name: 'Profile' })).toBeVisible();
     await expect(page.getByText('Rural entity')).toBeVisible();
     await shot(page, 'stakeholder-home-en');

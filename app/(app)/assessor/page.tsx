@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { buttonClassName } from '@/components/ui/styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatCard } from '@/components/ui/stat-card';
 import { Alert } from '@/components/ui/alert';
@@ -12,6 +14,7 @@ export async function generateMetadata() {
 
 export default async function AssessorHome() {
   const [t, tc, format, locale] = await Promise.all([getTranslations('stakeholders.home'), getTranslations('common'), getFormatter(), getLocale()]);
+  const te = await getTranslations('evaluations');
   const data = await (await api()).dashboard.assessor();
   const regionNames = data.regions.map((r) => (locale === 'en' ? r.nameEn : r.nameZh)).join('、');
   const count = (ty: string) => data.byType.find((r) => r.type === ty)?.n ?? 0;
@@ -19,7 +22,20 @@ export default async function AssessorHome() {
   const approved = data.progress.find((r) => r.status === 'approved')?.n ?? 0;
   return (
     <>
-      <PageHeader title={t('title')} description={regionNames ? t('description', { regions: regionNames }) : undefined} />
+      <PageHeader
+        title={t('title')}
+        description={regionNames ? t('description', { regions: regionNames }) : undefined}
+        actions={
+          <>
+            <Link href="/evaluations" className={buttonClassName()}>
+              {te('nav.workList')}
+            </Link>
+            <Link href="/assessor/dashboard" className={buttonClassName({ variant: 'outline' })}>
+              {te('nav.dashboard')}
+            </Link>
+          </>
+        }
+      />
       {data.regions.length === 0 ? (
         <Alert variant="warning" title={t('noScopeTitle')} className="mb-6">
           {t('noScopeBody')}

@@ -1,34 +1,67 @@
+// The stakeholder's home: its own scorecard for the latest (or chosen) published period.
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { UserRound } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { StakeholderProfile } from '@/components/stakeholders/stakeholder-profile';
-import { api, getContext } from '@/lib/trpc/server';
+import { buttonClassName } from '@/components/ui/styles';
+import { ScorecardView } from '@/components/scorecard/scorecard-view';
+import { loadScorecard, periodParam } from '@/components/scorecard/load';
+import { getContext } from '@/lib/trpc/server';
+import { notFound } from 'next/navigation';
 
 export async function generateMetadata() {
-  return { title: (await getTranslations('common'))('nav.myProfile') };
+  return { title: (await getTranslations('scorecard'))('myTitle') };
 }
 
-export default async function MyProfilePage() {
+export default async function MyScorecardPage({ searchParams }: { searchParams: Promise<{ period?: string | string[] }> }) {
   const ctx = await getContext();
-  const t = await getTranslations('stakeholders.me');
+  const t = await getTranslations('scorecard');
   if (!ctx.user?.stakeholderId) {
     return (
       <>
-        <PageHeader title={t('title')} />
+        <PageHeader title={t('myTitle')} />
         <Alert variant="info" title={t('notLinkedTitle')}>
           {t('notLinkedBody')}
         </Alert>
       </>
     );
   }
-  const s = await (await api()).stakeholders.get({ id: ctx.user.stakeholderId });
+  const period = periodParam((await searchParams).period);
+  const loaded = await loadScorecard({ period });
+  if (!loaded) notFound();
+  const profileLink = (
+    <Link href="/me/profile" className="inline-flex items-center gap-1 text-sm text-primary hover:underline" data-print="hide">
+      <UserRound aria-hidden="true" className="size-4" />
+      {t('profileLink')}
+    </Link>
+  );
+  const { data, nextBand } = loaded;
+  if (!data.card) {
+    return (
+      <>
+        <PageHeader title={data.stakeholder.name} description={t('myTitle')} />
+        <EmptyState
+          title={t('noScoresTitle')}
+          description={t('noScoresBody')}
+          action={
+            <Link href="/me/profile" className={buttonClassName({ variant: 'outline' })}>
+              {t('profileLink')}
+            </Link>
+          }
+        />
+      </>
+    );
+  }
+  const id = data.stakeholder.id;
   return (
-    <>
-      <PageHeader title={s.name} description={t('description')} />
-      <StakeholderProfile stakeholder={s} />
-      <Alert variant="info" title={t('scorecardSoonTitle')} className="mt-6 max-w-2xl">
-        {t('scorecardSoonBody')}
-      </Alert>
-    </>
+    <ScorecardView
+      data={{ ...data, card: data.card }}
+      nextBand={nextBand}
+      exportBase={`/api/scorecards/${id}/export`}
+      printHref={`/scorecards/${id}/print`}
+      headerExtra={profileLink}
+    />
   );
 }

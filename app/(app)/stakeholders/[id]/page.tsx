@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { TRPCError } from '@trpc/server';
@@ -40,6 +41,11 @@ export default async function StakeholderPage({
       <PageHeader
         title={s.name}
         description={`${s.code}`}
+        breadcrumb={
+          <Link href={`/scorecards/${s.id}`} className="text-primary hover:underline">
+            {(await getTranslations('scorecard'))('scorecardLink')}
+          </Link>
+        }
         actions={canEdit ? <ActiveToggle id={s.id} active={s.active} editing={edit === '1'} /> : null}
       />
       {saved ? (

@@ -1,0 +1,21 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getContext } from '@/lib/trpc/server';
+import { PageHeader } from '@/components/ui/page-header';
+import { PeriodManager } from '@/components/method/period-manager';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('method'))('periods.title') };
+}
+
+// Admins own the method; other roles get the same answer as for a page that does not exist.
+export default async function PeriodsPage() {
+  if ((await getContext()).user?.role !== 'admin') notFound();
+  const t = await getTranslations('method.periods');
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <PeriodManager />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { TRPCError } from '@trpc/server';
+import { PageHeader } from '@/components/ui/page-header';
+import { EvaluationEditor } from '@/components/evaluations/evaluation-editor';
+import { api } from '@/lib/trpc/server';
+
+async function load(id: number) {
+  try {
+    return await (await api()).evaluations.get({ id });
+  } catch (e) {
+    if (e instanceof TRPCError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) return null;
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations('evaluations.editor');
+  const id = Number((await params).id);
+  const data = Number.isInteger(id) && id > 0 ? await load(id) : null;
+  return { title: data ? t('pageTitle', { name: data.stakeholder.name, period: data.period.code }) : t('title') };
+}
+
+export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const data = await load(id);
+  if (!data) notFound();
+  const [t, tc, locale] = await Promise.all([getTranslations('evaluations.editor'), getTranslations('common'), getLocale()]);
+  const place = [data.stakeholder.county, data.stakeholder.township]
+    .filter((r) => r !== null)
+    .map((r) => (locale === 'en' ? r.nameEn : r.nameZh))
+    .join(' · ');
+  return (
+    <>
+      <PageHeader
+        breadcrumb={
+          <Link href="/evaluations" className="text-primary underline-offset-4 hover:underline">
+            {t('backToList')}
+          </Link>
+        }
+        title={data.stakeholder.name}
+        description={`${tc(`stakeholderTypes.${data.stakeholder.type}`)} · ${data.stakeholder.code}${place ? ` · ${place}` : ''}`}
+      />
+      <EvaluationEditor initial={data} />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/page-header';
+import { ImportPanel } from '@/components/evaluations/import-panel';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('evaluations'))('import.title') };
+}
+
+export default async function ImportPage() {
+  const t = await getTranslations('evaluations');
+  return (
+    <>
+      <PageHeader
+        breadcrumb={
+          <Link href="/evaluations" className="text-primary underline-offset-4 hover:underline">
+            {t('editor.backToList')}
+          </Link>
+        }
+        title={t('import.title')}
+        description={t('import.description')}
+      />
+      <ImportPanel />
+    </>
+  );
+}

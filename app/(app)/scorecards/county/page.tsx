@@ -1,0 +1,49 @@
+// The county scorecard for assessors (their counties) and admins (any county).
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { CountyPicker } from '@/components/scorecard/county-picker';
+import { CountyView } from '@/components/scorecard/county-view';
+import { loadCountyScorecard, periodParam } from '@/components/scorecard/load';
+import { getContext } from '@/lib/trpc/server';
+import { can } from '@/server/auth/permissions';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('scorecard'))('county.title') };
+}
+
+export default async function CountyScorecardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ county?: string | string[]; period?: string | string[] }>;
+}) {
+  const ctx = await getContext();
+  if (!ctx.user || !can(ctx.user.role, 'scorecards.county')) notFound();
+  const sp = await searchParams;
+  const countyId = typeof sp.county === 'string' && /^\d+$/.test(sp.county) ? Number(sp.county) : undefined;
+  const data = await loadCountyScorecard({ countyId, period: periodParam(sp.period) });
+  if (!data) notFound();
+  const [t, locale] = await Promise.all([getTranslations('scorecard'), getLocale()]);
+  const countyName = data.county ? (locale === 'en' ? data.county.nameEn : data.county.nameZh) : '';
+  return (
+    <>
+      <PageHeader
+        title={t('county.title')}
+        description={data.summary ? t('county.description', { county: countyName, period: data.period ?? '', count: data.summary.count }) : undefined}
+      />
+      {data.counties.length > 0 && data.periods.length > 0 ? (
+        <div className="mb-6">
+          <CountyPicker counties={data.counties} periods={data.periods} countyId={data.county?.id ?? null} period={data.period} />
+        </div>
+      ) : null}
+      {data.counties.length === 0 ? (
+        <EmptyState title={t('county.noCountyTitle')} description={t('county.noCountyBody')} />
+      ) : !data.summary ? (
+        <EmptyState title={t('county.noPeriodTitle')} description={t('county.noPeriodBody')} />
+      ) : (
+        <CountyView data={data} summary={data.summary} />
+      )}
+    </>
+  );
+}

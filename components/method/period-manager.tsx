@@ -1,0 +1,263 @@
+'use client';
+// Periods: create a quarter or a year; close, reopen (with a reason), publish (excluding
+// unapproved evaluations with a reason when there are any).
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '@/lib/trpc/client';
+import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
+import { periodCreateSchema } from '@/server/services/method-schemas';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { NativeSelect } from '@/components/ui/native-select';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { Textarea } from '@/components/ui/textarea';
+
+const STATUS_BADGE = { open: 'info', closed: 'warning', published: 'success' } as const;
+
+export function PeriodManager() {
+  const t = useTranslations('method.periods');
+  const tc = useTranslations('common');
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const list = useQuery(trpc.periods.list.queryOptions());
+  const close = useMutation(trpc.periods.close.mutationOptions());
+  // Kept as a message key so it follows a change of language.
+  const [notice, setNotice] = useState<{ key: string; params: Record<string, string | number> } | null>(null);
+  const [reopening, setReopening] = useState<{ id: number; code: string } | null>(null);
+  const [publishing, setPublishing] = useState<{ id: number; code: string } | null>(null);
+  const refresh = () => qc.invalidateQueries({ queryKey: trpc.periods.pathKey() });
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <section aria-labelledby="periods-heading" className="grid content-start gap-4">
+        <h2 id="periods-heading" className="text-lg font-semibold">{t('listHeading')}</h2>
+        {notice ? <Alert variant="success" title={t(notice.key, notice.params)} /> : null}
+        {list.isError ? (
+          <Alert variant="error" title={tc('loadError')}>{list.error.message}</Alert>
+        ) : list.isPending ? (
+          <Skeleton className="h-64" />
+        ) : list.data.length === 0 ? (
+          <EmptyState title={t('empty')} description={t('emptyHint')} />
+        ) : (
+          <Table scrollLabel={t('listHeading')}>
+            <TableCaption className="sr-only">{t('listHeading')}</TableCaption>
+            <THead>
+              <tr>
+                <TH>{t('code')}</TH>
+                <TH>{t('dates')}</TH>
+                <TH>{t('status')}</TH>
+                <TH numeric>{t('approved')}</TH>
+                <TH numeric>{t('unapproved')}</TH>
+                <TH><span className="sr-only">{t('actions')}</span></TH>
+              </tr>
+            </THead>
+            <TBody>
+              {list.data.map((p) => (
+                <TR key={p.id}>
+                  <TD className="font-medium tabular-nums">{p.code}</TD>
+                  <TD className="whitespace-nowrap tabular-nums text-muted-foreground">{p.startsOn} – {p.endsOn}</TD>
+                  <TD><Badge variant={STATUS_BADGE[p.status]}>{tc(`periodStatus.${p.status}`)}</Badge></TD>
+                  <TD numeric>{p.approved} / {p.evaluations}</TD>
+                  <TD numeric>{p.unapproved}{p.excluded ? ` (${t('excludedCount', { count: p.excluded })})` : ''}</TD>
+                  <TD>
+                    <div className="flex flex-wrap justify-end gap-1">
+                      {p.status === 'open' ? (
+                        <ConfirmDialog
+                          trigger={<Button size="sm" variant="outline" aria-label={t('closeFor', { code: p.code })}>{t('close')}</Button>}
+                          title={t('closeTitle', { code: p.code })}
+                          description={t('closeBody')}
+                          confirmLabel={t('close')}
+                          cancelLabel={tc('cancel')}
+                          onConfirm={async () => {
+                            await close.mutateAsync({ id: p.id });
+                            setNotice({ key: 'closedNotice', params: { code: p.code } });
+                            await refresh();
+                          }}
+                        />
+                      ) : null}
+                      {p.status === 'closed' ? (
+                        <>
+                          <Button size="sm" variant="ghost" aria-label={t('reopenFor', { code: p.code })} onClick={() => setReopening({ id: p.id, code: p.code })}>{t('reopen')}</Button>
+                          <Button size="sm" aria-label={t('publishFor', { code: p.code })} onClick={() => setPublishing({ id: p.id, code: p.code })}>{t('publish')}</Button>
+                        </>
+                      ) : null}
+                    </div>
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </section>
+      <CreatePeriod onCreated={async (code) => { setNotice({ key: 'createdNotice', params: { code } }); await refresh(); }} />
+      {reopening ? <ReopenDialog period={reopening} onDone={async () => { setNotice({ key: 'reopenedNotice', params: { code: reopening.code } }); setReopening(null); await refresh(); }} onCancel={() => setReopening(null)} /> : null}
+      {publishing ? <PublishDialog period={publishing} onDone={async (runs) => { setNotice({ key: 'publishedNotice', params: { code: publishing.code, runs } }); setPublishing(null); await refresh(); }} onCancel={() => setPublishing(null)} /> : null}
+    </div>
+  );
+}
+
+function CreatePeriod({ onCreated }: { onCreated: (code: string) => Promise<void> }) {
+  const t = useTranslations('method.periods');
+  const tAll = useTranslations();
+  const trpc = useTRPC();
+  const create = useMutation(trpc.periods.create.mutationOptions());
+  const [kind, setKind] = useState<'quarter' | 'year'>('quarter');
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [quarter, setQuarter] = useState('1');
+  const [errors, setErrors] = useState<FieldErrorMap>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const msg = (m?: string) => (m ? translateMessage(tAll, m) : undefined);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = periodCreateSchema.safeParse({ kind, year: Number(year), quarter: kind === 'quarter' ? Number(quarter) : null });
+    if (!parsed.success) {
+      const fe: FieldErrorMap = {};
+      for (const i of parsed.error.issues) fe[String(i.path[0] ?? 'year')] ??= i.message;
+      setErrors(fe);
+      return;
+    }
+    setErrors({});
+    try {
+      const row = await create.mutateAsync(parsed.data);
+      await onCreated(row.code);
+    } catch (err) {
+      const fe = fieldErrorsOf(err);
+      setErrors(fe);
+      if (Object.keys(fe).length === 0) setFormError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return (
+    <Card className="h-fit">
+      <CardHeader><CardTitle>{t('createTitle')}</CardTitle></CardHeader>
+      <CardContent>
+        <form onSubmit={submit} noValidate className="grid gap-4">
+          {formError ? <Alert variant="error" title={t('createFailed')}>{formError}</Alert> : null}
+          <FormField label={t('kind')} required>
+            <NativeSelect value={kind} onChange={(e) => setKind(e.target.value as 'quarter' | 'year')}>
+              <option value="quarter">{t('kinds.quarter')}</option>
+              <option value="year">{t('kinds.year')}</option>
+            </NativeSelect>
+          </FormField>
+          <FormField label={t('year')} required error={msg(errors.year)}>
+            <Input inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
+          </FormField>
+          {kind === 'quarter' ? (
+            <FormField label={t('quarter')} required error={msg(errors.quarter)}>
+              <NativeSelect value={quarter} onChange={(e) => setQuarter(e.target.value)}>
+                {[1, 2, 3, 4].map((q) => <option key={q} value={q}>{t('quarterOption', { q })}</option>)}
+              </NativeSelect>
+            </FormField>
+          ) : null}
+          <Button type="submit" loading={create.isPending}>{t('create')}</Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
+
+function ReopenDialog({ period, onDone, onCancel }: { period: { id: number; code: string }; onDone: () => Promise<void>; onCancel: () => void }) {
+  const t = useTranslations('method.periods');
+  const tc = useTranslations('common');
+  const trpc = useTRPC();
+  const reopen = useMutation(trpc.periods.reopen.mutationOptions());
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(o) => (o ? undefined : onCancel())}
+      title={t('reopenTitle', { code: period.code })}
+      description={t('reopenBody')}
+      confirmLabel={t('reopen')}
+      cancelLabel={tc('cancel')}
+      destructive
+      confirmDisabled={reason.trim() === ''}
+      error={error}
+      onConfirm={async () => {
+        try {
+          await reopen.mutateAsync({ id: period.id, reason });
+          await onDone();
+        } catch (e) {
+          setError(e instanceof Error ? e.message : String(e));
+          throw e;
+        }
+      }}
+    >
+      <FormField label={t('reason')} required>
+        <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
+      </FormField>
+    </ConfirmDialog>
+  );
+}
+
+function PublishDialog({ period, onDone, onCancel }: { period: { id: number; code: string }; onDone: (runs: number) => Promise<void>; onCancel: () => void }) {
+  const t = useTranslations('method.periods');
+  const tc = useTranslations('common');
+  const trpc = useTRPC();
+  const unapproved = useQuery(trpc.periods.unapproved.queryOptions({ id: period.id }));
+  const publish = useMutation(trpc.periods.publish.mutationOptions());
+  const [exclude, setExclude] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const blocking = unapproved.data ?? [];
+  const needsExclusion = blocking.length > 0;
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(o) => (o ? undefined : onCancel())}
+      title={t('publishTitle', { code: period.code })}
+      description={t('publishBody')}
+      confirmLabel={t('publish')}
+      cancelLabel={tc('cancel')}
+      confirmDisabled={unapproved.isPending || (needsExclusion && (!exclude || reason.trim() === ''))}
+      error={error}
+      onConfirm={async () => {
+        try {
+          const result = await publish.mutateAsync({ id: period.id, exclude: needsExclusion ? { evaluationIds: blocking.map((b) => b.id), reason } : null });
+          await onDone(result.runs.length);
+        } catch (e) {
+          setError(e instanceof Error ? e.message : String(e));
+          throw e;
+        }
+      }}
+    >
+      {unapproved.isPending ? (
+        <Skeleton className="h-16" />
+      ) : needsExclusion ? (
+        <div className="grid gap-3">
+          <Alert variant="warning" title={t('unapprovedTitle', { count: blocking.length })}>{t('unapprovedBody')}</Alert>
+          <ul className="max-h-40 overflow-y-auto rounded-md border p-2 text-sm">
+            {blocking.map((b) => (
+              <li key={b.id} className="flex justify-between gap-2 py-0.5">
+                <span>{b.stakeholderName}</span>
+                <span className="text-muted-foreground">{t(`evaluationStatus.${b.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" className="size-4" checked={exclude} onChange={(e) => setExclude(e.target.checked)} />
+            {t('excludeAll', { count: blocking.length })}
+          </label>
+          {exclude ? (
+            <FormField label={t('excludeReason')} required>
+              <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+            </FormField>
+          ) : null}
+        </div>
+      ) : (
+        <Alert variant="success" title={t('allApproved')} />
+      )}
+    </ConfirmDialog>
+  );
+}

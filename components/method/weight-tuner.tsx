@@ -1,0 +1,298 @@
+'use client';
+// The weight-tuning workspace on a draft: manual, equal, AHP (pairwise grid with live weights and
+// consistency ratio), entropy and CRITIC from a period's approved values, and a combination of a
+// subjective and an objective set with an α slider. "Apply" writes the weights into the draft.
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '@/lib/trpc/client';
+import { ahpWeights, AHP_CR_LIMIT, combineWeights, equalWeights, type AhpResult } from '@/server/scoring';
+import type { WeightTarget } from '@/server/services/method-schemas';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { FormField } from '@/components/ui/form-field';
+import { NativeSelect } from '@/components/ui/native-select';
+import { Slider } from '@/components/ui/slider';
+import { Spinner } from '@/components/ui/spinner';
+import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { cn } from '@/lib/cn';
+import { NumberInput, percent, shares } from './draft-editor';
+import { PeriodSelect, type PeriodRow, type VersionData } from './version-workspace';
+
+type Method = 'manual' | 'equal' | 'ahp' | 'entropy' | 'critic' | 'combination';
+
+/** Saaty's scale as offered in the grid: 9 … 2, 1, 1/2 … 1/9. */
+const SAATY = [9, 8, 7, 6, 5, 4, 3, 2, 1, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 6, 1 / 7, 1 / 8, 1 / 9];
+const saatyLabel = (v: number) => (v >= 1 ? String(Math.round(v)) : `1/${Math.round(1 / v)}`);
+
+export function WeightTuner({ data, periods, periodId, onPeriodChange }: { data: VersionData; periods: PeriodRow[]; periodId: number | null; onPeriodChange: (id: number) => void }) {
+  const t = useTranslations('method.tuning');
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const name = (x: { nameEn: string; nameZh: string } | undefined) => (x ? (locale === 'en' ? x.nameEn : x.nameZh) : '—');
+  const [targetKey, setTargetKey] = useState('objectives');
+  // Outside the tuner, which remounts with the applied weights.
+  const [applied, setApplied] = useState(false);
+  const target: WeightTarget = targetKey === 'objectives' ? { level: 'objectives' } : { level: 'indicators', objectiveId: Number(targetKey) };
+  const items = useMemo(() => {
+    if (target.level === 'objectives') return data.content.objectives.map((o) => ({ label: name(data.objectives.find((x) => x.id === o.objectiveId)), weight: o.weight }));
+    const objective = data.content.objectives.find((o) => o.objectiveId === target.objectiveId);
+    return (objective?.indicators ?? []).map((i) => ({ label: name(data.indicators.find((x) => x.id === i.indicatorId)), weight: i.weight }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, targetKey, locale]);
+
+  return (
+    <div className="grid gap-4">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField label={t('target')}>
+          <NativeSelect value={targetKey} onChange={(e) => { setTargetKey(e.target.value); setApplied(false); }}>
+            <option value="objectives">{t('targetObjectives')}</option>
+            {data.content.objectives.map((o) => (
+              <option key={o.objectiveId} value={o.objectiveId}>{t('targetIndicatorsOf', { name: name(data.objectives.find((x) => x.id === o.objectiveId)) })}</option>
+            ))}
+          </NativeSelect>
+        </FormField>
+        <PeriodSelect label={t('period')} periods={periods} value={periodId} onChange={onPeriodChange} />
+      </div>
+      <TargetTuner
+        key={targetKey}
+        versionId={data.version.id}
+        target={target}
+        items={items}
+        periodId={periodId}
+        applied={applied}
+        onApplied={async () => {
+          setApplied(true);
+          await qc.invalidateQueries({ queryKey: trpc.kpiSets.pathKey() });
+        }}
+      />
+    </div>
+  );
+}
+
+function TargetTuner({ versionId, target, items, periodId, applied, onApplied }: { versionId: number; target: WeightTarget; items: { label: string; weight: number }[]; periodId: number | null; applied: boolean; onApplied: () => Promise<void> }) {
+  const t = useTranslations('method.tuning');
+  const trpc = useTRPC();
+  const n = items.length;
+  const [method, setMethod] = useState<Method>('ahp');
+  const [manual, setManual] = useState(() => items.map((i) => i.weight));
+  const [matrix, setMatrix] = useState<number[][]>(() => Array.from({ length: n }, () => Array.from({ length: n }, () => 1)));
+  const [objectiveMethod, setObjectiveMethod] = useState<'entropy' | 'critic'>('entropy');
+  const [subjective, setSubjective] = useState<'ahp' | 'manual'>('ahp');
+  const [alpha, setAlpha] = useState(0.5);
+  const [applyError, setApplyError] = useState<string | null>(null);
+  const apply = useMutation(trpc.tuning.applyWeights.mutationOptions());
+  const dataMethod = method === 'entropy' || method === 'critic' ? method : objectiveMethod;
+  const needsData = method === 'entropy' || method === 'critic' || method === 'combination';
+  const dataWeights = useQuery({
+    ...trpc.tuning.dataWeights.queryOptions({ versionId, periodId: periodId ?? 0, target, method: dataMethod }),
+    enabled: needsData && periodId !== null && n > 0,
+  });
+
+  const ahp: AhpResult | null = useMemo(() => {
+    if (n < 1) return null;
+    try {
+      return ahpWeights(matrix, items.map((i) => i.label));
+    } catch {
+      return null;
+    }
+  }, [matrix, items, n]);
+
+  const proposed: number[] | null = useMemo(() => {
+    try {
+      if (method === 'manual') return manual.every((w) => Number.isFinite(w) && w > 0) ? shares(manual) : null;
+      if (method === 'equal') return equalWeights(n);
+      if (method === 'ahp') return ahp?.weights ?? null;
+      if (method === 'entropy' || method === 'critic') return dataWeights.data?.weights ?? null;
+      const subjectiveWeights = subjective === 'ahp' ? ahp?.weights : shares(manual);
+      if (!subjectiveWeights || !dataWeights.data) return null;
+      return combineWeights(subjectiveWeights, dataWeights.data.weights, alpha);
+    } catch {
+      return null;
+    }
+  }, [method, manual, n, ahp, dataWeights.data, subjective, alpha]);
+  // A zero weight (a constant indicator under entropy) cannot be stored: the format wants > 0.
+  const applicable = proposed !== null && proposed.every((w) => w > 0);
+  const current = shares(items.map((i) => i.weight));
+
+  const setJudgement = (i: number, j: number, v: number) =>
+    setMatrix((m) => {
+      const next = m.map((row) => [...row]);
+      next[i]![j] = v;
+      next[j]![i] = 1 / v;
+      return next;
+    });
+
+  if (n === 0) return <Alert variant="info" title={t('nothingToWeigh')} />;
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <Card className="min-w-0">
+        <CardHeader className="flex flex-row flex-wrap items-end justify-between gap-3">
+          <CardTitle as="h2">{t('methodHeading')}</CardTitle>
+          <FormField label={t('method')} className="w-56">
+            <NativeSelect value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+              {(['manual', 'equal', 'ahp', 'entropy', 'critic', 'combination'] as const).map((m) => <option key={m} value={m}>{t(`methods.${m}`)}</option>)}
+            </NativeSelect>
+          </FormField>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <p className="text-sm text-muted-foreground">{t(`methodHelp.${method}`)}</p>
+          {method === 'manual' || (method === 'combination' && subjective === 'manual') ? (
+            <div className="grid gap-3 sm:grid-cols-2">
+              {items.map((item, i) => (
+                <FormField key={i} label={item.label}>
+                  <NumberInput value={manual[i]} onValueChange={(v) => setManual((m) => m.map((x, k) => (k === i ? v : x)))} />
+                </FormField>
+              ))}
+            </div>
+          ) : null}
+          {method === 'ahp' || (method === 'combination' && subjective === 'ahp') ? (
+            <AhpGrid items={items.map((i) => i.label)} matrix={matrix} onJudgement={setJudgement} ahp={ahp} />
+          ) : null}
+          {method === 'combination' ? (
+            <div className="grid gap-3 sm:grid-cols-2">
+              <FormField label={t('subjective')}>
+                <NativeSelect value={subjective} onChange={(e) => setSubjective(e.target.value as 'ahp' | 'manual')}>
+                  <option value="ahp">{t('methods.ahp')}</option>
+                  <option value="manual">{t('methods.manual')}</option>
+                </NativeSelect>
+              </FormField>
+              <FormField label={t('objective')}>
+                <NativeSelect value={objectiveMethod} onChange={(e) => setObjectiveMethod(e.target.value as 'entropy' | 'critic')}>
+                  <option value="entropy">{t('methods.entropy')}</option>
+                  <option value="critic">{t('methods.critic')}</option>
+                </NativeSelect>
+              </FormField>
+              <FormField label={t('alpha', { alpha: alpha.toFixed(2) })} className="sm:col-span-2" description={t('alphaHint')}>
+                <Slider min={0} max={1} step={0.05} value={[alpha]} onValueChange={(v) => setAlpha(v[0] ?? 0.5)} formatValueText={(v) => v.toFixed(2)} />
+              </FormField>
+            </div>
+          ) : null}
+          {needsData ? (
+            dataWeights.isFetching ? (
+              <Spinner label={t('computing')} />
+            ) : dataWeights.isError ? (
+              <Alert variant="error" title={t('dataFailed')}>{dataWeights.error.message}</Alert>
+            ) : dataWeights.data ? (
+              <p className="text-sm text-muted-foreground">
+                {t('dataUsed', { rows: dataWeights.data.rowsUsed, total: dataWeights.data.rows, period: dataWeights.data.period })}
+                {dataWeights.data.warnings.length ? <span className="block text-warning-foreground">{dataWeights.data.warnings.join(' · ')}</span> : null}
+              </p>
+            ) : null
+          ) : null}
+        </CardContent>
+      </Card>
+      <Card className="h-fit min-w-0">
+        <CardHeader><CardTitle as="h2">{t('proposedHeading')}</CardTitle></CardHeader>
+        <CardContent className="grid gap-3">
+          <Table dense scrollLabel={t('proposedHeading')}>
+            <TableCaption className="sr-only">{t('proposedHeading')}</TableCaption>
+            <THead>
+              <tr>
+                <TH>{t('item')}</TH>
+                <TH numeric>{t('current')}</TH>
+                <TH numeric>{t('proposed')}</TH>
+              </tr>
+            </THead>
+            <TBody>
+              {items.map((item, i) => (
+                <TR key={i}>
+                  <TD>{item.label}</TD>
+                  <TD numeric>{percent(current[i]!)}</TD>
+                  <TD numeric className="font-semibold" data-testid={`proposed-${i}`}>{proposed ? percent(proposed[i]!) : '—'}</TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+          {applied ? <Alert variant="success" title={t('appliedNotice')} /> : null}
+          {applyError ? <Alert variant="error" title={t('applyFailed')}>{applyError}</Alert> : null}
+          {proposed && !applicable ? <Alert variant="warning" title={t('zeroWeight')} /> : null}
+          <Button
+            disabled={!applicable}
+            loading={apply.isPending}
+            onClick={async () => {
+              setApplyError(null);
+              const detail: Record<string, unknown> =
+                method === 'ahp' || (method === 'combination' && subjective === 'ahp') ? { matrix, CR: ahp?.CR ?? null } : {};
+              if (method === 'combination') Object.assign(detail, { alpha, objective: objectiveMethod, periodId });
+              if (method === 'entropy' || method === 'critic') Object.assign(detail, { periodId });
+              try {
+                // Rounded to 6 decimals so the stored document stays readable.
+                await apply.mutateAsync({ versionId, target, weights: proposed!.map((w) => Math.round(w * 1e6) / 1e6), method, detail });
+                await onApplied();
+              } catch (e) {
+                setApplyError(e instanceof Error ? e.message : String(e));
+              }
+            }}
+          >
+            {t('apply')}
+          </Button>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
+
+function AhpGrid({ items, matrix, onJudgement, ahp }: { items: string[]; matrix: number[][]; onJudgement: (i: number, j: number, v: number) => void; ahp: AhpResult | null }) {
+  const t = useTranslations('method.tuning');
+  const worst = ahp && !ahp.consistent ? ahp.mostInconsistent : null;
+  return (
+    <div className="grid gap-3">
+      <Table dense scrollLabel={t('ahpGrid')}>
+        <TableCaption>{t('ahpCaption')}</TableCaption>
+        <THead>
+          <tr>
+            <TH><span className="sr-only">{t('item')}</span></TH>
+            {items.map((label, j) => <TH key={j} className="max-w-28 truncate" title={label}>{label}</TH>)}
+          </tr>
+        </THead>
+        <TBody>
+          {items.map((rowLabel, i) => (
+            <TR key={i}>
+              <TH scope="row" className="max-w-32 truncate" title={rowLabel}>{rowLabel}</TH>
+              {items.map((colLabel, j) => {
+                const highlighted = worst && ((worst.i === i && worst.j === j) || (worst.i === j && worst.j === i));
+                return (
+                  <TD key={j} className={cn('text-center', highlighted && 'bg-warning-subtle outline-2 outline-warning')}>
+                    {i === j ? (
+                      <span className="text-muted-foreground">1</span>
+                    ) : i < j ? (
+                      <select
+                        aria-label={t('judgement', { row: rowLabel, column: colLabel })}
+                        className="h-8 rounded border bg-surface px-1 text-sm tabular-nums"
+                        value={SAATY.findIndex((s) => Math.abs(s - matrix[i]![j]!) < 1e-9)}
+                        onChange={(e) => onJudgement(i, j, SAATY[Number(e.target.value)]!)}
+                      >
+                        {SAATY.map((s, k) => <option key={k} value={k}>{saatyLabel(s)}</option>)}
+                      </select>
+                    ) : (
+                      <span className="tabular-nums text-muted-foreground" aria-label={t('reciprocal', { row: rowLabel, column: colLabel })}>{saatyLabel(matrix[i]![j]!)}</span>
+                    )}
+                  </TD>
+                );
+              })}
+            </TR>
+          ))}
+        </TBody>
+      </Table>
+      {ahp ? (
+        <div aria-live="polite" className="grid gap-2">
+          <p className="text-sm" data-testid="ahp-cr">
+            {t('consistency', { cr: ahp.CR.toFixed(3), lambda: ahp.lambdaMax.toFixed(3), limit: AHP_CR_LIMIT })}
+          </p>
+          {!ahp.consistent ? (
+            <Alert variant="warning" title={t('inconsistentTitle', { cr: ahp.CR.toFixed(3) })}>
+              {worst
+                ? t('inconsistentBody', { row: items[worst.i]!, column: items[worst.j]!, given: saatyLabel(worst.given), implied: worst.implied.toFixed(2) })
+                : null}
+            </Alert>
+          ) : (
+            <Alert variant="success" title={t('consistentTitle')} />
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

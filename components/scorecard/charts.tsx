@@ -1,0 +1,128 @@
+'use client';
+// The scorecard's charts. Each is paired with a data table by its caller (ChartWithTable), so the
+// numbers never depend on seeing colours; series are also told apart by symbol and line style.
+import { useMemo } from 'react';
+import type { EChartsOption } from 'echarts';
+import { EChart } from '@/components/charts/echart';
+import { chartColor } from '@/components/charts/palette';
+
+const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow'] as const;
+const LINE_TYPES = ['solid', 'dashed', 'dotted'] as const;
+
+export function ObjectivesRadar({
+  labels,
+  values,
+  scale,
+  seriesName,
+  ariaLabel,
+  locale,
+}: {
+  labels: string[];
+  values: (number | null)[];
+  scale: number;
+  seriesName: string;
+  ariaLabel: string;
+  locale: 'en' | 'zh';
+}) {
+  const option = useMemo<EChartsOption>(
+    () => ({
+      tooltip: { trigger: 'item' },
+      radar: {
+        indicator: labels.map((name) => ({ name, max: scale, min: 0 })),
+        radius: '62%',
+        splitNumber: 4,
+        axisName: { fontSize: 12 },
+      },
+      series: [
+        {
+          type: 'radar',
+          name: seriesName,
+          symbol: 'circle',
+          symbolSize: 7,
+          areaStyle: { opacity: 0.18 },
+          lineStyle: { width: 2 },
+          label: { show: true, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? p.value.toFixed(1) : ''), fontSize: 11 },
+          data: [{ value: values.map((v) => (v === null ? 0 : Math.round(v * 10) / 10)), name: seriesName }],
+        },
+      ],
+    }),
+    [labels, values, scale, seriesName],
+  );
+  return <EChart option={option} ariaLabel={ariaLabel} height={260} locale={locale} />;
+}
+
+export function TrendChart({
+  periods,
+  series,
+  scale,
+  ariaLabel,
+  locale,
+}: {
+  periods: string[];
+  series: { name: string; values: (number | null)[] }[];
+  scale: number;
+  ariaLabel: string;
+  locale: 'en' | 'zh';
+}) {
+  const option = useMemo<EChartsOption>(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? v.toFixed(1) : '—') },
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 40, right: 32, top: 40, bottom: 28, containLabel: true },
+      // Points in the middle of their band, so the first and last period labels are never clipped.
+      xAxis: { type: 'category', data: periods, boundaryGap: true },
+      yAxis: { type: 'value', min: 0, max: scale },
+      series: series.map((s, i) => ({
+        type: 'line',
+        name: s.name,
+        data: s.values.map((v) => (v === null ? null : Math.round(v * 10) / 10)),
+        symbol: SYMBOLS[i % SYMBOLS.length],
+        symbolSize: i === 0 ? 9 : 7,
+        lineStyle: { width: i === 0 ? 3 : 2, type: LINE_TYPES[i % LINE_TYPES.length] },
+        itemStyle: { color: chartColor(i) },
+        connectNulls: false,
+      })),
+    }),
+    [periods, series, scale],
+  );
+  return <EChart option={option} ariaLabel={ariaLabel} height={300} locale={locale} />;
+}
+
+/** Grouped horizontal-friendly bars: one group per category, one bar per series. */
+export function GroupedBars({
+  categories,
+  series,
+  max,
+  ariaLabel,
+  locale,
+  height = 300,
+  horizontal = false,
+}: {
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+  max: number;
+  ariaLabel: string;
+  locale: 'en' | 'zh';
+  height?: number;
+  horizontal?: boolean;
+}) {
+  const option = useMemo<EChartsOption>(() => {
+    const valueAxis = { type: 'value' as const, min: 0, max };
+    const categoryAxis = { type: 'category' as const, data: categories, axisLabel: { interval: 0, width: horizontal ? 110 : 90, overflow: 'truncate' as const } };
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? v.toFixed(1) : '—') },
+      legend: series.length > 1 ? { top: 0, type: 'scroll' } : undefined,
+      grid: { left: horizontal ? 120 : 40, right: 20, top: series.length > 1 ? 40 : 16, bottom: 28 },
+      xAxis: horizontal ? valueAxis : categoryAxis,
+      yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
+      series: series.map((s, i) => ({
+        type: 'bar',
+        name: s.name,
+        data: s.values.map((v) => (v === null ? null : Math.round(v * 10) / 10)),
+        itemStyle: { color: chartColor(i), borderColor: '#1f2937', borderWidth: 0.5 },
+        // Patterns are not needed: every series is labelled in the legend and the table.
+      })),
+    };
+  }, [categories, series, max, horizontal]);
+  return <EChart option={option} ariaLabel={ariaLabel} height={height} locale={locale} />;
+}

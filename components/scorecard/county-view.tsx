@@ -1,0 +1,232 @@
+// The county scorecard: aggregates by stakeholder type, coordination of the county's three goals,
+// the township ranking and every scored stakeholder with a link to its scorecard.
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ChartWithTable } from '@/components/charts/chart-with-table';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { StatCard } from '@/components/ui/stat-card';
+import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import type { CountyScorecard } from '@/server/services/scorecards';
+import { GroupedBars } from './charts';
+
+type Summary = NonNullable<CountyScorecard['summary']>;
+
+export async function CountyView({ data, summary }: { data: CountyScorecard; summary: Summary }) {
+  const [t, tc, format, rawLocale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getFormatter(), getLocale()]);
+  const locale = rawLocale === 'en' ? 'en' : 'zh-CN';
+  const chartLocale = locale === 'en' ? 'en' : 'zh';
+  const n1 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : format.number(x, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const n3 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : format.number(x, { maximumFractionDigits: 3 }));
+  const name = (r: { nameEn: string; nameZh: string }) => (locale === 'en' ? r.nameEn : r.nameZh);
+  const types = summary.byType.filter((g) => g.count > 0);
+  const coordination = summary.coordination;
+  const stakeholders = [...summary.stakeholders].sort((a, b) => a.type.localeCompare(b.type) || (b.composite ?? -1) - (a.composite ?? -1));
+
+  return (
+    <div className="grid gap-6">
+      <section aria-label={t('county.meanComposite')} className="grid gap-4 sm:grid-cols-3">
+        <StatCard label={t('county.meanComposite')} value={n1(summary.meanComposite)} hint={t('summary.compositeHint', { scale: 100 })} />
+        <StatCard
+          label={t('county.coordination')}
+          value={coordination ? coordination.label[locale] : '—'}
+          hint={coordination ? t('county.coordinationHint', { d: n3(coordination.D) }) : t('coordination.none')}
+        />
+        <StatCard label={t('county.byType.count')} value={format.number(summary.count)} hint={types.map((g) => `${tc(`stakeholderTypes.${g.type}`)} ${g.count}`).join(' · ')} />
+      </section>
+      {coordination ? <p className="-mt-2 text-sm">{t(`coordination.explain.${String(coordination.class) as '1'}`)}</p> : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('county.byType.heading')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ChartWithTable
+              chart={
+                <GroupedBars
+                  categories={types.map((g) => tc(`stakeholderTypes.${g.type}`))}
+                  series={data.objectives.map((o) => ({ name: o.name[locale], values: types.map((g) => g.objectives[o.code] ?? null) }))}
+                  max={100}
+                  ariaLabel={t('county.byType.chartLabel')}
+                  locale={chartLocale}
+                />
+              }
+              tableToggleLabel={t('county.byType.showTable')}
+            >
+              <Table dense scrollLabel={t('county.byType.caption')}>
+                <TableCaption>{t('county.byType.caption')}</TableCaption>
+                <THead>
+                  <TR>
+                    <TH>{t('county.byType.type')}</TH>
+                    <TH numeric>{t('county.byType.count')}</TH>
+                    <TH numeric>{t('county.byType.meanComposite')}</TH>
+                    {data.objectives.map((o) => (
+                      <TH key={o.code} numeric>
+                        {o.name[locale]}
+                      </TH>
+                    ))}
+                    <TH numeric>{t('county.byType.meanCoupling')}</TH>
+                    <TH>{t('county.byType.grades')}</TH>
+                  </TR>
+                </THead>
+                <TBody>
+                  {summary.byType.map((g) => (
+                    <TR key={g.type}>
+                      <TD>{tc(`stakeholderTypes.${g.type}`)}</TD>
+                      <TD numeric>{g.count}</TD>
+                      <TD numeric>{n1(g.meanComposite)}</TD>
+                      {data.objectives.map((o) => (
+                        <TD key={o.code} numeric>
+                          {n1(g.objectives[o.code])}
+                        </TD>
+                      ))}
+                      <TD numeric>{n3(g.meanCoupling)}</TD>
+                      <TD className="whitespace-nowrap">
+                        {Object.entries(g.grades)
+                          .sort(([a], [b]) => a.localeCompare(b))
+                          .map(([code, count]) => `${code} ${count}`)
+                          .join(' · ') || '—'}
+                      </TD>
+                    </TR>
+                  ))}
+                </TBody>
+              </Table>
+            </ChartWithTable>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('county.goals.heading')}</CardTitle>
+            <CardDescription>{t('coordination.method')}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Table dense scrollLabel={t('county.goals.caption')}>
+              <TableCaption>{t('county.goals.caption')}</TableCaption>
+              <THead>
+                <TR>
+                  <TH>{t('county.goals.objective')}</TH>
+                  <TH numeric>{t('county.goals.mean')}</TH>
+                </TR>
+              </THead>
+              <TBody>
+                {data.objectives.map((o) => (
+                  <TR key={o.code}>
+                    <TD>{o.name[locale]}</TD>
+                    <TD numeric>{n1(coordination?.means[o.code])}</TD>
+                  </TR>
+                ))}
+                {coordination ? (
+                  <TR>
+                    <TD>C · T · D</TD>
+                    <TD numeric>
+                      {n3(coordination.C)} · {n3(coordination.T)} · {n3(coordination.D)}
+                    </TD>
+                  </TR>
+                ) : null}
+              </TBody>
+            </Table>
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('county.townships.heading')}</CardTitle>
+          <CardDescription>{t('county.townships.description')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ChartWithTable
+            chart={
+              <GroupedBars
+                horizontal
+                categories={summary.townships.filter((r) => r.meanComposite !== null).map(name)}
+                series={[{ name: t('county.townships.meanComposite'), values: summary.townships.filter((r) => r.meanComposite !== null).map((r) => r.meanComposite) }]}
+                max={100}
+                height={Math.max(200, 34 * summary.townships.length + 40)}
+                ariaLabel={t('county.townships.chartLabel')}
+                locale={chartLocale}
+              />
+            }
+            tableToggleLabel={t('county.townships.showTable')}
+          >
+            <Table dense scrollLabel={t('county.townships.caption')}>
+              <TableCaption>{t('county.townships.caption')}</TableCaption>
+              <THead>
+                <TR>
+                  <TH numeric>{t('county.townships.rank')}</TH>
+                  <TH>{t('county.townships.township')}</TH>
+                  <TH numeric>{t('county.townships.count')}</TH>
+                  <TH numeric>{t('county.townships.meanComposite')}</TH>
+                  {data.objectives.map((o) => (
+                    <TH key={o.code} numeric>
+                      {o.name[locale]}
+                    </TH>
+                  ))}
+                </TR>
+              </THead>
+              <TBody>
+                {summary.townships.map((r) => (
+                  <TR key={r.id}>
+                    <TD numeric>{r.rank ?? t('county.townships.none')}</TD>
+                    <TD>{name(r)}</TD>
+                    <TD numeric>{r.count}</TD>
+                    <TD numeric>{n1(r.meanComposite)}</TD>
+                    {data.objectives.map((o) => (
+                      <TD key={o.code} numeric>
+                        {n1(r.objectives[o.code])}
+                      </TD>
+                    ))}
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          </ChartWithTable>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('county.stakeholders.heading')}</CardTitle>
+          <CardDescription>{t('county.stakeholders.description')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Table dense scrollLabel={t('county.stakeholders.caption')}>
+            <TableCaption>{t('county.stakeholders.caption')}</TableCaption>
+            <THead>
+              <TR>
+                <TH className="min-w-56">{t('county.stakeholders.name')}</TH>
+                <TH>{t('county.stakeholders.type')}</TH>
+                <TH>{t('county.stakeholders.region')}</TH>
+                <TH numeric>{t('county.stakeholders.composite')}</TH>
+                <TH>{t('county.stakeholders.grade')}</TH>
+                <TH numeric>{t('county.stakeholders.countyRank')}</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {stakeholders.map((s) => (
+                <TR key={s.id}>
+                  <TD>
+                    <Link
+                      href={`/scorecards/${s.id}?period=${data.period}`}
+                      className="font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+                      aria-label={t('county.stakeholders.open', { name: s.name })}
+                    >
+                      {s.name}
+                    </Link>
+                    <div className="text-xs text-muted-foreground tabular-nums">{s.code}</div>
+                  </TD>
+                  <TD>{tc(`stakeholderTypes.${s.type}`)}</TD>
+                  <TD>{locale === 'en' ? s.regionNameEn : s.regionNameZh}</TD>
+                  <TD numeric>{n1(s.composite)}</TD>
+                  <TD>{s.grade ? <Badge variant="outline">{s.grade}</Badge> : '—'}</TD>
+                  <TD numeric>{s.countyRank ?? '—'}</TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

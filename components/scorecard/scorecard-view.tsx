@@ -1,0 +1,369 @@
+// One stakeholder's scorecard: headline figures, goals radar, coordination, trend, indicators and
+// the path to the next band. Server component; the charts are client islands with data tables.
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Download, FileText, Printer } from 'lucide-react';
+import { ChartWithTable } from '@/components/charts/chart-with-table';
+import { Alert } from '@/components/ui/alert';
+import { Badge, type BadgeVariant } from '@/components/ui/badge';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { StatCard } from '@/components/ui/stat-card';
+import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { buttonClassName } from '@/components/ui/styles';
+import type { NextBand, Scorecard } from '@/server/services/scorecards';
+import { ObjectivesRadar, TrendChart } from './charts';
+import { NextBandPanel } from './next-band-panel';
+import { PeriodPicker } from './period-picker';
+
+type Card = NonNullable<Scorecard['card']>;
+type Lang = 'en' | 'zh-CN';
+
+export const label = (l: { en: string; 'zh-CN': string }, locale: Lang) => l[locale];
+
+/** Grade badge colour by position among the bands (top band green … bottom band red). */
+export function gradeVariant(grade: { code: string } | null, grades: { code: string }[]): BadgeVariant {
+  if (!grade) return 'neutral';
+  const i = grades.findIndex((g) => g.code === grade.code);
+  if (i === 0) return 'success';
+  if (i === grades.length - 1) return 'danger';
+  return i === 1 ? 'primary' : 'warning';
+}
+
+export async function ScorecardView({
+  data,
+  nextBand,
+  mode = 'screen',
+  exportBase,
+  printHref,
+  headerExtra,
+}: {
+  data: Scorecard & { card: Card };
+  nextBand: NextBand | null;
+  mode?: 'screen' | 'print';
+  /** e.g. /api/scorecards/12/export — format and period are added. */
+  exportBase?: string;
+  printHref?: string;
+  headerExtra?: React.ReactNode;
+}) {
+  const [t, tc, format, rawLocale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getFormatter(), getLocale()]);
+  const locale: Lang = rawLocale === 'en' ? 'en' : 'zh-CN';
+  const chartLocale = locale === 'en' ? 'en' : 'zh';
+  const { stakeholder: s, card } = data;
+  const period = data.period!;
+  const n1 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : format.number(x, { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
+  const n2 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : format.number(x, { maximumFractionDigits: 2 }));
+  const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : format.number(x, { style: 'percent', maximumFractionDigits: 1 }));
+  const region = locale === 'en' ? s.regionNameEn : s.regionNameZh;
+  const typeLabel = tc(`stakeholderTypes.${s.type}`);
+  const print = mode === 'print';
+  const q = `period=${encodeURIComponent(period)}`;
+
+  const percentileCard = (which: 'county' | 'province') => {
+    const p = card.peers[which];
+    return (
+      <StatCard
+        label={t(which === 'county' ? 'summary.countyPercentile' : 'summary.provincePercentile')}
+        value={p.percentile === null ? '—' : t('summary.percentileValue', { percentile: Math.round(p.percentile) })}
+        hint={p.percentile === null ? t('summary.noPercentile') : t('summary.percentileHint', { peers: p.peers, rank: p.rank ?? 0 })}
+      />
+    );
+  };
+
+  const objectiveName = new Map(card.objectives.map((o) => [o.code, label(o.name, locale)]));
+  const indicatorName = new Map(card.indicators.map((i) => [i.code, label(i.name, locale)]));
+  const reference = (i: Card['indicators'][number]) => {
+    const n = i.normalization;
+    if (n.method === 'goalposts') return t(n.ln ? 'indicators.goalpostsLn' : 'indicators.goalposts', { min: n2(n.min), max: n2(n.max) });
+    if (n.method === 'target') return t('indicators.target', { target: n2(n.target), baseline: n2(n.baseline) });
+    return t('indicators.peerRelative', { method: t(`indicators.methods.${n.method as 'minmax' | 'zscore' | 'percentile'}`) });
+  };
+
+  return (
+    // In print the sections are plain blocks: Chromium moves a whole grid item to the next page,
+    // which left most of a page empty before a tall section.
+    <div className="grid gap-6 print:block print:*:mb-6" data-scorecard="">
+      <header className="grid gap-3">
+        <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
+          <div className="grid min-w-0 flex-1 basis-64 gap-1">
+            <h1 className="min-w-0 break-words">{print ? t('print.title', { name: s.name }) : s.name}</h1>
+            <p className="text-sm text-muted-foreground sm:text-base">{t('description', { type: typeLabel, region, period })}</p>
+            <p className="text-xs text-muted-foreground">
+              {t('kpiSet', { name: label(card.kpiSet.name, locale), version: card.kpiSet.version })} · <span className="tabular-nums">{s.code}</span>
+            </p>
+            {headerExtra}
+          </div>
+          {!print ? (
+            <div data-print="hide" className="flex flex-wrap items-end gap-3">
+              <PeriodPicker periods={data.periods.map((p) => p.code)} value={period} label={t('period')} hint={t('periodPickerHint')} />
+              {exportBase ? (
+                <nav aria-label={t('exports.label')} className="flex flex-wrap gap-2">
+                  {printHref ? (
+                    <Link href={`${printHref}?${q}`} className={buttonClassName({ variant: 'outline', size: 'sm' })}>
+                      <Printer aria-hidden="true" className="size-4" />
+                      {t('exports.print')}
+                    </Link>
+                  ) : null}
+                  <a href={`${exportBase}?format=pdf&${q}`} className={buttonClassName({ variant: 'outline', size: 'sm' })} data-export="pdf">
+                    <FileText aria-hidden="true" className="size-4" />
+                    {t('exports.pdf')}
+                  </a>
+                  <a href={`${exportBase}?format=csv&${q}`} className={buttonClassName({ variant: 'outline', size: 'sm' })} data-export="csv">
+                    <Download aria-hidden="true" className="size-4" />
+                    {t('exports.csv')}
+                  </a>
+                  <a href={`${exportBase}?format=xlsx&${q}`} className={buttonClassName({ variant: 'outline', size: 'sm' })} data-export="xlsx">
+                    <Download aria-hidden="true" className="size-4" />
+                    {t('exports.xlsx')}
+                  </a>
+                </nav>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      </header>
+
+      <section aria-label={t('summary.composite')} className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <StatCard
+          label={t('summary.composite')}
+          value={
+            <span className="flex flex-wrap items-center gap-3">
+              <span data-composite="">{n1(card.composite)}</span>
+              {card.grade ? (
+                <Badge variant={gradeVariant(card.grade, card.grades)} className="text-sm">
+                  {card.grade.code} · {label(card.grade.label, locale)}
+                </Badge>
+              ) : null}
+            </span>
+          }
+          hint={
+            <>
+              {t('summary.compositeHint', { scale: card.scale })}
+              {card.grade ? ` · ${t('summary.gradeHint', { code: card.grade.code, min: card.grade.min })}` : ''}
+              {' · '}
+              {t('summary.completeness', { value: pct(card.completeness) })}
+            </>
+          }
+        />
+        {percentileCard('county')}
+        {percentileCard('province')}
+        <StatCard
+          label={t('summary.coordination')}
+          value={card.coupling ? label(card.coupling.label, locale) : '—'}
+          hint={card.coupling ? t('summary.coordinationHint', { d: format.number(card.coupling.D, { maximumFractionDigits: 3 }) }) : t('coordination.none')}
+        />
+      </section>
+      <p className="-mt-2 text-xs text-muted-foreground">{t('peers.privacy')}</p>
+
+      <div className="grid gap-6 lg:grid-cols-2 print:block print:*:mb-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('objectives.heading')}</CardTitle>
+            <CardDescription>{t('objectives.description', { scale: card.scale })}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ChartWithTable
+              chart={
+                <ObjectivesRadar
+                  labels={card.objectives.map((o) => label(o.name, locale))}
+                  values={card.objectives.map((o) => o.score)}
+                  scale={card.scale}
+                  seriesName={period}
+                  ariaLabel={t('objectives.chartLabel')}
+                  locale={chartLocale}
+                />
+              }
+              tableToggleLabel={t('objectives.showTable')}
+              defaultTableOpen={print}
+            >
+              <Table dense scrollLabel={t('objectives.caption')}>
+                <TableCaption>{t('objectives.caption')}</TableCaption>
+                <THead>
+                  <TR>
+                    <TH>{t('objectives.objective')}</TH>
+                    <TH numeric>{t('objectives.score')}</TH>
+                    <TH numeric>{t('objectives.weight')}</TH>
+                  </TR>
+                </THead>
+                <TBody>
+                  {card.objectives.map((o) => (
+                    <TR key={o.code}>
+                      <TD>{label(o.name, locale)}</TD>
+                      <TD numeric>{n1(o.score)}</TD>
+                      <TD numeric>{pct(o.weight)}</TD>
+                    </TR>
+                  ))}
+                </TBody>
+              </Table>
+            </ChartWithTable>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('coordination.heading')}</CardTitle>
+            <CardDescription>{t('coordination.method')}</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            {card.coupling ? (
+              <>
+                <p className="text-lg font-semibold">
+                  {label(card.coupling.label, locale)}{' '}
+                  <span className="text-sm font-normal text-muted-foreground tabular-nums">
+                    (D = {format.number(card.coupling.D, { maximumFractionDigits: 3 })})
+                  </span>
+                </p>
+                <p data-coordination-explanation="">{t(`coordination.explain.${String(card.coupling.class) as '1'}`)}</p>
+                <dl className="grid grid-cols-3 gap-3 text-sm">
+                  {(['C', 'T', 'D'] as const).map((k) => (
+                    <div key={k} className="rounded-md border p-3">
+                      <dt className="text-muted-foreground">{k}</dt>
+                      <dd className="text-base font-semibold tabular-nums">{format.number(card.coupling![k], { maximumFractionDigits: 3 })}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </>
+            ) : (
+              <p>{t('coordination.none')}</p>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('trend.heading')}</CardTitle>
+          <CardDescription>{data.trend.length > 1 ? t('trend.description') : t('trend.single')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ChartWithTable
+            chart={
+              <TrendChart
+                periods={data.trend.map((p) => p.period)}
+                series={[
+                  { name: t('trend.composite'), values: data.trend.map((p) => p.composite) },
+                  ...card.objectives.map((o) => ({ name: label(o.name, locale), values: data.trend.map((p) => p.objectives[o.code] ?? null) })),
+                ]}
+                scale={card.scale}
+                ariaLabel={t('trend.chartLabel')}
+                locale={chartLocale}
+              />
+            }
+            tableToggleLabel={t('trend.showTable')}
+            defaultTableOpen={print}
+          >
+            <Table dense scrollLabel={t('trend.caption')}>
+              <TableCaption>{t('trend.caption')}</TableCaption>
+              <THead>
+                <TR>
+                  <TH>{t('trend.period')}</TH>
+                  <TH numeric>{t('trend.composite')}</TH>
+                  <TH>{t('trend.grade')}</TH>
+                  {card.objectives.map((o) => (
+                    <TH key={o.code} numeric>
+                      {label(o.name, locale)}
+                    </TH>
+                  ))}
+                </TR>
+              </THead>
+              <TBody>
+                {data.trend.map((p) => (
+                  <TR key={p.period} selected={p.period === period}>
+                    <TD>{p.period}</TD>
+                    <TD numeric>{n1(p.composite)}</TD>
+                    <TD>{p.grade ?? '—'}</TD>
+                    {card.objectives.map((o) => (
+                      <TD key={o.code} numeric>
+                        {n1(p.objectives[o.code])}
+                      </TD>
+                    ))}
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          </ChartWithTable>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('indicators.heading')}</CardTitle>
+          <CardDescription>{t('indicators.description', { scale: card.scale })}</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-6">
+          {card.objectives.map((o) => (
+            <Table key={o.code} dense scrollLabel={t('indicators.caption', { objective: label(o.name, locale) })}>
+              <TableCaption className="caption-top pb-2 text-start text-base font-semibold text-foreground">
+                {t('indicators.caption', { objective: label(o.name, locale) })} · {n1(o.score)}
+              </TableCaption>
+              <THead>
+                <TR>
+                  <TH className="min-w-48">{t('indicators.indicator')}</TH>
+                  <TH numeric>{t('indicators.raw')}</TH>
+                  <TH numeric>{t('indicators.normalized')}</TH>
+                  <TH numeric>{t('indicators.weight')}</TH>
+                  <TH numeric>{t('indicators.contribution')}</TH>
+                  <TH>{t('indicators.reference')}</TH>
+                </TR>
+              </THead>
+              <TBody>
+                {card.indicators
+                  .filter((i) => i.objective === o.code)
+                  .map((i) => (
+                    <TR key={i.code}>
+                      <TD>
+                        <div className="font-medium">{label(i.name, locale)}</div>
+                        <div className="text-xs text-muted-foreground">
+                          {t(i.direction === 'higher' ? 'indicators.higher' : 'indicators.lower')}
+                          {i.redFlag ? (
+                            <Badge variant="danger" className="ms-2">
+                              {t('indicators.redFlag')}
+                            </Badge>
+                          ) : null}
+                        </div>
+                      </TD>
+                      <TD numeric>
+                        {i.raw === null ? (
+                          <span className="text-muted-foreground">{t('indicators.missing')}</span>
+                        ) : (
+                          <>
+                            {n2(i.raw)} <span className="text-xs text-muted-foreground">{i.unit}</span>
+                          </>
+                        )}
+                      </TD>
+                      <TD numeric>{n1(i.normalized)}</TD>
+                      <TD numeric>{pct(i.effectiveWeight)}</TD>
+                      <TD numeric>{n2(i.contribution)}</TD>
+                      <TD className="text-sm">{reference(i)}</TD>
+                    </TR>
+                  ))}
+              </TBody>
+            </Table>
+          ))}
+          <p className="text-sm">
+            <span className="font-medium">{t('indicators.total')}:</span> <span className="tabular-nums">{n2(card.composite)}</span>
+          </p>
+        </CardContent>
+      </Card>
+
+      {card.warnings.length > 0 ? (
+        <Alert variant="info" title={t('warnings.heading')}>
+          <ul className="list-disc ps-5">
+            {card.warnings.map((w, i) => (
+              <li key={i}>
+                {t(`warnings.${w.code as 'missing_value'}`, {
+                  indicator: w.indicator ? (indicatorName.get(w.indicator) ?? w.indicator) : '',
+                  name: w.objective ? (objectiveName.get(w.objective) ?? w.objective) : w.indicator ? (indicatorName.get(w.indicator) ?? '') : '',
+                })}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+
+      {nextBand ? <NextBandPanel path={nextBand} open={print} /> : null}
+
+      {print ? (
+        <p className="text-xs text-muted-foreground">{t('print.generated', { period, date: format.dateTime(new Date(), { dateStyle: 'medium' }) })}</p>
+      ) : null}
+    </div>
+  );
+}

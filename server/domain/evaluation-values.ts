@@ -1,0 +1,122 @@
+// The rules for an evaluation's values, built from the indicator definitions of its KPI-set
+// version. The same schema runs in the form (client) and in the save/submit services (server).
+// Messages are catalog keys of the "evaluations" namespace (see components/evaluations/messages.ts).
+import { z } from 'zod';
+import { vmsg } from './messages';
+
+/** What the form and the checks need to know about one indicator of a KPI-set version. */
+export type IndicatorDef = {
+  id: number;
+  code: string;
+  objectiveCode: string;
+  nameEn: string;
+  nameZh: string;
+  unit: string;
+  direction: 'higher' | 'lower';
+  valueType: 'number' | 'integer' | 'percent';
+  min: number | null;
+  max: number | null;
+  evidenceRequired: boolean;
+  redFlagAbove: number | null;
+  /** Whether its normalized score depends on the other stakeholders (minmax, zscore, percentile). */
+  peerDependent: boolean;
+};
+
+/** `draft`: values must be valid where given. `submit`: also evidence where required and a note for a missing value. */
+export type ValuesMode = 'draft' | 'submit';
+
+export const NOTE_MAX = 500;
+export const URL_MAX = 500;
+
+const FULL_WIDTH = /[\uFF0B\uFF0D\uFF0E\uFF10-\uFF19\u2212]/g;
+
+/** A typed value: '' → null; full-width digits (Chinese IME) accepted; NaN when not a number. */
+export function parseValueText(text: string): number | null {
+  const t = text.trim().replace(FULL_WIDTH, (ch) => (ch === '\u2212' ? '-' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  if (t === '') return null;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return NaN;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+export type ValueEntry = { value: number | null; note: string | null; evidenceUrl: string | null };
+
+const entrySchema = z.object({
+  value: z
+    .union([z.number(), z.string(), z.null()])
+    .optional()
+    .transform((v) => (v === undefined || v === null ? null : typeof v === 'number' ? v : parseValueText(v))),
+  note: z
+    .string()
+    .trim()
+    .max(NOTE_MAX, vmsg('evaluations.validation.noteTooLong', { max: NOTE_MAX }))
+    .nullish()
+    .transform((s) => (s ? s : null)),
+  evidenceUrl: z
+    .string()
+    .trim()
+    .max(URL_MAX, vmsg('evaluations.validation.urlTooLong', { max: URL_MAX }))
+    .nullish()
+    .transform((s) => (s ? s : null))
+    .refine((s) => s === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(s), vmsg('evaluations.validation.url')),
+});
+
+/** Problems of one value against its indicator (range, integer), as message keys. */
+export function valueProblem(def: IndicatorDef, value: number): string | null {
+  if (Number.isNaN(value)) return vmsg('evaluations.validation.notNumber');
+  if (def.min !== null && value < def.min) return vmsg('evaluations.validation.belowMin', { min: def.min, unit: def.unit });
+  if (def.max !== null && value > def.max) return vmsg('evaluations.validation.aboveMax', { max: def.max, unit: def.unit });
+  if (def.valueType === 'integer' && !Number.isInteger(value)) return vmsg('evaluations.validation.integer');
+  return null;
+}
+
+/**
+ * `{ [indicatorCode]: {value, note, evidenceUrl} }` checked against the definitions: issues land
+ * at `<code>.value`, `<code>.note` or `<code>.evidenceUrl` so forms show them at the field.
+ */
+export function evaluationValuesSchema(defs: readonly IndicatorDef[], mode: ValuesMode) {
+  const byCode = new Map(defs.map((d) => [d.code, d]));
+  return z.record(z.string(), entrySchema).superRefine((values, ctx) => {
+    for (const [code, entry] of Object.entries(values)) {
+      const def = byCode.get(code);
+      if (!def) {
+        ctx.addIssue({ code: 'custom', path: [code], message: vmsg('evaluations.validation.unknownIndicator', { code }) });
+        continue;
+      }
+      if (entry.value !== null) {
+        const problem = valueProblem(def, entry.value);
+        if (problem) ctx.addIssue({ code: 'custom', path: [code, 'value'], message: problem });
+      }
+    }
+    if (mode !== 'submit') return;
+    for (const def of defs) {
+      const entry = values[def.code];
+      const value = entry?.value ?? null;
+      if (value === null) {
+        // A missing value is allowed (the KPI set's missing-data policy decides), but not silently.
+        if (!entry?.note) ctx.addIssue({ code: 'custom', path: [def.code, 'note'], message: vmsg('evaluations.validation.missingNeedsNote') });
+      } else if (def.evidenceRequired && !entry?.evidenceUrl) {
+        ctx.addIssue({ code: 'custom', path: [def.code, 'evidenceUrl'], message: vmsg('evaluations.validation.evidenceRequired') });
+      }
+    }
+  });
+}
+
+export type EvaluationValuesInput = z.input<ReturnType<typeof evaluationValuesSchema>>;
+export type EvaluationValues = Record<string, ValueEntry>;
+
+/** Shape-only schema for procedure inputs; the definitions-aware check runs in the service. */
+export const evaluationValuesInputSchema = z.record(
+  z.string().max(64),
+  z.object({
+    value: z.union([z.number(), z.string().max(64), z.null()]).optional(),
+    note: z.string().max(NOTE_MAX * 2).nullish(),
+    evidenceUrl: z.string().max(URL_MAX * 2).nullish(),
+  }),
+);
+
+export const returnReasonSchema = z
+  .string()
+  .trim()
+  .min(5, vmsg('evaluations.validation.reasonTooShort', { min: 5 }))
+  .max(1000, vmsg('evaluations.validation.reasonTooLong', { max: 1000 }));

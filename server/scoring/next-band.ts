@@ -1,0 +1,263 @@
+// "Path to the next band": for one stakeholder and each indicator, the raw value it would need —
+// every other value of its own and of its peers held fixed — for the engine to give it the next
+// grade band up, or the finding that this indicator alone cannot get it there.
+//
+// Method. Let f(x) be the engine's grade of the stakeholder when its value of indicator j is x.
+// For every normalization the engine offers, the stakeholder's own normalized value is
+// non-decreasing as x moves in the indicator's better direction (goalposts, target and minmax are
+// clamped linear maps; percentile is a rank; the z-score of a value that is itself part of the
+// mean and standard deviation, (n−1)(x−m)/n / √((S + (n−1)(x−m)²/n)/n), is increasing in x), and
+// arithmetic and geometric means are non-decreasing in each argument. So "reaches the band" is a
+// threshold in x and bisection finds it. Each probe re-scores with the engine itself (scoreMatrix
+// on the whole peer matrix, or the stakeholder's row alone when no indicator is peer-relative), so
+// the answer is exactly the engine's, including its grade tolerance.
+//
+// Search interval, in the better direction from the current value up to the best useful value:
+//   goalposts, target: the far goalpost / the target (beyond it the score is capped), within the
+//   indicator's valid range; minmax, percentile: the best value present among the peers (beyond it
+//   the score is full); zscore: the valid range's bound, or the peers' best value plus ten times
+//   their spread when the range is open (the z-score of an own value tends to a finite limit).
+// A missing value is searched from the worst end of that interval.
+//
+// Effort ("cheapest route"): |required − current| as a share of the indicator's scoring range (the
+// span over which its normalized score goes from 0 to full: goalposts min…max, baseline…target,
+// the peers' min…max for peer-relative methods). It is unit-free, so routes through different
+// indicators compare; the cheapest routes are the reachable ones with the smallest effort.
+import type { KpiSetV1 } from './format';
+import type { BilingualLabel } from './format';
+import { compileKpiSet, scoreMatrix, METHOD_GOALPOSTS, METHOD_MINMAX, METHOD_PERCENTILE, METHOD_TARGET } from './engine';
+import type { CompiledKpiSet, ValuesMatrix } from './engine';
+import { isPeerDependent } from './format';
+import { rowsToMatrix, type ValuesRow } from './score';
+
+/** What the engine does not know about an indicator: its valid range and display precision. */
+export interface IndicatorLimits {
+  min?: number | null;
+  max?: number | null;
+  /** Decimal places a suggested value is rounded to (in the better direction); none = unrounded. */
+  decimals?: number | null;
+}
+
+export interface NextBandRoute {
+  indicator: string;
+  objective: string;
+  current: number | null;
+  reachable: boolean;
+  /** The raw value that reaches the next band (reachable routes only). */
+  required: number | null;
+  /** The composite the engine gives with `required` (or with `limit` when not reachable). */
+  composite: number | null;
+  /** The best useful value searched up to. */
+  limit: number | null;
+  /** |required − current| / scoring range; null when not reachable. */
+  effort: number | null;
+  /** Decimal places `required` was rounded to (null when not reachable). */
+  decimals: number | null;
+}
+
+/** Decimals for a step of about a millionth of the scoring range (0…12). */
+function defaultDecimals(span: number): number {
+  if (!(span > 0) || !Number.isFinite(span)) return 6;
+  return Math.min(12, Math.max(0, Math.ceil(-Math.log10(span * 1e-6))));
+}
+
+export interface NextBandResult {
+  status: 'ok' | 'top_band' | 'no_composite';
+  composite: number | null;
+  grade: string | null;
+  nextGrade: { code: string; min: number; label: BilingualLabel } | null;
+  routes: NextBandRoute[];
+  /** Codes of the cheapest reachable routes, cheapest first. */
+  cheapest: string[];
+}
+
+const BISECTION_STEPS = 200;
+
+/**
+ * Grid values (the given decimals) to try for x in the better direction, nearest first: the grid
+ * point x is within rounding noise of (so 26.000000000001 may become 26), then the next one
+ * strictly beyond x (ceiling when up, floor when down).
+ */
+function gridCandidates(x: number, decimals: number, up: boolean): number[] {
+  const factor = 10 ** decimals;
+  const scaled = x * factor;
+  const nearest = Math.round(scaled);
+  const beyond = up ? Math.ceil(scaled) : Math.floor(scaled);
+  const candidates = Math.abs(scaled - nearest) < 1e-9 && nearest !== beyond ? [nearest, beyond] : [beyond];
+  return candidates.map((c) => c / factor);
+}
+
+/**
+ * The path to the next band for `stakeholder` among `rows` (its peers in the run, itself included).
+ * `limits` gives per indicator code the valid range and rounding; `highlight` how many cheapest
+ * routes to name (default 3).
+ */
+export function pathToNextBand(
+  kpiSet: KpiSetV1,
+  rows: readonly ValuesRow[],
+  stakeholder: string,
+  options: { limits?: Readonly<Record<string, IndicatorLimits>>; highlight?: number } = {},
+): NextBandResult {
+  const compiled = compileKpiSet(kpiSet);
+  const peerRelative = kpiSet.objectives.some((o) => o.indicators.some((i) => isPeerDependent(i.normalization)));
+  const full = rowsToMatrix(compiled, rows);
+  const r0 = full.stakeholders.indexOf(stakeholder);
+  if (r0 < 0) throw new RangeError(`stakeholder "${stakeholder}" is not among the rows`);
+  const k = compiled.indicatorCodes.length;
+  // Without peer-relative indicators the stakeholder's score depends on its own row only.
+  const matrix: ValuesMatrix = peerRelative
+    ? { stakeholders: full.stakeholders, values: full.values.slice() }
+    : { stakeholders: [stakeholder], values: full.values.slice(r0 * k, r0 * k + k) };
+  const r = peerRelative ? r0 : 0;
+
+  const base = scoreMatrix(compiled, matrix);
+  const composite = base.composite[r]!;
+  const gradeIndex = base.gradeIndex[r]!;
+  const grades = compiled.gradesDescending;
+  const currentGrade = gradeIndex >= 0 ? grades[gradeIndex]!.code : null;
+  if (composite !== composite) {
+    return { status: 'no_composite', composite: null, grade: null, nextGrade: null, routes: [], cheapest: [] };
+  }
+  const targetIndex = gradeIndex < 0 ? grades.length - 1 : gradeIndex - 1;
+  if (targetIndex < 0) {
+    return { status: 'top_band', composite, grade: currentGrade, nextGrade: null, routes: [], cheapest: [] };
+  }
+  const target = grades[targetIndex]!;
+
+  const probe = (j: number, x: number): { reaches: boolean; composite: number } => {
+    const cell = r * k + j;
+    const saved = matrix.values[cell]!;
+    matrix.values[cell] = x;
+    const scored = scoreMatrix(compiled, matrix);
+    matrix.values[cell] = saved;
+    const g = scored.gradeIndex[r]!;
+    // The engine's own grade (with its tolerance): the answer is exactly what the engine would say.
+    return { reaches: g >= 0 && g <= targetIndex, composite: scored.composite[r]! };
+  };
+
+  const routes: NextBandRoute[] = [];
+  for (let j = 0; j < k; j++) {
+    const code = compiled.indicatorCodes[j]!;
+    const objective = compiled.objectiveCodes[compiled.indicatorObjective[j]!]!;
+    const limits = options.limits?.[code] ?? {};
+    const up = compiled.directionSign[j]! > 0;
+    const currentRaw = matrix.values[r * k + j]!;
+    const current = currentRaw === currentRaw ? currentRaw : null;
+    const span = scoringSpan(compiled, full, j, r0);
+    const validMin = limits.min ?? -Infinity;
+    const validMax = limits.max ?? Infinity;
+    const route: NextBandRoute = { indicator: code, objective, current, reachable: false, required: null, composite: null, limit: null, effort: null, decimals: null };
+    routes.push(route);
+    if (!span) continue;
+
+    // Best useful value in the better direction, and the worst end (start for a missing value).
+    let best = up ? span.bestUp : span.bestDown;
+    best = Math.min(validMax, Math.max(validMin, best));
+    let worst = up ? span.lo : span.hi;
+    worst = Math.min(validMax, Math.max(validMin, worst));
+    route.limit = best;
+    const start = current ?? worst;
+    // A missing value counts once entered, even at the worst end (it may complete an objective).
+    const atStart = current === null ? probe(j, start) : { reaches: false, composite };
+    // Already at (or past) the best useful value: moving further adds nothing.
+    if (!atStart.reaches && (up ? start >= best : start <= best)) {
+      route.composite = atStart.composite;
+      continue;
+    }
+    const atBest = atStart.reaches ? atStart : probe(j, best);
+    route.composite = atBest.composite;
+    if (!atBest.reaches) continue;
+
+    let required: number;
+    if (atStart.reaches) {
+      required = start;
+    } else {
+      let bad = start;
+      let good = best;
+      for (let step = 0; step < BISECTION_STEPS; step++) {
+        // 1e-12 of the value is far below any precision a suggestion is shown or rounded to.
+        if (Math.abs(good - bad) <= 1e-12 * Math.max(1, Math.abs(good))) break;
+        const mid = bad + (good - bad) / 2;
+        if (mid === bad || mid === good) break;
+        if (probe(j, mid).reaches) good = mid;
+        else bad = mid;
+      }
+      required = good;
+    }
+    // Round in the better direction to the indicator's precision (by default a millionth of its
+    // scoring range), so the shown value is the smallest on that grid that reaches; keep it only if
+    // the engine agrees and it stays within the valid range.
+    const decimals = limits.decimals ?? defaultDecimals(span.hi - span.lo);
+    route.decimals = decimals;
+    const rounded = gridCandidates(required, decimals, up).find((c) => c >= validMin && c <= validMax && probe(j, c).reaches);
+    if (rounded !== undefined) required = rounded;
+    const reached = probe(j, required);
+    if (!reached.reaches) {
+      route.decimals = null; // cannot happen for a monotone score; never suggest a value that fails
+      continue;
+    }
+    route.reachable = true;
+    route.required = required;
+    route.composite = reached.composite;
+    route.effort = Math.abs(required - start) / (span.hi - span.lo > 0 ? span.hi - span.lo : Math.max(1, Math.abs(required)));
+  }
+
+  const cheapest = routes
+    .filter((route) => route.reachable)
+    .sort((a, b) => a.effort! - b.effort! || a.indicator.localeCompare(b.indicator))
+    .slice(0, options.highlight ?? 3)
+    .map((route) => route.indicator);
+  return {
+    status: 'ok',
+    composite,
+    grade: currentGrade,
+    nextGrade: { code: target.code, min: target.min, label: target.label },
+    routes,
+    cheapest,
+  };
+}
+
+/**
+ * The span over which indicator j's score moves (lo…hi, in raw units), and the best useful value
+ * when higher (bestUp) or lower (bestDown) is better. Null when peer-relative and no peer has a value.
+ */
+function scoringSpan(
+  compiled: CompiledKpiSet,
+  matrix: ValuesMatrix,
+  j: number,
+  self: number,
+): { lo: number; hi: number; bestUp: number; bestDown: number } | null {
+  const kind = compiled.method[j]!;
+  if (kind === METHOD_GOALPOSTS || kind === METHOD_TARGET) {
+    const a = compiled.paramA[j]!;
+    const b = compiled.paramB[j]!;
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    return { lo, hi, bestUp: hi, bestDown: lo };
+  }
+  const k = compiled.indicatorCodes.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let othersLo = Infinity;
+  let othersHi = -Infinity;
+  for (let row = 0; row < matrix.stakeholders.length; row++) {
+    const x = matrix.values[row * k + j]!;
+    if (x !== x) continue;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+    if (row !== self) {
+      if (x < othersLo) othersLo = x;
+      if (x > othersHi) othersHi = x;
+    }
+  }
+  if (lo === Infinity) return null;
+  if (kind === METHOD_MINMAX || kind === METHOD_PERCENTILE) {
+    // Level with the best peer gives the full score (ties share the better rank).
+    const up = othersHi === -Infinity ? hi : othersHi;
+    const down = othersLo === Infinity ? lo : othersLo;
+    return { lo, hi, bestUp: up, bestDown: down };
+  }
+  // z-score: no cap inside the peers' range; search well beyond it.
+  const reach = 10 * Math.max(hi - lo, Math.abs(hi), Math.abs(lo), 1);
+  return { lo, hi, bestUp: hi + reach, bestDown: lo - reach };
+}

@@ -1,0 +1,161 @@
+// Periods: create (quarter or year), close, reopen, publish. Publishing freezes the official
+// scores of every published KPI-set version the period's evaluations use; it is refused while
+// evaluations are unapproved, unless the admin excludes them with a reason.
+import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { evaluations, kpiSets, kpiSetVersions, periods, scoreRuns, stakeholders } from '@/db/schema';
+import type { SessionUser } from '@/server/auth/session';
+import { vmsg } from '@/server/domain/messages';
+import { ConflictError, NotFoundError, StateError, ValidationError } from '@/server/errors';
+import { writeAudit } from './audit';
+import { computeScoreRun, publishScoreRun } from './score-runs';
+import type { PeriodCreateInput } from './method-schemas';
+
+/** Code and dates of a period: `2026Q3` 2026-07-01…2026-09-30, or `2026` 2026-01-01…2026-12-31. */
+export function periodBounds(input: PeriodCreateInput): { code: string; startsOn: string; endsOn: string } {
+  if (input.kind === 'year') return { code: String(input.year), startsOn: `${input.year}-01-01`, endsOn: `${input.year}-12-31` };
+  const q = input.quarter ?? 1;
+  const startMonth = (q - 1) * 3 + 1;
+  const endMonth = startMonth + 2;
+  const lastDay = new Date(Date.UTC(input.year, endMonth, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { code: `${input.year}Q${q}`, startsOn: `${input.year}-${pad(startMonth)}-01`, endsOn: `${input.year}-${pad(endMonth)}-${pad(lastDay)}` };
+}
+
+export function listPeriods(db: Db) {
+  const rows = db.select().from(periods).orderBy(desc(periods.startsOn), asc(periods.kind)).all();
+  const counts = db
+    .select({ periodId: evaluations.periodId, status: evaluations.status, excluded: sql<number>`${evaluations.excludedReason} is not null`, n: count() })
+    .from(evaluations)
+    .groupBy(evaluations.periodId, evaluations.status, sql`${evaluations.excludedReason} is not null`)
+    .all();
+  return rows.map((p) => {
+    const mine = counts.filter((c) => c.periodId === p.id);
+    const sum = (pred: (c: (typeof mine)[number]) => boolean) => mine.filter(pred).reduce((s, c) => s + c.n, 0);
+    return {
+      ...p,
+      evaluations: sum(() => true),
+      approved: sum((c) => c.status === 'approved' && !c.excluded),
+      unapproved: sum((c) => c.status !== 'approved' && !c.excluded),
+      excluded: sum((c) => Boolean(c.excluded)),
+    };
+  });
+}
+
+export function createPeriod(db: Db, actor: SessionUser, input: PeriodCreateInput) {
+  const bounds = periodBounds(input);
+  return db.transaction((tx) => {
+    if (tx.select({ id: periods.id }).from(periods).where(eq(periods.code, bounds.code)).get())
+      throw new ConflictError(`Period ${bounds.code} already exists.`, 'period_exists');
+    const row = tx.insert(periods).values({ ...bounds, kind: input.kind, status: 'open' }).returning().get();
+    writeAudit(tx, { actorId: actor.id, action: 'period.create', entity: 'period', entityId: row.id, after: row });
+    return row;
+  });
+}
+
+function loadPeriod(db: Db, periodId: number) {
+  const p = db.select().from(periods).where(eq(periods.id, periodId)).get();
+  if (!p) throw new NotFoundError('Period', periodId);
+  return p;
+}
+
+/** open → closed: no more entry; scores can now be computed and published. */
+export function closePeriod(db: Db, actor: SessionUser, periodId: number) {
+  const p = loadPeriod(db, periodId);
+  if (p.status !== 'open') throw new StateError(`Period ${p.code} is ${p.status}; only an open period can be closed.`, 'period_not_open');
+  return db.transaction((tx) => {
+    const after = tx.update(periods).set({ status: 'closed', closedAt: new Date() }).where(eq(periods.id, periodId)).returning().get();
+    writeAudit(tx, { actorId: actor.id, action: 'period.close', entity: 'period', entityId: periodId, before: { status: p.status }, after: { status: after.status, closedAt: after.closedAt } });
+    return after;
+  });
+}
+
+/** closed → open again (entry resumes), with a reason. A published period never reopens. */
+export function reopenPeriod(db: Db, actor: SessionUser, periodId: number, reason: string) {
+  const p = loadPeriod(db, periodId);
+  if (p.status !== 'closed') throw new StateError(`Period ${p.code} is ${p.status}; only a closed period can be reopened.`, 'period_not_closed');
+  return db.transaction((tx) => {
+    const after = tx.update(periods).set({ status: 'open', closedAt: null }).where(eq(periods.id, periodId)).returning().get();
+    writeAudit(tx, { actorId: actor.id, action: 'period.reopen', entity: 'period', entityId: periodId, before: { status: p.status, closedAt: p.closedAt }, after: { status: 'open' }, reason });
+    return after;
+  });
+}
+
+/** The evaluations that stand in the way of publishing: not approved and not excluded. */
+export function unapprovedEvaluations(db: Db, periodId: number) {
+  loadPeriod(db, periodId);
+  return db
+    .select({ id: evaluations.id, status: evaluations.status, stakeholderId: stakeholders.id, stakeholderCode: stakeholders.code, stakeholderName: stakeholders.name, type: stakeholders.type })
+    .from(evaluations)
+    .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
+    .where(and(eq(evaluations.periodId, periodId), ne(evaluations.status, 'approved'), isNull(evaluations.excludedReason)))
+    .orderBy(asc(stakeholders.code))
+    .all();
+}
+
+/**
+ * closed → published. Unapproved evaluations must all be named in `exclude` (they get its reason
+ * and stay out of the scores); then an official run per published version is computed and
+ * frozen, all in one transaction: the period is published whole or not at all.
+ */
+export function publishPeriod(db: Db, actor: SessionUser, input: { id: number; exclude?: { evaluationIds: number[]; reason: string } | null | undefined }) {
+  const p = loadPeriod(db, input.id);
+  if (p.status !== 'closed') throw new StateError(`Period ${p.code} is ${p.status}; close it before publishing.`, 'period_not_closed');
+  const blocking = unapprovedEvaluations(db, p.id);
+  const excludeIds = new Set(input.exclude?.evaluationIds ?? []);
+  const stillBlocking = blocking.filter((e) => !excludeIds.has(e.id));
+  if (stillBlocking.length > 0) {
+    throw new ValidationError(
+      `${stillBlocking.length} evaluation(s) of ${p.code} are not approved (e.g. ${stillBlocking.slice(0, 3).map((e) => e.stakeholderName).join(', ')}). Approve them, or exclude them with a reason.`,
+      { exclude: [vmsg('validation.method.unapproved', { count: stillBlocking.length })] },
+      'unapproved_evaluations',
+    );
+  }
+  const blockingIds = new Set(blocking.map((e) => e.id));
+  const stray = [...excludeIds].filter((eid) => !blockingIds.has(eid));
+  if (stray.length > 0)
+    throw new ValidationError(`Only unapproved evaluations of ${p.code} can be excluded; ${stray.join(', ')} are not among them.`, { exclude: [vmsg('validation.method.excludeStray')] }, 'exclude_not_unapproved');
+
+  return db.transaction(() => {
+    for (const e of blocking) {
+      db.update(evaluations).set({ excludedReason: input.exclude!.reason, updatedAt: new Date() }).where(eq(evaluations.id, e.id)).run();
+      writeAudit(db, { actorId: actor.id, action: 'evaluation.exclude', entity: 'evaluation', entityId: e.id, before: { excludedReason: null, status: e.status }, after: { excludedReason: input.exclude!.reason }, reason: input.exclude!.reason });
+    }
+    // Every published version the period's evaluations are under (drafts never hold evaluations).
+    const versionIds = db
+      .selectDistinct({ id: evaluations.kpiSetVersionId })
+      .from(evaluations)
+      .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, evaluations.kpiSetVersionId))
+      .where(and(eq(evaluations.periodId, p.id), eq(kpiSetVersions.status, 'published')))
+      .all()
+      .map((r) => r.id);
+    const runs = versionIds.map((versionId) => {
+      const { run, count: scored } = computeScoreRun(db, { periodId: p.id, versionId, kind: 'official', actorId: actor.id });
+      publishScoreRun(db, run.id, actor.id);
+      return { runId: run.id, versionId, scored };
+    });
+    const after = db.update(periods).set({ status: 'published', publishedAt: new Date() }).where(eq(periods.id, p.id)).returning().get();
+    writeAudit(db, {
+      actorId: actor.id,
+      action: 'period.publish',
+      entity: 'period',
+      entityId: p.id,
+      before: { status: p.status },
+      after: { status: 'published', publishedAt: after.publishedAt, runs, excluded: blocking.map((e) => e.id) },
+      reason: input.exclude?.reason ?? null,
+    });
+    return { period: after, runs, excluded: blocking.length };
+  });
+}
+
+/** Published official runs of a period, per KPI set (for the period page). */
+export function periodRuns(db: Db, periodId: number) {
+  return db
+    .select({ id: scoreRuns.id, versionId: scoreRuns.kpiSetVersionId, version: kpiSetVersions.version, kpiSetCode: kpiSets.code, kind: scoreRuns.kind, status: scoreRuns.status, createdAt: scoreRuns.createdAt })
+    .from(scoreRuns)
+    .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, scoreRuns.kpiSetVersionId))
+    .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
+    .where(and(eq(scoreRuns.periodId, periodId), inArray(scoreRuns.kind, ['official', 'provisional'])))
+    .orderBy(asc(kpiSets.code), desc(scoreRuns.id))
+    .all();
+}

@@ -1,0 +1,22 @@
+import { id, periodCreateSchema, periodPublishSchema, reasonSchema } from '@/server/services/method-schemas';
+import * as svc from '@/server/services/periods';
+import { procedureFor, router } from '../init';
+
+export const periodsRouter = router({
+  list: procedureFor('periods.list').query(({ ctx }) => svc.listPeriods(ctx.db)),
+  create: procedureFor('periods.create')
+    .input(periodCreateSchema)
+    .mutation(({ ctx, input }) => svc.createPeriod(ctx.db, ctx.user, input)),
+  close: procedureFor('periods.close')
+    .input(id)
+    .mutation(({ ctx, input }) => svc.closePeriod(ctx.db, ctx.user, input.id)),
+  reopen: procedureFor('periods.reopen')
+    .input(reasonSchema)
+    .mutation(({ ctx, input }) => svc.reopenPeriod(ctx.db, ctx.user, input.id, input.reason)),
+  unapproved: procedureFor('periods.unapproved')
+    .input(id)
+    .query(({ ctx, input }) => svc.unapprovedEvaluations(ctx.db, input.id)),
+  publish: procedureFor('periods.publish')
+    .input(periodPublishSchema)
+    .mutation(({ ctx, input }) => svc.publishPeriod(ctx.db, ctx.user, input)),
+});

@@ -1,0 +1,18 @@
+import { applyWeightsSchema, dataWeightsSchema, previewSchema } from '@/server/services/method-schemas';
+import * as svc from '@/server/services/tuning';
+import { procedureFor, router } from '../init';
+
+export const tuningRouter = router({
+  dataWeights: procedureFor('tuning.dataWeights')
+    .input(dataWeightsSchema)
+    .query(({ ctx, input }) => svc.dataWeights(ctx.db, input)),
+  applyWeights: procedureFor('tuning.applyWeights')
+    .input(applyWeightsSchema)
+    .mutation(({ ctx, input }) => svc.applyWeights(ctx.db, ctx.user, input)),
+  preview: procedureFor('tuning.preview')
+    .input(previewSchema)
+    .query(({ ctx, input }) => svc.impactPreview(ctx.db, input)),
+  sensitivityBasis: procedureFor('tuning.sensitivity')
+    .input(previewSchema)
+    .query(({ ctx, input }) => svc.sensitivityBasis(ctx.db, input)),
+});

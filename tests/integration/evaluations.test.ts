@@ -1,0 +1,223 @@
+// The evaluation state machine through the tRPC callers on the seeded demo: every legal
+// transition works, every illegal one is refused with a clear error, self-review and
+// out-of-scope access are refused, and stale revisions get CONFLICT.
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from 'better-auth/crypto';
+import { seedIfEmpty } from '@/db/seed';
+import { evaluations, periods, regions, scoreRuns, scores, stakeholders, user } from '@/db/schema';
+import { loadSessionUser } from '@/server/auth/session';
+import type { Db } from '@/db/client';
+import { callerFor, freshDb } from './helpers';
+
+let db: Db;
+let passwordHash: string;
+
+function demoUser(username: string) {
+  const row = db.select({ id: user.id }).from(user).where(eq(user.username, username)).get();
+  return loadSessionUser(db, row!.id)!;
+}
+
+/** Active 屏边 stakeholders of a type without an evaluation in the open period. */
+function notStarted(type: 'county_town' | 'rural' | 'market') {
+  const open = db.select().from(periods).where(eq(periods.status, 'open')).get()!;
+  const county = db.select().from(regions).where(eq(regions.code, '532523')).get()!;
+  return db
+    .select({ id: stakeholders.id, code: stakeholders.code })
+    .from(stakeholders)
+    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+    .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, open.id)))
+    .where(and(eq(stakeholders.type, type), eq(stakeholders.active, true)))
+    .all()
+    .filter((s) => db.select().from(evaluations).where(and(eq(evaluations.stakeholderId, s.id), eq(evaluations.periodId, open.id))).get() === undefined)
+    .filter((s) => {
+      const r = db.select({ path: regions.path }).from(stakeholders).innerJoin(regions, eq(regions.id, stakeholders.regionId)).where(eq(stakeholders.id, s.id)).get()!;
+      return r.path.startsWith(county.path);
+    });
+}
+
+/** Field errors of a refused call (the ValidationError behind the TRPCError). */
+async function fieldsOf(p: Promise<unknown>): Promise<Record<string, string[]>> {
+  try {
+    await p;
+  } catch (e) {
+    expect((e as { code?: string }).code).toBe('BAD_REQUEST');
+    return ((e as { cause?: { fields?: Record<string, string[]> } }).cause?.fields ?? {});
+  }
+  throw new Error('expected the call to be refused');
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'OK';
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  }
+}
+
+/** Complete, valid values for a market KPI set (evidence where required). */
+function marketValues(over: Record<string, number | null> = {}) {
+  const base: Record<string, number | null> = {
+    mk_local_hires_monitored: 12,
+    mk_coop_purchases_10k: 230,
+    mk_value_added_10k: 900,
+    mk_rd_investment_pct: 1.8,
+    mk_env_violations: 0,
+    mk_local_farmer_wages_10k: 120,
+    mk_contract_farming_payments_10k: 300,
+    mk_profit_shared_pct: 6,
+    ...over,
+  };
+  return Object.fromEntries(
+    Object.entries(base).map(([code, value]) => [
+      code,
+      { value, note: value === null ? '本期未统计' : null, evidenceUrl: ['mk_env_violations', 'mk_contract_farming_payments_10k'].includes(code) ? `https://evidence.example.cn/${code}.pdf` : null },
+    ]),
+  );
+}
+
+beforeAll(async () => {
+  passwordHash = await hashPassword('demo1234');
+});
+
+describe('evaluation workflow', () => {
+  beforeAll(async () => {
+    db = freshDb();
+    await seedIfEmpty(db, { passwordHash });
+  });
+
+  it('walks draft → submitted → returned → draft → submitted → approved → (reopen) returned', async () => {
+    const a1 = callerFor(db, demoUser('assessor1'));
+    const a2 = callerFor(db, demoUser('assessor2'));
+    const a3 = callerFor(db, demoUser('assessor3'));
+    const admin = callerFor(db, demoUser('admin'));
+    const target = notStarted('market')[0]!;
+
+    // The work list shows it as not started, and counts it in its township and county.
+    const list = await a1.evaluations.workList();
+    expect(list.period?.code).toBe('2026Q3');
+    const item = list.items.find((i) => i.stakeholderId === target.id)!;
+    expect(item.status).toBe('not_started');
+    expect(list.counties).toHaveLength(1);
+    expect(list.counties[0]!.total).toBe(list.items.length);
+    expect(list.townships.reduce((s, t) => s + t.total, 0)).toBe(list.items.length);
+
+    // Out of scope: another county's assessor can neither start nor read it.
+    expect(await codeOf(a3.evaluations.start({ stakeholderId: target.id }))).toBe('FORBIDDEN');
+
+    const created = await a1.evaluations.start({ stakeholderId: target.id });
+    expect(created).toMatchObject({ status: 'draft', revision: 1 });
+    // Starting again returns the same evaluation.
+    expect((await a2.evaluations.start({ stakeholderId: target.id })).id).toBe(created.id);
+    const id = created.id;
+    expect(await codeOf(a3.evaluations.get({ id }))).toBe('FORBIDDEN');
+
+    // Save: an out-of-range and a non-numeric value are refused field by field.
+    const fields = await fieldsOf(a1.evaluations.save({ id, revision: 1, values: { mk_rd_investment_pct: { value: -3 }, mk_value_added_10k: { value: 'abc' } } }));
+    expect(Object.keys(fields).sort()).toEqual(['mk_rd_investment_pct.value', 'mk_value_added_10k.value']);
+    expect(fields['mk_rd_investment_pct.value']![0]).toMatch(/^evaluations\.validation\.belowMin/);
+
+    const saved = await a1.evaluations.save({ id, revision: 1, values: { mk_value_added_10k: { value: '850' } } });
+    expect(saved).toMatchObject({ revision: 2, status: 'draft' });
+    // A stale revision (someone else saved since) is a CONFLICT that names who changed it.
+    const stale = await a2.evaluations.save({ id, revision: 1, values: { mk_value_added_10k: { value: 1 } } }).catch((e: Error & { code: string }) => e);
+    expect((stale as { code: string }).code).toBe('CONFLICT');
+    expect((stale as Error).message).toMatch(/陶春燕 changed it/);
+
+    // Submitting needs a note for a missing value and evidence where the indicator requires it.
+    expect(Object.keys(await fieldsOf(a1.evaluations.submit({ id, revision: 2 })))).toContain('mk_env_violations.note');
+    const noEvidence = marketValues();
+    noEvidence.mk_env_violations!.evidenceUrl = null;
+    expect(Object.keys(await fieldsOf(a1.evaluations.submit({ id, revision: 2, values: noEvidence })))).toEqual(['mk_env_violations.evidenceUrl']);
+
+    // Illegal before submission: approve and return.
+    expect(await codeOf(a2.evaluations.approve({ id, revision: 2 }))).toBe('PRECONDITION_FAILED');
+    expect(await codeOf(a2.evaluations.return({ id, revision: 2, reason: '请补充材料后提交' }))).toBe('PRECONDITION_FAILED');
+    expect(await codeOf(admin.evaluations.reopen({ id, revision: 2, reason: '数据口径调整需重新填报' }))).toBe('PRECONDITION_FAILED');
+
+    const submitted = await a1.evaluations.submit({ id, revision: 2, values: marketValues({ mk_profit_shared_pct: null }) });
+    expect(submitted).toMatchObject({ status: 'submitted', revision: 3 });
+
+    // Submitted: not editable, not re-submittable; the submitter cannot review it.
+    expect(await codeOf(a1.evaluations.save({ id, revision: 3, values: {} }))).toBe('PRECONDITION_FAILED');
+    expect(await codeOf(a1.evaluations.submit({ id, revision: 3 }))).toBe('PRECONDITION_FAILED');
+    expect(await codeOf(a1.evaluations.approve({ id, revision: 3 }))).toBe('FORBIDDEN');
+    expect(await codeOf(a1.evaluations.return({ id, revision: 3, reason: '自己退回试试看' }))).toBe('FORBIDDEN');
+    expect(await codeOf(a3.evaluations.approve({ id, revision: 3 }))).toBe('FORBIDDEN');
+    // A return needs a reason.
+    expect(await codeOf(a2.evaluations.return({ id, revision: 3, reason: ' ' }))).toBe('BAD_REQUEST');
+
+    const returned = await a2.evaluations.return({ id, revision: 3, reason: '订单农业支付额未附合同，请补充。' });
+    expect(returned).toMatchObject({ status: 'returned', revision: 4 });
+    expect(await codeOf(a2.evaluations.approve({ id, revision: 4 }))).toBe('PRECONDITION_FAILED');
+    const view = await a1.evaluations.get({ id });
+    expect(view.evaluation.returnReason).toBe('订单农业支付额未附合同，请补充。');
+    expect(view.actions).toMatchObject({ edit: true, submit: true, review: false });
+    // The preview's peers: the period's approved evaluations of the version, anonymous.
+    expect(view.peers.length).toBeGreaterThan(10);
+    expect(view.peers.every((p) => p.stakeholder.startsWith('peer:'))).toBe(true);
+    expect(view.indicators.map((d) => d.code)).toEqual(Object.keys(marketValues()));
+
+    // Returned → draft by the first edit; then resubmitted (the other assessor may submit too).
+    expect(await a1.evaluations.save({ id, revision: 4, values: { mk_profit_shared_pct: { value: 5, note: null } } })).toMatchObject({ status: 'draft', revision: 5 });
+    expect(await a1.evaluations.submit({ id, revision: 5 })).toMatchObject({ status: 'submitted', revision: 6 });
+
+    const runBefore = db.select().from(scoreRuns).where(eq(scoreRuns.kind, 'provisional')).all().length;
+    expect(await a2.evaluations.approve({ id, revision: 6 })).toMatchObject({ status: 'approved', revision: 7 });
+    // Approving recomputed the provisional run of the period and version: it now holds this evaluation.
+    const row = db.select().from(evaluations).where(eq(evaluations.id, id)).get()!;
+    const provisional = db
+      .select()
+      .from(scoreRuns)
+      .where(and(eq(scoreRuns.kind, 'provisional'), eq(scoreRuns.periodId, row.periodId), eq(scoreRuns.kpiSetVersionId, row.kpiSetVersionId)))
+      .all();
+    expect(provisional).toHaveLength(1);
+    expect(db.select().from(scoreRuns).where(eq(scoreRuns.kind, 'provisional')).all()).toHaveLength(runBefore);
+    const score = db.select().from(scores).where(and(eq(scores.runId, provisional[0]!.id), eq(scores.evaluationId, id))).get();
+    expect(score?.composite).toBeGreaterThan(0);
+
+    // Approved: no edits, no review, no assessor reopen; admin reopens with a reason.
+    expect(await codeOf(a1.evaluations.save({ id, revision: 7, values: {} }))).toBe('PRECONDITION_FAILED');
+    expect(await codeOf(a2.evaluations.return({ id, revision: 7, reason: '再次退回试试看' }))).toBe('PRECONDITION_FAILED');
+    expect(await codeOf(a1.evaluations.reopen({ id, revision: 7, reason: '数据口径调整需重新填报' }))).toBe('FORBIDDEN');
+    expect(await codeOf(admin.evaluations.reopen({ id, revision: 6, reason: '数据口径调整需重新填报' }))).toBe('CONFLICT');
+    expect(await admin.evaluations.reopen({ id, revision: 7, reason: '数据口径调整需重新填报' })).toMatchObject({ status: 'returned', revision: 8 });
+    const after = db.select().from(scores).where(and(eq(scores.evaluationId, id))).all();
+    expect(after.filter((s) => s.runId === provisional[0]!.id)).toHaveLength(0);
+
+    // Every transition is in the timeline, in order.
+    const history = (await a1.evaluations.get({ id })).timeline.map((t) => t.action);
+    expect(history).toEqual([
+      'evaluation.create',
+      'evaluation.save',
+      'evaluation.submit',
+      'evaluation.return',
+      'evaluation.save',
+      'evaluation.submit',
+      'evaluation.approve',
+      'evaluation.reopen',
+    ]);
+  });
+
+  it('the database itself refuses approver = submitter', () => {
+    const row = db.select().from(evaluations).where(eq(evaluations.status, 'submitted')).get()!;
+    expect(() => db.update(evaluations).set({ status: 'approved', approvedBy: row.submittedBy }).where(eq(evaluations.id, row.id)).run()).toThrow(/CHECK constraint/);
+  });
+
+  it('an evaluation outside every scope is not found vs forbidden correctly', async () => {
+    const a1 = callerFor(db, demoUser('assessor1'));
+    expect(await codeOf(a1.evaluations.get({ id: 999_999 }))).toBe('NOT_FOUND');
+    const foreign = db
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
+      .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+      .where(eq(evaluations.status, 'submitted'))
+      .all();
+    const mine = new Set((await a1.evaluations.workList()).items.map((i) => i.evaluationId));
+    const other = foreign.find((f) => !mine.has(f.id))!;
+    expect(await codeOf(a1.evaluations.get({ id: other.id }))).toBe('FORBIDDEN');
+    expect(await codeOf(a1.evaluations.approve({ id: other.id, revision: 3 }))).toBe('FORBIDDEN');
+  });
+});

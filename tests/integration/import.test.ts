@@ -1,0 +1,302 @@
+// Bulk import: the dry run reports every problem by row and column; the import is all or nothing;
+// GB18030 CSV and XLSX (from the template) read; generated corruptions of a valid file never
+// import partially and never raise anything but a report or a domain error; 10,000 rows import.
+import { and, count, eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from 'better-auth/crypto';
+import { seedIfEmpty } from '@/db/seed';
+import { auditLog, evaluations, evaluationValues, periods, regions, stakeholders, user } from '@/db/schema';
+import { loadSessionUser } from '@/server/auth/session';
+import { DomainError } from '@/server/errors';
+import { checkImport, importTemplate, runImport, type ImportMode } from '@/server/services/evaluation-import';
+import type { Db } from '@/db/client';
+import { callerFor, freshDb, validCreditCode } from './helpers';
+
+const MARKET = ['mk_local_hires_monitored', 'mk_coop_purchases_10k', 'mk_value_added_10k', 'mk_rd_investment_pct', 'mk_env_violations', 'mk_local_farmer_wages_10k', 'mk_contract_farming_payments_10k', 'mk_profit_shared_pct'];
+let passwordHash: string;
+
+beforeAll(async () => {
+  passwordHash = await hashPassword('demo1234');
+});
+
+async function seeded() {
+  const db = freshDb();
+  await seedIfEmpty(db, { passwordHash });
+  return db;
+}
+
+/** Adds not-started market stakeholders (with credit codes) to a township of 屏边. */
+function addPingbianMarket(db: Db, n: number) {
+  const county = db.select().from(regions).where(eq(regions.code, '532523')).get()!;
+  const township = db.select().from(regions).where(and(eq(regions.level, 'township'), sql`${regions.path} like ${county.path + '%'}`)).get()!;
+  db.insert(stakeholders)
+    .values(Array.from({ length: n }, (_, i) => ({
+      code: `MK-T${String(i).padStart(3, '0')}`,
+      name: `测试企业 ${i}`,
+      type: 'market' as const,
+      regionId: township.id,
+      creditCode: validCreditCode('532523', `MA6T${String(i).padStart(5, '0')}`),
+    })))
+    .run();
+}
+
+function demoUser(db: Db, username: string) {
+  const row = db.select({ id: user.id }).from(user).where(eq(user.username, username)).get();
+  return loadSessionUser(db, row!.id)!;
+}
+
+function openPeriodId(db: Db) {
+  return db.select().from(periods).where(eq(periods.status, 'open')).get()!.id;
+}
+
+/** Market stakeholders of a county with their status in the open period. */
+function marketOf(db: Db, countyCode: string) {
+  const county = db.select().from(regions).where(eq(regions.code, countyCode)).get()!;
+  const pid = openPeriodId(db);
+  return db
+    .select({ id: stakeholders.id, code: stakeholders.code, creditCode: stakeholders.creditCode, status: evaluations.status })
+    .from(stakeholders)
+    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+    .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, pid)))
+    .where(and(eq(stakeholders.type, 'market'), eq(stakeholders.active, true), sql`${regions.path} like ${county.path + '%'}`))
+    .orderBy(stakeholders.code)
+    .all();
+}
+
+const row = (code: string, i: number) => [code, 12 + i, 230, 900 + i, 1.8, 0, 120, 300, 6].join(',');
+const csv = (lines: string[]) => ['stakeholder,' + MARKET.join(','), ...lines].join('\n') + '\n';
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+function counts(db: Db) {
+  return {
+    evaluations: db.select({ n: count() }).from(evaluations).get()!.n,
+    values: db.select({ n: count() }).from(evaluationValues).get()!.n,
+    audit: db.select({ n: count() }).from(auditLog).get()!.n,
+    revisions: db.get<{ s: number }>(sql`select coalesce(sum(revision), 0) as s from evaluations`).s,
+    valueSum: db.get<{ s: number }>(sql`select coalesce(sum(value), 0) as s from evaluation_values`).s,
+  };
+}
+
+describe('import', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await seeded();
+    addPingbianMarket(db, 40);
+  });
+
+  it('dry run reports every problem by row and column; the import then writes nothing', async () => {
+    const me = demoUser(db, 'assessor1');
+    const mine = marketOf(db, '532523');
+    const fresh = mine.filter((s) => s.status === null);
+    const approved = mine.find((s) => s.status === 'approved')!;
+    const foreign = marketOf(db, '532530')[0]!;
+    const withCredit = fresh.slice(3).find((s) => s.creditCode)!;
+    const lines = [
+      row(fresh[0]!.code, 0), // row 2: fine
+      row('MK-NOPE', 1), // row 3: unknown
+      row(foreign.code, 2), // row 4: out of scope
+      [fresh[1]!.code, 12, 230, 900, 120, 0, 120, 300, 6].join(','), // row 5: R&D 120 % > 100
+      [fresh[2]!.code, 'abc', 230, 900, 1, 0, 120, 300, 6].join(','), // row 6: not a number
+      row(approved.code, 3), // row 7: already approved
+      row(withCredit.code, 4), // row 8: fine
+      row(withCredit.creditCode!, 5), // row 9: same stakeholder by credit code
+    ];
+    const report = await checkImport(db, me, { kpiSetCode: 'market', mode: 'draft', bytes: bytes(csv(lines)) });
+    expect(report.ok).toBe(false);
+    const seen = report.problems.map((p) => `${p.row}:${p.code}:${p.column ?? ''}`);
+    expect(seen).toContain(`3:unknown_stakeholder:"stakeholder" (A)`);
+    expect(seen).toContain(`4:out_of_scope:"stakeholder" (A)`);
+    expect(seen.some((s) => s.startsWith('5:range_aboveMax:"mk_rd_investment_pct" (E)'))).toBe(true);
+    expect(seen.some((s) => s.startsWith('6:not_number:"mk_local_hires_monitored" (B)'))).toBe(true);
+    expect(seen).toContain(`7:already_approved:"stakeholder" (A)`);
+    expect(seen).toContain(`9:duplicate_row:"stakeholder" (A)`);
+    expect(report.problems.every((p) => p.row !== 2 && p.row !== 8)).toBe(true);
+
+    const before = counts(db);
+    const result = await runImport(db, me, { kpiSetCode: 'market', mode: 'draft', bytes: bytes(csv(lines)) });
+    expect(result.imported).toBe(false);
+    expect(counts(db)).toEqual(before);
+  });
+
+  it('imports a clean file as drafts, then updates them as submitted (values only), audited', async () => {
+    const me = demoUser(db, 'assessor1');
+    const fresh = marketOf(db, '532523').filter((s) => s.status === null).slice(0, 3);
+    const lines = fresh.map((s, i) => row(s.code, i));
+    const before = counts(db);
+    const drafted = await runImport(db, me, { kpiSetCode: 'market', mode: 'draft', bytes: bytes(csv(lines)), fileName: 'q3.csv' });
+    expect(drafted.imported).toBe(true);
+    expect(drafted.report).toMatchObject({ creates: 3, updates: 0, rows: 3, format: 'csv', encoding: 'utf-8' });
+    const after = counts(db);
+    expect(after.evaluations - before.evaluations).toBe(3);
+    expect(after.values - before.values).toBe(3 * MARKET.length);
+    expect(after.audit - before.audit).toBe(4);
+    const list = await callerFor(db, me).evaluations.workList();
+    expect(fresh.map((s) => list.items.find((i) => i.code === s.code)!.status)).toEqual(['draft', 'draft', 'draft']);
+
+    // Submitting needs evidence where the indicator requires it: the report says so, per cell.
+    const refused = await checkImport(db, me, { kpiSetCode: 'market', mode: 'submitted', bytes: bytes(csv(lines)) });
+    expect(refused.problems.filter((p) => p.code === 'evidence_for_submit')).toHaveLength(3 * 2);
+    // With the evidence links entered in the form, the same file submits.
+    const caller = callerFor(db, me);
+    for (const id of drafted.evaluationIds) {
+      const e = await caller.evaluations.get({ id });
+      await caller.evaluations.save({
+        id,
+        revision: e.evaluation.revision,
+        values: {
+          mk_env_violations: { value: 0, evidenceUrl: 'https://evidence.example.cn/env.pdf' },
+          mk_contract_farming_payments_10k: { value: 300, evidenceUrl: 'https://evidence.example.cn/contract.pdf' },
+        },
+      });
+    }
+    const submitted = await runImport(db, me, { kpiSetCode: 'market', mode: 'submitted', bytes: bytes(csv(lines)) });
+    expect(submitted.report.problems).toEqual([]);
+    expect(submitted).toMatchObject({ imported: true, report: { creates: 0, updates: 3 } });
+    const view = await caller.evaluations.get({ id: drafted.evaluationIds[0]! });
+    expect(view.evaluation.status).toBe('submitted');
+    expect(view.values.mk_env_violations?.evidenceUrl).toBe('https://evidence.example.cn/env.pdf');
+    expect(view.timeline.map((t) => t.action)).toEqual(['evaluation.import', 'evaluation.save', 'evaluation.import']);
+  });
+
+  it('reads GB18030 CSV and the XLSX template', async () => {
+    const me = demoUser(db, 'assessor2');
+    const fresh = marketOf(db, '532523').filter((s) => s.status === null);
+    const gbText = ['stakeholder,name,' + MARKET.join(','), `${fresh[0]!.code},屏边测试公司,` + row(fresh[0]!.code, 0).split(',').slice(1).join(',')].join('\r\n');
+    const gb = iconv.encode(gbText, 'gb18030');
+    const r1 = await checkImport(db, me, { kpiSetCode: 'market', mode: 'draft', bytes: gb });
+    expect(r1).toMatchObject({ ok: true, encoding: 'gb18030', creates: 1 });
+
+    const template = await importTemplate(db, me, 'market', 'zh-CN');
+    expect(template.fileName).toBe('market-2026Q3-template.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.bytes as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(3).value).toBe(MARKET[0]);
+    expect(String(sheet.getRow(1).getCell(6).note)).toMatch(/有效范围/);
+    // Keep only rows of not-started stakeholders and fill them in.
+    const freshCodes = new Set(fresh.slice(1, 4).map((s) => s.code));
+    const out = new ExcelJS.Workbook();
+    const ws = out.addWorksheet('values');
+    ws.addRow(sheet.getRow(1).values as unknown[]);
+    sheet.eachRow((r, n) => {
+      const code = String(r.getCell(1).value);
+      if (n > 1 && freshCodes.has(code)) ws.addRow([code, r.getCell(2).value, 10, 200, 800, 2, 0, 100, 250, 5]);
+    });
+    const xlsx = new Uint8Array(await out.xlsx.writeBuffer());
+    const r2 = await runImport(db, me, { kpiSetCode: 'market', mode: 'draft', bytes: xlsx });
+    expect(r2.report.problems).toEqual([]);
+    expect(r2).toMatchObject({ imported: true, report: { format: 'xlsx', creates: 3 } });
+  });
+
+  it('generated corruptions of a valid file never import partially and never throw a non-domain error', async () => {
+    const me = demoUser(db, 'assessor1');
+    const mine = marketOf(db, '532523');
+    const targets = mine.filter((s) => s.status === null || s.status === 'draft' || s.status === 'returned').slice(0, 12);
+    const approved = mine.find((s) => s.status === 'approved')!.code;
+    const foreign = marketOf(db, '532530')[0]!.code;
+    expect(targets.length).toBeGreaterThanOrEqual(8);
+    const valid = csv(targets.map((s, i) => row(s.code, i)));
+    const cellValues = fc.oneof(
+      fc.constantFrom('', 'abc', '-5', '1e9', '12,5', '5%', '"', '""', '１２', 'NaN', ' 7 ', '0x10', approved, foreign, 'MK-NOPE', targets[0]!.code),
+      fc.double({ noNaN: false }).map(String),
+      fc.string({ maxLength: 6 }),
+    );
+    const corruption = fc.oneof(
+      fc.record({ kind: fc.constant('cell' as const), line: fc.nat(20), column: fc.nat(10), text: cellValues }),
+      fc.record({ kind: fc.constant('truncate' as const), at: fc.nat(valid.length) }),
+      fc.record({ kind: fc.constant('byte' as const), at: fc.nat(valid.length - 1), byte: fc.integer({ min: 0, max: 255 }) }),
+      fc.record({ kind: fc.constant('duplicate' as const), line: fc.nat(20) }),
+      fc.record({ kind: fc.constant('drop' as const), line: fc.nat(20) }),
+      fc.record({ kind: fc.constant('insert' as const), line: fc.nat(20), text: fc.string({ maxLength: 30 }) }),
+    );
+    let imported = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(corruption, { minLength: 1, maxLength: 3 }), fc.constantFrom<ImportMode>('draft', 'submitted'), async (ops, mode) => {
+        let file: Uint8Array = bytes(valid);
+        for (const op of ops) {
+          const lines = new TextDecoder().decode(file).split('\n');
+          const at = (n: number) => n % Math.max(1, lines.length);
+          if (op.kind === 'cell') {
+            const i = at(op.line);
+            const cells = lines[i]!.split(',');
+            cells[op.column % Math.max(1, cells.length)] = op.text;
+            lines[i] = cells.join(',');
+            file = bytes(lines.join('\n'));
+          } else if (op.kind === 'duplicate') {
+            lines.splice(at(op.line), 0, lines[at(op.line)]!);
+            file = bytes(lines.join('\n'));
+          } else if (op.kind === 'drop') {
+            lines.splice(at(op.line), 1);
+            file = bytes(lines.join('\n'));
+          } else if (op.kind === 'insert') {
+            lines.splice(at(op.line), 0, op.text);
+            file = bytes(lines.join('\n'));
+          } else if (op.kind === 'truncate') {
+            file = file.slice(0, op.at);
+          } else {
+            file = file.slice();
+            if (file.length) file[op.at % file.length] = op.byte;
+          }
+        }
+        const before = counts(db);
+        let result: Awaited<ReturnType<typeof runImport>>;
+        try {
+          result = await runImport(db, me, { kpiSetCode: 'market', mode, bytes: file });
+        } catch (e) {
+          // Only a domain error may escape (and then nothing was written).
+          expect(e).toBeInstanceOf(DomainError);
+          expect(counts(db)).toEqual(before);
+          return;
+        }
+        const after = counts(db);
+        if (!result.imported) {
+          refused++;
+          expect(result.report.ok).toBe(false);
+          expect(result.report.problems.length + result.report.moreProblems).toBeGreaterThan(0);
+          expect(after).toEqual(before);
+        } else {
+          imported++;
+          // Whole: every checked row landed, one audit row each plus the import's.
+          expect(result.evaluationIds).toHaveLength(result.report.creates + result.report.updates);
+          expect(after.evaluations - before.evaluations).toBe(result.report.creates);
+          expect(after.audit - before.audit).toBe(result.evaluationIds.length + 1);
+          // Submitted imports were refused above (evidence), so every import leaves drafts.
+          const statuses = db.select({ s: evaluations.status }).from(evaluations).where(sql`${evaluations.id} in (${sql.join(result.evaluationIds.map((i) => sql`${i}`), sql`, `)})`).all();
+          expect(statuses.every((s) => s.s === 'draft')).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 20261123 },
+    );
+    // The generator must exercise both outcomes.
+    expect(refused).toBeGreaterThan(50);
+    expect(imported).toBeGreaterThan(5);
+  }, 120_000);
+});
+
+describe('a 10,000-row import', () => {
+  it('lands whole as drafts', async () => {
+    const db = await seeded();
+    const admin = demoUser(db, 'admin');
+    const township = db.select().from(regions).where(eq(regions.level, 'township')).get()!;
+    const codes = Array.from({ length: 10_000 }, (_, i) => `BULK-${String(i).padStart(5, '0')}`);
+    db.transaction((tx) => {
+      for (let i = 0; i < codes.length; i += 500)
+        tx.insert(stakeholders).values(codes.slice(i, i + 500).map((code) => ({ code, name: `批量主体 ${code}`, type: 'market' as const, regionId: township.id }))).run();
+    });
+    const file = bytes(csv(codes.map((c, i) => row(c, i % 30))));
+    const before = counts(db);
+    const started = performance.now();
+    const result = await runImport(db, admin, { kpiSetCode: 'market', mode: 'draft', bytes: file });
+    const ms = performance.now() - started;
+    expect(result.report.problems).toEqual([]);
+    expect(result).toMatchObject({ imported: true, report: { rows: 10_000, creates: 10_000 } });
+    const after = counts(db);
+    expect(after.evaluations - before.evaluations).toBe(10_000);
+    expect(after.values - before.values).toBe(10_000 * MARKET.length);
+    console.info(`10,000-row import: ${Math.round(ms)} ms`);
+  }, 120_000);
+});

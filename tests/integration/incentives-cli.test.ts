@@ -1,0 +1,95 @@
+// The offline command gives the same determinations as the app: a published period exported as a
+// scores/v1 file (with the optional county, history and red-flag fields) and run through
+// `eligibility --program --scores` matches the stored eligibility run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { seedIfEmpty } from '@/db/seed';
+import { incentivePrograms, indicators, kpiSetIndicators, periods, regions, scoreRuns, scores, stakeholders, user } from '@/db/schema';
+import { eligibilityCommand } from '@/server/cli/eligibility';
+import { runProgram, getRun } from '@/server/services/eligibility-runs';
+import { programFile } from '@/server/services/incentives';
+import { freshDb } from './helpers';
+
+describe('eligibility CLI against the app', () => {
+  it('same program, same published scores → same determinations and input hash', async () => {
+    const db = freshDb();
+    await seedIfEmpty(db, { passwordHash: 'x' });
+    const admin = db.select().from(user).where(eq(user.role, 'admin')).get()!;
+    const period = db.select().from(periods).where(eq(periods.code, '2026Q2')).get()!;
+    for (const programCode of ['TAX-FARMER-INCOME', 'SUBSIDY-RURAL-STEADY', 'COMMEND-COUNTY-TOWN']) {
+      const program = db.select().from(incentivePrograms).where(eq(incentivePrograms.code, programCode)).get()!;
+      const { runId } = runProgram(db, admin, { programId: program.id, periodId: period.id });
+      const run = getRun(db, runId);
+      const type = (program.eligibleTypes as string[])[0]!;
+
+      // Export the period's published official scores of that type as scores/v1 (+ optional fields).
+      const runRow = db
+        .select({ id: scoreRuns.id, versionId: scoreRuns.kpiSetVersionId })
+        .from(scoreRuns)
+        .innerJoin(scores, eq(scores.runId, scoreRuns.id))
+        .innerJoin(stakeholders, eq(stakeholders.id, scores.stakeholderId))
+        .where(and(eq(scoreRuns.periodId, period.id), eq(scoreRuns.status, 'published'), eq(stakeholders.type, type as 'market')))
+        .get()!;
+      const rows = db
+        .select({ s: scores, code: stakeholders.code, path: regions.path })
+        .from(scores)
+        .innerJoin(stakeholders, eq(stakeholders.id, scores.stakeholderId))
+        .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+        .where(eq(scores.runId, runRow.id))
+        .all();
+      const earlier = db.select().from(periods).where(and(eq(periods.status, 'published'), lt(periods.startsOn, period.startsOn))).orderBy(desc(periods.startsOn)).all();
+      const past = db
+        .select({ s: scores, periodId: scoreRuns.periodId })
+        .from(scores)
+        .innerJoin(scoreRuns, eq(scoreRuns.id, scores.runId))
+        .where(and(inArray(scoreRuns.periodId, earlier.map((p) => p.id)), eq(scoreRuns.status, 'published')))
+        .all();
+      const countyCode = new Map(db.select().from(regions).where(eq(regions.level, 'county')).all().map((r) => [r.id, r.code]));
+      const asScore = (s: typeof scores.$inferSelect) => ({
+        composite: s.composite,
+        grade: s.grade,
+        percentile: s.percentile,
+        countyPercentile: s.countyPercentile,
+        objectives: s.objectives,
+        indicators: s.indicators,
+        coupling: s.couplingClass === null ? null : { class: s.couplingClass },
+      });
+      const limits = db
+        .select({ code: indicators.code, limit: indicators.redFlagAbove })
+        .from(kpiSetIndicators)
+        .innerJoin(indicators, eq(indicators.id, kpiSetIndicators.indicatorId))
+        .where(eq(kpiSetIndicators.versionId, runRow.versionId))
+        .all()
+        .filter((x) => x.limit !== null);
+      const doc = {
+        format: 'scores/v1',
+        methodHash: 'sha256:x',
+        grades: ['A', 'B', 'C', 'D'],
+        redFlagLimits: Object.fromEntries(limits.map((l) => [l.code, l.limit])),
+        results: rows.map((r) => ({
+          stakeholder: r.code,
+          county: countyCode.get(Number(r.path.split('/').filter(Boolean)[2])),
+          ...asScore(r.s),
+          history: earlier.map((p) => {
+            const h = past.find((x) => x.periodId === p.id && x.s.stakeholderId === r.s.stakeholderId);
+            return { period: p.code, score: h ? asScore(h.s) : null };
+          }),
+        })),
+      };
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eligibility-cli-'));
+      fs.writeFileSync(path.join(dir, 'program.json'), JSON.stringify(programFile(db, program.id)));
+      fs.writeFileSync(path.join(dir, 'scores.json'), JSON.stringify(doc));
+      let out = '';
+      const exit = await eligibilityCommand(['--program', path.join(dir, 'program.json'), '--scores', path.join(dir, 'scores.json')], { stdout: (t) => (out += t), stderr: () => {} });
+      expect(exit).toBe(0);
+      const offline = JSON.parse(out) as { inputHash: string; determinations: { stakeholder: string; eligible: boolean; amount: number | null; reason: string }[] };
+      const app = run.determinations.map((d) => ({ stakeholder: d.stakeholder, eligible: d.eligible, amount: d.amount, reason: d.reason }));
+      expect(offline.determinations.map((d) => ({ stakeholder: d.stakeholder, eligible: d.eligible, amount: d.amount, reason: d.reason }))).toEqual(app);
+      expect(offline.inputHash).toBe(run.inputHash);
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+});

@@ -1,0 +1,272 @@
+// Method area (issue 4): periods, indicators, KPI-set versions, tuning — validation, permissions,
+// audit, immutability of published versions, export/import round trip, impact preview.
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from 'better-auth/crypto';
+import { seedIfEmpty } from '@/db/seed';
+import type { Db } from '@/db/client';
+import { auditLog, evaluations, kpiSets, kpiSetVersions, kpiSetIndicators, periods, scoreRuns, user } from '@/db/schema';
+import { loadSessionUser } from '@/server/auth/session';
+import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { ValidationError } from '@/server/errors';
+import { zodFieldErrors } from '@/server/trpc/init';
+import { callerFor, freshDb, makeUser } from './helpers';
+
+/** The code and the field errors a form would show for a refused call. */
+async function fieldsOf(p: Promise<unknown>): Promise<{ code: string; fields: Record<string, string[]> }> {
+  try {
+    await p;
+  } catch (e) {
+    if (!(e instanceof TRPCError)) throw e;
+    const c = e.cause;
+    return { code: e.code, fields: c instanceof ZodError ? zodFieldErrors(c) : c instanceof ValidationError ? c.fields : {} };
+  }
+  throw new Error('expected a rejection');
+}
+
+let passwordHash: string;
+beforeAll(async () => {
+  passwordHash = await hashPassword('demo1234');
+});
+
+async function demo() {
+  const db = freshDb();
+  await seedIfEmpty(db, { passwordHash });
+  const adminRow = db.select().from(user).where(eq(user.username, 'admin')).get()!;
+  const admin = loadSessionUser(db, adminRow.id)!;
+  return { db, admin, api: callerFor(db, admin) };
+}
+
+const setId = (db: Db, code: string) => db.select().from(kpiSets).where(eq(kpiSets.code, code)).get()!.id;
+const periodId = (db: Db, code: string) => db.select().from(periods).where(eq(periods.code, code)).get()!.id;
+const audits = (db: Db, action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+
+describe('assessors and stakeholders are refused every method procedure', () => {
+  it('FORBIDDEN for writes and reads of the method', async () => {
+    const { db } = await demo();
+    const assessor = callerFor(db, loadSessionUser(db, db.select().from(user).where(eq(user.username, 'assessor1')).get()!.id));
+    const stakeholder = callerFor(db, loadSessionUser(db, db.select().from(user).where(eq(user.username, 'firm1')).get()!.id));
+    const rural = setId(db, 'rural');
+    for (const api of [assessor, stakeholder]) {
+      await expect(api.indicators.list({ includeRetired: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(api.kpiSets.createDraft({ kpiSetId: rural })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(api.periods.create({ kind: 'year', year: 2030 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(api.tuning.preview({ versionId: 1, periodId: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    // Assessors may see the periods (they enter values per period); stakeholders may not.
+    await expect(assessor.periods.list()).resolves.toBeInstanceOf(Array);
+    await expect(stakeholder.periods.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('periods', () => {
+  it('creates quarters and years with their dates, refuses a duplicate, and audits', async () => {
+    const { db, api } = await demo();
+    const q = await api.periods.create({ kind: 'quarter', year: 2026, quarter: 4 });
+    expect(q).toMatchObject({ code: '2026Q4', startsOn: '2026-10-01', endsOn: '2026-12-31', status: 'open' });
+    const y = await api.periods.create({ kind: 'year', year: 2028 });
+    expect(y).toMatchObject({ code: '2028', startsOn: '2028-01-01', endsOn: '2028-12-31' });
+    await expect(api.periods.create({ kind: 'quarter', year: 2026, quarter: 4 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(api.periods.create({ kind: 'quarter', year: 2026 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(api.periods.create({ kind: 'year', year: 1900 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(audits(db, 'period.create')).toHaveLength(2);
+  });
+
+  it('refuses to publish while evaluations are unapproved, then publishes with exclusions and freezes official runs', async () => {
+    const { db, api } = await demo();
+    const q3 = periodId(db, '2026Q3');
+    await expect(api.periods.publish({ id: q3 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' }); // still open
+    await api.periods.close({ id: q3 });
+    const blocking = await api.periods.unapproved({ id: q3 });
+    expect(blocking.length).toBeGreaterThan(0);
+    await expect(api.periods.publish({ id: q3 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/not approved/) });
+    // Naming only some of them is not enough.
+    await expect(api.periods.publish({ id: q3, exclude: { evaluationIds: [blocking[0]!.id], reason: 'late' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // An empty reason is refused by the schema.
+    await expect(api.periods.publish({ id: q3, exclude: { evaluationIds: blocking.map((b) => b.id), reason: '  ' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const approvedCount = db.select().from(evaluations).where(and(eq(evaluations.periodId, q3), eq(evaluations.status, 'approved'))).all().length;
+    const result = await api.periods.publish({ id: q3, exclude: { evaluationIds: blocking.map((b) => b.id), reason: 'Not reviewed before the deadline' } });
+    expect(result.period.status).toBe('published');
+    expect(result.excluded).toBe(blocking.length);
+    expect(result.runs).toHaveLength(3);
+    expect(result.runs.reduce((s, r) => s + r.scored, 0)).toBe(approvedCount);
+    const runs = db.select().from(scoreRuns).where(and(eq(scoreRuns.periodId, q3), eq(scoreRuns.kind, 'official'))).all();
+    expect(runs.every((r) => r.status === 'published')).toBe(true);
+    const excluded = db.select().from(evaluations).where(eq(evaluations.id, blocking[0]!.id)).get()!;
+    expect(excluded.excludedReason).toBe('Not reviewed before the deadline');
+    expect(audits(db, 'evaluation.exclude')).toHaveLength(blocking.length);
+    expect(audits(db, 'period.publish')[0]).toMatchObject({ before: { status: 'closed' }, after: { status: 'published' } });
+    await expect(api.periods.close({ id: q3 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(api.periods.reopen({ id: q3, reason: 'oops' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+  });
+});
+
+describe('indicators', () => {
+  const base = { code: 'rr_new_metric', nameZh: '新指标', nameEn: 'New metric', unit: '%', direction: 'higher' as const, valueType: 'percent' as const, minValue: 0, maxValue: 100, evidenceRequired: false };
+
+  it('validates, keeps codes unique and locks a published indicator\'s document fields', async () => {
+    const { db, api } = await demo();
+    expect(await fieldsOf(api.indicators.create({ ...base, code: 'bad code!' }))).toMatchObject({ code: 'BAD_REQUEST', fields: { code: [expect.stringMatching(/^validation\./)] } });
+    expect(await fieldsOf(api.indicators.create({ ...base, minValue: 5, maxValue: 1 }))).toMatchObject({ code: 'BAD_REQUEST', fields: { maxValue: expect.any(Array) } });
+    const created = await api.indicators.create(base);
+    expect(await fieldsOf(api.indicators.create({ ...base, code: 'RR_NEW_METRIC' }))).toMatchObject({ code: 'BAD_REQUEST', fields: { code: ['validation.method.codeTaken'] } });
+    // Not yet used anywhere: the code may still change.
+    await api.indicators.update({ id: created.id, data: { ...base, code: 'rr_new_metric2' } });
+    const used = (await api.indicators.list({ includeRetired: false })).find((i) => i.publishedVersions > 0)!;
+    const { id, versions: _v, publishedVersions: _p, retired: _r, createdAt: _c, updatedAt: _u, ...data } = used;
+    expect(await fieldsOf(api.indicators.update({ id, data: { ...data, code: `${used.code}_x` } }))).toMatchObject({ code: 'BAD_REQUEST', fields: { code: ['validation.method.lockedByPublished'] } });
+    await expect(api.indicators.update({ id, data: { ...data, nameEn: 'Renamed' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // What the published document does not carry may change.
+    await expect(api.indicators.update({ id, data: { ...data, descriptionEn: 'Clarified wording' } })).resolves.toMatchObject({ descriptionEn: 'Clarified wording' });
+    await api.indicators.setRetired({ id: created.id, retired: true });
+    await expect(api.indicators.setRetired({ id: created.id, retired: true })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect((await api.indicators.list({ includeRetired: false })).some((i) => i.id === created.id)).toBe(false);
+    expect(audits(db, 'indicator.update')[0]).toMatchObject({ before: { code: 'rr_new_metric' }, after: { code: 'rr_new_metric2' } });
+    expect(audits(db, 'indicator.retire')).toHaveLength(1);
+  });
+});
+
+describe('KPI-set versions', () => {
+  it('a published version cannot be edited through any procedure', async () => {
+    const { db, api } = await demo();
+    const v1 = db.select().from(kpiSetVersions).where(and(eq(kpiSetVersions.kpiSetId, setId(db, 'rural')), eq(kpiSetVersions.version, 1))).get()!;
+    const version = await api.kpiSets.version({ versionId: v1.id });
+    const content = version.content;
+    content.objectives[0]!.weight = 9;
+    await expect(api.kpiSets.saveDraft({ versionId: v1.id, content })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(api.kpiSets.publish({ versionId: v1.id, effectiveFromPeriodId: periodId(db, '2026Q3'), changeNote: 'again' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(api.kpiSets.discardDraft({ versionId: v1.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(api.tuning.applyWeights({ versionId: v1.id, target: { level: 'objectives' }, weights: [1, 1, 1], method: 'equal', detail: {} })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    // And below the services, the database refuses too.
+    expect(() => db.update(kpiSetIndicators).set({ weight: 5 }).where(eq(kpiSetIndicators.versionId, v1.id)).run()).toThrow(/immutable/);
+    const after = await api.kpiSets.version({ versionId: v1.id });
+    expect(after.document).toEqual(version.document);
+  });
+
+  it('draft → edit with errors at the field → publish with a change note; one draft at a time', async () => {
+    const { db, api } = await demo();
+    const rural = setId(db, 'rural');
+    const draft = await api.kpiSets.createDraft({ kpiSetId: rural });
+    expect(draft).toMatchObject({ version: 2, status: 'draft' });
+    await expect(api.kpiSets.createDraft({ kpiSetId: rural })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const v = await api.kpiSets.version({ versionId: draft.id });
+    const bad = structuredClone(v.content);
+    bad.objectives[0]!.weight = -1;
+    bad.objectives[1]!.indicators[0]!.normalization = { method: 'goalposts', min: 10, max: 5, transform: 'none' };
+    bad.grades = bad.grades.filter((g) => g.min !== 0);
+    const { code, fields } = await fieldsOf(api.kpiSets.saveDraft({ versionId: draft.id, content: bad }));
+    expect(code).toBe('BAD_REQUEST');
+    expect(Object.keys(fields).sort()).toEqual(['grades', 'objectives.0.weight', 'objectives.1.indicators.0.normalization.max']);
+    // A valid edit: add the new indicator to the first objective.
+    const created = await api.indicators.create({ code: 'rr_cold_chain', nameZh: '冷链覆盖率', nameEn: 'Cold-chain coverage', unit: '%', direction: 'higher', valueType: 'percent', minValue: 0, maxValue: 100, evidenceRequired: false });
+    const good = structuredClone(v.content);
+    good.objectives[0]!.indicators.push({ indicatorId: created.id, weight: 0.2, normalization: { method: 'goalposts', min: 0, max: 100 } });
+    good.objectives[0]!.weight = 0.5;
+    await api.kpiSets.saveDraft({ versionId: draft.id, content: good });
+    const saved = await api.kpiSets.version({ versionId: draft.id });
+    expect(saved.document.objectives[0]!.indicators.at(-1)).toMatchObject({ code: 'rr_cold_chain', normalization: { method: 'goalposts', min: 0, max: 100, transform: 'none' } });
+    const diff = await api.kpiSets.diff({ fromVersionId: v.siblings.find((s) => s.version === 1)!.id, toVersionId: draft.id });
+    expect(diff.diff.indicators.find((i) => i.code === 'rr_cold_chain')).toMatchObject({ change: 'added' });
+    expect(diff.diff.objectives.find((o) => o.code === saved.document.objectives[0]!.code)).toMatchObject({ change: 'changed', weightAfter: 0.5 });
+    await expect(api.kpiSets.publish({ versionId: draft.id, effectiveFromPeriodId: periodId(db, '2026Q3'), changeNote: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(api.kpiSets.publish({ versionId: draft.id, effectiveFromPeriodId: periodId(db, '2026Q2'), changeNote: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const published = await api.kpiSets.publish({ versionId: draft.id, effectiveFromPeriodId: periodId(db, '2026Q3'), changeNote: 'Add cold-chain coverage' });
+    expect(published).toMatchObject({ status: 'published', changeNote: 'Add cold-chain coverage' });
+    const exported = await api.kpiSets.export({ versionId: draft.id });
+    expect(published.methodHash).toBe(exported.methodHash);
+    // The new indicator is now in a published version: its code is locked.
+    await expect(api.indicators.update({ id: created.id, data: { code: 'rr_cold', nameZh: '冷链覆盖率', nameEn: 'Cold-chain coverage', unit: '%', direction: 'higher', valueType: 'percent', minValue: 0, maxValue: 100, evidenceRequired: false } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(audits(db, 'kpiSetVersion.publish')).toHaveLength(1);
+    expect(audits(db, 'kpiSetVersion.update')[0]!.before).toBeTruthy();
+  });
+
+  it('export → import → export gives identical JSON; mismatching files are refused at the path', async () => {
+    const { db, api } = await demo();
+    const market = setId(db, 'market');
+    const v1 = db.select().from(kpiSetVersions).where(eq(kpiSetVersions.kpiSetId, market)).get()!;
+    const first = await api.kpiSets.export({ versionId: v1.id });
+    const imported = await api.kpiSets.import({ kpiSetId: market, text: first.text });
+    const second = await api.kpiSets.export({ versionId: imported.id });
+    expect(second.text).toBe(first.text);
+    expect(second.methodHash).toBe(first.methodHash);
+    await api.kpiSets.discardDraft({ versionId: imported.id });
+    expect(await fieldsOf(api.kpiSets.import({ kpiSetId: setId(db, 'rural'), text: first.text }))).toMatchObject({ code: 'BAD_REQUEST', fields: { code: expect.any(Array), stakeholderType: expect.any(Array) } });
+    const broken = JSON.parse(first.text) as { objectives: { weight: number }[] };
+    broken.objectives[1]!.weight = 0;
+    expect(await fieldsOf(api.kpiSets.import({ kpiSetId: market, text: JSON.stringify(broken) }))).toMatchObject({ code: 'BAD_REQUEST', fields: { 'objectives.1.weight': expect.any(Array) } });
+    await expect(api.kpiSets.import({ kpiSetId: market, text: '{not json' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe('tuning', () => {
+  it('impact preview compares draft and published without storing anything; weights from data; applying audits', async () => {
+    const { db, api } = await demo();
+    const rural = setId(db, 'rural');
+    const draft = await api.kpiSets.createDraft({ kpiSetId: rural });
+    const q2 = periodId(db, '2026Q2');
+    const runsBefore = db.select().from(scoreRuns).all().length;
+    const same = await api.tuning.preview({ versionId: draft.id, periodId: q2 });
+    expect(same.summary.stakeholders).toBeGreaterThan(100);
+    expect(same.summary.gradeChanges).toBe(0);
+    expect(same.summary.spearman).toBeCloseTo(1, 12);
+    const entropy = await api.tuning.dataWeights({ versionId: draft.id, periodId: q2, target: { level: 'objectives' }, method: 'entropy' });
+    expect(entropy.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    await api.tuning.applyWeights({ versionId: draft.id, target: { level: 'objectives' }, weights: [0.8, 0.1, 0.1], method: 'ahp', detail: { CR: 0.05 } });
+    const changed = await api.tuning.preview({ versionId: draft.id, periodId: q2 });
+    expect(changed.summary.spearman!).toBeLessThan(1);
+    expect(changed.rows.some((r) => r.oldComposite !== r.newComposite)).toBe(true);
+    expect(db.select().from(scoreRuns).all().length).toBe(runsBefore);
+    await expect(api.tuning.applyWeights({ versionId: draft.id, target: { level: 'objectives' }, weights: [1, 1], method: 'manual', detail: {} })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(api.tuning.applyWeights({ versionId: draft.id, target: { level: 'objectives' }, weights: [1, 0, 1], method: 'manual', detail: {} })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(audits(db, 'kpiSetVersion.applyWeights')[0]).toMatchObject({ after: { method: 'ahp', weights: [0.8, 0.1, 0.1] } });
+    const basis = await api.tuning.sensitivityBasis({ versionId: draft.id, periodId: q2 });
+    expect(basis.stakeholders).toHaveLength(changed.rows.length);
+    // A period without evaluations of the set has no baseline.
+    const empty = await api.periods.create({ kind: 'year', year: 2030 });
+    await expect(api.tuning.preview({ versionId: draft.id, periodId: empty.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe('more procedures', () => {
+  it('reopen needs a reason; CRITIC weights per objective; discard; version in effect', async () => {
+    const { db, admin, api } = await demo();
+    const q3 = periodId(db, '2026Q3');
+    await api.periods.close({ id: q3 });
+    await expect(api.periods.reopen({ id: q3, reason: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(api.periods.reopen({ id: q3, reason: 'Late corrections from 屏边' })).resolves.toMatchObject({ status: 'open', closedAt: null });
+    expect(audits(db, 'period.reopen')[0]).toMatchObject({ reason: 'Late corrections from 屏边', before: { status: 'closed' } });
+
+    const market = setId(db, 'market');
+    const draft = await api.kpiSets.createDraft({ kpiSetId: market });
+    const v = await api.kpiSets.version({ versionId: draft.id });
+    const objectiveId = v.content.objectives[0]!.objectiveId;
+    const critic = await api.tuning.dataWeights({ versionId: draft.id, periodId: periodId(db, '2026Q1'), target: { level: 'indicators', objectiveId }, method: 'critic' });
+    expect(critic.codes).toEqual(v.document.objectives[0]!.indicators.map((i) => i.code));
+    expect(critic.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    await expect(api.tuning.dataWeights({ versionId: draft.id, periodId: periodId(db, '2026Q1'), target: { level: 'indicators', objectiveId: 99_999 }, method: 'critic' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+
+    const { versionInEffect } = await import('@/server/services/kpi-sets');
+    const v1 = versionInEffect(db, 'market', q3)!;
+    await api.kpiSets.publish({ versionId: draft.id, effectiveFromPeriodId: (await api.periods.create({ kind: 'quarter', year: 2026, quarter: 4 })).id, changeNote: 'From Q4' });
+    expect(versionInEffect(db, 'market', q3)!.id).toBe(v1.id);
+    expect(versionInEffect(db, 'market', periodId(db, '2026Q4'))!.id).toBe(draft.id);
+
+    const again = await api.kpiSets.createDraft({ kpiSetId: market });
+    expect(again.version).toBe(3);
+    await api.kpiSets.discardDraft({ versionId: again.id });
+    await expect(api.kpiSets.version({ versionId: again.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(audits(db, 'kpiSetVersion.discard')).toHaveLength(1);
+    expect(admin.role).toBe('admin');
+  });
+});
+
+describe('makeUser-based callers', () => {
+  it('a fresh admin with an empty library gets empty lists', async () => {
+    const db = freshDb();
+    const api = callerFor(db, makeUser(db, 'admin'));
+    expect(await api.indicators.list({ includeRetired: true })).toEqual([]);
+    expect(await api.kpiSets.list()).toEqual([]);
+    expect(await api.periods.list()).toEqual([]);
+  });
+});
