@@ -17,24 +17,27 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ctx.user.role === 'admin'
       ? [
           { href: '/admin', label: t('nav.overview'), icon: 'overview' },
-          { href: '/admin/stakeholders', label: t('nav.stakeholders'), icon: 'stakeholders' },
-          { href: '/admin/users', label: t('nav.users'), icon: 'users' },
-          { href: '/admin/periods', label: t('nav.periods'), icon: 'overview' },
-          { href: '/admin/indicators', label: t('nav.indicators'), icon: 'overview' },
-          { href: '/admin/kpi-sets', label: t('nav.kpiSets'), icon: 'overview' },
-          { href: '/evaluations', label: te('nav.workList'), icon: 'stakeholders' },
-          { href: '/assessor/dashboard', label: te('nav.dashboard'), icon: 'overview' },
-          { href: '/scorecards/county', label: ts('nav.county'), icon: 'overview' },
-          { href: '/admin/programs', label: ti('nav.programs'), icon: 'overview' },
+          { href: '/admin/periods', label: t('nav.periods'), icon: 'periods', group: t('nav.groups.method') },
+          { href: '/admin/indicators', label: t('nav.indicators'), icon: 'indicators', group: t('nav.groups.method') },
+          { href: '/admin/kpi-sets', label: t('nav.kpiSets'), icon: 'kpiSets', group: t('nav.groups.method') },
+          { href: '/evaluations', label: te('nav.workList'), icon: 'workList', group: t('nav.groups.evaluation') },
+          { href: '/assessor/dashboard', label: te('nav.dashboard'), icon: 'dashboard', group: t('nav.groups.evaluation') },
+          { href: '/scorecards/county', label: ts('nav.county'), icon: 'county', group: t('nav.groups.evaluation') },
+          { href: '/admin/programs', label: ti('nav.programs'), icon: 'programs', group: t('nav.groups.incentives') },
+          { href: '/admin/stakeholders', label: t('nav.stakeholders'), icon: 'stakeholders', group: t('nav.groups.administration') },
+          { href: '/admin/users', label: t('nav.users'), icon: 'users', group: t('nav.groups.administration') },
         ]
       : ctx.user.role === 'assessor'
         ? [
             { href: '/assessor', label: t('nav.myStakeholders'), icon: 'stakeholders' },
-            { href: '/evaluations', label: te('nav.workList'), icon: 'stakeholders' },
-            { href: '/assessor/dashboard', label: te('nav.dashboard'), icon: 'overview' },
-            { href: '/scorecards/county', label: ts('nav.county'), icon: 'overview' },
+            { href: '/evaluations', label: te('nav.workList'), icon: 'workList' },
+            { href: '/assessor/dashboard', label: te('nav.dashboard'), icon: 'dashboard' },
+            { href: '/scorecards/county', label: ts('nav.county'), icon: 'county' },
           ]
-        : [{ href: '/me', label: ts('nav.myScorecard'), icon: 'overview' }];
+        : [
+            { href: '/me', label: ts('nav.myScorecard'), icon: 'scorecard' },
+            { href: '/me/profile', label: t('nav.myProfile'), icon: 'profile' },
+          ];
   const isDemo = Boolean(ctx.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'demo.seed')).get());
   return (
     <AppShell

@@ -3,13 +3,43 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
-import { BarChart3, Building2, LogOut, Menu, UserRound, Users, X } from 'lucide-react';
+import {
+  BarChart3,
+  Building2,
+  CalendarRange,
+  ClipboardList,
+  Gauge,
+  HandCoins,
+  LayoutDashboard,
+  ListChecks,
+  LogOut,
+  Map as MapIcon,
+  Menu,
+  SlidersHorizontal,
+  UserRound,
+  Users,
+  X,
+} from 'lucide-react';
 import { signOutAction } from '@/app/actions/session';
 import { cn } from '@/lib/cn';
 import { LanguageSwitcher } from './language-switcher';
 
-const ICONS = { overview: BarChart3, stakeholders: Building2, users: Users, profile: UserRound } as const;
-export type NavItem = { href: string; label: string; icon: keyof typeof ICONS };
+const ICONS = {
+  overview: BarChart3,
+  stakeholders: Building2,
+  users: Users,
+  profile: UserRound,
+  periods: CalendarRange,
+  indicators: ListChecks,
+  kpiSets: SlidersHorizontal,
+  workList: ClipboardList,
+  dashboard: LayoutDashboard,
+  county: MapIcon,
+  programs: HandCoins,
+  scorecard: Gauge,
+} as const;
+/** A navigation entry; entries with the same `group` are listed together under that heading. */
+export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; group?: string };
 
 export function AppShell({
   nav,
@@ -25,9 +55,20 @@ export function AppShell({
   const t = useTranslations('common');
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const isActive = (href: string) => pathname === href || (href !== '/admin' && pathname.startsWith(href + '/'));
-  const links = (onClick?: () => void) =>
-    nav.map((item) => {
+  // The most specific entry that contains the current path is the active one.
+  const activeHref = nav
+    .map((n) => n.href)
+    .filter((href) => pathname === href || pathname.startsWith(href + '/'))
+    .sort((a, b) => b.length - a.length)[0];
+  const isActive = (href: string) => href === activeHref;
+  const groups = nav.reduce<{ label: string | undefined; items: NavItem[] }[]>((acc, item) => {
+    const last = acc[acc.length - 1];
+    if (last && last.label === item.group) last.items.push(item);
+    else acc.push({ label: item.group, items: [item] });
+    return acc;
+  }, []);
+  const links = (items: NavItem[], onClick?: () => void) =>
+    items.map((item) => {
       const Icon = ICONS[item.icon];
       const active = isActive(item.href);
       return (
@@ -37,7 +78,7 @@ export function AppShell({
           onClick={onClick}
           aria-current={active ? 'page' : undefined}
           className={cn(
-            'inline-flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors',
+            'flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors',
             'focus-visible:outline-2 focus-visible:outline-ring',
             active ? 'bg-primary/10 text-primary' : 'text-muted-foreground hover:bg-accent hover:text-foreground',
           )}
@@ -66,16 +107,18 @@ export function AppShell({
             </span>
             <span className="hidden sm:inline">{t('appName')}</span>
           </Link>
-          <nav aria-label={t('nav.label')} className="hidden items-center gap-1 md:flex">
-            {links()}
-          </nav>
+          {nav.length <= 4 ? (
+            <nav aria-label={t('nav.label')} className="hidden items-center gap-1 md:flex">
+              {links(nav)}
+            </nav>
+          ) : null}
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitcher />
             <div className="hidden text-right leading-tight lg:block">
               <div className="text-sm font-medium">{user.name}</div>
               <div className="text-xs text-muted-foreground">{user.roleLabel}</div>
             </div>
-            <form action={signOutAction} className="hidden md:block">
+            <form action={signOutAction} className={nav.length <= 4 ? 'hidden md:block' : 'hidden lg:block'}>
               <button
                 type="submit"
                 className="inline-flex h-9 items-center gap-1.5 rounded-md border border-input px-3 text-sm hover:bg-accent focus-visible:outline-2 focus-visible:outline-ring"
@@ -86,7 +129,7 @@ export function AppShell({
             </form>
             <button
               type="button"
-              className="inline-flex size-9 items-center justify-center rounded-md border border-input md:hidden"
+              className={cn('inline-flex size-9 items-center justify-center rounded-md border border-input', nav.length <= 4 ? 'md:hidden' : 'lg:hidden')}
               aria-expanded={open}
               aria-controls="mobile-nav"
               aria-label={open ? t('nav.close') : t('nav.open')}
@@ -97,11 +140,16 @@ export function AppShell({
           </div>
         </div>
         {open ? (
-          <nav id="mobile-nav" aria-label={t('nav.label')} className="grid gap-1 border-t px-4 py-3 md:hidden">
+          <nav id="mobile-nav" aria-label={t('nav.label')} className={cn('grid gap-1 border-t px-4 py-3', nav.length <= 4 ? 'md:hidden' : 'lg:hidden')}>
             <div className="px-3 pb-2 text-sm">
               <span className="font-medium">{user.name}</span> · <span className="text-muted-foreground">{user.roleLabel}</span>
             </div>
-            {links(() => setOpen(false))}
+            {groups.map((g, i) => (
+              <div key={i} className="grid gap-1">
+                {g.label ? <div className="px-3 pt-2 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{g.label}</div> : null}
+                {links(g.items, () => setOpen(false))}
+              </div>
+            ))}
             <form action={signOutAction}>
               <button type="submit" className="inline-flex w-full items-center gap-2 rounded-md px-3 py-2 text-sm text-muted-foreground hover:bg-accent">
                 <LogOut aria-hidden="true" className="size-4" />
@@ -111,9 +159,28 @@ export function AppShell({
           </nav>
         ) : null}
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:py-8">
-        {children}
-      </main>
+      {nav.length > 4 ? (
+        // Many entries (administrators): a sidebar on wide screens, the menu button below that.
+        <div className="mx-auto flex w-full max-w-[90rem] flex-1">
+          <aside className="hidden w-60 shrink-0 border-r bg-surface lg:block print:hidden">
+            <nav aria-label={t('nav.label')} className="sticky top-14 grid gap-4 p-3">
+              {groups.map((g, i) => (
+                <div key={i} className="grid gap-0.5">
+                  {g.label ? <div className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{g.label}</div> : null}
+                  {links(g.items)}
+                </div>
+              ))}
+            </nav>
+          </aside>
+          <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 sm:py-8">
+            {children}
+          </main>
+        </div>
+      ) : (
+        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:py-8">
+          {children}
+        </main>
+      )}
       <footer className="border-t py-4 text-center text-xs text-muted-foreground print:hidden">{t('footer')}</footer>
     </div>
   );

@@ -1,7 +1,7 @@
 'use client';
 // Impact preview: the draft scored on a period beside the published version (both scored on the
-// server, nothing stored); summary, movers, distribution per objective, per-stakeholder table;
-// publishing the draft happens here.
+// server, nothing stored); summary, movers, distribution per objective, eligibility gains and
+// losses per incentive program, per-stakeholder table; publishing the draft happens here.
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,6 +22,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { ChartWithTable } from '@/components/charts/chart-with-table';
 import { EChart } from '@/components/charts/echart';
 import { chartColor } from '@/components/charts/palette';
+import { ImpactEligibility } from './impact-eligibility';
 import { PeriodSelect, type PeriodRow, type VersionData } from './version-workspace';
 
 const PAGE = 25;
@@ -135,6 +136,7 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
               </Table>
             </ChartWithTable>
           ) : null}
+          <ImpactEligibility eligibility={preview.data.eligibility} data={data} periodCode={preview.data.period.code} />
           <section aria-labelledby="impact-table" className="grid gap-3">
             <div className="flex flex-wrap items-end justify-between gap-3">
               <h3 id="impact-table" className="text-base font-semibold">{t('perStakeholder')}</h3>

@@ -1,5 +1,5 @@
-// One stakeholder's scorecard: headline figures, goals radar, coordination, trend, indicators and
-// the path to the next band. Server component; the charts are client islands with data tables.
+// One stakeholder's scorecard: headline figures, goals radar, coordination, trend, indicators,
+// the path to the next band and the stakeholder's incentive determinations. Server component; the charts are client islands with data tables.
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Download, FileText, Printer } from 'lucide-react';
@@ -12,6 +12,7 @@ import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/t
 import { buttonClassName } from '@/components/ui/styles';
 import type { NextBand, Scorecard } from '@/server/services/scorecards';
 import { ObjectivesRadar, TrendChart } from './charts';
+import { IncentivesPanel } from './incentives-panel';
 import { NextBandPanel } from './next-band-panel';
 import { PeriodPicker } from './period-picker';
 
@@ -360,6 +361,8 @@ export async function ScorecardView({
       ) : null}
 
       {nextBand ? <NextBandPanel path={nextBand} open={print} /> : null}
+
+      {data.incentives ? <IncentivesPanel incentives={data.incentives} period={period} print={print} /> : null}
 
       {print ? (
         <p className="text-xs text-muted-foreground">{t('print.generated', { period, date: format.dateTime(new Date(), { dateStyle: 'medium' }) })}</p>

@@ -2,10 +2,14 @@
 // market entities that help prevent poverty and raise farmers' income, a subsidy for rural
 // entities that have scored well for two periods running, and a commendation for county/town
 // entities. Validated with the same schema as an admin's input; like the rest of the demo they are
-// covered by the one `demo.seed` audit row rather than one row each.
+// covered by the one `demo.seed` audit row rather than one row each. Each is then run once on the
+// latest published period (as an admin would), so stakeholders' scorecards show determinations;
+// those runs are audited like any run (`eligibility.run`).
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { incentivePrograms } from '../schema';
+import { incentivePrograms, periods, user } from '../schema';
 import { programInputSchema, type ProgramInputRaw } from '@/server/eligibility';
+import { runProgram } from '@/server/services/eligibility-runs';
 
 export const DEMO_PROGRAMS: ProgramInputRaw[] = [
   {
@@ -81,9 +85,15 @@ export const DEMO_PROGRAMS: ProgramInputRaw[] = [
   },
 ];
 
-/** Adds the demo programs (call once, on a fresh seed). */
+/**
+ * Adds the demo programs and runs each one on the latest published period (call once, on a fresh
+ * seed, after the periods are scored). Returns the number of programs.
+ */
 export function seedDemoPrograms(db: Db): number {
   const rows = DEMO_PROGRAMS.map((p) => programInputSchema.parse(p));
-  db.insert(incentivePrograms).values(rows).run();
+  const programs = db.insert(incentivePrograms).values(rows).returning({ id: incentivePrograms.id }).all();
+  const latest = db.select({ id: periods.id }).from(periods).where(eq(periods.status, 'published')).orderBy(desc(periods.startsOn)).get();
+  const admin = db.select({ id: user.id }).from(user).where(and(eq(user.role, 'admin'), eq(user.username, 'admin'))).get();
+  if (latest && admin) for (const p of programs) runProgram(db, admin, { programId: p.id, periodId: latest.id });
   return rows.length;
 }

@@ -23,6 +23,7 @@ import {
 import type { Direction, KpiSetV1 } from '@/server/scoring';
 import { parseOptions, UsageError } from './args';
 import { CliInputError, ENCODINGS, readJsonFile, readValuesFile } from './io';
+import { ELIGIBILITY_USAGE } from './eligibility';
 import type { EncodingChoice } from './io';
 
 export interface CliIo {
@@ -49,7 +50,7 @@ Commands:
       Check a kpi-set/v1 file; every error is printed with its JSON path.
   schema
       Print the JSON Schema of kpi-set/v1.
-
+${ELIGIBILITY_USAGE}
 Exit codes: 0 success, 1 usage error, 2 invalid input.
 `;
 

@@ -39,6 +39,7 @@ import { ConflictError, ForbiddenError, NotFoundError, StateError, ValidationErr
 import { writeAudit } from './audit';
 import { loadKpiSetVersion, type LoadedVersion } from './kpi-documents';
 import { computeScoreRun, gatherValues } from './score-runs';
+import { ScoringInputError } from '@/server/scoring';
 import { stakeholderInScope } from './scope';
 
 export type WorkStatus = EvaluationStatus | 'not_started';
@@ -568,7 +569,14 @@ function assertReviewer(me: SessionUser, e: typeof evaluations.$inferSelect, per
 /** Recomputes the provisional score run of the evaluation's period and version. */
 function refreshProvisional(db: Db, e: typeof evaluations.$inferSelect, period: Period, actorId: string) {
   if (period.status === 'published') return;
-  computeScoreRun(db, { periodId: e.periodId, versionId: e.kpiSetVersionId, kind: 'provisional', actorId });
+  try {
+    computeScoreRun(db, { periodId: e.periodId, versionId: e.kpiSetVersionId, kind: 'provisional', actorId });
+  } catch (err) {
+    // The approval itself is saved; a KPI set with the "reject" missing-data policy cannot score
+    // a period while some approved evaluation lacks a value, so the previous provisional run stays.
+    if (!(err instanceof ScoringInputError)) throw err;
+    console.warn(`Provisional scores of period ${period.code} not refreshed: ${err.message}`);
+  }
 }
 
 export function approveEvaluation(db: Db, me: SessionUser, input: { id: number; revision: number }) {

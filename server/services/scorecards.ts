@@ -2,9 +2,23 @@
 // the next band), and a county's scorecard for assessors and admins. Only published official
 // runs of published periods are ever read here — drafts, provisional runs and open periods never
 // reach a scorecard. Peers enter only as counts and percentiles, never by name or value.
-import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import { indicators, kpiSetVersions, objectives, periods, regions, scoreRuns, scores, stakeholders, type StakeholderType } from '@/db/schema';
+import {
+  determinationOverrides,
+  determinations,
+  eligibilityRuns,
+  incentivePrograms,
+  indicators,
+  kpiSetVersions,
+  objectives,
+  periods,
+  regions,
+  scoreRuns,
+  scores,
+  stakeholders,
+  type StakeholderType,
+} from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/server/errors';
 import {
@@ -18,6 +32,7 @@ import {
   type ValuesRow,
 } from '@/server/scoring';
 import { vmsg } from '@/server/domain/messages';
+import { clausesOf, type DeterminationReason, type Gap, type ProgramKind, type Rule, type RuleExplanation, type Truth } from '@/server/eligibility';
 import { pathToNextBand, type IndicatorLimits } from '@/server/scoring/next-band';
 import { loadKpiSetVersion, type LoadedVersion } from './kpi-documents';
 import { stakeholderInScope } from './scope';
@@ -192,7 +207,97 @@ export function getScorecard(db: Db, user: SessionUser, input: ScorecardInput) {
     grade: p.score.grade,
     objectives: p.score.objectives as Record<string, number | null>,
   }));
-  return { stakeholder, periods: periodsList, period: chosen.periodCode, card, trend };
+  return { stakeholder, periods: periodsList, period: chosen.periodCode, card, trend, incentives: incentivesOf(db, stakeholderId, chosen.periodId) };
+}
+
+/** What an eligibility run stores per determination (server/services/eligibility-runs.ts). */
+type StoredExplanation = { truth: Truth; reason: DeterminationReason; demand: number | null; capped: boolean; budgetCut: string | null; rule: RuleExplanation };
+type RunSnapshot = { kind: ProgramKind; code: string; nameEn: string; nameZh: string; rule: Rule };
+
+/**
+ * This stakeholder's incentive determinations for one published period: for each program, the
+ * latest eligibility run of that period (a later run supersedes an earlier one; draft programs are
+ * trials and are left out), the determination of this stakeholder only, with its explanation per
+ * clause, its gap, and the latest override applied and marked. Program names come from the run's
+ * snapshot, i.e. as the program was when it decided. Clause labels: names of the objectives and
+ * indicators the rules mention.
+ */
+export function incentivesOf(db: DbOrTx, stakeholderId: number, periodId: number) {
+  const runs = db
+    .select({ id: eligibilityRuns.id, programId: eligibilityRuns.programId, snapshot: eligibilityRuns.programSnapshot, createdAt: eligibilityRuns.createdAt })
+    .from(eligibilityRuns)
+    .innerJoin(incentivePrograms, eq(incentivePrograms.id, eligibilityRuns.programId))
+    .where(and(eq(eligibilityRuns.periodId, periodId), ne(incentivePrograms.status, 'draft')))
+    .orderBy(desc(eligibilityRuns.id))
+    .all()
+    .filter((run, i, all) => all.findIndex((other) => other.programId === run.programId) === i);
+  const rows = runs.length
+    ? db
+        .select()
+        .from(determinations)
+        .where(and(eq(determinations.stakeholderId, stakeholderId), inArray(determinations.runId, runs.map((r) => r.id))))
+        .all()
+    : [];
+  const overrides = rows.length
+    ? db.select().from(determinationOverrides).where(inArray(determinationOverrides.determinationId, rows.map((d) => d.id))).orderBy(asc(determinationOverrides.id)).all()
+    : [];
+  const latestOverride = new Map(overrides.map((o) => [o.determinationId, o])); // later ids overwrite earlier
+  const runOf = new Map(runs.map((r) => [r.id, r]));
+  const list = rows
+    .map((d) => {
+      const run = runOf.get(d.runId)!;
+      const snapshot = run.snapshot as RunSnapshot;
+      const e = d.explanation as StoredExplanation;
+      const o = latestOverride.get(d.id);
+      return {
+        determinationId: d.id,
+        runId: run.id,
+        decidedAt: run.createdAt,
+        program: { id: run.programId, code: snapshot.code, kind: snapshot.kind, nameEn: snapshot.nameEn, nameZh: snapshot.nameZh },
+        eligible: o ? o.eligible : d.eligible,
+        amount: o ? o.amount : d.amount,
+        computed: { eligible: d.eligible, amount: d.amount },
+        rate: d.rate,
+        title: d.title ? (JSON.parse(d.title) as { en: string; 'zh-CN': string }) : null,
+        truth: e.truth,
+        reason: e.reason,
+        demand: e.demand,
+        capped: e.capped,
+        explanation: e.rule,
+        gap: d.gap as Gap | null,
+        override: o ? { eligible: o.eligible, amount: o.amount, reason: o.reason, at: o.createdAt } : null,
+        rule: snapshot.rule,
+      };
+    })
+    .sort((a, b) => (a.program.code < b.program.code ? -1 : a.program.code > b.program.code ? 1 : 0));
+
+  const objectiveCodes = new Set<string>();
+  const indicatorCodes = new Set<string>();
+  const collect = (c: ReturnType<typeof clausesOf>[number]) => {
+    if (c.kind === 'objective') objectiveCodes.add(c.objective);
+    else if (c.kind === 'indicator') indicatorCodes.add(c.indicator);
+    else if (c.kind === 'noRedFlag' && c.indicator) indicatorCodes.add(c.indicator);
+    else if (c.kind === 'consecutive') collect(c.clause as ReturnType<typeof clausesOf>[number]);
+  };
+  for (const d of list) clausesOf(d.rule).forEach(collect);
+  for (const d of list)
+    for (const f of redFlagIndicators(d.explanation)) indicatorCodes.add(f);
+  const names = (rowsOf: { code: string; nameEn: string; nameZh: string }[]) => Object.fromEntries(rowsOf.map((r) => [r.code, { en: r.nameEn, 'zh-CN': r.nameZh }]));
+  const labels = {
+    objectives: objectiveCodes.size
+      ? names(db.select({ code: objectives.code, nameEn: objectives.nameEn, nameZh: objectives.nameZh }).from(objectives).where(inArray(objectives.code, [...objectiveCodes])).all())
+      : {},
+    indicators: indicatorCodes.size
+      ? names(db.select({ code: indicators.code, nameEn: indicators.nameEn, nameZh: indicators.nameZh }).from(indicators).where(inArray(indicators.code, [...indicatorCodes])).all())
+      : {},
+  };
+  return { determinations: list.map(({ rule: _rule, ...rest }) => rest), labels };
+}
+
+/** Indicators named in red-flag details of an explanation (flagged ones are listed by name). */
+function redFlagIndicators(e: RuleExplanation): string[] {
+  if (e.op === 'clause') return (e.explanation.redFlags ?? []).map((f) => f.indicator);
+  return (e.op === 'not' ? [e.rule] : e.rules).flatMap(redFlagIndicators);
 }
 
 export type Scorecard = ReturnType<typeof getScorecard>;

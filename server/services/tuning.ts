@@ -2,9 +2,9 @@
 // into a draft, the impact preview (draft vs published, scored purely, nothing stored) and the
 // basis of a sensitivity run. Values are a period's approved evaluations under the published
 // version of the same KPI set; indicators new in the draft have no values there (missing).
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { kpiSetVersions, periods, regions, stakeholders } from '@/db/schema';
+import { incentivePrograms, indicators, kpiSetVersions, periods, regions, stakeholders, type StakeholderType } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { vmsg } from '@/server/domain/messages';
 import { NotFoundError, StateError, ValidationError } from '@/server/errors';
@@ -13,6 +13,7 @@ import {
   criticWeights,
   methodHash,
   entropyWeights,
+  rankAndPercentile,
   rowsToMatrix,
   scoreMatrix,
   ScoringInputError,
@@ -21,13 +22,37 @@ import {
   type ValuesRow,
 } from '@/server/scoring';
 import { sensitivityBasisOf, spearman } from '@/server/scoring/sensitivity';
+import {
+  compareEligibility,
+  evaluateRule,
+  type Clause,
+  type ClauseExplanation,
+  type EligibilityChange,
+  type EligibilityInput,
+  type PeriodScore,
+  type RuleExplanation,
+} from '@/server/eligibility';
 import { writeAudit } from './audit';
+import { buildPeriodInputs, type PeriodInputs } from './eligibility-runs';
+import { coreOf, programOf } from './incentives';
 import { loadKpiSetVersion } from './kpi-documents';
 import { draftContentOf, publishedVersionForPeriod, saveDraft } from './kpi-sets';
 import type { WeightTarget } from './method-schemas';
 import { gatherValues, type ScoringInput } from './score-runs';
 
-type Baseline = { periodCode: string; baselineVersionId: number; baseline: KpiSetV1; draft: KpiSetV1; input: ScoringInput; draftVersion: number; baselineVersion: number };
+type Baseline = {
+  periodCode: string;
+  periodStatus: string;
+  stakeholderType: StakeholderType;
+  baselineVersionId: number;
+  baseline: KpiSetV1;
+  draft: KpiSetV1;
+  /** indicator code → id of the draft's indicators (for their red-flag limits). */
+  draftIndicatorIds: Map<string, number>;
+  input: ScoringInput;
+  draftVersion: number;
+  baselineVersion: number;
+};
 
 /** The draft's document, the published baseline for the period, and the period's approved values. */
 export function previewInputs(db: Db, versionId: number, periodId: number): Baseline {
@@ -41,7 +66,18 @@ export function previewInputs(db: Db, versionId: number, periodId: number): Base
   const input = gatherValues(db, periodId, baselineVersionId, ['approved']);
   if (input.rows.length === 0)
     throw new ValidationError(`${period.code} has no approved evaluations of ${draft.kpiSet.code} to preview with.`, { periodId: [vmsg('validation.method.noValues')] }, 'no_values');
-  return { periodCode: period.code, baselineVersionId, baseline: baseline.document, draft: draft.document, input, draftVersion: draft.version.version, baselineVersion: baseline.version.version };
+  return {
+    periodCode: period.code,
+    periodStatus: period.status,
+    stakeholderType: draft.kpiSet.stakeholderType,
+    baselineVersionId,
+    baseline: baseline.document,
+    draft: draft.document,
+    draftIndicatorIds: draft.indicatorIds,
+    input,
+    draftVersion: draft.version.version,
+    baselineVersion: baseline.version.version,
+  };
 }
 
 /**
@@ -149,7 +185,164 @@ export function impactPreview(db: Db, input: { versionId: number; periodId: numb
       down: down.map((r) => r.code),
       distribution,
     },
+    eligibility: eligibilityImpact(db, input.periodId, b, after),
     millis: Math.round(performance.now() - started),
+  };
+}
+
+// ───────────────────────── eligibility gains and losses ─────────────────────────
+
+type Scored = ReturnType<typeof scoreLight>;
+
+/**
+ * The draft's scores of each previewed stakeholder in the eligibility engine's terms — the same
+ * fields an official run stores and buildPeriodInputs reads back: composite, grade, objective
+ * scores, raw and normalized indicator values, percentile among the run's stakeholders (the
+ * engine's), percentile within the county (rankAndPercentile per county, as scorePeriod does) and
+ * the coupling class. For an unchanged draft they equal the published scores exactly (tested).
+ */
+export function draftPeriodScores(scored: Scored, input: ScoringInput): Map<string, PeriodScore> {
+  const { compiled, matrix, scores, rows } = scored;
+  const k = compiled.indicatorCodes.length;
+  const nullable = (x: number) => (x === x ? x : null);
+  const byCounty = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const key = input.meta.get(r.code)?.countyKey ?? '';
+    (byCounty.get(key) ?? byCounty.set(key, []).get(key)!).push(i);
+  });
+  const countyPercentile: (number | null)[] = rows.map(() => null);
+  for (const idx of byCounty.values()) {
+    const ranked = rankAndPercentile(idx.map((i) => rows[i]!.composite));
+    idx.forEach((i, j) => (countyPercentile[i] = ranked[j]!.percentile));
+  }
+  const out = new Map<string, PeriodScore>();
+  rows.forEach((row, r) => {
+    const indicatorValues: PeriodScore['indicators'] = {};
+    compiled.indicatorCodes.forEach((code, j) => (indicatorValues[code] = { raw: nullable(matrix.values[r * k + j]!), normalized: nullable(scores.normalizedAt(r, j)) }));
+    const couplingClass = scores.couplingClass[r]!;
+    out.set(row.code, {
+      composite: row.composite,
+      grade: row.grade,
+      objectives: row.objectives,
+      indicators: indicatorValues,
+      percentile: nullable(scores.percentile[r]!),
+      countyPercentile: countyPercentile[r]!,
+      couplingClass: couplingClass === 0 ? null : couplingClass,
+    });
+  });
+  return out;
+}
+
+/**
+ * The inputs a program would see if the draft were published for the period: the published
+ * inputs, with the previewed stakeholders' scores, grade order and red-flag limits replaced by the
+ * draft's. History (earlier published periods) and other stakeholder types stay as published.
+ */
+export function draftEligibilityInputs(
+  published: readonly EligibilityInput[],
+  draftScores: ReadonlyMap<string, PeriodScore>,
+  draftGrades: string[],
+  draftRedFlagLimits: Record<string, number>,
+): EligibilityInput[] {
+  return published.map((i) => {
+    const score = draftScores.get(i.stakeholder);
+    return score ? { ...i, ...score, grades: draftGrades, redFlagLimits: draftRedFlagLimits } : i;
+  });
+}
+
+export type FlippedClause = {
+  clause: Clause;
+  /** Inside a `not`: the clause holding means the rule part fails. */
+  negated: boolean;
+  threshold: ClauseExplanation['threshold'];
+  before: { truth: ClauseExplanation['truth']; actual: ClauseExplanation['actual'] };
+  after: { truth: ClauseExplanation['truth']; actual: ClauseExplanation['actual'] };
+};
+
+/** The clauses whose truth differs between two explanations of the same rule. */
+export function flippedClauses(a: RuleExplanation, b: RuleExplanation, negated = false, out: FlippedClause[] = []): FlippedClause[] {
+  if (a.op === 'clause' && b.op === 'clause') {
+    if (a.truth !== b.truth)
+      out.push({
+        clause: a.clause,
+        negated,
+        threshold: a.explanation.threshold,
+        before: { truth: a.truth, actual: a.explanation.actual },
+        after: { truth: b.truth, actual: b.explanation.actual },
+      });
+  } else if (a.op === 'not' && b.op === 'not') flippedClauses(a.rule, b.rule, !negated, out);
+  else if ((a.op === 'all' || a.op === 'any') && b.op === a.op) a.rules.forEach((r, i) => flippedClauses(r, b.rules[i]!, negated, out));
+  return out;
+}
+
+type ChangeKind = 'gained' | 'lost' | 'amount';
+
+/**
+ * Who would gain or lose eligibility (or get another amount) under each active program covering
+ * the KPI set's stakeholder type, if the draft were published for the period: the program run on
+ * the published inputs and on the draft's (compareEligibility, docs/incentives.md). Programs run
+ * only on published periods, so other periods report `period_not_published`.
+ */
+export function eligibilityImpact(db: Db, periodId: number, b: Baseline, draftScored: Scored) {
+  if (b.periodStatus !== 'published') return { available: false as const, reason: 'period_not_published' as const, stakeholderType: b.stakeholderType, programs: [] };
+  const programs = db
+    .select()
+    .from(incentivePrograms)
+    .where(eq(incentivePrograms.status, 'active'))
+    .orderBy(asc(incentivePrograms.code))
+    .all()
+    .map(programOf)
+    .filter((p) => p.eligibleTypes.includes(b.stakeholderType));
+  if (programs.length === 0) return { available: true as const, reason: null, stakeholderType: b.stakeholderType, programs: [] };
+
+  const draftScores = draftPeriodScores(draftScored, b.input);
+  const draftGrades = [...b.draft.grades].sort((x, y) => y.min - x.min).map((g) => g.code);
+  const ids = [...b.draftIndicatorIds.values()];
+  const draftRedFlagLimits: Record<string, number> = {};
+  if (ids.length)
+    for (const r of db.select({ code: indicators.code, limit: indicators.redFlagAbove }).from(indicators).where(inArray(indicators.id, ids)).all())
+      if (r.limit !== null) draftRedFlagLimits[r.code] = r.limit;
+
+  const publishedByTypes = new Map<string, PeriodInputs>();
+  return {
+    available: true as const,
+    reason: null,
+    stakeholderType: b.stakeholderType,
+    programs: programs.map((program) => {
+      const core = coreOf(program);
+      const typesKey = [...core.eligibleTypes].sort().join(',');
+      const published = publishedByTypes.get(typesKey) ?? publishedByTypes.set(typesKey, buildPeriodInputs(db, periodId, core.eligibleTypes)).get(typesKey)!;
+      const after = draftEligibilityInputs(published.inputs, draftScores, draftGrades, draftRedFlagLimits);
+      const compared = compareEligibility(core, published.inputs, after);
+      const beforeOf = new Map(published.inputs.map((i) => [i.stakeholder, i]));
+      const afterOf = new Map(after.map((i) => [i.stakeholder, i]));
+      const describe = (change: ChangeKind) => (c: EligibilityChange) => {
+        const x = beforeOf.get(c.stakeholder);
+        const y = afterOf.get(c.stakeholder);
+        // Only the changed stakeholders are re-evaluated for their explanations.
+        const flipped = x && y ? flippedClauses(evaluateRule(core.rule, x).explanation, evaluateRule(core.rule, y).explanation) : [];
+        return {
+          change,
+          stakeholder: c.stakeholder,
+          stakeholderId: published.stakeholderIds.get(c.stakeholder) ?? null,
+          name: x?.name ?? y?.name ?? c.stakeholder,
+          before: { eligible: c.before?.eligible ?? false, amount: c.before?.amount ?? null, composite: x?.composite ?? null, grade: x?.grade ?? null },
+          after: { eligible: c.after?.eligible ?? false, amount: c.after?.amount ?? null, composite: y?.composite ?? null, grade: y?.grade ?? null },
+          flipped,
+        };
+      };
+      const changes = [...compared.gained.map(describe('gained')), ...compared.lost.map(describe('lost')), ...compared.amountChanged.map(describe('amount'))];
+      return {
+        programId: program.id,
+        code: program.code,
+        kind: program.kind,
+        nameEn: program.nameEn,
+        nameZh: program.nameZh,
+        candidates: published.inputs.length,
+        counts: { gained: compared.gained.length, lost: compared.lost.length, amountChanged: compared.amountChanged.length },
+        changes,
+      };
+    }),
   };
 }
 
