@@ -1,5 +1,6 @@
 // One stakeholder's scorecard: headline figures, goals radar, coordination, trend, indicators,
-// the path to the next band and the stakeholder's incentive determinations. Server component; the charts are client islands with data tables.
+// the path to the next band and the stakeholder's incentive determinations. Server component;
+// the charts and the incentives are client islands (the charts with data tables).
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Download, FileText, Printer } from 'lucide-react';

@@ -1,7 +1,7 @@
 // The portable KPI-set format `kpi-set/v1`: a zod schema (structure) plus the rules that span
 // fields (unique codes, goalposts order, grade coverage …), and a validator that names the JSON
 // path and the reason of every error. docs/kpi-set-v1.schema.json is generated from this schema
-// (`npm run cli -- schema`); the cross-field rules are listed in docs/scoring.md.
+// (`npm run cli -- schema`); the cross-field rules are listed in README.md (section "Scoring").
 import { z } from 'zod';
 
 export const KPI_SET_FORMAT = 'kpi-set/v1';

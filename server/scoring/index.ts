@@ -1,5 +1,5 @@
 // The scoring engine's public API: pure TypeScript, no I/O, usable in the browser and on the server.
-// See docs/scoring.md for the format, the methods and their formulas.
+// See README.md (section "Scoring") for the format, the methods and their formulas.
 
 export {
   KPI_SET_FORMAT,

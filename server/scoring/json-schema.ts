@@ -16,7 +16,7 @@ export function kpiSetV1JsonSchema(): Record<string, unknown> {
       'codes, indicator codes unique across the set (and not "stakeholder" or "name"), unique grade codes and ' +
       'minimums, a grade band starting at 0 and none above the scale, goalposts with min < max (and min > 0 ' +
       'with transform ln), targets on the better side of the baseline (above it for direction higher, below ' +
-      'for lower), and a z-score center within 0…scale. See docs/scoring.md.',
+      'for lower), and a z-score center within 0…scale. See README.md (section "Scoring").',
     ...rest,
   };
 }

@@ -79,6 +79,9 @@ test('admin builds, tunes by AHP, previews and publishes a KPI-set version', asy
   await page.getByRole('tab', { name: 'Impact & publish' }).click();
   await expect(page.getByTestId('spearman')).not.toHaveText('—', { timeout: 30_000 });
   await expect(page.getByText(/Draft v\d+ against published v1/)).toBeVisible();
+  // Who would gain or lose eligibility under the demo's rural subsidy if the draft were published.
+  await expect(page.getByTestId('impact-eligibility')).toBeVisible();
+  await expect(page.getByTestId('impact-program-SUBSIDY-RURAL-STEADY').getByText('Would gain')).toBeVisible();
   await shot(page, 'method-impact-desktop-en');
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, 'method-impact-phone-en');

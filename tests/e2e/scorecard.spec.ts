@@ -43,7 +43,7 @@ test.describe('scorecard', () => {
     await page.goto('/me');
     const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
     expect(name).toContain('合作社');
-    await expect(page.getByText('Composite score')).toBeVisible();
+    await expect(page.getByText('Composite score', { exact: true })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Period' })).toHaveValue('2026Q2');
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My scorecard' })).toBeVisible();
     const composite = (await page.locator('[data-composite]').innerText()).trim();
@@ -62,6 +62,11 @@ test.describe('scorecard', () => {
     await expect(page.getByRole('table', { name: /Value needed per indicator to reach band/ })).toBeVisible();
     await expect(page.locator('tr[data-cheapest="1"]')).toBeVisible();
     await expect(page.getByText(/smallest change measured as a share/)).toBeVisible();
+    // Its own incentive determination for the period (the demo runs each program on 2026Q2), with the why.
+    const incentives = page.getByTestId('scorecard-incentives');
+    await expect(incentives.getByRole('heading', { name: 'Incentives' })).toBeVisible();
+    await incentives.locator('[data-determination="SUBSIDY-RURAL-STEADY"] summary').click();
+    await expect(incentives.getByTestId('rule-explanation')).toBeVisible();
     await shot(page, 'scorecard-stakeholder-desktop-en');
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(page.locator('[data-composite]')).toBeVisible();
