@@ -105,7 +105,7 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
                         <Badge variant={u.disabled ? 'danger' : 'success'}>{u.disabled ? t('disabled') : t('enabled')}</Badge>
                       </td>
                       <td className="px-3 py-2.5">
-                        <div className="flex flex-wrap justify-end gap-1">
+                        <div className="flex justify-end gap-1 whitespace-nowrap">
                           <Button
                             size="sm"
                             variant="ghost"
@@ -189,7 +189,14 @@ function UserPanel({ editing, onClose, onDone }: { editing: Editing; onClose: ()
   const [errors, setErrors] = useState<FieldErrorMap>({});
   const [formError, setFormError] = useState<string | null>(null);
   const counties = useQuery(trpc.regions.list.queryOptions({ level: 'county' }));
-  const stakeholders = useQuery({ ...trpc.stakeholders.list.queryOptions({ page: 1, pageSize: 100, includeInactive: false }), enabled: values.role === 'stakeholder' });
+  // The province has hundreds of stakeholders: search narrows the list to pick from.
+  const [stakeholderSearch, setStakeholderSearch] = useState('');
+  const stakeholders = useQuery({
+    ...trpc.stakeholders.list.queryOptions({ page: 1, pageSize: 100, includeInactive: false, search: stakeholderSearch.trim() || undefined }),
+    enabled: values.role === 'stakeholder',
+    placeholderData: keepPreviousData,
+  });
+  const stakeholderItems = stakeholders.data?.items ?? [];
   const create = useMutation(trpc.users.create.mutationOptions());
   const update = useMutation(trpc.users.update.mutationOptions());
   const reset = useMutation(trpc.users.resetPassword.mutationOptions());
@@ -277,14 +284,22 @@ function UserPanel({ editing, onClose, onDone }: { editing: Editing; onClose: ()
                 </fieldset>
               ) : null}
               {values.role === 'stakeholder' ? (
-                <FormField label={t('fields.stakeholder')} required error={msg(errors.stakeholderId)}>
-                  <NativeSelect value={values.stakeholderId} onChange={(e) => setValues({ ...values, stakeholderId: e.target.value })}>
-                    <option value="">{t('chooseStakeholder')}</option>
-                    {(stakeholders.data?.items ?? []).map((s) => (
-                      <option key={s.id} value={s.id}>{s.code} · {s.name}</option>
-                    ))}
-                  </NativeSelect>
-                </FormField>
+                <>
+                  <FormField label={t('stakeholderSearch')} description={stakeholders.data ? t('stakeholderMatches', { total: stakeholders.data.total, shown: stakeholderItems.length }) : undefined}>
+                    <Input type="search" value={stakeholderSearch} onChange={(e) => setStakeholderSearch(e.target.value)} />
+                  </FormField>
+                  <FormField label={t('fields.stakeholder')} required error={msg(errors.stakeholderId)}>
+                    <NativeSelect value={values.stakeholderId} onChange={(e) => setValues({ ...values, stakeholderId: e.target.value })}>
+                      <option value="">{t('chooseStakeholder')}</option>
+                      {values.stakeholderId && !stakeholderItems.some((s) => String(s.id) === values.stakeholderId) ? (
+                        <option value={values.stakeholderId}>{t('currentStakeholder', { id: values.stakeholderId })}</option>
+                      ) : null}
+                      {stakeholderItems.map((s) => (
+                        <option key={s.id} value={s.id}>{s.code} · {s.name}</option>
+                      ))}
+                    </NativeSelect>
+                  </FormField>
+                </>
               ) : null}
             </>
           ) : null}

@@ -29,6 +29,47 @@ test.describe('sign-in and homes', () => {
     await shot(page, 'admin-users-en');
   });
 
+  test('an admin creates a stakeholder user, who then signs in; disabling locks them out', async ({ page, signInAs, shot, browser }) => {
+    const username = `e2e${Date.now().toString(36)}`;
+    await signInAs(page, 'admin');
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: 'New user' }).click();
+    const panel = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save' }) });
+    await panel.getByLabel('Username').fill(username);
+    await panel.getByLabel('Display name').fill('E2E 合作社联系人');
+    await panel.getByLabel('Role').selectOption('stakeholder');
+    await panel.getByLabel('Find a stakeholder').fill('RU-0002');
+    const picker = panel.getByLabel(/^Stakeholder/);
+    await expect(picker.locator('option')).toHaveCount(2);
+    await picker.selectOption({ index: 1 });
+    await panel.getByLabel('Initial password').fill('short');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await expect(panel.getByText('At least 8 characters.', { exact: true })).toBeVisible();
+    await panel.getByLabel('Initial password').fill('e2e-password');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText(`${username} was created.`)).toBeVisible();
+    await shot(page, 'admin-user-created-en');
+
+    const other = await browser.newContext({ baseURL: page.url().replace(/\/admin.*$/, '') });
+    const theirPage = await other.newPage();
+    await signInAs(theirPage, username, 'e2e-password');
+    await expect(theirPage).toHaveURL(/\/me$/);
+    await other.close();
+
+    await page.getByRole('searchbox', { name: 'Search by username or name' }).fill(username);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: `Disable ${username}` }).click();
+    await expect(page.getByText(`${username} is disabled and signed out.`)).toBeVisible();
+    const again = await browser.newContext({ baseURL: page.url().replace(/\/admin.*$/, '') });
+    const lockedPage = await again.newPage();
+    await lockedPage.goto('/sign-in');
+    await lockedPage.getByLabel('Username').fill(username);
+    await lockedPage.getByLabel('Password').fill('e2e-password');
+    await lockedPage.getByRole('button', { name: 'Sign in' }).click();
+    await expect(lockedPage.getByRole('alert').filter({ hasText: 'This account is disabled' })).toBeVisible();
+    await again.close();
+  });
+
   test('an assessor sees the stakeholders of their county, searchable and filterable', async ({ page, signInAs, shot }) => {
     await signInAs(page, 'assessor1');
     await expect(page).toHaveURL(/\/assessor$/);
