@@ -10,9 +10,9 @@ import { ROLES, type Role } from '@/db/schema';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { buttonClassName } from '@/components/ui/styles';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -142,15 +142,17 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
                 </tbody>
               </table>
             </div>
-            <nav aria-label={tc('pagination.label')} className="flex items-center justify-between gap-3">
-              <button type="button" className={buttonClassName({ variant: 'outline', size: 'sm' })} disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-                {tc('pagination.previous')}
-              </button>
-              <span className="text-sm tabular-nums">{tc('pagination.pageOf', { page: list.data.page, pages: list.data.pageCount })}</span>
-              <button type="button" className={buttonClassName({ variant: 'outline', size: 'sm' })} disabled={page >= list.data.pageCount} onClick={() => setPage((p) => p + 1)}>
-                {tc('pagination.next')}
-              </button>
-            </nav>
+            <Pagination
+              page={list.data.page}
+              pageCount={list.data.pageCount}
+              onPageChange={setPage}
+              labels={{
+                nav: tc('pagination.label'),
+                previous: tc('pagination.previous'),
+                next: tc('pagination.next'),
+                pageOf: tc('pagination.pageOf', { page: list.data.page, pages: list.data.pageCount }),
+              }}
+            />
           </>
         )}
       </section>

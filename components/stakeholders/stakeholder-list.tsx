@@ -9,6 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClassName } from '@/components/ui/styles';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -161,27 +162,17 @@ export function StakeholderList({ canCreate }: { canCreate: boolean }) {
               </tbody>
             </table>
           </div>
-          <nav aria-label={tc('pagination.label')} className="flex items-center justify-between gap-3">
-            <button
-              type="button"
-              className={buttonClassName({ variant: 'outline', size: 'sm' })}
-              disabled={page <= 1}
-              onClick={() => setPage((p) => p - 1)}
-            >
-              {tc('pagination.previous')}
-            </button>
-            <span className="text-sm tabular-nums" aria-live="polite">
-              {tc('pagination.pageOf', { page: list.data.page, pages: list.data.pageCount })}
-            </span>
-            <button
-              type="button"
-              className={buttonClassName({ variant: 'outline', size: 'sm' })}
-              disabled={page >= list.data.pageCount}
-              onClick={() => setPage((p) => p + 1)}
-            >
-              {tc('pagination.next')}
-            </button>
-          </nav>
+          <Pagination
+            page={list.data.page}
+            pageCount={list.data.pageCount}
+            onPageChange={setPage}
+            labels={{
+              nav: tc('pagination.label'),
+              previous: tc('pagination.previous'),
+              next: tc('pagination.next'),
+              pageOf: tc('pagination.pageOf', { page: list.data.page, pages: list.data.pageCount }),
+            }}
+          />
         </>
       )}
     </section>

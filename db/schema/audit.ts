@@ -1,8 +1,6 @@
 // The audit log: append-only (triggers in the migrations reject UPDATE and DELETE).
-import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-
-const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+import { now } from './columns';
 
 export const auditLog = sqliteTable(
   'audit_log',

@@ -3,11 +3,10 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { regions, stakeholders } from './org';
+import { now } from './columns';
 
 export const ROLES = ['admin', 'assessor', 'stakeholder'] as const;
 export type Role = (typeof ROLES)[number];
-
-const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
 
 export const user = sqliteTable(
   'user',

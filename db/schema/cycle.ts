@@ -13,8 +13,7 @@ import {
 import { user } from './auth';
 import { stakeholders } from './org';
 import { indicators, kpiSetVersions } from './method';
-
-const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+import { now } from './columns';
 
 export const PERIOD_KINDS = ['quarter', 'year'] as const;
 export const PERIOD_STATUSES = ['open', 'closed', 'published'] as const;

@@ -5,8 +5,7 @@ import { user } from './auth';
 import { stakeholders } from './org';
 import { periods } from './cycle';
 import { scoreRuns } from './scores';
-
-const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+import { now } from './columns';
 
 export const PROGRAM_KINDS = ['subsidy', 'tax_break', 'commendation'] as const;
 export const PROGRAM_STATUSES = ['draft', 'active', 'archived'] as const;

@@ -13,8 +13,7 @@ import {
 import { user } from './auth';
 import { STAKEHOLDER_TYPES, stakeholderTypes } from './org';
 import { periods } from './cycle';
-
-const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+import { now } from './columns';
 
 export const DIRECTIONS = ['higher', 'lower'] as const;
 export const VALUE_TYPES = ['number', 'integer', 'percent'] as const;

@@ -1,13 +1,12 @@
 // Regions (a GB/T 2260-style tree), stakeholder types and stakeholders.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { now } from './columns';
 
 export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township', 'village'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 export const STAKEHOLDER_TYPES = ['county_town', 'rural', 'market'] as const;
 export type StakeholderType = (typeof STAKEHOLDER_TYPES)[number];
-
-const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
 
 export const regions = sqliteTable(
   'regions',

@@ -5,8 +5,7 @@ import { user } from './auth';
 import { stakeholders } from './org';
 import { kpiSetVersions } from './method';
 import { evaluations, periods } from './cycle';
-
-const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+import { now } from './columns';
 
 export const SCORE_RUN_STATUSES = ['draft', 'published'] as const;
 export const SCORE_RUN_KINDS = ['official', 'provisional', 'preview'] as const;
