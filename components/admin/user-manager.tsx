@@ -42,8 +42,8 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.users.pathKey() });
 
   return (
-    <div className={editing ? 'grid gap-6 lg:grid-cols-[1fr_24rem]' : 'grid gap-6'}>
-      <section aria-labelledby="users-heading" className="grid content-start gap-4">
+    <div className={editing ? 'grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]' : 'grid grid-cols-1 gap-6'}>
+      <section aria-labelledby="users-heading" className="grid min-w-0 content-start gap-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="users-heading" className="text-lg font-semibold">{t('listHeading')}</h2>
           <Button onClick={() => setEditing({ mode: 'create' })}>
@@ -75,7 +75,7 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
           <EmptyState title={t('empty')} />
         ) : (
           <>
-            <div className="overflow-x-auto rounded-lg border bg-surface">
+            <div className="relative overflow-x-auto rounded-lg border bg-surface">
               <table className="w-full min-w-[600px] text-sm">
                 <caption className="sr-only">{t('listHeading')}</caption>
                 <thead className="bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
@@ -92,9 +92,9 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
                   {list.data.items.map((u) => (
                     <tr key={u.id}>
                       <td className="px-3 py-2.5 font-mono text-xs">{u.username}</td>
-                      <td className="px-3 py-2.5 font-medium">{u.name}</td>
-                      <td className="px-3 py-2.5">{tc(`roles.${u.role}`)}</td>
-                      <td className="px-3 py-2.5 text-muted-foreground">
+                      <td className="whitespace-nowrap px-3 py-2.5 font-medium">{u.name}</td>
+                      <td className="whitespace-nowrap px-3 py-2.5">{tc(`roles.${u.role}`)}</td>
+                      <td className="min-w-40 px-3 py-2.5 text-muted-foreground">
                         {u.role === 'assessor'
                           ? u.regions.map((r) => (locale === 'en' ? r.nameEn : r.nameZh)).join('、') || '—'
                           : u.role === 'stakeholder'

@@ -129,7 +129,7 @@ export function StakeholderList({ canCreate }: { canCreate: boolean }) {
           <p className="text-sm text-muted-foreground" aria-live="polite">
             {t('list.count', { total: list.data.total })}
           </p>
-          <div className="overflow-x-auto rounded-lg border bg-surface">
+          <div className="relative overflow-x-auto rounded-lg border bg-surface">
             <table className="w-full min-w-[640px] text-sm">
               <caption className="sr-only">{t('list.heading')}</caption>
               <thead className="bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
@@ -145,15 +145,15 @@ export function StakeholderList({ canCreate }: { canCreate: boolean }) {
               <tbody className="divide-y">
                 {list.data.items.map((s) => (
                   <tr key={s.id} className="hover:bg-accent/60">
-                    <td className="px-3 py-2.5 tabular-nums text-muted-foreground">{s.code}</td>
-                    <td className="px-3 py-2.5 font-medium">
+                    <td className="whitespace-nowrap px-3 py-2.5 tabular-nums text-muted-foreground">{s.code}</td>
+                    <td className="min-w-48 px-3 py-2.5 font-medium">
                       <Link href={`/stakeholders/${s.id}`} className="text-primary underline-offset-4 hover:underline">
                         {s.name}
                       </Link>
                     </td>
-                    <td className="px-3 py-2.5">{tc(`stakeholderTypes.${s.type}`)}</td>
-                    <td className="px-3 py-2.5">{locale === 'en' ? s.regionNameEn : s.regionNameZh}</td>
-                    <td className="px-3 py-2.5 font-mono text-xs">{s.creditCode ?? '—'}</td>
+                    <td className="whitespace-nowrap px-3 py-2.5">{tc(`stakeholderTypes.${s.type}`)}</td>
+                    <td className="whitespace-nowrap px-3 py-2.5">{locale === 'en' ? s.regionNameEn : s.regionNameZh}</td>
+                    <td className="whitespace-nowrap px-3 py-2.5 font-mono text-xs">{s.creditCode ?? '—'}</td>
                     <td className="px-3 py-2.5">
                       <Badge variant={s.active ? 'success' : 'neutral'}>{s.active ? t('status.active') : t('status.inactive')}</Badge>
                     </td>
