@@ -1,9 +1,8 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { eq } from 'drizzle-orm';
-import { auditLog } from '@/db/schema';
 import { getContext } from '@/lib/trpc/server';
+import { isSeeded } from '@/db/seed/marker';
 import { AppShell, type NavItem } from '@/components/app/app-shell';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -38,7 +37,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             { href: '/me', label: ts('nav.myScorecard'), icon: 'scorecard' },
             { href: '/me/profile', label: t('nav.myProfile'), icon: 'profile' },
           ];
-  const isDemo = Boolean(ctx.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'demo.seed')).get());
+  const isDemo = isSeeded(ctx.db);
   return (
     <AppShell
       nav={nav}

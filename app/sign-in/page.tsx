@@ -1,9 +1,8 @@
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { eq } from 'drizzle-orm';
-import { auditLog } from '@/db/schema';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
 import { getContext } from '@/lib/trpc/server';
+import { isSeeded } from '@/db/seed/marker';
 import { LanguageSwitcher } from '@/components/app/language-switcher';
 import { SignInForm } from './sign-in-form';
 
@@ -19,7 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations();
   const locale = (await getLocale()) as 'en' | 'zh-CN';
   // Only a database holding the demo data shows its (published, demo-only) logins.
-  const isDemo = Boolean(ctx.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'demo.seed')).get());
+  const isDemo = isSeeded(ctx.db);
   return (
     <main className="grid min-h-dvh place-items-center bg-background px-4 py-10">
       <div className="w-full max-w-sm">

@@ -13,6 +13,8 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
+import { usePaginationLabels } from '@/components/app/use-pagination-labels';
+import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -41,6 +43,7 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
   const disable = useMutation(trpc.users.setDisabled.mutationOptions());
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.users.pathKey() });
 
+  const pageLabels = usePaginationLabels(list.data?.page ?? page, list.data?.pageCount ?? 1);
   return (
     <div className={editing ? 'grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]' : 'grid grid-cols-1 gap-6'}>
       <section aria-labelledby="users-heading" className="grid min-w-0 content-start gap-4">
@@ -75,83 +78,76 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
           <EmptyState title={t('empty')} />
         ) : (
           <>
-            <div className="relative overflow-x-auto rounded-lg border bg-surface">
-              <table className="w-full min-w-[600px] text-sm">
-                <caption className="sr-only">{t('listHeading')}</caption>
-                <thead className="bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
-                  <tr>
-                    <th scope="col" className="px-3 py-2.5">{t('fields.username')}</th>
-                    <th scope="col" className="px-3 py-2.5">{t('fields.name')}</th>
-                    <th scope="col" className="px-3 py-2.5">{t('fields.role')}</th>
-                    <th scope="col" className="px-3 py-2.5">{t('fields.scope')}</th>
-                    <th scope="col" className="px-3 py-2.5">{t('fields.status')}</th>
-                    <th scope="col" className="px-3 py-2.5"><span className="sr-only">{t('actions')}</span></th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y">
-                  {list.data.items.map((u) => (
-                    <tr key={u.id}>
-                      <td className="px-3 py-2.5 font-mono text-xs">{u.username}</td>
-                      <td className="whitespace-nowrap px-3 py-2.5 font-medium">{u.name}</td>
-                      <td className="whitespace-nowrap px-3 py-2.5">{tc(`roles.${u.role}`)}</td>
-                      <td className="min-w-40 px-3 py-2.5 text-muted-foreground">
-                        {u.role === 'assessor'
-                          ? u.regions.map((r) => (locale === 'en' ? r.nameEn : r.nameZh)).join('、') || '—'
-                          : u.role === 'stakeholder'
-                            ? (u.stakeholderName ?? '—')
-                            : t('scopeAll')}
-                      </td>
-                      <td className="px-3 py-2.5">
-                        <Badge variant={u.disabled ? 'danger' : 'success'}>{u.disabled ? t('disabled') : t('enabled')}</Badge>
-                      </td>
-                      <td className="px-3 py-2.5">
-                        <div className="flex justify-end gap-1 whitespace-nowrap">
+            <Table className="min-w-[600px]" scrollLabel={t('listHeading')}>
+              <TableCaption className="sr-only">{t('listHeading')}</TableCaption>
+              <THead>
+                <TR>
+                  <TH>{t('fields.username')}</TH>
+                  <TH>{t('fields.name')}</TH>
+                  <TH>{t('fields.role')}</TH>
+                  <TH>{t('fields.scope')}</TH>
+                  <TH>{t('fields.status')}</TH>
+                  <TH><span className="sr-only">{t('actions')}</span></TH>
+                </TR>
+              </THead>
+              <TBody>
+                {list.data.items.map((u) => (
+                  <TR key={u.id}>
+                    <TD className="font-mono text-xs">{u.username}</TD>
+                    <TD className="whitespace-nowrap font-medium">{u.name}</TD>
+                    <TD className="whitespace-nowrap">{tc(`roles.${u.role}`)}</TD>
+                    <TD className="min-w-40 text-muted-foreground">
+                      {u.role === 'assessor'
+                        ? u.regions.map((r) => (locale === 'en' ? r.nameEn : r.nameZh)).join('、') || '—'
+                        : u.role === 'stakeholder'
+                          ? (u.stakeholderName ?? '—')
+                          : t('scopeAll')}
+                    </TD>
+                    <TD>
+                      <Badge variant={u.disabled ? 'danger' : 'success'}>{u.disabled ? t('disabled') : t('enabled')}</Badge>
+                    </TD>
+                    <TD>
+                      <div className="flex justify-end gap-1 whitespace-nowrap">
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          aria-label={t('editUser', { username: u.username ?? '' })}
+                          onClick={() =>
+                            setEditing({ mode: 'edit', id: u.id, username: u.username ?? '', name: u.name, role: u.role, regionIds: u.regions.map((r) => r.regionId), stakeholderId: u.stakeholderId })
+                          }
+                        >
+                          {t('edit')}
+                        </Button>
+                        <Button size="sm" variant="ghost" aria-label={t('resetPasswordFor', { username: u.username ?? '' })} onClick={() => setEditing({ mode: 'password', id: u.id, username: u.username ?? '' })}>
+                          {t('resetPassword')}
+                        </Button>
+                        {u.id !== currentUserId ? (
                           <Button
                             size="sm"
-                            variant="ghost"
-                            aria-label={t('editUser', { username: u.username ?? '' })}
-                            onClick={() =>
-                              setEditing({ mode: 'edit', id: u.id, username: u.username ?? '', name: u.name, role: u.role, regionIds: u.regions.map((r) => r.regionId), stakeholderId: u.stakeholderId })
-                            }
+                            variant={u.disabled ? 'secondary' : 'ghost'}
+                            className={u.disabled ? undefined : 'text-danger'}
+                            aria-label={(u.disabled ? t('enableUser') : t('disableUser')) + ' ' + (u.username ?? '')}
+                            onClick={async () => {
+                              if (!u.disabled && !window.confirm(t('disableConfirm', { username: u.username ?? '' }))) return;
+                              await disable.mutateAsync({ id: u.id, disabled: !u.disabled });
+                              setNotice(u.disabled ? t('enabledNotice', { username: u.username ?? '' }) : t('disabledNotice', { username: u.username ?? '' }));
+                              await refresh();
+                            }}
                           >
-                            {t('edit')}
+                            {u.disabled ? t('enable') : t('disable')}
                           </Button>
-                          <Button size="sm" variant="ghost" aria-label={t('resetPasswordFor', { username: u.username ?? '' })} onClick={() => setEditing({ mode: 'password', id: u.id, username: u.username ?? '' })}>
-                            {t('resetPassword')}
-                          </Button>
-                          {u.id !== currentUserId ? (
-                            <Button
-                              size="sm"
-                              variant={u.disabled ? 'secondary' : 'ghost'}
-                              className={u.disabled ? undefined : 'text-danger'}
-                              aria-label={(u.disabled ? t('enableUser') : t('disableUser')) + ' ' + (u.username ?? '')}
-                              onClick={async () => {
-                                if (!u.disabled && !window.confirm(t('disableConfirm', { username: u.username ?? '' }))) return;
-                                await disable.mutateAsync({ id: u.id, disabled: !u.disabled });
-                                setNotice(u.disabled ? t('enabledNotice', { username: u.username ?? '' }) : t('disabledNotice', { username: u.username ?? '' }));
-                                await refresh();
-                              }}
-                            >
-                              {u.disabled ? t('enable') : t('disable')}
-                            </Button>
-                          ) : null}
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                        ) : null}
+                      </div>
+                    </TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
             <Pagination
               page={list.data.page}
               pageCount={list.data.pageCount}
               onPageChange={setPage}
-              labels={{
-                nav: tc('pagination.label'),
-                previous: tc('pagination.previous'),
-                next: tc('pagination.next'),
-                pageOf: tc('pagination.pageOf', { page: list.data.page, pages: list.data.pageCount }),
-              }}
+              labels={pageLabels}
             />
           </>
         )}

@@ -24,6 +24,7 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Pagination } from '@/components/ui/pagination';
+import { usePaginationLabels } from '@/components/app/use-pagination-labels';
 import { Progress } from '@/components/ui/progress';
 import { StatCard } from '@/components/ui/stat-card';
 import { buttonClassName } from '@/components/ui/styles';
@@ -74,6 +75,7 @@ export function RunView({ run }: { run: RunData }) {
     });
   }, [run.determinations, filter, search]);
   const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const pageLabels = usePaginationLabels(page, pageCount);
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const open = run.determinations.find((d) => d.id === openId) ?? null;
 
@@ -255,7 +257,7 @@ export function RunView({ run }: { run: RunData }) {
             page={page}
             pageCount={pageCount}
             onPageChange={setPage}
-            labels={{ nav: tc('pagination.label'), previous: tc('pagination.previous'), next: tc('pagination.next'), pageOf: tc('pagination.pageOf', { page, pages: pageCount }) }}
+            labels={pageLabels}
           />
         </CardContent>
       </Card>

@@ -10,6 +10,8 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClassName } from '@/components/ui/styles';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
+import { usePaginationLabels } from '@/components/app/use-pagination-labels';
+import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -53,6 +55,7 @@ export function StakeholderList({ canCreate }: { canCreate: boolean }) {
   const regionName = (r: { nameZh: string; nameEn: string }) => (locale === 'en' ? r.nameEn : r.nameZh);
   const filtered = Boolean(q || type || regionId);
 
+  const pageLabels = usePaginationLabels(list.data?.page ?? page, list.data?.pageCount ?? 1);
   return (
     <section aria-labelledby="stakeholder-list-heading" className="grid gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -129,49 +132,42 @@ export function StakeholderList({ canCreate }: { canCreate: boolean }) {
           <p className="text-sm text-muted-foreground" aria-live="polite">
             {t('list.count', { total: list.data.total })}
           </p>
-          <div className="relative overflow-x-auto rounded-lg border bg-surface">
-            <table className="w-full min-w-[640px] text-sm">
-              <caption className="sr-only">{t('list.heading')}</caption>
-              <thead className="bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
-                <tr>
-                  <th scope="col" className="px-3 py-2.5">{t('fields.code')}</th>
-                  <th scope="col" className="px-3 py-2.5">{t('fields.name')}</th>
-                  <th scope="col" className="px-3 py-2.5">{t('fields.type')}</th>
-                  <th scope="col" className="px-3 py-2.5">{t('fields.region')}</th>
-                  <th scope="col" className="px-3 py-2.5">{t('fields.creditCode')}</th>
-                  <th scope="col" className="px-3 py-2.5">{t('fields.status')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {list.data.items.map((s) => (
-                  <tr key={s.id} className="hover:bg-accent/60">
-                    <td className="whitespace-nowrap px-3 py-2.5 tabular-nums text-muted-foreground">{s.code}</td>
-                    <td className="min-w-48 px-3 py-2.5 font-medium">
-                      <Link href={`/stakeholders/${s.id}`} className="text-primary underline-offset-4 hover:underline">
-                        {s.name}
-                      </Link>
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2.5">{tc(`stakeholderTypes.${s.type}`)}</td>
-                    <td className="whitespace-nowrap px-3 py-2.5">{locale === 'en' ? s.regionNameEn : s.regionNameZh}</td>
-                    <td className="whitespace-nowrap px-3 py-2.5 font-mono text-xs">{s.creditCode ?? '—'}</td>
-                    <td className="px-3 py-2.5">
-                      <Badge variant={s.active ? 'success' : 'neutral'}>{s.active ? t('status.active') : t('status.inactive')}</Badge>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table className="min-w-[640px]" scrollLabel={t('list.heading')}>
+            <TableCaption className="sr-only">{t('list.heading')}</TableCaption>
+            <THead>
+              <TR>
+                <TH>{t('fields.code')}</TH>
+                <TH>{t('fields.name')}</TH>
+                <TH>{t('fields.type')}</TH>
+                <TH>{t('fields.region')}</TH>
+                <TH>{t('fields.creditCode')}</TH>
+                <TH>{t('fields.status')}</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {list.data.items.map((s) => (
+                <TR key={s.id}>
+                  <TD className="whitespace-nowrap tabular-nums text-muted-foreground">{s.code}</TD>
+                  <TD className="min-w-48 font-medium">
+                    <Link href={`/stakeholders/${s.id}`} className="text-primary underline-offset-4 hover:underline">
+                      {s.name}
+                    </Link>
+                  </TD>
+                  <TD className="whitespace-nowrap">{tc(`stakeholderTypes.${s.type}`)}</TD>
+                  <TD className="whitespace-nowrap">{locale === 'en' ? s.regionNameEn : s.regionNameZh}</TD>
+                  <TD className="whitespace-nowrap font-mono text-xs">{s.creditCode ?? '—'}</TD>
+                  <TD>
+                    <Badge variant={s.active ? 'success' : 'neutral'}>{s.active ? t('status.active') : t('status.inactive')}</Badge>
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
           <Pagination
             page={list.data.page}
             pageCount={list.data.pageCount}
             onPageChange={setPage}
-            labels={{
-              nav: tc('pagination.label'),
-              previous: tc('pagination.previous'),
-              next: tc('pagination.next'),
-              pageOf: tc('pagination.pageOf', { page: list.data.page, pages: list.data.pageCount }),
-            }}
+            labels={pageLabels}
           />
         </>
       )}

@@ -33,6 +33,7 @@ import {
 } from './catalogue';
 import { PREFECTURES, PROVINCE } from './geography';
 import { kpiSetVersionContent } from './method-hash';
+import { DEMO_SEED_ACTION, DEMO_SEED_ENTITY, isSeeded } from './marker';
 import { methodHash } from '@/server/scoring';
 import { loadKpiSetVersion } from '@/server/services/kpi-documents';
 import { computeScoreRun, publishScoreRun } from '@/server/services/score-runs';
@@ -49,7 +50,7 @@ export const DEMO_NOTICE = {
   'zh-CN': '演示数据——所有机构、人员、数值与信用代码均为虚构。',
 } as const;
 
-export const DEMO_SEED_ACTION = 'demo.seed';
+export { DEMO_SEED_ACTION, isSeeded } from './marker';
 
 export interface SeedSummary {
   regions: { province: number; prefecture: number; county: number; township: number };
@@ -73,16 +74,6 @@ function chunks<T>(rows: readonly T[]): T[][] {
 }
 
 /** Whether the demo data has been loaded into this database (its audit record is there). */
-export function isSeeded(db: Db | Tx): boolean {
-  return (
-    db
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(eq(auditLog.action, DEMO_SEED_ACTION))
-      .limit(1)
-      .all().length > 0
-  );
-}
 
 /** Whether nothing the demo would create exists yet (no types, regions, users, indicators…). */
 export function isEmpty(db: Db | Tx): boolean {
@@ -366,7 +357,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
       .values({
         actorId: null,
         action: DEMO_SEED_ACTION,
-        entity: 'database',
+        entity: DEMO_SEED_ENTITY,
         entityId: null,
         before: null,
         after: { notice: DEMO_NOTICE, summary },

@@ -1,7 +1,7 @@
 // The indicator library: create, edit, retire. Once an indicator is part of a published KPI-set
 // version, the fields that version's kpi-set/v1 document carries (code, names, unit, direction)
 // are locked: changing them would change the published method and its hash after the fact.
-import { and, asc, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { indicators } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
@@ -9,6 +9,7 @@ import { vmsg } from '@/server/domain/messages';
 import { NotFoundError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from './audit';
 import type { IndicatorInput } from './method-schemas';
+import { containsText } from './search';
 
 /** Fields that are part of a published version's document. */
 export const LOCKED_WHEN_PUBLISHED = ['code', 'nameZh', 'nameEn', 'unit', 'direction'] as const;
@@ -23,8 +24,7 @@ export function listIndicators(db: Db, input: { search?: string | undefined; inc
   const conds: (SQL | undefined)[] = [];
   if (!input.includeRetired) conds.push(eq(indicators.retired, false));
   if (input.search) {
-    const q = `%${input.search}%`;
-    conds.push(or(like(indicators.code, q), like(indicators.nameEn, q), like(indicators.nameZh, q)));
+    conds.push(or(containsText(indicators.code, input.search), containsText(indicators.nameEn, input.search), containsText(indicators.nameZh, input.search)));
   }
   return db
     .select({ indicator: indicators, ...usage })

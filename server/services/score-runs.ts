@@ -25,19 +25,19 @@ export function countyKeyOf(path: string): string {
 
 /** Values of one period's evaluations under one version, in the engine's row form. */
 export function gatherValues(db: DbOrTx, periodId: number, versionId: number, statuses: readonly EvaluationStatus[]): ScoringInput {
+  // The evaluations that count: this period and version, in the given statuses, not excluded.
+  const chosen = and(
+    eq(evaluations.periodId, periodId),
+    eq(evaluations.kpiSetVersionId, versionId),
+    inArray(evaluations.status, [...statuses]),
+    isNull(evaluations.excludedReason),
+  );
   const evals = db
     .select({ id: evaluations.id, stakeholderId: evaluations.stakeholderId, code: stakeholders.code, path: regions.path })
     .from(evaluations)
     .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
     .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-    .where(
-      and(
-        eq(evaluations.periodId, periodId),
-        eq(evaluations.kpiSetVersionId, versionId),
-        inArray(evaluations.status, [...statuses]),
-        isNull(evaluations.excludedReason),
-      ),
-    )
+    .where(chosen)
     .orderBy(stakeholders.code)
     .all();
   const meta = new Map(evals.map((e) => [e.code, { stakeholderId: e.stakeholderId, evaluationId: e.id, countyKey: countyKeyOf(e.path) }]));
@@ -48,7 +48,7 @@ export function gatherValues(db: DbOrTx, periodId: number, versionId: number, st
       .from(evaluationValues)
       .innerJoin(indicators, eq(indicators.id, evaluationValues.indicatorId))
       .innerJoin(evaluations, eq(evaluations.id, evaluationValues.evaluationId))
-      .where(and(eq(evaluations.periodId, periodId), eq(evaluations.kpiSetVersionId, versionId)))
+      .where(chosen)
       .all();
     for (const v of values) {
       const row = byEval.get(v.evaluationId);

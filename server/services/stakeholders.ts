@@ -1,12 +1,13 @@
 // Stakeholder use cases. Every query carries the caller's scope condition.
 import { and, asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { regions, stakeholders } from '@/db/schema';
+import { evaluations, regions, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import type { StakeholderInput } from '@/server/domain/schemas';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/server/errors';
 import { vmsg } from '@/server/domain/messages';
 import { writeAudit } from './audit';
+import { containsText } from './search';
 import { assertRegionInScope, stakeholderInScope } from './scope';
 
 export type StakeholderListInput = {
@@ -43,12 +44,11 @@ export function listStakeholders(db: Db, user: SessionUser, input: StakeholderLi
     conds.push(r ? sql`${regions.path} like ${r.path + '%'}` : sql`0`);
   }
   if (input.search) {
-    const q = `%${input.search.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
     conds.push(
       or(
-        sql`${stakeholders.name} like ${q} escape '\\'`,
-        sql`${stakeholders.code} like ${q} escape '\\'`,
-        sql`${stakeholders.creditCode} like ${q} escape '\\'`,
+        containsText(stakeholders.name, input.search),
+        containsText(stakeholders.code, input.search),
+        containsText(stakeholders.creditCode, input.search),
       ),
     );
   }
@@ -101,6 +101,11 @@ function assertRegionLevel(level: string) {
   }
 }
 
+/** Once a stakeholder has evaluations its type (which decides the KPI set) is fixed. */
+export function stakeholderHasEvaluations(db: Db, id: number): boolean {
+  return Boolean(db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.stakeholderId, id)).limit(1).get());
+}
+
 const CODE_PREFIX = { county_town: 'CT', rural: 'RU', market: 'MK' } as const;
 
 export function createStakeholder(db: Db, user: SessionUser, input: StakeholderInput) {
@@ -135,8 +140,7 @@ export function updateStakeholder(db: Db, user: SessionUser, id: number, input: 
   assertCreditCodeFree(db, input.creditCode, id);
   if (before.type !== input.type) {
     // The type decides the KPI set; changing it would orphan the evaluations already entered.
-    const used = db.$client.prepare('select 1 from evaluations where stakeholder_id = ? limit 1').get(id);
-    if (used) throw new ConflictError('The type cannot change once the stakeholder has evaluations.', 'type_locked');
+    if (stakeholderHasEvaluations(db, id)) throw new ConflictError('The type cannot change once the stakeholder has evaluations.', 'type_locked');
   }
   return db.transaction((tx) => {
     const row = tx

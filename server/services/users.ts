@@ -1,7 +1,7 @@
 // User management (admins): create, edit role and scope, reset password, disable.
 import crypto from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
-import { and, asc, count, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { account, regions, session, stakeholders, user, userRegionScopes } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
@@ -9,6 +9,7 @@ import type { UserCreateInput, UserUpdateInput } from '@/server/domain/schemas';
 import { vmsg } from '@/server/domain/messages';
 import { ConflictError, NotFoundError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from './audit';
+import { containsText } from './search';
 
 type ListInput = { page: number; pageSize: number; search?: string | undefined; role?: UserCreateInput['role'] | undefined };
 
@@ -16,8 +17,7 @@ export function listUsers(db: Db, input: ListInput) {
   const conds: (SQL | undefined)[] = [];
   if (input.role) conds.push(eq(user.role, input.role));
   if (input.search) {
-    const q = `%${input.search}%`;
-    conds.push(or(like(user.username, q), like(user.name, q)));
+    conds.push(or(containsText(user.username, input.search), containsText(user.name, input.search)));
   }
   const where = and(...conds);
   const total = db.select({ n: count() }).from(user).where(where).get()?.n ?? 0;

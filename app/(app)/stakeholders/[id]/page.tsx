@@ -9,6 +9,7 @@ import { StakeholderProfile } from '@/components/stakeholders/stakeholder-profil
 import { ActiveToggle } from '@/components/stakeholders/active-toggle';
 import { api, getContext } from '@/lib/trpc/server';
 import { can } from '@/server/auth/permissions';
+import { stakeholderHasEvaluations } from '@/server/services/stakeholders';
 
 async function load(id: number) {
   try {
@@ -35,7 +36,7 @@ export default async function StakeholderPage({
   if (!s || !ctx.user) notFound();
   const t = await getTranslations('stakeholders');
   const canEdit = can(ctx.user.role, 'stakeholders.update');
-  const hasEvaluations = Boolean(ctx.db.$client.prepare('select 1 from evaluations where stakeholder_id = ? limit 1').get(id));
+  const hasEvaluations = stakeholderHasEvaluations(ctx.db, id);
   return (
     <>
       <PageHeader
