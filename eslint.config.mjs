@@ -1,6 +1,7 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
+import { layerConfigs } from './eslint.layers.mjs';
 
 const config = [
   ...nextVitals,
@@ -14,12 +15,14 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // The one place that reads process.env is server/env.ts (plus scripts and configs).
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through server/env.ts.' }],
+      'import/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {
-    files: ['server/env.ts', 'scripts/**', 'bench/**', 'tests/**', '*.config.*', 'proxy.ts', 'lib/trpc/client.tsx', 'server/cli/**'],
+    files: ['server/env.ts', 'scripts/**', 'bench/**', 'tests/**', '*.config.*', 'proxy.ts', 'lib/trpc/client.tsx', 'cli/**', 'eslint.layers.mjs'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  ...layerConfigs,
   { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'next-env.d.ts', 'bench/out/**'] },
 ];
 

@@ -4,10 +4,10 @@
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import { openDb, migrateDb } from '@/db/client';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import { incentivePrograms, periods, user } from '@/db/schema';
-import { runEligibility, type EligibilityInput, type ProgramCore } from '@/server/eligibility';
-import { mulberry32 } from '@/server/scoring/sensitivity';
+import { runEligibility, type EligibilityInput, type ProgramCore } from '@/core/eligibility';
+import { mulberry32 } from '@/core/scoring/sensitivity';
 import { runProgram } from '@/server/services/eligibility-runs';
 
 const COUNT = 10_000;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import { openDb, migrateDb } from '@/db/client';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import { indicators, periods, regions, stakeholders, user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
 import { checkImport, runImport } from '@/server/services/evaluation-import';

@@ -4,13 +4,13 @@
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import { openDb, migrateDb } from '@/db/client';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import { user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
-import { validateKpiSet, type ValuesRow } from '@/server/scoring';
-import { pathToNextBand } from '@/server/scoring/next-band';
+import { validateKpiSet, type ValuesRow } from '@/core/scoring';
+import { pathToNextBand } from '@/core/scoring/next-band';
 import { getCountyScorecard, getNextBand, getScorecard } from '@/server/services/scorecards';
-import { mulberry32 } from '@/server/scoring/sensitivity';
+import { mulberry32 } from '@/core/scoring/sensitivity';
 
 function best(fn: () => unknown, repeat = 5): number {
   let ms = Infinity;

@@ -7,14 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import {
-  compileKpiSet,
-  readValuesCsv,
-  scoreMatrix,
-  stakeholderScoreAt,
-  validateKpiSet,
-} from '@/server/scoring';
-import type { KpiSetV1Input, KpiIndicator } from '@/server/scoring';
+import { compileKpiSet, readValuesCsv, scoreMatrix, stakeholderScoreAt, validateKpiSet } from '@/core/scoring';
+import type { KpiSetV1Input, KpiIndicator } from '@/core/scoring';
 
 const ROWS = 100_000;
 const INDICATORS_PER_OBJECTIVE = 10;
@@ -209,7 +203,7 @@ function bundleCli(): string | null {
   if (!fs.existsSync(esbuild)) return null;
   const result = spawnSync(
     esbuild,
-    ['server/cli/main.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outfile=${bundle}`, '--log-level=warning'],
+    ['cli/main.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outfile=${bundle}`, '--log-level=warning'],
     { cwd: ROOT, encoding: 'utf8' },
   );
   return result.status === 0 ? bundle : null;
@@ -265,7 +259,7 @@ export async function runScoringBench(): Promise<void> {
   const bundledOut = path.join(OUT, 'scores-bundled.csv');
   const python = findPandasPython();
   const pandasOut = path.join(OUT, 'scores-pandas.csv');
-  const commands: Command[] = [{ command: tsx, args: ['server/cli/main.ts', ...cliArgs(cliOut)] }];
+  const commands: Command[] = [{ command: tsx, args: ['cli/main.ts', ...cliArgs(cliOut)] }];
   if (bundle) commands.push({ command: process.execPath, args: [bundle, ...cliArgs(bundledOut)] });
   if (python) commands.push({ command: python, args: ['bench/pandas_composite.py', kpiSetFile, valuesFile, pandasOut] });
   const measured = runInterleaved(commands, 5);

@@ -5,13 +5,13 @@
 import { performance } from 'node:perf_hooks';
 import { and, eq } from 'drizzle-orm';
 import { openDb, migrateDb, type Db } from '@/db/client';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import { evaluations, evaluationValues, kpiSets, kpiSetVersions, periods, regions, stakeholders, user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
 import { loadKpiSetVersion } from '@/server/services/kpi-documents';
 import { createDraft } from '@/server/services/kpi-sets';
 import { applyWeights, impactPreview, sensitivityBasis } from '@/server/services/tuning';
-import { mulberry32, SensitivityRun } from '@/server/scoring/sensitivity';
+import { mulberry32, SensitivityRun } from '@/core/scoring/sensitivity';
 
 const GENERATED = 10_000;
 const SAMPLES = 200;

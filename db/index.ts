@@ -1,18 +1,3 @@
-// The application's database handle, opened lazily from the validated environment.
-import { env } from '@/server/env';
-import { openDb, type Db } from './client';
-
-const globalForDb = globalThis as unknown as { __scorecardDb?: Db };
-
-export function getDb(): Db {
-  if (!globalForDb.__scorecardDb) globalForDb.__scorecardDb = openDb(env.DATABASE_PATH);
-  return globalForDb.__scorecardDb;
-}
-
-/** Tests swap in a freshly migrated database. */
-export function setDb(db: Db | undefined): void {
-  globalForDb.__scorecardDb = db;
-}
-
+// The database layer: schema, migrations and the client. It imports nothing from the server.
 export * from './client';
 export * as schema from './schema';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { env } from '@/server/env';
 import { migrateDb, openDb, type Db } from '@/db/client';
-import { describeSeedSummary, isEmpty, isSeeded, seedDemo, seedIfEmpty } from '@/db/seed';
+import { describeSeedSummary, isEmpty, isSeeded, seedDemo, seedIfEmpty } from '@/seed';
 
 const USAGE = `Usage: tsx scripts/db.ts <command>
   migrate   apply the committed migrations

@@ -27,7 +27,7 @@ const env = {
 try {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${DATABASE_PATH}${suffix}`, { force: true });
   console.log(`Fresh test database at ${path.relative(ROOT, DATABASE_PATH)}…`);
-  await runOrFail('Preparing the test database', bin('tsx'), ['scripts/db.ts', 'setup'], { env });
+  await runOrFail('Preparing the test database', bin('tsx'), ['--conditions=react-server', 'scripts/db.ts', 'setup'], { env });
   await buildIfStale({ env });
 } catch (error) {
   if (!(error instanceof CommandError)) throw error;

@@ -44,7 +44,7 @@ const childEnv = {
 try {
   await ensureDependencies();
   console.log('Preparing the database (migrations; demo data on first run)…');
-  await runOrFail('Preparing the database', bin('tsx'), ['scripts/db.ts', 'setup'], { env: childEnv });
+  await runOrFail('Preparing the database', bin('tsx'), ['--conditions=react-server', 'scripts/db.ts', 'setup'], { env: childEnv });
   if (!dev) await buildIfStale({ env: childEnv });
 } catch (error) {
   if (!(error instanceof CommandError)) throw error;

@@ -1,4 +1,5 @@
 // The one place that reads process.env: validated once, typed everywhere else.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';

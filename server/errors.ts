@@ -1,5 +1,6 @@
 // Typed domain errors. Services throw these; the tRPC layer maps them to codes in one place
 // (server/trpc/init.ts). Messages are written for the person who has to act on them.
+import 'server-only';
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getContext } from '@/lib/trpc/server';
-import { isSeeded } from '@/db/seed/marker';
+import { isSeeded } from '@/seed/marker';
 import { AppShell, type NavItem } from '@/components/app/app-shell';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {

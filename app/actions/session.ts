@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
+import { getDb } from '@/server/db';
 import { user } from '@/db/schema';
 import { signIn, signOut, normalizeUsername } from '@/server/auth/sign-in';
 import { getContext } from '@/lib/trpc/server';

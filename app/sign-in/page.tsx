@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/seed/demo-users';
 import { getContext } from '@/lib/trpc/server';
-import { isSeeded } from '@/db/seed/marker';
+import { isSeeded } from '@/seed/marker';
 import { LanguageSwitcher } from '@/components/app/language-switcher';
 import { SignInForm } from './sign-in-form';
 

@@ -5,8 +5,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Plus } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
 import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
-import { passwordSchema, userCreateSchema, userUpdateSchema } from '@/server/domain/schemas';
-import { ROLES, type Role } from '@/db/schema';
+import { passwordSchema, userCreateSchema, userUpdateSchema } from '@/core/schemas/org';
+
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -19,6 +19,7 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
+import { ROLES, type Role } from '@/core/domain/enums';
 
 type Editing =
   | { mode: 'create' }

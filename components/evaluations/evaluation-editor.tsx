@@ -12,7 +12,7 @@ import { ArrowDown, ArrowUp, CheckCircle2, Flag } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
 import { errorCode, fieldErrorsOf } from '@/lib/trpc/errors';
 import type { AppRouter } from '@/server/trpc/root';
-import { evaluationValuesSchema, parseValueText, valueProblem, type IndicatorDef, type ValuesMode } from '@/server/domain/evaluation-values';
+import { evaluationValuesSchema, parseValueText, valueProblem, type IndicatorDef, type ValuesMode } from '@/core/domain/evaluation-values';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

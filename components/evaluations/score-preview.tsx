@@ -5,8 +5,8 @@
 // depend on the peers and are marked provisional until the period's official run.
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { scoreKpiSet, type KpiSetV1, type ValuesRow } from '@/server/scoring';
-import type { IndicatorDef } from '@/server/domain/evaluation-values';
+import { scoreKpiSet, type KpiSetV1, type ValuesRow } from '@/core/scoring';
+import type { IndicatorDef } from '@/core/domain/evaluation-values';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Progress } from '@/components/ui/progress';

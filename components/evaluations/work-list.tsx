@@ -19,8 +19,9 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Progress } from '@/components/ui/progress';
 import { Skeleton } from '@/components/ui/skeleton';
 import { buttonClassName } from '@/components/ui/styles';
-import { STAKEHOLDER_TYPES, type StakeholderType } from '@/db/schema';
+
 import { StatusBadge, type WorkStatus } from './status-badge';
+import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
 
 const STATUSES: WorkStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'approved'];
 

@@ -3,7 +3,7 @@
 // threshold; and for one who failed, the gap (the smallest change that would qualify it).
 import { useLocale, useTranslations } from 'next-intl';
 import { CheckCircle2, CircleHelp, XCircle } from 'lucide-react';
-import { renderClause, type Gap, type MetricRef, type RuleExplanation, type RuleLabels, type Truth } from '@/server/eligibility';
+import { renderClause, type Gap, type MetricRef, type RuleExplanation, type RuleLabels, type Truth } from '@/core/eligibility';
 import { Badge } from '@/components/ui/badge';
 
 export function formatNumber(x: number | null | undefined, locale: string, digits = 2): string {

@@ -1,5 +1,5 @@
 // The program form's state (numbers as the text typed) ⇄ the program input the schema checks.
-import type { Benefit, Clause, PeriodClause, ProgramInput, ProgramInputRaw, Rule } from '@/server/eligibility';
+import type { Benefit, Clause, PeriodClause, ProgramInput, ProgramInputRaw, Rule } from '@/core/eligibility';
 
 export type PeriodClauseKind = PeriodClause['kind'];
 export const PERIOD_CLAUSE_KINDS: PeriodClauseKind[] = ['composite', 'objective', 'indicator', 'grade', 'percentile', 'coupling', 'noRedFlag'];

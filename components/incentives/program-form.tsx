@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
 import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
-import { BENEFIT_KINDS_BY_PROGRAM, PROGRAM_KIND_CODES, PROGRAM_STATUS_CODES, programInputSchema, renderRule, STAKEHOLDER_TYPE_CODES } from '@/server/eligibility';
+import { BENEFIT_KINDS_BY_PROGRAM, programInputSchema, renderRule } from '@/core/eligibility';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -19,6 +19,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { RuleEditor, type Vocabulary } from './rule-editor';
 import { DEFAULT_BENEFIT, emptyBenefit, emptyProgram, safeRule, toProgramInput, type BenefitDraft, type ProgramDraft } from './program-draft';
+import { PROGRAM_KINDS, PROGRAM_STATUSES, STAKEHOLDER_TYPES } from '@/core/domain/enums';
 
 export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDraft }) {
   const t = useTranslations('incentives');
@@ -108,7 +109,7 @@ export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDra
                   clearErrors('kind');
                 }}
               >
-                {PROGRAM_KIND_CODES.map((k) => (
+                {PROGRAM_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`kinds.${k}`)}
                   </option>
@@ -117,7 +118,7 @@ export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDra
             </FormField>
             <FormField id="program-status" label={t('fields.status')} error={errorAt('status')}>
               <NativeSelect value={draft.status} onChange={(e) => set('status', e.target.value as ProgramDraft['status'])}>
-                {PROGRAM_STATUS_CODES.map((s) => (
+                {PROGRAM_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {t(`statuses.${s}`)}
                   </option>
@@ -142,7 +143,7 @@ export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDra
           <fieldset className="grid gap-2">
             <legend className="mb-1 text-sm font-medium">{t('fields.eligibleTypes')}</legend>
             <div className="flex flex-wrap gap-x-6 gap-y-2">
-              {STAKEHOLDER_TYPE_CODES.map((ty) => (
+              {STAKEHOLDER_TYPES.map((ty) => (
                 <FormField key={ty} layout="inline" label={tc(`stakeholderTypes.${ty}`)} id={`program-type-${ty}`}>
                   <Checkbox
                     checked={draft.eligibleTypes.includes(ty)}

@@ -12,7 +12,7 @@ import { Download, RefreshCw } from 'lucide-react';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/lib/trpc/client';
 import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
-import type { RuleLabels } from '@/server/eligibility';
+import type { RuleLabels } from '@/core/eligibility';
 import { EChart } from '@/components/charts/echart';
 import { ChartWithTable } from '@/components/charts/chart-with-table';
 import { Alert } from '@/components/ui/alert';

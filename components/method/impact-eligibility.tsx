@@ -5,7 +5,7 @@
 // server/services/tuning.ts). Each row names the rule clauses whose outcome flipped.
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { renderClause, type RuleLabels } from '@/server/eligibility';
+import { renderClause, type RuleLabels } from '@/core/eligibility';
 import { formatNumber } from '@/components/incentives/explanation';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
 import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
-import { indicatorInputSchema } from '@/server/services/method-schemas';
+import { indicatorInputSchema } from '@/core/schemas/method';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

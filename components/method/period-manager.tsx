@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
 import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
-import { periodCreateSchema } from '@/server/services/method-schemas';
+import { periodCreateSchema } from '@/core/schemas/method';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

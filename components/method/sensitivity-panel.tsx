@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
-import { SensitivityRun, type StakeholderSensitivity } from '@/server/scoring/sensitivity';
+import { SensitivityRun, type StakeholderSensitivity } from '@/core/scoring/sensitivity';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

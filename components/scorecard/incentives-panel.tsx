@@ -7,7 +7,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { Award, ChevronRight } from 'lucide-react';
-import type { RuleLabels } from '@/server/eligibility';
+import type { RuleLabels } from '@/core/eligibility';
 import type { Scorecard } from '@/server/services/scorecards';
 import { formatNumber, GapView, RuleExplanationView } from '@/components/incentives/explanation';
 import { Badge } from '@/components/ui/badge';

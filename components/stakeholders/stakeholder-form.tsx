@@ -5,13 +5,14 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
 import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
-import { stakeholderInputSchema } from '@/server/domain/schemas';
-import { STAKEHOLDER_TYPES } from '@/db/schema';
+import { stakeholderInputSchema } from '@/core/schemas/org';
+
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
+import { STAKEHOLDER_TYPES } from '@/core/domain/enums';
 
 export type StakeholderFormValues = {
   name: string;

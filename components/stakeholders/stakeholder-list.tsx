@@ -15,7 +15,8 @@ import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/t
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
-import { STAKEHOLDER_TYPES, type StakeholderType } from '@/db/schema';
+import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
+
 
 const PAGE_SIZE = 20;
 

@@ -4,9 +4,8 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { regions, stakeholders } from './org';
 import { now } from './columns';
+import { ROLES } from '../../core/domain/enums';
 
-export const ROLES = ['admin', 'assessor', 'stakeholder'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const user = sqliteTable(
   'user',

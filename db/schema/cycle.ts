@@ -14,11 +14,8 @@ import { user } from './auth';
 import { stakeholders } from './org';
 import { indicators, kpiSetVersions } from './method';
 import { now } from './columns';
+import { EVALUATION_STATUSES, PERIOD_KINDS, PERIOD_STATUSES } from '../../core/domain/enums';
 
-export const PERIOD_KINDS = ['quarter', 'year'] as const;
-export const PERIOD_STATUSES = ['open', 'closed', 'published'] as const;
-export const EVALUATION_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
-export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
 export const periods = sqliteTable(
   'periods',

@@ -6,10 +6,8 @@ import { stakeholders } from './org';
 import { periods } from './cycle';
 import { scoreRuns } from './scores';
 import { now } from './columns';
+import { ALLOCATIONS, PROGRAM_KINDS, PROGRAM_STATUSES } from '../../core/domain/enums';
 
-export const PROGRAM_KINDS = ['subsidy', 'tax_break', 'commendation'] as const;
-export const PROGRAM_STATUSES = ['draft', 'active', 'archived'] as const;
-export const ALLOCATIONS = ['rank', 'pro_rata'] as const;
 
 export const incentivePrograms = sqliteTable(
   'incentive_programs',

@@ -11,15 +11,11 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
-import { STAKEHOLDER_TYPES, stakeholderTypes } from './org';
+import { stakeholderTypes } from './org';
 import { periods } from './cycle';
 import { now } from './columns';
+import { AGGREGATIONS, DIRECTIONS, MISSING_POLICIES, STAKEHOLDER_TYPES, VALUE_TYPES, VERSION_STATUSES } from '../../core/domain/enums';
 
-export const DIRECTIONS = ['higher', 'lower'] as const;
-export const VALUE_TYPES = ['number', 'integer', 'percent'] as const;
-export const AGGREGATIONS = ['arithmetic', 'geometric'] as const;
-export const MISSING_POLICIES = ['reweight', 'zero', 'reject'] as const;
-export const VERSION_STATUSES = ['draft', 'published'] as const;
 
 export const objectives = sqliteTable('objectives', {
   id: integer('id').primaryKey({ autoIncrement: true }),

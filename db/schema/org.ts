@@ -2,11 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { now } from './columns';
+import { REGION_LEVELS, STAKEHOLDER_TYPES } from '../../core/domain/enums';
 
-export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township', 'village'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
-export const STAKEHOLDER_TYPES = ['county_town', 'rural', 'market'] as const;
-export type StakeholderType = (typeof STAKEHOLDER_TYPES)[number];
 
 export const regions = sqliteTable(
   'regions',

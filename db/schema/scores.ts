@@ -6,9 +6,8 @@ import { stakeholders } from './org';
 import { kpiSetVersions } from './method';
 import { evaluations, periods } from './cycle';
 import { now } from './columns';
+import { SCORE_RUN_KINDS, SCORE_RUN_STATUSES } from '../../core/domain/enums';
 
-export const SCORE_RUN_STATUSES = ['draft', 'published'] as const;
-export const SCORE_RUN_KINDS = ['official', 'provisional', 'preview'] as const;
 
 export const scoreRuns = sqliteTable(
   'score_runs',

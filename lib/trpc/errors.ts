@@ -1,6 +1,6 @@
 // Turning tRPC errors into what a form shows: a message per field and one for the whole form.
 import { TRPCClientError } from '@trpc/client';
-import { parseVmsg } from '@/server/domain/messages';
+import { parseVmsg } from '@/core/domain/messages';
 
 export type FieldErrorMap = Record<string, string>;
 

@@ -1,6 +1,8 @@
 // The one permission matrix: action → roles allowed. Procedures declare their action; scope
 // (which regions / which stakeholder) is then enforced by the services in their queries.
-import type { Role } from '@/db/schema';
+import 'server-only';
+import { type Role } from '@/core/domain/enums';
+
 
 export const PERMISSIONS = {
   'me.read': ['admin', 'assessor', 'stakeholder'],

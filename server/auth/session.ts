@@ -1,7 +1,9 @@
 // Who is calling: the session from the cookie, resolved to the product's user with role and scope.
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { regions, user, userRegionScopes, type Role } from '@/db/schema';
+import { regions, user, userRegionScopes } from '@/db/schema';
+import { type Role } from '@/core/domain/enums';
 
 export type SessionUser = {
   id: string;

@@ -2,7 +2,8 @@
 import 'server-only';
 import { APIError } from 'better-auth/api';
 import { and, count, eq, gte, lt } from 'drizzle-orm';
-import { getDb, type Db } from '@/db';
+import { getDb } from '@/server/db';
+import { type Db } from '@/db';
 import { signInFailures } from '@/db/schema';
 import { env } from '@/server/env';
 import { getAuth } from './auth';

@@ -1,4 +1,5 @@
 // Every change writes one append-only audit row: who, when, what, before, after.
+import 'server-only';
 import type { DbOrTx } from '@/db';
 import { auditLog } from '@/db/schema';
 

@@ -2,12 +2,14 @@
 // township × objective mean scores, trends over periods, and early warnings that each link to
 // an evaluation. Scores come from the period's published official run, or else its latest
 // provisional run (approved evaluations so far).
+import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { evaluations, evaluationValues, indicators, objectives, periods, regions, scoreRuns, scores, stakeholders, type StakeholderType } from '@/db/schema';
+import { evaluations, evaluationValues, indicators, objectives, periods, regions, scoreRuns, scores, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { countyAndTownshipOf, listPeriods, previousPeriod, regionNames, resolvePeriod } from './evaluations';
 import { stakeholderInScope } from './scope';
+import { type StakeholderType } from '@/core/domain/enums';
 
 /** Poverty-prevention warnings: a fall of this many points since the last period, or a score below the floor. */
 export const POVERTY_DROP_POINTS = 10;

@@ -1,4 +1,5 @@
 // Home-page figures per role, each computed inside the caller's scope.
+import 'server-only';
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { evaluations, kpiSets, kpiSetVersions, periods, regions, stakeholders, user } from '@/db/schema';

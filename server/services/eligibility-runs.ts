@@ -1,44 +1,18 @@
 // Eligibility runs: a program evaluated against a published period's official scores. The inputs
 // are built from the published score runs (and earlier published periods for "consecutive"
-// clauses), the engine (server/eligibility) decides, and the determinations are stored in one
+// clauses), the engine (core/eligibility) decides, and the determinations are stored in one
 // transaction, immutable (a trigger refuses UPDATE); overrides sit beside them with a reason.
+import 'server-only';
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import {
-  determinationOverrides,
-  determinations,
-  eligibilityRuns,
-  incentivePrograms,
-  indicators,
-  kpiSetIndicators,
-  kpiSets,
-  kpiSetVersions,
-  periods,
-  regions,
-  scoreRuns,
-  scores,
-  stakeholders,
-  user,
-} from '@/db/schema';
+import { determinationOverrides, determinations, eligibilityRuns, incentivePrograms, indicators, kpiSetIndicators, kpiSets, kpiSetVersions, periods, regions, scoreRuns, scores, stakeholders, user } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { NotFoundError, StateError, ValidationError } from '@/server/errors';
-import { vmsg } from '@/server/domain/messages';
-import {
-  MAX_CONSECUTIVE_PERIODS,
-  runEligibility,
-  type Determination,
-  type DeterminationReason,
-  type EligibilityInput,
-  type Gap,
-  type HistoryEntry,
-  type PeriodScore,
-  type ProgramCore,
-  type RuleExplanation,
-  type StakeholderTypeCode,
-  type Truth,
-} from '@/server/eligibility';
+import { vmsg } from '@/core/domain/messages';
+import { MAX_CONSECUTIVE_PERIODS, runEligibility, type Determination, type DeterminationReason, type EligibilityInput, type Gap, type HistoryEntry, type PeriodScore, type ProgramCore, type RuleExplanation, type Truth } from '@/core/eligibility';
 import { coreOf, getProgram } from './incentives';
 import { writeAudit } from './audit';
+import { type StakeholderType } from '@/core/domain/enums';
 
 type ScoreRow = typeof scores.$inferSelect;
 
@@ -81,7 +55,7 @@ function publishedPeriod(db: DbOrTx, periodId: number) {
 }
 
 /** The engine's inputs for one published period: official published scores of the eligible types. */
-export function buildPeriodInputs(db: DbOrTx, periodId: number, eligibleTypes: readonly StakeholderTypeCode[]): PeriodInputs {
+export function buildPeriodInputs(db: DbOrTx, periodId: number, eligibleTypes: readonly StakeholderType[]): PeriodInputs {
   const period = publishedPeriod(db, periodId);
   const runs = db
     .select({ id: scoreRuns.id, versionId: scoreRuns.kpiSetVersionId, type: kpiSets.stakeholderType, grades: kpiSetVersions.grades })
@@ -160,7 +134,7 @@ export function buildPeriodInputs(db: DbOrTx, periodId: number, eligibleTypes: r
 type StoredExplanation = {
   truth: Truth;
   reason: DeterminationReason;
-  type: StakeholderTypeCode;
+  type: StakeholderType;
   county: string | null;
   composite: number | null;
   demand: number | null;
@@ -245,7 +219,7 @@ export type DeterminationView = {
   stakeholderId: number;
   stakeholder: string;
   name: string;
-  type: StakeholderTypeCode;
+  type: StakeholderType;
   countyCode: string | null;
   countyEn: string | null;
   countyZh: string | null;

@@ -3,18 +3,20 @@
 // code or its unified social credit code, for the open period under the KPI set's current
 // version. `checkImport` is the dry run: every problem by row and column. `runImport` re-checks
 // and, only when nothing is wrong, writes everything in one transaction — all or nothing.
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isUtf8 } from 'node:buffer';
 import type { Db } from '@/db';
-import { evaluations, evaluationValues, kpiSets, stakeholders, type StakeholderType } from '@/db/schema';
+import { evaluations, evaluationValues, kpiSets, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { valueProblem, type IndicatorDef } from '@/server/domain/evaluation-values';
-import { CsvSyntaxError, ValuesTableReader, columnLetter, parseCsv, parseNumberCell, type Cell } from '@/server/scoring';
+import { valueProblem, type IndicatorDef } from '@/core/domain/evaluation-values';
+import { CsvSyntaxError, ValuesTableReader, columnLetter, parseCsv, parseNumberCell, type Cell } from '@/core/scoring';
 import { NotFoundError, ValidationError } from '@/server/errors';
 import { writeAudit } from './audit';
 import { loadKpiSetVersion } from './kpi-documents';
 import { currentVersionFor, indicatorDefs, openPeriod } from './evaluations';
 import { stakeholderInScope } from './scope';
+import { type StakeholderType } from '@/core/domain/enums';
 
 export const IMPORT_MODES = ['draft', 'submitted'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];

@@ -10,22 +10,10 @@
 //   submitted → returned   return     a different user than the submitter, with a reason
 //   approved  → returned   reopen     admin only, with a reason, not in a published period
 // Approving or reopening recomputes the period's provisional score run for the version.
+import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import {
-  auditLog,
-  evaluations,
-  evaluationValues,
-  indicators,
-  kpiSets,
-  kpiSetVersions,
-  periods,
-  regions,
-  stakeholders,
-  user as users,
-  type EvaluationStatus,
-  type StakeholderType,
-} from '@/db/schema';
+import { auditLog, evaluations, evaluationValues, indicators, kpiSets, kpiSetVersions, periods, regions, stakeholders, user as users } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import {
   evaluationValuesSchema,
@@ -33,14 +21,15 @@ import {
   type EvaluationValuesInput,
   type IndicatorDef,
   type ValuesMode,
-} from '@/server/domain/evaluation-values';
-import { isPeerDependent, type KpiSetV1, type ValuesRow } from '@/server/scoring';
+} from '@/core/domain/evaluation-values';
+import { isPeerDependent, type KpiSetV1, type ValuesRow } from '@/core/scoring';
 import { ConflictError, ForbiddenError, NotFoundError, StateError, ValidationError, type FieldErrors } from '@/server/errors';
 import { writeAudit } from './audit';
 import { loadKpiSetVersion, type LoadedVersion } from './kpi-documents';
 import { computeScoreRun, gatherValues } from './score-runs';
-import { ScoringInputError } from '@/server/scoring';
+import { ScoringInputError } from '@/core/scoring';
 import { stakeholderInScope } from './scope';
+import { type EvaluationStatus, type StakeholderType } from '@/core/domain/enums';
 
 export type WorkStatus = EvaluationStatus | 'not_started';
 export const WORK_STATUSES: readonly WorkStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'approved'];

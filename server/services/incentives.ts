@@ -1,22 +1,15 @@
 // Incentive programs: list, read, create, update (admin), the portable `program/v1` file, and the
 // vocabulary the rule editor offers (objectives, indicators, grades, red-flag indicators).
+import 'server-only';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
 import { eligibilityRuns, incentivePrograms, indicators, kpiSetIndicators, kpiSets, kpiSetVersions, objectives, periods } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { NotFoundError, ValidationError } from '@/server/errors';
-import { vmsg } from '@/server/domain/messages';
-import {
-  PROGRAM_FORMAT,
-  programFileSchema,
-  type Benefit,
-  type ProgramCore,
-  type ProgramFile,
-  type ProgramInput,
-  type Rule,
-  type StakeholderTypeCode,
-} from '@/server/eligibility';
+import { vmsg } from '@/core/domain/messages';
+import { PROGRAM_FORMAT, programFileSchema, type Benefit, type ProgramCore, type ProgramFile, type ProgramInput, type Rule } from '@/core/eligibility';
 import { writeAudit } from './audit';
+import { type StakeholderType } from '@/core/domain/enums';
 
 type ProgramRow = typeof incentivePrograms.$inferSelect;
 
@@ -31,7 +24,7 @@ export function programOf(row: ProgramRow): ProgramInput & { id: number; updated
     nameZh: row.nameZh,
     descriptionEn: row.descriptionEn,
     descriptionZh: row.descriptionZh,
-    eligibleTypes: row.eligibleTypes as StakeholderTypeCode[],
+    eligibleTypes: row.eligibleTypes as StakeholderType[],
     rule: row.rule as Rule,
     benefit,
     budget: row.budget,

@@ -1,14 +1,15 @@
 // The indicator library: create, edit, retire. Once an indicator is part of a published KPI-set
 // version, the fields that version's kpi-set/v1 document carries (code, names, unit, direction)
 // are locked: changing them would change the published method and its hash after the fact.
+import 'server-only';
 import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { indicators } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { vmsg } from '@/server/domain/messages';
+import { vmsg } from '@/core/domain/messages';
 import { NotFoundError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from './audit';
-import type { IndicatorInput } from './method-schemas';
+import type { IndicatorInput } from '@/core/schemas/method';
 import { containsText } from './search';
 
 /** Fields that are part of a published version's document. */

@@ -1,10 +1,11 @@
 // A KPI-set version as stored (version row + items) ⇄ the portable kpi-set/v1 document the
 // engine scores with. The document is what the method hash covers, so a published score can be
 // re-derived from files alone.
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { indicators, kpiSetIndicators, kpiSetObjectives, kpiSets, kpiSetVersions, objectives } from '@/db/schema';
-import { KPI_SET_FORMAT, methodHash, validateKpiSet, type KpiSetV1 } from '@/server/scoring';
+import { KPI_SET_FORMAT, methodHash, validateKpiSet, type KpiSetV1 } from '@/core/scoring';
 import { NotFoundError, ValidationError } from '@/server/errors';
 
 export type LoadedVersion = {

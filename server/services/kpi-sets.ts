@@ -1,17 +1,18 @@
 // KPI sets and their versions: drafts are edited, published versions are immutable (the service
 // refuses, and triggers in the database refuse too). Every draft is stored valid: a save is checked
 // against the kpi-set/v1 rules (validateKpiSet) and refused with an error at each field's path.
+import 'server-only';
 import { and, asc, desc, eq, inArray, lte, max } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db';
 import { evaluations, indicators, kpiSetIndicators, kpiSetObjectives, kpiSets, kpiSetVersions, objectives, periods } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { vmsg } from '@/server/domain/messages';
+import { vmsg } from '@/core/domain/messages';
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from '@/server/errors';
-import { canonicalJson, methodHash, validateKpiSet, type KpiSetV1 } from '@/server/scoring';
+import { canonicalJson, methodHash, validateKpiSet, type KpiSetV1 } from '@/core/scoring';
 import { writeAudit } from './audit';
 import { loadKpiSetVersion } from './kpi-documents';
-import { diffKpiSets } from './method-diff';
-import { draftToDocument, fieldKeyOfPath, type DraftCatalog, type DraftContent } from './method-schemas';
+import { diffKpiSets } from '@/core/scoring/kpi-set-diff';
+import { draftToDocument, fieldKeyOfPath, type DraftCatalog, type DraftContent } from '@/core/schemas/method';
 
 export function listKpiSets(db: Db) {
   const sets = db.select().from(kpiSets).orderBy(asc(kpiSets.id)).all();

@@ -1,15 +1,16 @@
 // Periods: create (quarter or year), close, reopen, publish. Publishing freezes the official
 // scores of every published KPI-set version the period's evaluations use; it is refused while
 // evaluations are unapproved, unless the admin excludes them with a reason.
+import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { evaluations, kpiSets, kpiSetVersions, periods, scoreRuns, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { vmsg } from '@/server/domain/messages';
+import { vmsg } from '@/core/domain/messages';
 import { ConflictError, NotFoundError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from './audit';
 import { computeScoreRun, publishScoreRun } from './score-runs';
-import type { PeriodCreateInput } from './method-schemas';
+import type { PeriodCreateInput } from '@/core/schemas/method';
 
 /** Code and dates of a period: `2026Q3` 2026-07-01…2026-09-30, or `2026` 2026-01-01…2026-12-31. */
 export function periodBounds(input: PeriodCreateInput): { code: string; startsOn: string; endsOn: string } {

@@ -1,9 +1,11 @@
 // Regions visible to the caller: their scope subtrees (admins: everything).
+import 'server-only';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { regions, stakeholderTypes, type RegionLevel } from '@/db/schema';
+import { regions, stakeholderTypes } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { regionInScope } from './scope';
+import { type RegionLevel } from '@/core/domain/enums';
 
 export function listRegions(db: Db, user: SessionUser, level?: RegionLevel) {
   return db

@@ -1,5 +1,6 @@
 // Scope is enforced in the queries themselves: these build the SQL conditions that limit rows to
 // what the caller may see, and the checks used before writes.
+import 'server-only';
 import { eq, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { regions, stakeholders } from '@/db/schema';

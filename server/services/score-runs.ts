@@ -1,13 +1,15 @@
 // Score runs: a snapshot of one period's scores under one KPI-set version and method hash.
 // Values come from the database, the math from the engine; ranks within the county are added
 // here because the engine knows nothing of regions.
+import 'server-only';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import { evaluations, evaluationValues, indicators, periods, regions, scoreRuns, scores, stakeholders, type EvaluationStatus } from '@/db/schema';
-import { canonicalJson, rankAndPercentile, scoreKpiSet, sha256Hex, type KpiSetV1, type ScoresV1, type ValuesRow } from '@/server/scoring';
+import { evaluations, evaluationValues, indicators, periods, regions, scoreRuns, scores, stakeholders } from '@/db/schema';
+import { canonicalJson, rankAndPercentile, scoreKpiSet, sha256Hex, type KpiSetV1, type ScoresV1, type ValuesRow } from '@/core/scoring';
 import { NotFoundError, StateError } from '@/server/errors';
 import { loadKpiSetVersion } from './kpi-documents';
 import { writeAudit } from './audit';
+import { type EvaluationStatus } from '@/core/domain/enums';
 
 export type ScoreRunKind = 'official' | 'provisional' | 'preview';
 

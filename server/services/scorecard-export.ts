@@ -1,9 +1,10 @@
 // Scorecard exports: CSV (UTF-8 with BOM so Excel opens Chinese text correctly), XLSX (three
 // sheets, numbers as numbers) and PDF (the print page rendered by Chromium with the caller's
 // session, so the PDF shows exactly what that caller may see). Labels come from the catalogs.
+import 'server-only';
 import ExcelJS from 'exceljs';
 import { chromium } from 'playwright-core';
-import { csvText } from '@/server/scoring';
+import { csvText } from '@/core/scoring';
 import { env } from '@/server/env';
 import type { Scorecard } from './scorecards';
 

@@ -2,41 +2,20 @@
 // the next band), and a county's scorecard for assessors and admins. Only published official
 // runs of published periods are ever read here — drafts, provisional runs and open periods never
 // reach a scorecard. Peers enter only as counts and percentiles, never by name or value.
+import 'server-only';
 import { and, asc, desc, eq, inArray, like, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import {
-  determinationOverrides,
-  determinations,
-  eligibilityRuns,
-  incentivePrograms,
-  indicators,
-  kpiSetVersions,
-  objectives,
-  periods,
-  regions,
-  scoreRuns,
-  scores,
-  stakeholders,
-  type StakeholderType,
-} from '@/db/schema';
+import { determinationOverrides, determinations, eligibilityRuns, incentivePrograms, indicators, kpiSetVersions, objectives, periods, regions, scoreRuns, scores, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/server/errors';
-import {
-  couplingCoordination,
-  COUPLING_CLASS_LABELS,
-  rankAndPercentile,
-  sortGradesDescending,
-  type BilingualLabel,
-  type IndicatorScore,
-  type Normalization,
-  type ValuesRow,
-} from '@/server/scoring';
-import { vmsg } from '@/server/domain/messages';
-import { clausesOf, type DeterminationReason, type Gap, type ProgramKind, type Rule, type RuleExplanation, type Truth } from '@/server/eligibility';
-import { pathToNextBand, type IndicatorLimits } from '@/server/scoring/next-band';
+import { couplingCoordination, COUPLING_CLASS_LABELS, rankAndPercentile, sortGradesDescending, type BilingualLabel, type IndicatorScore, type Normalization, type ValuesRow } from '@/core/scoring';
+import { vmsg } from '@/core/domain/messages';
+import { clausesOf, type DeterminationReason, type Gap, type Rule, type RuleExplanation, type Truth } from '@/core/eligibility';
+import { pathToNextBand, type IndicatorLimits } from '@/core/scoring/next-band';
 import { loadKpiSetVersion, type LoadedVersion } from './kpi-documents';
 import { stakeholderInScope } from './scope';
 import { getStakeholder } from './stakeholders';
+import { type StakeholderType, type ProgramKind } from '@/core/domain/enums';
 
 export type ScorecardInput = { stakeholderId?: number | undefined; period?: string | undefined };
 

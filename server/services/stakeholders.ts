@@ -1,11 +1,12 @@
 // Stakeholder use cases. Every query carries the caller's scope condition.
+import 'server-only';
 import { and, asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { evaluations, regions, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import type { StakeholderInput } from '@/server/domain/schemas';
+import type { StakeholderInput } from '@/core/schemas/org';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/server/errors';
-import { vmsg } from '@/server/domain/messages';
+import { vmsg } from '@/core/domain/messages';
 import { writeAudit } from './audit';
 import { containsText } from './search';
 import { assertRegionInScope, stakeholderInScope } from './scope';

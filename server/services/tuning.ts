@@ -2,43 +2,24 @@
 // into a draft, the impact preview (draft vs published, scored purely, nothing stored) and the
 // basis of a sensitivity run. Values are a period's approved evaluations under the published
 // version of the same KPI set; indicators new in the draft have no values there (missing).
+import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { incentivePrograms, indicators, kpiSetVersions, periods, regions, stakeholders, type StakeholderType } from '@/db/schema';
+import { incentivePrograms, indicators, kpiSetVersions, periods, regions, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { vmsg } from '@/server/domain/messages';
+import { vmsg } from '@/core/domain/messages';
 import { NotFoundError, StateError, ValidationError } from '@/server/errors';
-import {
-  compileKpiSet,
-  criticWeights,
-  methodHash,
-  entropyWeights,
-  rankAndPercentile,
-  rowsToMatrix,
-  scoreMatrix,
-  ScoringInputError,
-  WeightsInputError,
-  type KpiSetV1,
-  type ValuesRow,
-} from '@/server/scoring';
-import { sensitivityBasisOf, spearman } from '@/server/scoring/sensitivity';
-import {
-  compareEligibility,
-  evaluateRule,
-  type Clause,
-  type ClauseExplanation,
-  type EligibilityChange,
-  type EligibilityInput,
-  type PeriodScore,
-  type RuleExplanation,
-} from '@/server/eligibility';
+import { compileKpiSet, criticWeights, methodHash, entropyWeights, rankAndPercentile, rowsToMatrix, scoreMatrix, ScoringInputError, WeightsInputError, type KpiSetV1, type ValuesRow } from '@/core/scoring';
+import { sensitivityBasisOf, spearman } from '@/core/scoring/sensitivity';
+import { compareEligibility, evaluateRule, type Clause, type ClauseExplanation, type EligibilityChange, type EligibilityInput, type PeriodScore, type RuleExplanation } from '@/core/eligibility';
 import { writeAudit } from './audit';
 import { buildPeriodInputs, type PeriodInputs } from './eligibility-runs';
 import { coreOf, programOf } from './incentives';
 import { loadKpiSetVersion } from './kpi-documents';
 import { draftContentOf, publishedVersionForPeriod, saveDraft } from './kpi-sets';
-import type { WeightTarget } from './method-schemas';
+import type { WeightTarget } from '@/core/schemas/method';
 import { gatherValues, type ScoringInput } from './score-runs';
+import { type StakeholderType } from '@/core/domain/enums';
 
 type Baseline = {
   periodCode: string;

@@ -1,12 +1,13 @@
 // User management (admins): create, edit role and scope, reset password, disable.
+import 'server-only';
 import crypto from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { and, asc, count, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { account, regions, session, stakeholders, user, userRegionScopes } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import type { UserCreateInput, UserUpdateInput } from '@/server/domain/schemas';
-import { vmsg } from '@/server/domain/messages';
+import type { UserCreateInput, UserUpdateInput } from '@/core/schemas/org';
+import { vmsg } from '@/core/domain/messages';
 import { ConflictError, NotFoundError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from './audit';
 import { containsText } from './search';

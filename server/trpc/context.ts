@@ -1,6 +1,6 @@
 // Builds the tRPC context from request headers: the database and the signed-in user (if any).
 import 'server-only';
-import { getDb } from '@/db';
+import { getDb } from '@/server/db';
 import { getAuth } from '@/server/auth/auth';
 import { loadSessionUser } from '@/server/auth/session';
 import type { Context } from './init';

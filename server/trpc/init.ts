@@ -1,4 +1,5 @@
 // The one tRPC init: context, error mapping, and procedures that declare their action.
+import 'server-only';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';

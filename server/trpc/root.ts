@@ -1,12 +1,13 @@
+import 'server-only';
 import { createCallerFactory, router } from './init';
 import { dashboardRouter } from './routers/dashboard';
 import { evaluationsRouter } from './routers/evaluations';
 import { importsRouter } from './routers/imports';
-import { countyDashboardRouter } from './routers/countyDashboard';
+import { countyDashboardRouter } from './routers/county-dashboard';
 import { meRouter } from './routers/me';
 import { periodsRouter } from './routers/periods';
 import { indicatorsRouter } from './routers/indicators';
-import { kpiSetsRouter } from './routers/kpiSets';
+import { kpiSetsRouter } from './routers/kpi-sets';
 import { tuningRouter } from './routers/tuning';
 import { regionsRouter } from './routers/regions';
 import { scorecardsRouter } from './routers/scorecards';

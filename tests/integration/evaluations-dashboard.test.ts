@@ -2,7 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from 'better-auth/crypto';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import { evaluations, evaluationValues, indicators, periods, regions, scoreRuns, scores, stakeholders, user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
 import { POVERTY_FLOOR } from '@/server/services/county-dashboard';

@@ -4,7 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from 'better-auth/crypto';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import { evaluations, periods, regions, scoreRuns, scores, stakeholders, user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
 import type { Db } from '@/db/client';

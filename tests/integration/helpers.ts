@@ -1,11 +1,12 @@
 // Fresh databases, users and callers for integration tests.
 import crypto from 'node:crypto';
 import { openDb, migrateDb, type Db } from '@/db/client';
-import { setDb } from '@/db';
-import { regions, stakeholders, stakeholderTypes, user, userRegionScopes, type Role } from '@/db/schema';
+import { setDb } from '@/server/db';
+import { regions, stakeholders, stakeholderTypes, user, userRegionScopes } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
 import { createCaller } from '@/server/trpc/root';
-import { creditCodeCheckChar } from '@/server/domain/credit-code';
+import { creditCodeCheckChar } from '@/core/domain/credit-code';
+import { type Role } from '@/core/domain/enums';
 
 export function freshDb(): Db {
   const db = openDb(':memory:');

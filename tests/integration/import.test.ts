@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from 'better-auth/crypto';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import { auditLog, evaluations, evaluationValues, periods, regions, stakeholders, user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
 import { DomainError } from '@/server/errors';

@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import { auditLog, determinations, periods } from '@/db/schema';
-import type { ProgramInputRaw } from '@/server/eligibility';
+import type { ProgramInputRaw } from '@/core/eligibility';
 import { callerFor, freshDb, makeUser } from './helpers';
 
 let db: Db;

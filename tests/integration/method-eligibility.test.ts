@@ -3,10 +3,10 @@
 // changes) if the draft were published — checked against the eligibility engine run directly.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import { incentivePrograms, kpiSets, periods, user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
-import { evaluateRule, runEligibility } from '@/server/eligibility';
+import { evaluateRule, runEligibility } from '@/core/eligibility';
 import { buildPeriodInputs } from '@/server/services/eligibility-runs';
 import { coreOf, programOf } from '@/server/services/incentives';
 import { draftEligibilityInputs, draftPeriodScores, previewInputs, scoreLight } from '@/server/services/tuning';

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from 'better-auth/crypto';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import type { Db } from '@/db/client';
 import { auditLog, evaluations, kpiSets, kpiSetVersions, kpiSetIndicators, periods, scoreRuns, user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';

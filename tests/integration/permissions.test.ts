@@ -2,11 +2,12 @@
 // is allowed exactly when the matrix says so — UNAUTHORIZED without a session, FORBIDDEN out of role.
 import { TRPCError } from '@trpc/server';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '@/db/schema';
+
 import { PERMISSIONS, type Action } from '@/server/auth/permissions';
 import { appRouter } from '@/server/trpc/root';
 import { callerFor, freshDb, makeUser, smallWorld } from './helpers';
 import type { Db } from '@/db/client';
+import { ROLES, type Role } from '@/core/domain/enums';
 
 type AnyProcedure = { _def: { type: 'query' | 'mutation'; meta?: { action?: Action } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);

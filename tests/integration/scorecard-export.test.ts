@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { createTranslator } from 'next-intl';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import { user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
 import { scorecardCsv, scorecardXlsx, type ExportLabels } from '@/server/services/scorecard-export';

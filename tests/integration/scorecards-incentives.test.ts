@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { seedIfEmpty } from '@/db/seed';
+import { seedIfEmpty } from '@/seed';
 import { determinations, eligibilityRuns, incentivePrograms, periods, stakeholders, user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
 import { callerFor, freshDb } from './helpers';

@@ -6,7 +6,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatCard } from '@/components/ui/stat-card';
 import { api } from '@/lib/trpc/server';
-import { STAKEHOLDER_TYPES, REGION_LEVELS } from '@/db/schema';
+import { STAKEHOLDER_TYPES, REGION_LEVELS } from '@/core/domain/enums';
+
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('overview.title') };

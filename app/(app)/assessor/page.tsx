@@ -6,7 +6,8 @@ import { StatCard } from '@/components/ui/stat-card';
 import { Alert } from '@/components/ui/alert';
 import { StakeholderList } from '@/components/stakeholders/stakeholder-list';
 import { api } from '@/lib/trpc/server';
-import { STAKEHOLDER_TYPES } from '@/db/schema';
+import { STAKEHOLDER_TYPES } from '@/core/domain/enums';
+
 
 export async function generateMetadata() {
   return { title: (await getTranslations('stakeholders'))('home.title') };

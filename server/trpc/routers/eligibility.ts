@@ -1,7 +1,8 @@
 // Eligibility runs (admin): run a program on a published period, read a run, recompute and
 // compare, override a determination with a reason.
+import 'server-only';
 import { z } from 'zod';
-import { vmsg } from '@/server/domain/messages';
+import { vmsg } from '@/core/domain/messages';
 import * as svc from '@/server/services/eligibility-runs';
 import { procedureFor, router } from '../init';
 

@@ -1,5 +1,6 @@
+import 'server-only';
 import { z } from 'zod';
-import { evaluationValuesInputSchema, returnReasonSchema } from '@/server/domain/evaluation-values';
+import { evaluationValuesInputSchema, returnReasonSchema } from '@/core/domain/evaluation-values';
 import * as svc from '@/server/services/evaluations';
 import { procedureFor, router } from '../init';
 

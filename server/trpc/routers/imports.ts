@@ -1,5 +1,6 @@
 // Imports over tRPC take the file as base64 (scripts, tests); the browser uploads through
 // app/api/imports (multipart, with upload progress) into the same services.
+import 'server-only';
 import { z } from 'zod';
 import * as svc from '@/server/services/evaluation-import';
 import { procedureFor, router } from '../init';

@@ -1,6 +1,7 @@
 // Incentive programs (admin): list, read, create, update, export as program/v1, rule vocabulary.
+import 'server-only';
 import { z } from 'zod';
-import { programInputSchema } from '@/server/eligibility';
+import { programInputSchema } from '@/core/eligibility';
 import * as svc from '@/server/services/incentives';
 import { procedureFor, router } from '../init';
 

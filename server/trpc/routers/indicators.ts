@@ -1,5 +1,6 @@
+import 'server-only';
 import { z } from 'zod';
-import { id, indicatorInputSchema, indicatorListSchema } from '@/server/services/method-schemas';
+import { id, indicatorInputSchema, indicatorListSchema } from '@/core/schemas/method';
 import * as svc from '@/server/services/indicators';
 import { procedureFor, router } from '../init';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { setOwnLocale } from '@/server/services/users';
 import { procedureFor, router } from '../init';

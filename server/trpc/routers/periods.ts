@@ -1,4 +1,5 @@
-import { id, periodCreateSchema, periodPublishSchema, reasonSchema } from '@/server/services/method-schemas';
+import 'server-only';
+import { id, periodCreateSchema, periodPublishSchema, reasonSchema } from '@/core/schemas/method';
 import * as svc from '@/server/services/periods';
 import { procedureFor, router } from '../init';
 

@@ -1,7 +1,9 @@
+import 'server-only';
 import { z } from 'zod';
-import { REGION_LEVELS } from '@/db/schema';
+
 import * as svc from '@/server/services/regions';
 import { procedureFor, router } from '../init';
+import { REGION_LEVELS } from '@/core/domain/enums';
 
 export const regionsRouter = router({
   list: procedureFor('regions.list')

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import * as svc from '@/server/services/scorecards';
 import { procedureFor, router } from '../init';

@@ -1,5 +1,6 @@
+import 'server-only';
 import { z } from 'zod';
-import { stakeholderInputSchema, stakeholderListSchema } from '@/server/domain/schemas';
+import { stakeholderInputSchema, stakeholderListSchema } from '@/core/schemas/org';
 import * as svc from '@/server/services/stakeholders';
 import { procedureFor, router } from '../init';
 

@@ -1,4 +1,5 @@
-import { applyWeightsSchema, dataWeightsSchema, previewSchema } from '@/server/services/method-schemas';
+import 'server-only';
+import { applyWeightsSchema, dataWeightsSchema, previewSchema } from '@/core/schemas/method';
 import * as svc from '@/server/services/tuning';
 import { procedureFor, router } from '../init';
 

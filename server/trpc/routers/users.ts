@@ -1,5 +1,6 @@
+import 'server-only';
 import { z } from 'zod';
-import { passwordSchema, userCreateSchema, userListSchema, userUpdateSchema } from '@/server/domain/schemas';
+import { passwordSchema, userCreateSchema, userListSchema, userUpdateSchema } from '@/core/schemas/org';
 import * as svc from '@/server/services/users';
 import { procedureFor, router } from '../init';
 

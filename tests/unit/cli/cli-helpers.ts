@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '@/server/cli/run';
+import { runCli } from '@/cli/run';
 
 export const FIXTURES = path.resolve('tests/fixtures/scoring');
 export const KPI_SET = path.join(FIXTURES, 'market-2025.kpi-set.json');

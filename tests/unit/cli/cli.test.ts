@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '@/server/scoring';
+import { parseCsv } from '@/core/scoring';
 import { cli, FIXTURES, KPI_SET, temporaryDirectory, VALUES_CSV, VALUES_GB18030 } from './cli-helpers';
 
 let dir: string;
@@ -272,13 +272,13 @@ describe('the real command line', () => {
   const tsx = path.resolve('node_modules/.bin/tsx');
 
   it('exits 0 and prints the same bytes as the in-process run', async () => {
-    const child = spawnSync(tsx, ['server/cli/main.ts', 'score', '--kpi-set', KPI_SET, '--values', VALUES_GB18030, '--format', 'csv'], { encoding: 'utf8' });
+    const child = spawnSync(tsx, ['cli/main.ts', 'score', '--kpi-set', KPI_SET, '--values', VALUES_GB18030, '--format', 'csv'], { encoding: 'utf8' });
     expect(child.status).toBe(0);
     expect(child.stdout).toBe((await cli('score', '--kpi-set', KPI_SET, '--values', VALUES_CSV, '--format', 'csv')).stdout);
   });
 
   it('exits 2 on bad input with a message and no stack trace', () => {
-    const child = spawnSync(tsx, ['server/cli/main.ts', 'score', '--kpi-set', KPI_SET, '--values', path.join(FIXTURES, 'objectives.ahp.json')], { encoding: 'utf8' });
+    const child = spawnSync(tsx, ['cli/main.ts', 'score', '--kpi-set', KPI_SET, '--values', path.join(FIXTURES, 'objectives.ahp.json')], { encoding: 'utf8' });
     expect(child.status).toBe(2);
     expect(child.stderr).toMatch(/objectives\.ahp\.json, row 1: no "stakeholder" column in the header/);
     expect(child.stderr).not.toMatch(/\n\s+at /);

@@ -8,7 +8,7 @@ import {
   isValidCreditCode,
   normalizeCreditCode,
   organizationCodeCheckChar,
-} from '@/server/domain/credit-code';
+} from '@/core/domain/credit-code';
 
 // Codes printed on the public business licences of well-known companies, and the example used
 // in many descriptions of GB 32100-2015.

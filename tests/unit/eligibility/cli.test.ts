@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runEligibilityCli } from '@/server/cli/eligibility';
+import { runEligibilityCli } from '@/cli/eligibility';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eligibility-cli-unit-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allocateBudget,
-  applyGap,
-  benefitFor,
-  benefitSchema,
-  centsAtMost,
-  compareEligibility,
-  evaluateRule,
-  programInputSchema,
-  renderRule,
-  ruleSchema,
-  runEligibility,
-  type ProgramCore,
-} from '@/server/eligibility';
+import { allocateBudget, applyGap, benefitFor, benefitSchema, centsAtMost, compareEligibility, evaluateRule, programInputSchema, renderRule, ruleSchema, runEligibility, type ProgramCore } from '@/core/eligibility';
 import { all, any, clause, input, not } from './helpers';
 
 describe('rule schema', () => {

@@ -1,4 +1,4 @@
-import type { EligibilityInput, Rule, Clause } from '@/server/eligibility';
+import type { EligibilityInput, Rule, Clause } from '@/core/eligibility';
 
 export function input(over: Partial<EligibilityInput> = {}): EligibilityInput {
   return {

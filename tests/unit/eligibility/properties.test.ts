@@ -2,19 +2,7 @@
 // deterministic, allocations stay within budget and caps and respect rank order.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  allocateBudget,
-  applyGap,
-  centsAtMost,
-  evaluateRule,
-  rankOrder,
-  runEligibility,
-  type Clause,
-  type EligibilityInput,
-  type PeriodClause,
-  type ProgramCore,
-  type Rule,
-} from '@/server/eligibility';
+import { allocateBudget, applyGap, centsAtMost, evaluateRule, rankOrder, runEligibility, type Clause, type EligibilityInput, type PeriodClause, type ProgramCore, type Rule } from '@/core/eligibility';
 
 const score = fc.oneof(fc.constant(null), fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 0, max: 100 }));
 const threshold = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true }));

@@ -2,10 +2,10 @@
 // period bounds and path → field-key mapping.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileKpiSet, scoreMatrix, validateKpiSet, rowsToMatrix, type KpiSetV1 } from '@/server/scoring';
-import { averageRanks, mulberry32, SensitivityRun, sensitivityBasisOf, spearman } from '@/server/scoring/sensitivity';
-import { diffKpiSets } from '@/server/services/method-diff';
-import { fieldKeyOfPath } from '@/server/services/method-schemas';
+import { compileKpiSet, scoreMatrix, validateKpiSet, rowsToMatrix, type KpiSetV1 } from '@/core/scoring';
+import { averageRanks, mulberry32, SensitivityRun, sensitivityBasisOf, spearman } from '@/core/scoring/sensitivity';
+import { diffKpiSets } from '@/core/scoring/kpi-set-diff';
+import { fieldKeyOfPath } from '@/core/schemas/method';
 
 describe('spearman', () => {
   it('is 1 for the same order, −1 for the reverse, whatever the scale', () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatJsonPath, isPeerDependent, validateKpiSet } from '@/server/scoring';
+import { formatJsonPath, isPeerDependent, validateKpiSet } from '@/core/scoring';
 import { indicator, kpiSetInput } from './helpers';
 
 const fixture = JSON.parse(fs.readFileSync('tests/fixtures/scoring/market-2025.kpi-set.json', 'utf8'));

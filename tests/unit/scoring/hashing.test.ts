@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import fs from 'node:fs';
-import { canonicalJson, CanonicalJsonError, methodHash, sha256, sha256Hex, validateKpiSet } from '@/server/scoring';
+import { canonicalJson, CanonicalJsonError, methodHash, sha256, sha256Hex, validateKpiSet } from '@/core/scoring';
 
 describe('sha256', () => {
   // FIPS 180-4 examples (NIST CSRC "Example Algorithms", SHA256.pdf and SHA2_Additional).

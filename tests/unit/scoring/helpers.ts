@@ -1,7 +1,7 @@
 // Small KPI sets for the worked examples: goalposts 0…100 make raw = normalized, so the arithmetic
 // in the tests stays readable.
-import type { KpiSetV1, KpiSetV1Input } from '@/server/scoring';
-import { validateKpiSet } from '@/server/scoring';
+import type { KpiSetV1, KpiSetV1Input } from '@/core/scoring';
+import { validateKpiSet } from '@/core/scoring';
 
 type IndicatorInput = KpiSetV1Input['objectives'][number]['indicators'][number];
 

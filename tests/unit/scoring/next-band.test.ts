@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileKpiSet, gradeFor, readValuesCsv, rowsToMatrix, scoreMatrix, stakeholderScoreAt, validateKpiSet, type KpiSetV1, type ValuesRow } from '@/server/scoring';
-import { pathToNextBand, type IndicatorLimits, type NextBandResult } from '@/server/scoring/next-band';
+import { compileKpiSet, gradeFor, readValuesCsv, rowsToMatrix, scoreMatrix, stakeholderScoreAt, validateKpiSet, type KpiSetV1, type ValuesRow } from '@/core/scoring';
+import { pathToNextBand, type IndicatorLimits, type NextBandResult } from '@/core/scoring/next-band';
 import { indicator, kpiSet } from './helpers';
 
 /** The engine's grade of `stakeholder` after replacing one of its values. */

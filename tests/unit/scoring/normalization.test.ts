@@ -1,7 +1,7 @@
 // Worked examples of each normalization method; the arithmetic is in the comments.
 import { describe, expect, it } from 'vitest';
-import { scoreKpiSet } from '@/server/scoring';
-import type { KpiSetV1Input } from '@/server/scoring';
+import { scoreKpiSet } from '@/core/scoring';
+import type { KpiSetV1Input } from '@/core/scoring';
 import { indicator, kpiSet } from './helpers';
 
 type NormalizationInput = KpiSetV1Input['objectives'][number]['indicators'][number]['normalization'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { couplingClassOf, couplingCoordination, gradeFor, rankAndPercentile } from '@/server/scoring';
+import { couplingClassOf, couplingCoordination, gradeFor, rankAndPercentile } from '@/core/scoring';
 import { STANDARD_GRADES } from './helpers';
 
 describe('rankAndPercentile', () => {

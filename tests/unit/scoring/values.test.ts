@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  columnLetter,
-  CsvSyntaxError,
-  formatValuesFileError,
-  parseCsv,
-  parseDecimal,
-  parseNumberCell,
-  readValuesCsv,
-  readValuesTable,
-  scanCsv,
-  ValuesTableReader,
-} from '@/server/scoring';
+import { columnLetter, CsvSyntaxError, formatValuesFileError, parseCsv, parseDecimal, parseNumberCell, readValuesCsv, readValuesTable, scanCsv, ValuesTableReader } from '@/core/scoring';
 
 function records(text: string): [string[], number][] {
   const out: [string[], number][] = [];

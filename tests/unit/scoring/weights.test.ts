@@ -1,14 +1,6 @@
 // Worked examples of the weighting methods, the arithmetic in the comments.
 import { describe, expect, it } from 'vitest';
-import {
-  ahpWeights,
-  combineWeights,
-  criticWeights,
-  entropyWeights,
-  equalWeights,
-  normalizeWeights,
-  WeightsInputError,
-} from '@/server/scoring';
+import { ahpWeights, combineWeights, criticWeights, entropyWeights, equalWeights, normalizeWeights, WeightsInputError } from '@/core/scoring';
 
 describe('manual, equal and combined weights', () => {
   it('normalizes manual weights to add up to 1', () => {

@@ -10,11 +10,11 @@ import {
   seedDemo,
   seedIfEmpty,
   type SeedSummary,
-} from '@/db/seed';
-import { INDICATOR_SEEDS, KPI_SET_SEEDS } from '@/db/seed/catalogue';
-import { isValidCreditCode } from '@/server/domain/credit-code';
-import { planDemo } from '@/db/seed/plan';
-import { methodHash } from '@/server/scoring';
+} from '@/seed';
+import { INDICATOR_SEEDS, KPI_SET_SEEDS } from '@/seed/catalogue';
+import { isValidCreditCode } from '@/core/domain/credit-code';
+import { planDemo } from '@/seed/plan';
+import { methodHash } from '@/core/scoring';
 import { loadKpiSetVersion } from '@/server/services/kpi-documents';
 
 const SEED_TIMEOUT = 60_000;

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { TRPCError } from '@trpc/server';
 import { Download, Pencil } from 'lucide-react';
 import { api } from '@/lib/trpc/server';
-import { renderRule, type Benefit } from '@/server/eligibility';
+import { renderRule, type Benefit } from '@/core/eligibility';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';

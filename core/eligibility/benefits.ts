@@ -1,0 +1,154 @@
+// What a qualifying stakeholder receives, before the budget is applied.
+//
+// Subsidy (an amount of money):
+//   fixed     amount
+//   tiered    the amount of the highest band whose minimum composite the stakeholder reaches
+//   linear    amount = minAmount + (maxAmount − minAmount)·(s − minScore)/(maxScore − minScore),
+//             s = composite clamped to [minScore, maxScore]
+//   per_unit  amount = amountPerUnit × the raw value of an indicator (0 when missing or negative)
+// Tax break (a reduction of the tax rate, in percentage points):
+//   rate / tiered_rate, the reduction fixed or by composite band. With `base` set, the revenue
+//   forgone is estimated as rate/100 × raw(base.indicator) × base.scale; that estimate is the
+//   "amount" the budget and the cap apply to. A tax break with a budget needs a base.
+// Commendation: a title; at most `maxPerCounty` per county (best composite first).
+// `cap`: at most this amount per recipient. Amounts are in the budget's currency unit (yuan) and
+// are settled in whole cents (see budget.ts).
+import { z } from 'zod';
+import { vmsg } from '@/core/domain/messages';
+import { compare } from './evaluate';
+import { imsg } from './rules';
+import type { EligibilityInput } from './input';
+
+const money = z.number({ error: imsg('number') }).finite(imsg('number')).min(0, imsg('nonNegative'));
+const score = z.number({ error: imsg('number') }).finite(imsg('number'));
+const rate = z.number({ error: imsg('number') }).finite(imsg('number')).gt(0, imsg('positive')).max(100, imsg('range', { min: 0, max: 100 }));
+const indicatorCode = z.string({ error: vmsg('validation.required') }).trim().min(1, vmsg('validation.required')).max(64, vmsg('validation.tooLong', { max: 64 }));
+const cap = money.nullish().transform((v) => v ?? null);
+
+export const LAST_AWARD_POLICIES = ['partial', 'skip'] as const;
+/** When the budget cannot pay the next award in full: pay what is left, or pay nothing and stop. */
+const lastAward = z.enum(LAST_AWARD_POLICIES).default('partial');
+
+const tiers = <T extends z.ZodTypeAny>(value: T) =>
+  z
+    .array(z.strictObject({ minComposite: score, value }))
+    .min(1, imsg('benefit.tiersEmpty'))
+    .max(10, imsg('benefit.tiersTooMany', { max: 10 }))
+    .superRefine((ts, ctx) => {
+      ts.forEach((t, i) => {
+        if (ts.findIndex((u) => u.minComposite === t.minComposite) !== i) {
+          ctx.addIssue({ code: 'custom', path: [i, 'minComposite'], message: imsg('benefit.tierDuplicate') });
+        }
+      });
+    });
+
+export const subsidyBenefitSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('fixed'), amount: money, cap, lastAward }),
+  z.strictObject({ kind: z.literal('tiered'), tiers: tiers(money), cap, lastAward }),
+  z
+    .strictObject({ kind: z.literal('linear'), minScore: score, maxScore: score, minAmount: money, maxAmount: money, cap, lastAward })
+    .superRefine((b, ctx) => {
+      if (!(b.maxScore > b.minScore)) ctx.addIssue({ code: 'custom', path: ['maxScore'], message: imsg('benefit.scoreOrder') });
+    }),
+  z.strictObject({ kind: z.literal('per_unit'), indicator: indicatorCode, amountPerUnit: money, cap, lastAward }),
+]);
+
+const taxBase = z
+  .strictObject({ indicator: indicatorCode, scale: z.number({ error: imsg('number') }).finite(imsg('number')).gt(0, imsg('positive')).default(1) })
+  .nullish()
+  .transform((v) => v ?? null);
+
+export const taxBreakBenefitSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('rate'), rate, base: taxBase, cap, lastAward }),
+  z.strictObject({ kind: z.literal('tiered_rate'), tiers: tiers(rate), base: taxBase, cap, lastAward }),
+]);
+
+export const commendationBenefitSchema = z.strictObject({
+  kind: z.literal('title'),
+  title: z.strictObject({
+    en: z.string().trim().min(1, vmsg('validation.required')).max(80, vmsg('validation.tooLong', { max: 80 })),
+    'zh-CN': z.string().trim().min(1, vmsg('validation.required')).max(80, vmsg('validation.tooLong', { max: 80 })),
+  }),
+  maxPerCounty: z.number({ error: imsg('number') }).int(imsg('integer')).min(1, imsg('range', { min: 1, max: 1000 })).max(1000, imsg('range', { min: 1, max: 1000 })).nullish().transform((v) => v ?? null),
+});
+
+export const benefitSchema = z.union([subsidyBenefitSchema, taxBreakBenefitSchema, commendationBenefitSchema]);
+export type SubsidyBenefit = z.output<typeof subsidyBenefitSchema>;
+export type TaxBreakBenefit = z.output<typeof taxBreakBenefitSchema>;
+export type CommendationBenefit = z.output<typeof commendationBenefitSchema>;
+export type Benefit = z.output<typeof benefitSchema>;
+export type BenefitKind = Benefit['kind'];
+
+export const BENEFIT_KINDS_BY_PROGRAM = {
+  subsidy: ['fixed', 'tiered', 'linear', 'per_unit'],
+  tax_break: ['rate', 'tiered_rate'],
+  commendation: ['title'],
+} as const;
+
+/** The value of the highest band the composite reaches (bands compared with the engine tolerance). */
+function tierValue(ts: { minComposite: number; value: number }[], composite: number | null): number | null {
+  let best: { minComposite: number; value: number } | null = null;
+  for (const t of ts) {
+    if (compare(composite, 'gte', t.minComposite) && (best === null || t.minComposite > best.minComposite)) best = t;
+  }
+  return best?.value ?? null;
+}
+
+export interface BenefitDemand {
+  /** Money asked of the budget (subsidy amount or estimated tax forgone), after the cap. */
+  amount: number | null;
+  /** Amount before the cap, when the cap cut it. */
+  uncapped: number | null;
+  /** Tax-rate reduction in percentage points. */
+  rate: number | null;
+  title: { en: string; 'zh-CN': string } | null;
+  /** Why a qualifying stakeholder gets nothing (no band reached, no base value). */
+  note?: 'no_tier' | 'no_base_value';
+}
+
+/** What the benefit gives one qualifying stakeholder, before the budget. */
+export function benefitFor(benefit: Benefit, input: EligibilityInput): BenefitDemand {
+  if (benefit.kind === 'title') return { amount: null, uncapped: null, rate: null, title: benefit.title };
+  let amount: number | null = null;
+  let rateValue: number | null = null;
+  let note: BenefitDemand['note'];
+  switch (benefit.kind) {
+    case 'fixed':
+      amount = benefit.amount;
+      break;
+    case 'tiered':
+      amount = tierValue(benefit.tiers.map((t) => ({ minComposite: t.minComposite, value: t.value })), input.composite);
+      if (amount === null) note = 'no_tier';
+      break;
+    case 'linear': {
+      if (input.composite === null) {
+        note = 'no_tier';
+        break;
+      }
+      const s = Math.min(benefit.maxScore, Math.max(benefit.minScore, input.composite));
+      amount = benefit.minAmount + ((benefit.maxAmount - benefit.minAmount) * (s - benefit.minScore)) / (benefit.maxScore - benefit.minScore);
+      break;
+    }
+    case 'per_unit': {
+      const raw = input.indicators[benefit.indicator]?.raw ?? null;
+      if (raw === null) note = 'no_base_value';
+      amount = benefit.amountPerUnit * Math.max(0, raw ?? 0);
+      break;
+    }
+    case 'rate':
+    case 'tiered_rate': {
+      rateValue = benefit.kind === 'rate' ? benefit.rate : tierValue(benefit.tiers.map((t) => ({ minComposite: t.minComposite, value: t.value })), input.composite);
+      if (rateValue === null) note = 'no_tier';
+      if (benefit.base && rateValue !== null) {
+        const raw = input.indicators[benefit.base.indicator]?.raw ?? null;
+        if (raw === null) note = 'no_base_value';
+        amount = (rateValue / 100) * Math.max(0, raw ?? 0) * benefit.base.scale;
+      }
+      break;
+    }
+  }
+  const capped = amount !== null && benefit.cap !== null && amount > benefit.cap ? benefit.cap : amount;
+  const out: BenefitDemand = { amount: capped, uncapped: capped !== amount ? amount : null, rate: rateValue, title: null };
+  if (note) out.note = note;
+  return out;
+}

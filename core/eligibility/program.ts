@@ -1,0 +1,294 @@
+// An incentive program as a form input and as a portable file (`program/v1`, what the admin UI
+// exports and `npm run cli -- eligibility --program FILE` reads), and running it over a period's
+// inputs: rule → benefit → per-county limit → budget. Same inputs, same determinations: nothing
+// here depends on the order of the inputs, the clock or randomness.
+import { z } from 'zod';
+import { vmsg } from '@/core/domain/messages';
+import { canonicalJson } from '@/core/scoring/canonical-json';
+import { sha256Hex } from '@/core/scoring/sha256';
+import { BENEFIT_KINDS_BY_PROGRAM, benefitFor, benefitSchema, type Benefit } from './benefits';
+import { allocateBudget, rankOrder } from './budget';
+import { evaluateRule, type Gap, type RuleExplanation, type Truth } from './evaluate';
+import { type EligibilityInput } from './input';
+import { ALLOCATIONS, PROGRAM_KINDS, PROGRAM_STATUSES, type Allocation, type ProgramKind } from '@/core/domain/enums';
+import { imsg, ruleSchema, type Rule } from './rules';
+import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
+
+export const PROGRAM_FORMAT = 'program/v1';
+export const ELIGIBILITY_FORMAT = 'eligibility/v1';
+
+const text = (max: number) => z.string({ error: vmsg('validation.required') }).trim().min(1, vmsg('validation.required')).max(max, vmsg('validation.tooLong', { max }));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, vmsg('validation.tooLong', { max }))
+    .nullish()
+    .transform((s) => (s ? s : null));
+
+const programObject = z.object({
+  code: z
+    .string({ error: vmsg('validation.required') })
+    .trim()
+    .min(1, vmsg('validation.required'))
+    .max(40, vmsg('validation.tooLong', { max: 40 }))
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, imsg('program.code')),
+  kind: z.enum(PROGRAM_KINDS, { error: vmsg('validation.required') }),
+  nameEn: text(120),
+  nameZh: text(120),
+  descriptionEn: optionalText(2000),
+  descriptionZh: optionalText(2000),
+  eligibleTypes: z.array(z.enum(STAKEHOLDER_TYPES)).min(1, imsg('program.eligibleTypes')),
+  rule: ruleSchema,
+  benefit: benefitSchema,
+  budget: z.number({ error: imsg('number') }).finite(imsg('number')).min(0, imsg('nonNegative')).nullish().transform((v) => v ?? null),
+  allocation: z.enum(ALLOCATIONS).nullish().transform((v) => v ?? null),
+  status: z.enum(PROGRAM_STATUSES).default('draft'),
+});
+
+type ProgramShape = z.output<typeof programObject>;
+
+/** Rules across fields, each reported at the field to fix. */
+function checkProgram(p: ProgramShape, ctx: z.RefinementCtx): void {
+  const allowed = BENEFIT_KINDS_BY_PROGRAM[p.kind] as readonly string[];
+  if (!allowed.includes(p.benefit.kind)) {
+    ctx.addIssue({ code: 'custom', path: ['benefit', 'kind'], message: imsg('program.benefitKind') });
+  }
+  if (new Set(p.eligibleTypes).size !== p.eligibleTypes.length) {
+    ctx.addIssue({ code: 'custom', path: ['eligibleTypes'], message: imsg('program.eligibleTypesDuplicate') });
+  }
+  if (p.kind === 'commendation' && p.budget !== null) {
+    ctx.addIssue({ code: 'custom', path: ['budget'], message: imsg('program.commendationBudget') });
+  }
+  if (p.budget !== null && p.allocation === null) {
+    ctx.addIssue({ code: 'custom', path: ['allocation'], message: imsg('program.allocationRequired') });
+  }
+  if (p.kind === 'tax_break' && p.budget !== null && (p.benefit.kind === 'rate' || p.benefit.kind === 'tiered_rate') && p.benefit.base === null) {
+    ctx.addIssue({ code: 'custom', path: ['benefit', 'base'], message: imsg('program.taxBase') });
+  }
+}
+
+export const programInputSchema = programObject.superRefine(checkProgram);
+export type ProgramInput = z.output<typeof programInputSchema>;
+export type ProgramInputRaw = z.input<typeof programInputSchema>;
+
+export const programFileSchema = programObject.extend({ format: z.literal(PROGRAM_FORMAT) }).superRefine(checkProgram);
+export type ProgramFile = z.output<typeof programFileSchema>;
+
+/** The parts of a program that decide determinations (what the input hash covers). */
+export interface ProgramCore {
+  kind: ProgramKind;
+  eligibleTypes: StakeholderType[];
+  rule: Rule;
+  benefit: Benefit;
+  budget: number | null;
+  allocation: Allocation | null;
+}
+
+export function programCore(p: ProgramCore): ProgramCore {
+  return { kind: p.kind, eligibleTypes: [...p.eligibleTypes].sort(), rule: p.rule, benefit: p.benefit, budget: p.budget, allocation: p.allocation };
+}
+
+export type DeterminationReason = 'awarded' | 'rule_failed' | 'not_available' | 'no_benefit' | 'county_limit' | 'budget_exhausted';
+
+export interface Determination {
+  stakeholder: string;
+  name: string | null;
+  type: StakeholderType;
+  county: string | null;
+  composite: number | null;
+  /** Whether the rule passed (fail and unknown are both "no"). */
+  truth: Truth;
+  /** Awarded: the rule passed and something was given. */
+  eligible: boolean;
+  reason: DeterminationReason;
+  /** Money granted (subsidy, or estimated tax forgone), after cap and budget. */
+  amount: number | null;
+  /** What the benefit asked before the budget (after the cap). */
+  demand: number | null;
+  /** Whether the per-recipient cap cut the demand. */
+  capped: boolean;
+  budgetCut: 'budget_partial' | 'budget_exhausted' | 'pro_rata' | null;
+  rate: number | null;
+  title: { en: string; 'zh-CN': string } | null;
+  explanation: RuleExplanation;
+  gap: Gap | null;
+}
+
+export interface GroupTotal {
+  key: string;
+  candidates: number;
+  passed: number;
+  awarded: number;
+  amount: number;
+}
+
+export interface EligibilityTotals {
+  candidates: number;
+  passed: number;
+  awarded: number;
+  /** Stakeholders left out because their type is not eligible. */
+  otherTypes: number;
+  demand: number;
+  allocated: number;
+  budget: number | null;
+  byCounty: GroupTotal[];
+  byType: GroupTotal[];
+}
+
+export interface EligibilityResult {
+  format: typeof ELIGIBILITY_FORMAT;
+  inputHash: string;
+  determinations: Determination[];
+  totals: EligibilityTotals;
+}
+
+function sortedInputs(inputs: readonly EligibilityInput[]): EligibilityInput[] {
+  return [...inputs].sort((a, b) => (a.stakeholder < b.stakeholder ? -1 : a.stakeholder > b.stakeholder ? 1 : 0));
+}
+
+/**
+ * sha256 of the program's deciding parts and the inputs, in canonical JSON; order-independent.
+ * The display name is left out: it decides nothing, and a scores file need not carry it.
+ */
+export function eligibilityInputHash(program: ProgramCore, inputs: readonly EligibilityInput[]): string {
+  const deciding = sortedInputs(inputs).map(({ name: _name, ...rest }) => rest);
+  return `sha256:${sha256Hex(canonicalJson({ program: programCore(program), inputs: deciding }))}`;
+}
+
+function cents(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Runs a program over one period's inputs: a determination per stakeholder of an eligible type. */
+export function runEligibility(program: ProgramCore, inputs: readonly EligibilityInput[]): EligibilityResult {
+  const seen = new Set<string>();
+  for (const i of inputs) {
+    if (seen.has(i.stakeholder)) throw new Error(`stakeholder "${i.stakeholder}" appears more than once in the inputs`);
+    seen.add(i.stakeholder);
+  }
+  const all = sortedInputs(inputs);
+  const candidates = all.filter((i) => program.eligibleTypes.includes(i.type));
+  const rows = candidates.map((input) => {
+    const evaluation = evaluateRule(program.rule, input);
+    const benefit = evaluation.truth === 'pass' ? benefitFor(program.benefit, input) : null;
+    return { input, evaluation, benefit };
+  });
+
+  // Commendations: at most N per county, best composite first (rank order as for budgets).
+  const overCountyLimit = new Set<string>();
+  if (program.benefit.kind === 'title' && program.benefit.maxPerCounty !== null) {
+    const byCounty = new Map<string, { stakeholder: string; composite: number | null }[]>();
+    for (const r of rows) {
+      if (r.evaluation.truth !== 'pass') continue;
+      const key = r.input.county ?? '';
+      (byCounty.get(key) ?? byCounty.set(key, []).get(key)!).push({ stakeholder: r.input.stakeholder, composite: r.input.composite });
+    }
+    for (const group of byCounty.values()) rankOrder(group).slice(program.benefit.maxPerCounty).forEach((g) => overCountyLimit.add(g.stakeholder));
+  }
+
+  const moneyRequests = rows
+    .filter((r) => r.benefit !== null && r.benefit.amount !== null)
+    .map((r) => ({ stakeholder: r.input.stakeholder, composite: r.input.composite, demand: r.benefit!.amount! }));
+  const lastAward = 'lastAward' in program.benefit ? program.benefit.lastAward : 'partial';
+  const allocations = new Map(allocateBudget(moneyRequests, program.budget, program.allocation ?? 'rank', lastAward).map((a) => [a.stakeholder, a]));
+
+  const determinations: Determination[] = rows.map(({ input, evaluation, benefit }) => {
+    const alloc = allocations.get(input.stakeholder);
+    let reason: DeterminationReason;
+    if (evaluation.truth === 'unknown') reason = 'not_available';
+    else if (evaluation.truth === 'fail') reason = 'rule_failed';
+    else if (overCountyLimit.has(input.stakeholder)) reason = 'county_limit';
+    else if (benefit!.title !== null) reason = 'awarded';
+    else if (benefit!.note || (benefit!.rate === null && (alloc?.demand ?? 0) <= 0)) reason = 'no_benefit';
+    else if (alloc && alloc.demand > 0 && alloc.allocated <= 0) reason = 'budget_exhausted';
+    else reason = 'awarded';
+    const eligible = reason === 'awarded';
+    return {
+      stakeholder: input.stakeholder,
+      name: input.name ?? null,
+      type: input.type,
+      county: input.county ?? null,
+      composite: input.composite,
+      truth: evaluation.truth,
+      eligible,
+      reason,
+      amount: eligible ? (alloc?.allocated ?? null) : reason === 'budget_exhausted' ? 0 : null,
+      demand: benefit?.amount ?? null,
+      capped: benefit?.uncapped != null,
+      budgetCut: alloc?.cut ?? null,
+      rate: eligible ? (benefit?.rate ?? null) : null,
+      title: eligible ? (benefit?.title ?? null) : null,
+      explanation: evaluation.explanation,
+      gap: evaluation.gap,
+    };
+  });
+
+  const group = (keyOf: (d: Determination) => string): GroupTotal[] => {
+    const map = new Map<string, GroupTotal>();
+    for (const d of determinations) {
+      const key = keyOf(d);
+      const g = map.get(key) ?? map.set(key, { key, candidates: 0, passed: 0, awarded: 0, amount: 0 }).get(key)!;
+      g.candidates++;
+      if (d.truth === 'pass') g.passed++;
+      if (d.eligible) g.awarded++;
+      g.amount = cents(g.amount + (d.amount ?? 0));
+    }
+    return [...map.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  };
+  const sum = (xs: (number | null)[]) => cents(xs.reduce<number>((a, b) => a + (b ?? 0), 0));
+  return {
+    format: ELIGIBILITY_FORMAT,
+    inputHash: eligibilityInputHash(program, inputs),
+    determinations,
+    totals: {
+      candidates: determinations.length,
+      passed: determinations.filter((d) => d.truth === 'pass').length,
+      awarded: determinations.filter((d) => d.eligible).length,
+      otherTypes: all.length - candidates.length,
+      demand: sum(determinations.map((d) => d.demand)),
+      allocated: sum(determinations.map((d) => d.amount)),
+      budget: program.budget,
+      byCounty: group((d) => d.county ?? ''),
+      byType: group((d) => d.type),
+    },
+  };
+}
+
+export interface EligibilityChange {
+  stakeholder: string;
+  before: { eligible: boolean; amount: number | null } | null;
+  after: { eligible: boolean; amount: number | null } | null;
+}
+
+/**
+ * Who gains or loses eligibility (or changes amount) when the scores change, e.g. under tuned
+ * weights: the same program run on both sets of inputs. For the weight-tuning impact preview.
+ */
+export function compareEligibility(
+  program: ProgramCore,
+  before: readonly EligibilityInput[],
+  after: readonly EligibilityInput[],
+): { gained: EligibilityChange[]; lost: EligibilityChange[]; amountChanged: EligibilityChange[] } {
+  const a = new Map(runEligibility(program, before).determinations.map((d) => [d.stakeholder, d]));
+  const b = new Map(runEligibility(program, after).determinations.map((d) => [d.stakeholder, d]));
+  const codes = [...new Set([...a.keys(), ...b.keys()])].sort();
+  const gained: EligibilityChange[] = [];
+  const lost: EligibilityChange[] = [];
+  const amountChanged: EligibilityChange[] = [];
+  for (const code of codes) {
+    const x = a.get(code);
+    const y = b.get(code);
+    const change: EligibilityChange = {
+      stakeholder: code,
+      before: x ? { eligible: x.eligible, amount: x.amount } : null,
+      after: y ? { eligible: y.eligible, amount: y.amount } : null,
+    };
+    const was = x?.eligible ?? false;
+    const is = y?.eligible ?? false;
+    if (!was && is) gained.push(change);
+    else if (was && !is) lost.push(change);
+    else if (was && is && (x?.amount ?? null) !== (y?.amount ?? null)) amountChanged.push(change);
+  }
+  return { gained, lost, amountChanged };
+}

@@ -1,0 +1,200 @@
+// Input schemas of the method area (periods, indicators, KPI-set drafts, tuning), shared by the
+// forms (client) and the procedures (server). Pure: zod and the engine only, no database.
+import { z } from 'zod';
+import { vmsg } from '@/core/domain/messages';
+import { KPI_SET_FORMAT, type KpiSetV1Input, type Normalization } from '@/core/scoring';
+import { AGGREGATIONS, MISSING_POLICIES } from '@/core/domain/enums';
+
+const trimmed = (max: number) =>
+  z
+    .string({ error: vmsg('validation.required') })
+    .trim()
+    .min(1, vmsg('validation.required'))
+    .max(max, vmsg('validation.tooLong', { max }));
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, vmsg('validation.tooLong', { max }))
+    .nullish()
+    .transform((s) => (s ? s : null));
+
+const optionalNumber = z
+  .number({ error: vmsg('validation.method.number') })
+  .finite(vmsg('validation.method.number'))
+  .nullish()
+  .transform((n) => (n === undefined ? null : n));
+
+export const id = z.object({ id: z.number().int().positive() });
+
+// ── Periods ──────────────────────────────────────────────────────────────────────────────────
+export const periodCreateSchema = z
+  .object({
+    kind: z.enum(['quarter', 'year'], { error: vmsg('validation.required') }),
+    year: z.number({ error: vmsg('validation.method.year') }).int(vmsg('validation.method.year')).min(2000, vmsg('validation.method.year')).max(2100, vmsg('validation.method.year')),
+    quarter: z.number().int().min(1).max(4).nullish(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.kind === 'quarter' && !p.quarter) ctx.addIssue({ code: 'custom', path: ['quarter'], message: vmsg('validation.required') });
+  });
+export type PeriodCreateInput = z.infer<typeof periodCreateSchema>;
+
+export const periodPublishSchema = z.object({
+  id: z.number().int().positive(),
+  /** Unapproved evaluations to leave out of the published scores, with the reason recorded on each. */
+  exclude: z
+    .object({
+      evaluationIds: z.array(z.number().int().positive()).min(1),
+      reason: trimmed(500),
+    })
+    .nullish(),
+});
+
+export const reasonSchema = z.object({ id: z.number().int().positive(), reason: trimmed(500) });
+
+// ── Indicators ───────────────────────────────────────────────────────────────────────────────
+export const INDICATOR_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export const indicatorInputSchema = z
+  .object({
+    code: trimmed(64).refine((c) => INDICATOR_CODE_PATTERN.test(c), vmsg('validation.method.code')),
+    nameZh: trimmed(120),
+    nameEn: trimmed(120),
+    descriptionZh: optionalText(1000),
+    descriptionEn: optionalText(1000),
+    unit: z.string().trim().max(30, vmsg('validation.tooLong', { max: 30 })),
+    direction: z.enum(['higher', 'lower'], { error: vmsg('validation.required') }),
+    valueType: z.enum(['number', 'integer', 'percent'], { error: vmsg('validation.required') }),
+    minValue: optionalNumber,
+    maxValue: optionalNumber,
+    evidenceRequired: z.boolean().default(false),
+    redFlagAbove: optionalNumber,
+  })
+  .superRefine((i, ctx) => {
+    if (i.minValue !== null && i.maxValue !== null && !(i.minValue < i.maxValue))
+      ctx.addIssue({ code: 'custom', path: ['maxValue'], message: vmsg('validation.method.range') });
+  });
+export type IndicatorInput = z.infer<typeof indicatorInputSchema>;
+
+export const indicatorListSchema = z
+  .object({ search: z.string().trim().max(100).optional(), includeRetired: z.boolean().default(false) })
+  .default({ includeRetired: false });
+
+// ── KPI-set drafts ───────────────────────────────────────────────────────────────────────────
+// The editable content of a version, by ids; the server turns it into a kpi-set/v1 document with
+// the library's names and checks it with validateKpiSet, so the form and the file obey one rule set.
+const normalizationInput = z.record(z.string(), z.unknown());
+
+export const draftContentSchema = z.object({
+  scale: z.number(),
+  aggregation: z.object({ indicators: z.enum(AGGREGATIONS), objectives: z.enum(AGGREGATIONS) }),
+  missing: z.object({ policy: z.enum(MISSING_POLICIES), minCompleteness: z.number() }),
+  grades: z.array(z.object({ code: z.string(), min: z.number(), label: z.object({ en: z.string(), 'zh-CN': z.string() }) })).max(20),
+  objectives: z
+    .array(
+      z.object({
+        objectiveId: z.number().int().positive(),
+        weight: z.number(),
+        indicators: z
+          .array(z.object({ indicatorId: z.number().int().positive(), weight: z.number(), normalization: normalizationInput }))
+          .max(60),
+      }),
+    )
+    .max(15),
+});
+export type DraftContent = z.infer<typeof draftContentSchema>;
+
+export const saveDraftSchema = z.object({ versionId: z.number().int().positive(), content: draftContentSchema });
+
+export const publishVersionSchema = z.object({
+  versionId: z.number().int().positive(),
+  effectiveFromPeriodId: z.number({ error: vmsg('validation.required') }).int().positive(vmsg('validation.required')),
+  changeNote: trimmed(2000),
+});
+
+export const importVersionSchema = z.object({
+  kpiSetId: z.number().int().positive(),
+  /** The file's text, parsed on the server so a syntax error can be reported like any other. */
+  text: z.string().min(1, vmsg('validation.required')).max(2_000_000),
+});
+
+/** What a draft's ids stand for: names and directions from the library. */
+export type DraftCatalog = {
+  kpiSet: { code: string; nameEn: string; nameZh: string; stakeholderType: string };
+  objectives: Map<number, { code: string; nameEn: string; nameZh: string }>;
+  indicators: Map<number, { code: string; nameEn: string; nameZh: string; unit: string; direction: 'higher' | 'lower' }>;
+};
+
+/** The kpi-set/v1 document a draft describes (not yet validated: validateKpiSet decides). */
+export function draftToDocument(content: DraftContent, catalog: DraftCatalog): KpiSetV1Input {
+  return {
+    format: KPI_SET_FORMAT,
+    code: catalog.kpiSet.code,
+    name: { en: catalog.kpiSet.nameEn, 'zh-CN': catalog.kpiSet.nameZh },
+    stakeholderType: catalog.kpiSet.stakeholderType as KpiSetV1Input['stakeholderType'],
+    scale: content.scale,
+    aggregation: content.aggregation,
+    missing: content.missing,
+    grades: content.grades,
+    objectives: content.objectives.map((o) => {
+      const objective = catalog.objectives.get(o.objectiveId);
+      return {
+        code: objective?.code ?? `objective-${o.objectiveId}`,
+        name: { en: objective?.nameEn ?? '', 'zh-CN': objective?.nameZh ?? '' },
+        weight: o.weight,
+        indicators: o.indicators.map((i) => {
+          const indicator = catalog.indicators.get(i.indicatorId);
+          return {
+            code: indicator?.code ?? `indicator-${i.indicatorId}`,
+            name: { en: indicator?.nameEn ?? '', 'zh-CN': indicator?.nameZh ?? '' },
+            unit: indicator?.unit ?? '',
+            direction: indicator?.direction ?? 'higher',
+            weight: i.weight,
+            normalization: i.normalization as Normalization,
+          };
+        }),
+      };
+    }),
+  };
+}
+
+/**
+ * A validateKpiSet path (`objectives[0].indicators[2].normalization.max`) as the dotted key the
+ * forms use for their fields (`objectives.0.indicators.2.normalization.max`).
+ */
+export function fieldKeyOfPath(path: string): string {
+  return path
+    .replace(/\[("?)([^\]"]*)\1\]/g, '.$2')
+    .replace(/^\./, '');
+}
+
+// ── Tuning ───────────────────────────────────────────────────────────────────────────────────
+/** Which weights a tuning act is about: the objectives, or the indicators of one objective. */
+export const weightTargetSchema = z.union([
+  z.object({ level: z.literal('objectives') }),
+  z.object({ level: z.literal('indicators'), objectiveId: z.number().int().positive() }),
+]);
+export type WeightTarget = z.infer<typeof weightTargetSchema>;
+
+export const applyWeightsSchema = z.object({
+  versionId: z.number().int().positive(),
+  target: weightTargetSchema,
+  /** One positive weight per item, in the draft's order. */
+  weights: z.array(z.number().positive(vmsg('validation.method.positive')).finite()).min(1).max(60),
+  method: z.enum(['manual', 'equal', 'ahp', 'entropy', 'critic', 'combination']),
+  /** What produced the weights (AHP matrix and CR, α …), kept in the audit record. */
+  detail: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const dataWeightsSchema = z.object({
+  versionId: z.number().int().positive(),
+  periodId: z.number().int().positive(),
+  target: weightTargetSchema,
+  method: z.enum(['entropy', 'critic']),
+});
+
+export const previewSchema = z.object({
+  versionId: z.number().int().positive(),
+  periodId: z.number().int().positive(),
+});
