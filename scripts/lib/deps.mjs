@@ -50,9 +50,9 @@ export function dependencyInstallReason() {
 }
 
 /**
- * Runs `npm install` when needed (it installs the lockfile's versions). Not `npm ci`: npm refuses
- * lockfiles written with `omit-lockfile-registry-resolved` (as on our machines) because they
- * leave out other platforms' optional builds. Throws CommandError on failure.
+ * Runs `npm install` when needed (it installs the lockfile's versions and keeps a working
+ * node_modules where it can, which suits `npm start` on a developer's machine; CI runs `npm ci`
+ * in .ci/run). Throws CommandError on failure.
  */
 export async function ensureDependencies() {
   const reason = dependencyInstallReason();
