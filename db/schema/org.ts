@@ -4,7 +4,6 @@ import { check, index, integer, sqliteTable, text, type AnySQLiteColumn } from '
 import { now } from './columns';
 import { REGION_LEVELS, STAKEHOLDER_TYPES } from '../../core/domain/enums';
 
-
 export const regions = sqliteTable(
   'regions',
   {
@@ -16,6 +15,8 @@ export const regions = sqliteTable(
     parentId: integer('parent_id').references((): AnySQLiteColumn => regions.id),
     // Materialized path of ids, e.g. "/1/4/12/", so "this region and below" is one LIKE.
     path: text('path').notNull(),
+    // A retired unit (merged or abolished) keeps its code and history but takes no new stakeholders.
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     check(
