@@ -1,13 +1,11 @@
 // The method part of the demo: stakeholder types, objectives, the indicator catalogue of
-import { type StakeholderType } from '@/core/domain/enums';
 // DESIGN.md §6 and one KPI set per type. Figures are quarterly unless the name says otherwise;
 // goalposts are what the demo treats as "poor" (0 points) and "excellent" (100 points).
-
+// Data, not logic: longer than 400 lines because the catalogue is long.
+import type { Aggregation, Direction, StakeholderType, ValueType } from '@/core/domain/enums';
+import type { GradeBand, Normalization } from '@/core/scoring';
 
 export type ObjectiveCode = 'poverty' | 'industry' | 'income';
-export type Direction = 'higher' | 'lower';
-export type ValueType = 'number' | 'integer' | 'percent';
-export type Aggregation = 'arithmetic' | 'geometric';
 
 export const STAKEHOLDER_TYPE_SEEDS: readonly { code: StakeholderType; nameZh: string; nameEn: string }[] = [
   { code: 'county_town', nameZh: '县/镇主体', nameEn: 'County/town entity' },
@@ -46,12 +44,7 @@ export const OBJECTIVE_SEEDS: readonly {
 ];
 
 /** kpi-set/v1 normalization of one indicator: goalposts, optionally on the ln scale. */
-export interface GoalpostsNormalization {
-  method: 'goalposts';
-  min: number;
-  max: number;
-  transform: 'none' | 'ln';
-}
+type GoalpostsNormalization = Extract<Normalization, { method: 'goalposts' }>;
 
 export interface IndicatorSeed {
   code: string;
@@ -522,12 +515,6 @@ export const INDICATOR_SEEDS: readonly IndicatorSeed[] = [
     normalization: gp(0, 20),
   }),
 ];
-
-export interface GradeBand {
-  code: string;
-  min: number;
-  label: { en: string; 'zh-CN': string };
-}
 
 /** Grade bands on the 0–100 scale, ordered by `min` descending; the last starts at 0. */
 export const GRADE_BANDS: readonly GradeBand[] = [

@@ -3,7 +3,7 @@
 // county code plus three digits in the style of the statistical division codes (1xx = 镇 town,
 // 2xx = 乡 township). Names are real places; everything attached to them is fictional.
 
-export interface TownshipSeed {
+interface TownshipSeed {
   code: string;
   nameZh: string;
   nameEn: string;

@@ -11,7 +11,7 @@ import { incentivePrograms, periods, user } from '@/db/schema';
 import { programInputSchema, type ProgramInputRaw } from '@/core/eligibility';
 import { runProgram } from '@/server/services/eligibility-runs';
 
-export const DEMO_PROGRAMS: ProgramInputRaw[] = [
+const DEMO_PROGRAMS: ProgramInputRaw[] = [
   {
     code: 'TAX-FARMER-INCOME',
     kind: 'tax_break',

@@ -86,7 +86,7 @@ function round(x: number, decimals: number): number {
  * indicator's valid range. Quality may stray a little outside 0–1: real values do overshoot
  * the goalposts, and the engine clamps.
  */
-export function valueForQuality(indicator: IndicatorSeed, quality: number): number {
+function valueForQuality(indicator: IndicatorSeed, quality: number): number {
   const { min: lo, max: hi, transform } = indicator.normalization;
   const position = indicator.direction === 'higher' ? quality : 1 - quality;
   const raw =

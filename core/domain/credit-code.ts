@@ -3,7 +3,6 @@
 // check character: C18 = 31 − (Σ Cᵢ·Wᵢ mod 31), with 31 written as 0, over the weights below.
 
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-export const CREDIT_CODE_CHARSET = CREDIT_CODE_ALPHABET;
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 
 export function creditCodeCheckChar(first17: string): string {
@@ -39,23 +38,6 @@ export function creditCodeProblem(code: string): CreditCodeProblem | null {
 
 export function isValidCreditCode(code: string): boolean {
   return creditCodeProblem(code) === null;
-}
-
-export function describeCreditCodeProblem(p: CreditCodeProblem): string {
-  switch (p.kind) {
-    case 'length':
-      return `A unified social credit code has 18 characters; this one has ${p.length}.`;
-    case 'character':
-      return `Character ${p.position} ("${p.char}") is not allowed: only digits and capital letters except I, O, Z, S and V.`;
-    case 'division':
-      return 'Characters 3–8 must be the 6-digit administrative division code.';
-    case 'check':
-      return `The check character (the 18th) should be "${p.expected}", not "${p.actual}": the code has a typo.`;
-  }
-}
-
-export function normalizeCreditCode(input: string): string {
-  return input.replace(/[\s-]+/g, '').toUpperCase();
 }
 
 /**

@@ -1,6 +1,9 @@
 // Validation messages travel as catalog keys (with JSON params) so the same zod schema speaks
 // both languages: the client translates them with next-intl, on its own checks and on the
 // field errors the server returns. Format: "validation.key" or "validation.key::{json params}".
+import { z } from 'zod';
+
+const paramsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export function vmsg(key: string, params?: Record<string, string | number>): string {
   return params ? `${key}::${JSON.stringify(params)}` : key;
@@ -10,9 +13,11 @@ export function parseVmsg(message: string): { key: string; params: Record<string
   if (!message.startsWith('validation.')) return null;
   const i = message.indexOf('::');
   if (i < 0) return { key: message, params: {} };
+  const key = message.slice(0, i);
   try {
-    return { key: message.slice(0, i), params: JSON.parse(message.slice(i + 2)) as Record<string, string | number> };
+    const params = paramsSchema.safeParse(JSON.parse(message.slice(i + 2)));
+    return { key, params: params.success ? params.data : {} };
   } catch {
-    return { key: message.slice(0, i), params: {} };
+    return { key, params: {} };
   }
 }

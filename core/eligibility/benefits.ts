@@ -15,7 +15,7 @@
 // are settled in whole cents (see budget.ts).
 import { z } from 'zod';
 import { vmsg } from '@/core/domain/messages';
-import { compare } from './evaluate';
+import { compare } from './atoms';
 import { imsg } from './rules';
 import type { EligibilityInput } from './input';
 
@@ -73,11 +73,7 @@ export const commendationBenefitSchema = z.strictObject({
 });
 
 export const benefitSchema = z.union([subsidyBenefitSchema, taxBreakBenefitSchema, commendationBenefitSchema]);
-export type SubsidyBenefit = z.output<typeof subsidyBenefitSchema>;
-export type TaxBreakBenefit = z.output<typeof taxBreakBenefitSchema>;
-export type CommendationBenefit = z.output<typeof commendationBenefitSchema>;
 export type Benefit = z.output<typeof benefitSchema>;
-export type BenefitKind = Benefit['kind'];
 
 export const BENEFIT_KINDS_BY_PROGRAM = {
   subsidy: ['fixed', 'tiered', 'linear', 'per_unit'],

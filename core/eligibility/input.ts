@@ -5,7 +5,6 @@
 // "available, but the stakeholder has no value" (e.g. no composite below minimum completeness).
 import type { StakeholderType } from '@/core/domain/enums';
 
-
 export interface IndicatorValue {
   raw: number | null;
   normalized: number | null;

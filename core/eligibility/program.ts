@@ -8,7 +8,9 @@ import { canonicalJson } from '@/core/scoring/canonical-json';
 import { sha256Hex } from '@/core/scoring/sha256';
 import { BENEFIT_KINDS_BY_PROGRAM, benefitFor, benefitSchema, type Benefit } from './benefits';
 import { allocateBudget, rankOrder } from './budget';
-import { evaluateRule, type Gap, type RuleExplanation, type Truth } from './evaluate';
+import type { Truth } from './atoms';
+import { evaluateRule, type RuleExplanation } from './evaluate';
+import type { Gap } from './gap';
 import { type EligibilityInput } from './input';
 import { ALLOCATIONS, PROGRAM_KINDS, PROGRAM_STATUSES, type Allocation, type ProgramKind } from '@/core/domain/enums';
 import { imsg, ruleSchema, type Rule } from './rules';
@@ -114,6 +116,21 @@ export interface Determination {
   explanation: RuleExplanation;
   gap: Gap | null;
 }
+
+/**
+ * What a stored determination keeps besides its own columns (eligible, amount, rate, title, gap):
+ * the facts the determination rested on and the rule's explanation per clause.
+ */
+export type DeterminationExplanation = Pick<Determination, 'truth' | 'reason' | 'type' | 'county' | 'composite' | 'demand' | 'capped' | 'budgetCut'> & {
+  rule: RuleExplanation;
+};
+
+export function determinationExplanation(d: Determination): DeterminationExplanation {
+  return { truth: d.truth, reason: d.reason, type: d.type, county: d.county, composite: d.composite, demand: d.demand, capped: d.capped, budgetCut: d.budgetCut, rule: d.explanation };
+}
+
+/** The program as it was when a run was made, with the score runs the run read. */
+export type ProgramSnapshot = ProgramCore & { code: string; nameEn: string; nameZh: string; scoreRunIds: number[] };
 
 export interface GroupTotal {
   key: string;

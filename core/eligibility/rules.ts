@@ -95,8 +95,6 @@ export const clauseSchema = z.discriminatedUnion('kind', [
   consecutiveClauseSchema,
 ]);
 export type Clause = z.output<typeof clauseSchema>;
-export type ClauseKind = Clause['kind'];
-export const CLAUSE_KINDS = ['composite', 'objective', 'indicator', 'grade', 'percentile', 'coupling', 'noRedFlag', 'consecutive'] as const;
 
 export type Rule = { op: 'all'; rules: Rule[] } | { op: 'any'; rules: Rule[] } | { op: 'not'; rule: Rule } | { op: 'clause'; clause: Clause };
 

@@ -2,8 +2,8 @@
 // forms (client) and the procedures (server). Pure: zod and the engine only, no database.
 import { z } from 'zod';
 import { vmsg } from '@/core/domain/messages';
-import { KPI_SET_FORMAT, type KpiSetV1Input, type Normalization } from '@/core/scoring';
-import { AGGREGATIONS, MISSING_POLICIES } from '@/core/domain/enums';
+import { KPI_SET_FORMAT, type KpiSetV1Input } from '@/core/scoring';
+import { AGGREGATIONS, MISSING_POLICIES, type StakeholderType } from '@/core/domain/enums';
 
 const trimmed = (max: number) =>
   z
@@ -121,18 +121,28 @@ export const importVersionSchema = z.object({
 
 /** What a draft's ids stand for: names and directions from the library. */
 export type DraftCatalog = {
-  kpiSet: { code: string; nameEn: string; nameZh: string; stakeholderType: string };
+  kpiSet: { code: string; nameEn: string; nameZh: string; stakeholderType: StakeholderType };
   objectives: Map<number, { code: string; nameEn: string; nameZh: string }>;
   indicators: Map<number, { code: string; nameEn: string; nameZh: string; unit: string; direction: 'higher' | 'lower' }>;
 };
 
+type KpiObjectiveInput = KpiSetV1Input['objectives'][number];
+type KpiIndicatorInput = KpiObjectiveInput['indicators'][number];
+
+/** A kpi-set/v1 document as a draft makes it: its normalizations are the form's, still unchecked. */
+type DraftDocument = Omit<KpiSetV1Input, 'objectives'> & {
+  objectives: (Omit<KpiObjectiveInput, 'indicators'> & {
+    indicators: (Omit<KpiIndicatorInput, 'normalization'> & { normalization: Record<string, unknown> })[];
+  })[];
+};
+
 /** The kpi-set/v1 document a draft describes (not yet validated: validateKpiSet decides). */
-export function draftToDocument(content: DraftContent, catalog: DraftCatalog): KpiSetV1Input {
+export function draftToDocument(content: DraftContent, catalog: DraftCatalog): DraftDocument {
   return {
     format: KPI_SET_FORMAT,
     code: catalog.kpiSet.code,
     name: { en: catalog.kpiSet.nameEn, 'zh-CN': catalog.kpiSet.nameZh },
-    stakeholderType: catalog.kpiSet.stakeholderType as KpiSetV1Input['stakeholderType'],
+    stakeholderType: catalog.kpiSet.stakeholderType,
     scale: content.scale,
     aggregation: content.aggregation,
     missing: content.missing,
@@ -151,7 +161,7 @@ export function draftToDocument(content: DraftContent, catalog: DraftCatalog): K
             unit: indicator?.unit ?? '',
             direction: indicator?.direction ?? 'higher',
             weight: i.weight,
-            normalization: i.normalization as Normalization,
+            normalization: i.normalization,
           };
         }),
       };

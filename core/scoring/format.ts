@@ -184,17 +184,16 @@ export type KpiSetV1Input = z.input<typeof kpiSetV1Schema>;
 export type KpiObjective = KpiSetV1['objectives'][number];
 export type KpiIndicator = KpiObjective['indicators'][number];
 export type Normalization = KpiIndicator['normalization'];
-export type NormalizationMethod = Normalization['method'];
 export type GradeBand = KpiSetV1['grades'][number];
 export type BilingualLabel = z.output<typeof labelSchema>;
 
-export interface ValidationError {
+export interface KpiSetProblem {
   /** JSON path of the field, e.g. `objectives[0].indicators[2].normalization.max`; '' for the document. */
   path: string;
   message: string;
 }
 
-export type KpiSetValidation = { ok: true; value: KpiSetV1 } | { ok: false; errors: ValidationError[] };
+export type KpiSetValidation = { ok: true; value: KpiSetV1 } | { ok: false; errors: KpiSetProblem[] };
 
 /** `['objectives', 0, 'name', 'zh-CN']` → `objectives[0].name["zh-CN"]`. */
 export function formatJsonPath(path: readonly PropertyKey[]): string {
@@ -242,7 +241,7 @@ const errorMessages: z.core.$ZodErrorMap = (issue) => {
 export function validateKpiSet(json: unknown): KpiSetValidation {
   const parsed = kpiSetV1Schema.safeParse(json, { error: errorMessages });
   if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: ValidationError[] = [];
+  const errors: KpiSetProblem[] = [];
   for (const issue of parsed.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       // One error per unknown key, pointing at the key itself.

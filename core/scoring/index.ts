@@ -16,10 +16,9 @@ export type {
   KpiObjective,
   KpiIndicator,
   Normalization,
-  NormalizationMethod,
   GradeBand,
   BilingualLabel,
-  ValidationError,
+  KpiSetProblem,
   KpiSetValidation,
 } from './format';
 
@@ -37,8 +36,11 @@ export { gradeFor, sortGradesDescending } from './grades';
 export { couplingCoordination, couplingClassOf, COUPLING_CLASS_LABELS } from './coupling';
 export type { CouplingResult } from './coupling';
 
-export { compileKpiSet, scoreMatrix } from './engine';
-export type { CompiledKpiSet, ValuesMatrix, MatrixScores, IndicatorPeerStats } from './engine';
+export { compileKpiSet } from './compile';
+export type { CompiledKpiSet } from './compile';
+export { scoreMatrix } from './engine';
+export type { ValuesMatrix, MatrixScores } from './engine';
+export type { IndicatorPeerStats } from './normalizer';
 export { scoreKpiSet, rowsToMatrix, stakeholderScoreAt, SCORES_FORMAT } from './score';
 export type {
   ScoresV1,
@@ -63,20 +65,6 @@ export {
   AHP_RECIPROCAL_TOLERANCE,
 } from './weights';
 export type { AhpResult, AhpJudgement, EntropyResult, CriticResult, DataWeightsResult } from './weights';
-
-export {
-  parseCsv,
-  scanCsv,
-  parseDecimal,
-  parseNumberCell,
-  readValuesCsv,
-  readValuesTable,
-  ValuesTableReader,
-  CsvSyntaxError,
-  columnLetter,
-  formatValuesFileError,
-} from './values';
-export type { Cell, CsvReceiver, ValuesFileError, ValuesRead, ValuesReadOptions } from './values';
 
 export { formatScoresCsv, writeMatrixScoresCsv, scoresCsvHeader, csvText } from './scores-csv';
 export { kpiSetV1JsonSchema } from './json-schema';

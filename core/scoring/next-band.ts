@@ -25,8 +25,8 @@
 // indicators compare; the cheapest routes are the reachable ones with the smallest effort.
 import type { KpiSetV1 } from './format';
 import type { BilingualLabel } from './format';
-import { compileKpiSet, scoreMatrix, METHOD_GOALPOSTS, METHOD_MINMAX, METHOD_PERCENTILE, METHOD_TARGET } from './engine';
-import type { CompiledKpiSet, ValuesMatrix } from './engine';
+import { compileKpiSet, METHOD_GOALPOSTS, METHOD_MINMAX, METHOD_PERCENTILE, METHOD_TARGET, type CompiledKpiSet } from './compile';
+import { scoreMatrix, type ValuesMatrix } from './engine';
 import { isPeerDependent } from './format';
 import { rowsToMatrix, type ValuesRow } from './score';
 

@@ -15,8 +15,8 @@
 // completeness = indicators with a value / indicators in the set.
 import type { KpiSetV1 } from './format';
 import type { BilingualLabel } from './format';
-import { compileKpiSet, scoreMatrix, METHOD_GOALPOSTS, METHOD_MINMAX, METHOD_ZSCORE } from './engine';
-import type { CompiledKpiSet, MatrixScores, ValuesMatrix } from './engine';
+import { compileKpiSet, METHOD_GOALPOSTS, METHOD_MINMAX, METHOD_ZSCORE, type CompiledKpiSet } from './compile';
+import { scoreMatrix, type MatrixScores, type ValuesMatrix } from './engine';
 import { COUPLING_CLASS_LABELS } from './coupling';
 import { ScoringInputError } from './errors';
 import { methodHash } from './method-hash';

@@ -3,7 +3,8 @@
 // unrounded (JavaScript's shortest round-trip form), null is an empty cell, lines end with LF.
 // Two producers write the same bytes: one from `scores/v1` results (the web app's download), one
 // straight from the engine's columns (the CLI on 100,000 rows, without building objects).
-import type { CompiledKpiSet, MatrixScores, ValuesMatrix } from './engine';
+import type { CompiledKpiSet } from './compile';
+import type { MatrixScores, ValuesMatrix } from './engine';
 import type { StakeholderScore } from './score';
 
 function csvNumber(x: number | null): string {

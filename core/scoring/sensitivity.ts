@@ -14,7 +14,8 @@
 // Reference: A. Saisana, A. Saltelli, S. Tarantola, "Uncertainty and sensitivity analysis
 // techniques as tools for the quality assessment of composite indicators", J. R. Stat. Soc. A
 // 168(2), 2005, 307–323 (Monte Carlo over weights, rank ranges per unit).
-import type { CompiledKpiSet, MatrixScores } from './engine';
+import type { CompiledKpiSet } from './compile';
+import type { MatrixScores } from './engine';
 import { atLeast } from './tolerance';
 
 export interface SensitivityBasis {

@@ -1,6 +1,7 @@
 // The audit log: append-only (triggers in the migrations reject UPDATE and DELETE).
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { now } from './columns';
+import type { JsonValue } from '../../core/schemas/json';
 
 export const auditLog = sqliteTable(
   'audit_log',
@@ -12,8 +13,8 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
-    before: text('before', { mode: 'json' }),
-    after: text('after', { mode: 'json' }),
+    before: text('before', { mode: 'json' }).$type<JsonValue>(),
+    after: text('after', { mode: 'json' }).$type<JsonValue>(),
     reason: text('reason'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],

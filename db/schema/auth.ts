@@ -6,7 +6,6 @@ import { regions, stakeholders } from './org';
 import { now } from './columns';
 import { ROLES } from '../../core/domain/enums';
 
-
 export const user = sqliteTable(
   'user',
   {

@@ -1,4 +1,4 @@
-// Periods and evaluations (one stakeholder × one period under one KPI-set version).
+// Evaluations: one stakeholder × one period under one KPI-set version, and their values.
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -14,28 +14,8 @@ import { user } from './auth';
 import { stakeholders } from './org';
 import { indicators, kpiSetVersions } from './method';
 import { now } from './columns';
-import { EVALUATION_STATUSES, PERIOD_KINDS, PERIOD_STATUSES } from '../../core/domain/enums';
-
-
-export const periods = sqliteTable(
-  'periods',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    code: text('code').notNull().unique(),
-    kind: text('kind', { enum: PERIOD_KINDS }).notNull(),
-    startsOn: text('starts_on').notNull(), // ISO date
-    endsOn: text('ends_on').notNull(),
-    status: text('status', { enum: PERIOD_STATUSES }).notNull().default('open'),
-    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
-    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
-  },
-  (t) => [
-    check('periods_kind_check', sql`${t.kind} in ('quarter','year')`),
-    check('periods_status_check', sql`${t.status} in ('open','closed','published')`),
-    check('periods_dates_check', sql`${t.startsOn} <= ${t.endsOn}`),
-  ],
-);
+import { periods } from './periods';
+import { EVALUATION_STATUSES } from '../../core/domain/enums';
 
 export const evaluations = sqliteTable(
   'evaluations',

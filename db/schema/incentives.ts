@@ -3,11 +3,11 @@ import { sql } from 'drizzle-orm';
 import { check, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
 import { stakeholders } from './org';
-import { periods } from './cycle';
+import { periods } from './periods';
 import { scoreRuns } from './scores';
 import { now } from './columns';
-import { ALLOCATIONS, PROGRAM_KINDS, PROGRAM_STATUSES } from '../../core/domain/enums';
-
+import { ALLOCATIONS, PROGRAM_KINDS, PROGRAM_STATUSES, type StakeholderType } from '../../core/domain/enums';
+import type { Benefit, DeterminationExplanation, Gap, ProgramSnapshot, Rule } from '../../core/eligibility';
 
 export const incentivePrograms = sqliteTable(
   'incentive_programs',
@@ -19,12 +19,9 @@ export const incentivePrograms = sqliteTable(
     nameEn: text('name_en').notNull(),
     descriptionZh: text('description_zh'),
     descriptionEn: text('description_en'),
-    /** JSON: stakeholder type codes */
-    eligibleTypes: text('eligible_types', { mode: 'json' }).notNull(),
-    /** JSON: the rule tree */
-    rule: text('rule', { mode: 'json' }).notNull(),
-    /** JSON: the benefit definition */
-    benefit: text('benefit', { mode: 'json' }).notNull(),
+    eligibleTypes: text('eligible_types', { mode: 'json' }).$type<StakeholderType[]>().notNull(),
+    rule: text('rule', { mode: 'json' }).$type<Rule>().notNull(),
+    benefit: text('benefit', { mode: 'json' }).$type<Benefit>().notNull(),
     budget: real('budget'),
     allocation: text('allocation', { enum: ALLOCATIONS }),
     status: text('status', { enum: PROGRAM_STATUSES }).notNull().default('draft'),
@@ -51,8 +48,7 @@ export const eligibilityRuns = sqliteTable('eligibility_runs', {
     .notNull()
     .references(() => periods.id),
   scoreRunId: integer('score_run_id').references(() => scoreRuns.id),
-  /** JSON: the program as it was when the run was made */
-  programSnapshot: text('program_snapshot', { mode: 'json' }).notNull(),
+  programSnapshot: text('program_snapshot', { mode: 'json' }).$type<ProgramSnapshot>().notNull(),
   inputHash: text('input_hash').notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   createdBy: text('created_by').references(() => user.id),
@@ -72,10 +68,9 @@ export const determinations = sqliteTable(
     amount: real('amount'),
     rate: real('rate'),
     title: text('title'),
-    /** JSON: per clause, actual value and threshold */
-    explanation: text('explanation', { mode: 'json' }).notNull(),
-    /** JSON: the smallest change that would qualify, for those who fail */
-    gap: text('gap', { mode: 'json' }),
+    explanation: text('explanation', { mode: 'json' }).$type<DeterminationExplanation>().notNull(),
+    /** The smallest change that would qualify, for those who fail. */
+    gap: text('gap', { mode: 'json' }).$type<Gap>(),
   },
   (t) => [uniqueIndex('determinations_run_stakeholder_uq').on(t.runId, t.stakeholderId)],
 );

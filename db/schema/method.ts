@@ -12,10 +12,10 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
 import { stakeholderTypes } from './org';
-import { periods } from './cycle';
+import { periods } from './periods';
 import { now } from './columns';
+import type { GradeBand, Normalization } from '../../core/scoring/format';
 import { AGGREGATIONS, DIRECTIONS, MISSING_POLICIES, STAKEHOLDER_TYPES, VALUE_TYPES, VERSION_STATUSES } from '../../core/domain/enums';
-
 
 export const objectives = sqliteTable('objectives', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -96,8 +96,7 @@ export const kpiSetVersions = sqliteTable(
       .default('arithmetic'),
     missingPolicy: text('missing_policy', { enum: MISSING_POLICIES }).notNull().default('reweight'),
     minCompleteness: real('min_completeness').notNull().default(0.8),
-    /** JSON: [{code, min, label: {en, zh-CN}}], ordered by min descending. */
-    grades: text('grades', { mode: 'json' }).notNull(),
+    grades: text('grades', { mode: 'json' }).$type<GradeBand[]>().notNull(),
     methodHash: text('method_hash'),
     effectiveFromPeriodId: integer('effective_from_period_id').references(() => periods.id),
     changeNote: text('change_note'),
@@ -153,8 +152,7 @@ export const kpiSetIndicators = sqliteTable(
       .notNull()
       .references(() => objectives.id),
     weight: real('weight').notNull(),
-    /** JSON: the kpi-set/v1 normalization object of this indicator. */
-    normalization: text('normalization', { mode: 'json' }).notNull(),
+    normalization: text('normalization', { mode: 'json' }).$type<Normalization>().notNull(),
     position: integer('position').notNull().default(0),
   },
   (t) => [

@@ -4,10 +4,11 @@ import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'dri
 import { user } from './auth';
 import { stakeholders } from './org';
 import { kpiSetVersions } from './method';
-import { evaluations, periods } from './cycle';
+import { evaluations } from './evaluations';
+import { periods } from './periods';
 import { now } from './columns';
+import type { IndicatorScore, ScoreWarning } from '../../core/scoring/score';
 import { SCORE_RUN_KINDS, SCORE_RUN_STATUSES } from '../../core/domain/enums';
-
 
 export const scoreRuns = sqliteTable(
   'score_runs',
@@ -59,11 +60,10 @@ export const scores = sqliteTable(
     couplingT: real('coupling_t'),
     couplingD: real('coupling_d'),
     couplingClass: integer('coupling_class'),
-    /** JSON: {objectiveCode: score|null} */
-    objectives: text('objectives', { mode: 'json' }).notNull(),
-    /** JSON: {indicatorCode: {raw, normalized, weight, effectiveWeight, contribution}} */
-    indicators: text('indicators', { mode: 'json' }).notNull(),
-    warnings: text('warnings', { mode: 'json' }).notNull(),
+    /** Objective code → score (null without enough values). */
+    objectives: text('objectives', { mode: 'json' }).$type<Record<string, number | null>>().notNull(),
+    indicators: text('indicators', { mode: 'json' }).$type<Record<string, IndicatorScore>>().notNull(),
+    warnings: text('warnings', { mode: 'json' }).$type<ScoreWarning[]>().notNull(),
   },
   (t) => [
     uniqueIndex('scores_run_stakeholder_uq').on(t.runId, t.stakeholderId),

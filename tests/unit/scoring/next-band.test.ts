@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileKpiSet, gradeFor, readValuesCsv, rowsToMatrix, scoreMatrix, stakeholderScoreAt, validateKpiSet, type KpiSetV1, type ValuesRow } from '@/core/scoring';
+import { compileKpiSet, gradeFor, rowsToMatrix, scoreMatrix, stakeholderScoreAt, validateKpiSet, type KpiSetV1, type ValuesRow } from '@/core/scoring';
+import { readValuesCsv } from '@/core/decode';
 import { pathToNextBand, type IndicatorLimits, type NextBandResult } from '@/core/scoring/next-band';
 import { indicator, kpiSet } from './helpers';
 

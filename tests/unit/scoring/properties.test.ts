@@ -1,7 +1,8 @@
 // Invariants of the engine, checked with fast-check on generated KPI sets and values.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ahpWeights, combineWeights, compileKpiSet, couplingCoordination, criticWeights, entropyWeights, normalizeWeights, readValuesCsv, scoreKpiSet, TOLERANCE, validateKpiSet, WeightsInputError } from '@/core/scoring';
+import { ahpWeights, combineWeights, compileKpiSet, couplingCoordination, criticWeights, entropyWeights, normalizeWeights, scoreKpiSet, TOLERANCE, validateKpiSet, WeightsInputError } from '@/core/scoring';
+import { readValuesCsv } from '@/core/decode';
 import type { KpiSetV1, KpiSetV1Input, ValuesRow } from '@/core/scoring';
 
 type IndicatorInput = KpiSetV1Input['objectives'][number]['indicators'][number];

@@ -2,7 +2,8 @@
 // Goalposts 0…100 make raw = normalized, so the arithmetic is easy to follow.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileKpiSet, formatScoresCsv, methodHash, readValuesCsv, scoreKpiSet, scoreMatrix, ScoringInputError, validateKpiSet, writeMatrixScoresCsv } from '@/core/scoring';
+import { compileKpiSet, formatScoresCsv, methodHash, scoreKpiSet, scoreMatrix, ScoringInputError, validateKpiSet, writeMatrixScoresCsv } from '@/core/scoring';
+import { readValuesCsv } from '@/core/decode';
 import type { KpiSetV1Input } from '@/core/scoring';
 import { indicator, kpiSet } from './helpers';
 

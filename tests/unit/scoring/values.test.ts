@@ -1,11 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { columnLetter, CsvSyntaxError, formatValuesFileError, parseCsv, parseDecimal, parseNumberCell, readValuesCsv, readValuesTable, scanCsv, ValuesTableReader } from '@/core/scoring';
+import { columnLetter, CsvSyntaxError, parseCsv, parseDecimal, parseNumberCell, readValuesCsv, readValuesTable, scanCsv, ValuesTableReader, type DecodeProblem } from '@/core/decode';
+import { formatProblem, problemText } from '@/cli/english';
 
 function records(text: string): [string[], number][] {
   const out: [string[], number][] = [];
   parseCsv(text, (cells, row) => out.push([cells, row]));
   return out;
+}
+
+/** A problem as the CLI says it, with its place. */
+function inWords({ code, params, ...where }: DecodeProblem) {
+  return { ...where, message: problemText({ code, ...(params ? { params } : {}) }) };
+}
+
+function syntaxError(text: string): string | null {
+  try {
+    records(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return formatProblem('f.csv', error.problem);
+    throw error;
+  }
+  return null;
+}
+
+function cellText(cell: Parameters<typeof parseNumberCell>[0]) {
+  const parsed = parseNumberCell(cell);
+  return parsed !== null && typeof parsed === 'object' ? problemText(parsed) : parsed;
 }
 
 describe('parseCsv', () => {
@@ -27,9 +48,9 @@ describe('parseCsv', () => {
   });
 
   it('refuses an unterminated quote or a stray quote, naming the row', () => {
-    expect(() => records('a\n"open')).toThrow(new CsvSyntaxError(2, 'a quoted cell is never closed (a " is missing)'));
-    expect(() => records('a\nb"c')).toThrow(/row 2: a quote inside an unquoted cell/);
-    expect(() => records('"a"b')).toThrow(/row 1: unexpected text after a closing quote/);
+    expect(syntaxError('a\n"open')).toBe('f.csv, row 2: a quoted cell is never closed (a " is missing)');
+    expect(syntaxError('a\nb"c')).toMatch(/row 2: a quote inside an unquoted cell/);
+    expect(syntaxError('"a"b')).toMatch(/row 1: unexpected text after a closing quote/);
   });
 });
 
@@ -69,10 +90,11 @@ describe('numbers in cells', () => {
   });
 
   it('says what to write instead of a cell that is not a number', () => {
-    expect(parseNumberCell('12%')).toEqual({ error: '"12%" is not a plain number: write it without "%" (e.g. 12)' });
-    expect(parseNumberCell('3,5')).toEqual({ error: '"3,5" is not a number: write decimals with a point (3.5)' });
-    expect(parseNumberCell('N/A')).toEqual({ error: '"N/A" is not a number; leave the cell empty for a missing value' });
-    expect(parseNumberCell(Number.POSITIVE_INFINITY)).toEqual({ error: 'Infinity is not a finite number' });
+    expect(parseNumberCell('12%')).toEqual({ code: 'percent_sign', params: { value: '12%', suggestion: '12' } });
+    expect(cellText('12%')).toBe('"12%" is not a plain number: write it without "%" (e.g. 12)');
+    expect(cellText('3,5')).toBe('"3,5" is not a number: write decimals with a point (3.5)');
+    expect(cellText('N/A')).toBe('"N/A" is not a number; leave the cell empty for a missing value');
+    expect(cellText(Number.POSITIVE_INFINITY)).toBe('Infinity is not a finite number');
   });
 });
 
@@ -95,7 +117,7 @@ describe('reading a values file', () => {
 
   it('notes an indicator without a column (all its values missing)', () => {
     const read = readValuesCsv('stakeholder,hires\nA,1\n', codes);
-    expect(read.ok && read.warnings).toEqual(['no column for indicator "sales": every value of it counts as missing']);
+    expect(read.ok && read.warnings.map(problemText)).toEqual(['no column for indicator "sales": every value of it counts as missing']);
   });
 
   it('reports every problem with its row and column', () => {
@@ -106,7 +128,7 @@ describe('reading a values file', () => {
     );
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    expect(read.errors.map((e) => formatValuesFileError('v.csv', e))).toEqual([
+    expect(read.errors.map((e) => formatProblem('v.csv', e))).toEqual([
       'v.csv, row 1, column "Sales" (C): unknown column "Sales": did you mean "sales"? (codes are case-sensitive)',
       'v.csv, row 1, column "bogus" (D): unknown column "bogus": not an indicator of KPI set "market-2025"; the columns are "stakeholder", an optional "name" and indicator codes',
       'v.csv, row 1, column "hires" (E): duplicate column: "hires" is also column B',
@@ -119,28 +141,28 @@ describe('reading a values file', () => {
 
   it('refuses short rows, a missing stakeholder column, empty files and files without rows', () => {
     const short = readValuesCsv('stakeholder,hires,sales\nA,1\n', codes);
-    expect(!short.ok && short.errors[0]).toEqual({ row: 2, message: 'the row has 2 cells but the header has 3; a missing value is an empty cell between commas' });
+    expect(!short.ok && inWords(short.errors[0]!)).toEqual({ row: 2, message: 'the row has 2 cells but the header has 3; a missing value is an empty cell between commas' });
     const noStakeholder = readValuesCsv('hires,sales\n1,2\n', codes);
-    expect(!noStakeholder.ok && noStakeholder.errors[0]!.message).toBe('no "stakeholder" column in the header');
+    expect(!noStakeholder.ok && problemText(noStakeholder.errors[0]!)).toBe('no "stakeholder" column in the header');
     const tabs = readValuesCsv('stakeholder\thires\nA\t1\n', codes);
-    expect(!tabs.ok && tabs.errors[0]!.message).toMatch(/tab-separated/);
+    expect(!tabs.ok && problemText(tabs.errors[0]!)).toMatch(/tab-separated/);
     const empty = readValuesCsv('\n\n', codes);
-    expect(!empty.ok && empty.errors[0]!.message).toMatch(/the file is empty/);
+    expect(!empty.ok && problemText(empty.errors[0]!)).toMatch(/the file is empty/);
     const headerOnly = readValuesCsv('stakeholder,hires\n', codes);
-    expect(!headerOnly.ok && headerOnly.errors[0]!.message).toBe('the file has a header but no stakeholder rows');
+    expect(!headerOnly.ok && problemText(headerOnly.errors[0]!)).toBe('the file has a header but no stakeholder rows');
     const noIndicators = readValuesCsv('stakeholder,name\nA,x\n', codes);
-    expect(!noIndicators.ok && noIndicators.errors[0]!.message).toMatch(/names none of the KPI set's indicators/);
+    expect(!noIndicators.ok && problemText(noIndicators.errors[0]!)).toMatch(/names none of the KPI set's indicators/);
   });
 
   it('reports a CSV syntax error with its row', () => {
     const read = readValuesCsv('stakeholder,hires\nA,"1\n', codes);
-    expect(!read.ok && read.errors).toEqual([{ row: 2, message: 'a quoted cell is never closed (a " is missing)' }]);
+    expect(!read.ok && read.errors.map(inWords)).toEqual([{ row: 2, message: 'a quoted cell is never closed (a " is missing)' }]);
   });
 
   it('stops listing after maxErrors and says how many more there were', () => {
     const lines = ['stakeholder,hires', ...Array.from({ length: 10 }, (_, i) => `S${i},bad`)];
     const read = readValuesCsv(lines.join('\n'), codes, { maxErrors: 3 });
-    expect(!read.ok && read.errors.map((e) => e.message).at(-1)).toBe('… and 7 more errors');
+    expect(!read.ok && read.errors.map(problemText).at(-1)).toBe('… and 7 more errors');
   });
 
   it('reads spreadsheet records with numbers, short rows and real row numbers', () => {
@@ -153,7 +175,7 @@ describe('reading a values file', () => {
       ],
       codes,
     );
-    expect(!read.ok && read.errors).toEqual([{ row: 5, column: '"hires" (B)', message: '"many" is not a number; leave the cell empty for a missing value' }]);
+    expect(!read.ok && read.errors.map(inWords)).toEqual([{ row: 5, column: '"hires" (B)', message: '"many" is not a number; leave the cell empty for a missing value' }]);
     const good = readValuesTable(
       [
         { row: 1, cells: ['stakeholder', 'hires', 'sales'] },

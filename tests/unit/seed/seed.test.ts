@@ -2,9 +2,8 @@ import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrateDb, openDb, type Db } from '@/db/client';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/core/domain/demo-users';
 import {
-  DEMO_PASSWORD,
-  DEMO_USERS,
   isEmpty,
   isSeeded,
   seedDemo,
@@ -15,7 +14,7 @@ import { INDICATOR_SEEDS, KPI_SET_SEEDS } from '@/seed/catalogue';
 import { isValidCreditCode } from '@/core/domain/credit-code';
 import { planDemo } from '@/seed/plan';
 import { methodHash } from '@/core/scoring';
-import { loadKpiSetVersion } from '@/server/services/kpi-documents';
+import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
 
 const SEED_TIMEOUT = 60_000;
 

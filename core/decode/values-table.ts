@@ -1,0 +1,291 @@
+// A values table → a checked values matrix. Layout ("wide"): a header row
+// `stakeholder,<indicator code>,…` in any column order, an optional `name` column that is ignored,
+// one row per stakeholder, an empty cell for a missing value. Every problem carries its row (as a
+// spreadsheet numbers it: the header is row 1) and column; unknown columns, duplicate stakeholders
+// and non-numeric cells are errors.
+import type { ValuesMatrix } from '@/core/scoring/engine';
+import { COMMA, CR, LF, QUOTE, type CsvReceiver } from './csv';
+import { parseNumberCell, scanDecimal, type Cell } from './numbers';
+import { columnLetter, located, type DecodeProblem } from './problems';
+import { columnName, readValuesHeader, TARGET_IGNORED, TARGET_NO_HEADER, TARGET_STAKEHOLDER, type ValuesHeader } from './values-header';
+
+export interface ValuesRead {
+  /** True when there is no error. */
+  ok: boolean;
+  /** The rows accepted (all of them when ok), in file order; NaN is a missing value. */
+  matrix: ValuesMatrix;
+  /** Source row of each matrix row. */
+  rowNumbers: number[];
+  /** For each indicator, the column its values come from (`"code" (C)`), or null. */
+  indicatorColumns: (string | null)[];
+  /** The stakeholder column (`"stakeholder" (A)`), or null. */
+  stakeholderColumn: string | null;
+  errors: DecodeProblem[];
+  /** Notes that are not errors, e.g. an indicator without a column. */
+  warnings: DecodeProblem[];
+}
+
+export interface ValuesReadOptions {
+  /** Stop collecting after this many errors (a summary follows). Default 100. */
+  maxErrors?: number;
+  /** Rows to make room for at once (a hint; the matrix grows as needed). */
+  expectedRows?: number;
+  /** KPI-set code, for messages. */
+  kpiSetCode?: string;
+}
+
+function isBlank(cell: Cell): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+function cellText(cell: Cell): string {
+  return cell === null || cell === undefined ? '' : String(cell).trim();
+}
+
+/**
+ * Incremental reader of a values table: records arrive cell by cell (as a CsvReceiver from
+ * scanCsv, or whole through `record` from a spreadsheet); the first non-blank record is the
+ * header; `finish()` gives the matrix and every error. `strictWidth` makes a record with fewer
+ * cells than the header an error (CSV); spreadsheets leave trailing empty cells out, so they read
+ * without it. `fastRecord` reads a plain CSV record in one pass with the same checks.
+ */
+export class ValuesTableReader implements CsvReceiver {
+  private readonly k: number;
+  private readonly maxErrors: number;
+  private readonly kpiSetCode: string;
+  private readonly errors: DecodeProblem[] = [];
+  private errorOverflow = 0;
+  private header: ValuesHeader | null = null;
+  private readonly stakeholders: string[] = [];
+  private readonly rowNumbers: number[] = [];
+  private readonly firstRowOf = new Map<string, number>();
+  private values: Float64Array;
+  private rowCount = 0;
+  private readonly reportedHeaderless = new Set<number>();
+  // The record being read.
+  private row = 0;
+  private base = 0;
+  private cellCount = 0;
+  private nonBlank = false;
+  private stakeholder = '';
+  private extraColumn = -1;
+  private headerCells: string[] = [];
+  private readonly cellErrors: DecodeProblem[] = [];
+
+  constructor(
+    private readonly indicatorCodes: readonly string[],
+    private readonly strictWidth: boolean,
+    options: ValuesReadOptions = {},
+  ) {
+    this.k = indicatorCodes.length;
+    this.maxErrors = options.maxErrors ?? 100;
+    this.kpiSetCode = options.kpiSetCode ?? '';
+    // Filled with NaN (missing) up front; a row that is refused after some of its values were
+    // written is reset, so each new row starts out all missing.
+    this.values = new Float64Array(Math.max(1, this.k) * Math.max(16, options.expectedRows ?? 1024)).fill(NaN);
+  }
+
+  /** Records an error; rows go on being read so that one check lists every problem. */
+  private fail(error: DecodeProblem): void {
+    if (this.errors.length < this.maxErrors) this.errors.push(error);
+    else this.errorOverflow++;
+  }
+
+  /** A whole record of cells (e.g. a spreadsheet row). */
+  record(cells: readonly Cell[], row: number): void {
+    this.beginRecord(row);
+    for (let c = 0; c < cells.length; c++) {
+      this.cellCount = c + 1;
+      this.cell(c, cells[c]);
+    }
+    this.endRecord();
+  }
+
+  beginRecord(row: number): void {
+    this.row = row;
+    this.cellCount = 0;
+    this.nonBlank = false;
+    this.stakeholder = '';
+    this.extraColumn = -1;
+    this.cellErrors.length = 0;
+    if (this.header === null) {
+      this.headerCells = [];
+      return;
+    }
+    this.base = this.rowCount * this.k;
+    this.ensureRoom();
+  }
+
+  private ensureRoom(): void {
+    const needed = this.base + this.k;
+    if (needed <= this.values.length) return;
+    const grown = new Float64Array(Math.max(this.values.length * 2, needed));
+    grown.set(this.values);
+    grown.fill(NaN, this.values.length);
+    this.values = grown;
+  }
+
+  rangeCell(column: number, text: string, start: number, end: number): void {
+    this.cellCount = column + 1;
+    if (start === end) return; // empty cell
+    const j = this.header !== null && column < this.header.names.length ? this.header.targets[column]! : TARGET_IGNORED;
+    if (j >= 0) {
+      // A plain number in an indicator column, read without making a string (the scan stops at
+      // the delimiter after the cell: no number continues into a comma or a line break).
+      if (scanDecimal(text, start, this.values, this.base + j) === end) {
+        this.nonBlank = true;
+        return;
+      }
+      this.values[this.base + j] = NaN; // a number followed by other text: not a value
+    }
+    this.cell(column, text.slice(start, end));
+  }
+
+  textCell(column: number, value: string): void {
+    this.cellCount = column + 1;
+    this.cell(column, value);
+  }
+
+  private cell(column: number, value: Cell): void {
+    const header = this.header;
+    if (header === null) {
+      this.headerCells[column] = cellText(value);
+      if (!isBlank(value)) this.nonBlank = true;
+      return;
+    }
+    if (isBlank(value)) return;
+    this.nonBlank = true;
+    if (column >= header.names.length) {
+      if (this.extraColumn < 0) this.extraColumn = column;
+      return;
+    }
+    const j = header.targets[column]!;
+    if (j === TARGET_STAKEHOLDER) this.stakeholder = cellText(value);
+    else if (j === TARGET_NO_HEADER) {
+      if (!this.reportedHeaderless.has(column)) {
+        this.reportedHeaderless.add(column);
+        this.cellErrors.push(located('headerless_value', undefined, this.row, columnLetter(column)));
+      }
+    } else if (j >= 0) {
+      const parsed = parseNumberCell(value);
+      if (typeof parsed === 'number') this.values[this.base + j] = parsed;
+      else if (parsed !== null) this.cellErrors.push(located(parsed.code, parsed.params, this.row, columnName(header.names, column)));
+    }
+  }
+
+  endRecord(): void {
+    if (this.header === null) {
+      if (this.nonBlank) this.readHeader(this.headerCells, this.row);
+      return;
+    }
+    if (!this.nonBlank) return; // blank lines are skipped
+    if (!this.acceptRecord(this.header, this.row)) this.values.fill(NaN, this.base, this.base + this.k);
+  }
+
+  private readHeader(cells: readonly string[], row: number): void {
+    this.header = readValuesHeader(cells, row, this.indicatorCodes, this.kpiSetCode);
+    for (const problem of this.header.problems) this.fail(problem);
+  }
+
+  /** Checks the record just read; true when it becomes a row of the matrix. */
+  private acceptRecord(header: ValuesHeader, row: number): boolean {
+    const width = header.names.length;
+    if (this.extraColumn >= 0) {
+      this.fail(located('extra_cell', { width }, row, columnLetter(this.extraColumn)));
+      return false;
+    }
+    if (this.strictWidth && this.cellCount < width) {
+      this.fail(located('row_width', { cells: this.cellCount, width }, row));
+      return false;
+    }
+    if (header.stakeholderColumn < 0) return false;
+    const stakeholder = this.stakeholder;
+    const where = columnName(header.names, header.stakeholderColumn);
+    const firstRow = this.firstRowOf.get(stakeholder);
+    if (stakeholder === '') this.fail(located('no_stakeholder', undefined, row, where));
+    else if (firstRow !== undefined) this.fail(located('duplicate_stakeholder', { value: stakeholder, first: firstRow }, row, where));
+    for (const error of this.cellErrors) this.fail(error);
+    if (stakeholder === '' || firstRow !== undefined) return false;
+    this.addRow(stakeholder, row);
+    return true;
+  }
+
+  private addRow(stakeholder: string, row: number): void {
+    this.firstRowOf.set(stakeholder, row);
+    this.stakeholders.push(stakeholder);
+    this.rowNumbers.push(row);
+    this.rowCount++;
+  }
+
+  /**
+   * Reads the common CSV record in one pass without making a string per value cell: unquoted
+   * cells, numbers (by the scanner the general path uses) in the indicator columns, exactly the
+   * header's cells, a new stakeholder that needs no trimming. Returns where the next record
+   * starts, or -1 — having changed nothing — when the record needs the general path (which then
+   * reads it again and reports whatever is wrong).
+   */
+  fastRecord(text: string, start: number, row: number): number {
+    const header = this.header;
+    if (header === null || header.stakeholderColumn < 0) return -1;
+    this.base = this.rowCount * this.k;
+    this.ensureRoom();
+    const length = text.length;
+    const width = header.names.length;
+    const targets = header.targets;
+    const values = this.values;
+    const base = this.base;
+    let stakeholder = '';
+    let i = start;
+    let c = 0;
+    for (let column = 0; column < width; column++) {
+      const target = targets[column]!;
+      const cellStart = i;
+      c = i < length ? text.charCodeAt(i) : LF;
+      if (target >= 0 && c !== COMMA && c !== LF && c !== CR) {
+        // Not a number, or one followed by other text ("1x"): the general path says why.
+        i = scanDecimal(text, i, values, base + target);
+        if (i < 0) return this.refuseFast();
+        c = i < length ? text.charCodeAt(i) : LF;
+        if (c !== COMMA && c !== LF && c !== CR) return this.refuseFast();
+      } else {
+        while (c !== COMMA && c !== LF && c !== CR) {
+          if (c === QUOTE) return this.refuseFast();
+          c = ++i < length ? text.charCodeAt(i) : LF;
+        }
+        if (target === TARGET_STAKEHOLDER) {
+          // A stakeholder that is empty or needs trimming goes the general way.
+          if (i === cellStart || text.charCodeAt(cellStart) <= 32 || text.charCodeAt(i - 1) <= 32) return this.refuseFast();
+          stakeholder = text.slice(cellStart, i);
+        } else if (target === TARGET_NO_HEADER && i > cellStart) return this.refuseFast();
+      }
+      // After a cell: a comma before the last column, the end of the line after it.
+      if (column < width - 1 ? c !== COMMA : c === COMMA) return this.refuseFast();
+      i++;
+    }
+    if (this.firstRowOf.has(stakeholder)) return this.refuseFast();
+    this.addRow(stakeholder, row);
+    return c === CR && text.charCodeAt(i) === LF ? i + 1 : i;
+  }
+
+  /** Undoes what the fast path wrote to the row: the general path reads it again. */
+  private refuseFast(): number {
+    this.values.fill(NaN, this.base, this.base + this.k);
+    return -1;
+  }
+
+  finish(): ValuesRead {
+    if (this.header === null) this.fail(located('empty_file'));
+    else if (this.errors.length === 0 && this.rowCount === 0) this.fail(located('no_rows'));
+    const errors = [...this.errors];
+    if (this.errorOverflow > 0) errors.push(located('more_errors', { n: this.errorOverflow }));
+    return {
+      ok: errors.length === 0,
+      matrix: { stakeholders: this.stakeholders, values: this.values.subarray(0, this.rowCount * this.k) },
+      rowNumbers: this.rowNumbers,
+      indicatorColumns: this.header?.indicatorColumns ?? this.indicatorCodes.map(() => null),
+      stakeholderColumn: this.header && this.header.stakeholderColumn >= 0 ? columnName(this.header.names, this.header.stakeholderColumn) : null,
+      errors,
+      warnings: this.header?.warnings ?? [],
+    };
+  }
+}

@@ -1,0 +1,58 @@
+// The first worksheet of an XLSX workbook as records of plain cells. A formula without a cached
+// result is an error naming its cell: reading it as empty would silently lose a value.
+import type { Cell } from './numbers';
+import { columnLetter, located, type DecodeProblem } from './problems';
+
+export type SheetRecord = { row: number; cells: Cell[] };
+export type SheetRead = { records: SheetRecord[]; problems: DecodeProblem[] };
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+export function isOldExcel(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
+export async function readXlsxRecords(bytes: Uint8Array): Promise<SheetRead> {
+  // Loaded on demand: most files are CSV, and the library is large.
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's typings name Node's Buffer; its zip reader takes any Uint8Array.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (error) {
+    return { records: [], problems: [located('bad_xlsx', { reason: error instanceof Error ? error.message : String(error) })] };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { records: [], problems: [located('no_worksheet')] };
+  const read: SheetRead = { records: [], problems: [] };
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      const plain = plainCell(cell.value);
+      if (plain === FORMULA_WITHOUT_VALUE) read.problems.push(located('formula_without_value', undefined, rowNumber, columnLetter(columnNumber - 1)));
+      else cells[columnNumber - 1] = plain;
+    });
+    for (let c = 0; c < cells.length; c++) if (!(c in cells)) cells[c] = null;
+    read.records.push({ row: rowNumber, cells });
+  });
+  return read;
+}
+
+const FORMULA_WITHOUT_VALUE = Symbol('formula without a value');
+
+function plainCell(value: unknown): Cell | typeof FORMULA_WITHOUT_VALUE {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('formula' in v || 'sharedFormula' in v) return v.result === undefined || v.result === null ? FORMULA_WITHOUT_VALUE : plainCell(v.result);
+    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((part) => part.text ?? '').join('');
+    if (typeof v.text === 'string') return v.text;
+    if (typeof v.error === 'string') return v.error;
+  }
+  return String(value);
+}

@@ -1,0 +1,25 @@
+// Periods: the quarters and years evaluations are made for, opened, closed and published.
+import { sql } from 'drizzle-orm';
+import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { now } from './columns';
+import { PERIOD_KINDS, PERIOD_STATUSES } from '../../core/domain/enums';
+
+export const periods = sqliteTable(
+  'periods',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    kind: text('kind', { enum: PERIOD_KINDS }).notNull(),
+    startsOn: text('starts_on').notNull(), // ISO date
+    endsOn: text('ends_on').notNull(),
+    status: text('status', { enum: PERIOD_STATUSES }).notNull().default('open'),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (t) => [
+    check('periods_kind_check', sql`${t.kind} in ('quarter','year')`),
+    check('periods_status_check', sql`${t.status} in ('open','closed','published')`),
+    check('periods_dates_check', sql`${t.startsOn} <= ${t.endsOn}`),
+  ],
+);
