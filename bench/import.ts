@@ -11,7 +11,7 @@ import { openDb, migrateDb } from '@/db/client';
 import { seedIfEmpty } from '@/seed';
 import { indicators, periods, regions, stakeholders, user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
-import { checkImport, runImport } from '@/server/services/evaluation-import';
+import { checkImport, runImport } from '@/server/services/imports';
 
 const ROWS = 10_000;
 const CODES = ['mk_local_hires_monitored', 'mk_coop_purchases_10k', 'mk_value_added_10k', 'mk_rd_investment_pct', 'mk_env_violations', 'mk_local_farmer_wages_10k', 'mk_contract_farming_payments_10k', 'mk_profit_shared_pct'];

@@ -9,7 +9,8 @@ import { user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
 import { validateKpiSet, type ValuesRow } from '@/core/scoring';
 import { pathToNextBand } from '@/core/scoring/next-band';
-import { getCountyScorecard, getNextBand, getScorecard } from '@/server/services/scorecards';
+import { getCountyScorecard } from '@/server/services/scorecards/county';
+import { getNextBand, getScorecard } from '@/server/services/scorecards/stakeholder';
 import { mulberry32 } from '@/core/scoring/sensitivity';
 
 function best(fn: () => unknown, repeat = 5): number {

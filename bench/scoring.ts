@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { compileKpiSet, readValuesCsv, scoreMatrix, stakeholderScoreAt, validateKpiSet } from '@/core/scoring';
+import { compileKpiSet, scoreMatrix, stakeholderScoreAt, validateKpiSet } from '@/core/scoring';
+import { readValuesCsv } from '@/core/decode';
 import type { KpiSetV1Input, KpiIndicator } from '@/core/scoring';
 
 const ROWS = 100_000;

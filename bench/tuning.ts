@@ -8,9 +8,9 @@ import { openDb, migrateDb, type Db } from '@/db/client';
 import { seedIfEmpty } from '@/seed';
 import { evaluations, evaluationValues, kpiSets, kpiSetVersions, periods, regions, stakeholders, user } from '@/db/schema';
 import { loadSessionUser } from '@/server/auth/session';
-import { loadKpiSetVersion } from '@/server/services/kpi-documents';
-import { createDraft } from '@/server/services/kpi-sets';
-import { applyWeights, impactPreview, sensitivityBasis } from '@/server/services/tuning';
+import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
+import { applyWeights, createDraft } from '@/server/services/kpi-sets';
+import { impactPreview, sensitivityBasis } from '@/server/services/tuning';
 import { mulberry32, SensitivityRun } from '@/core/scoring/sensitivity';
 
 const GENERATED = 10_000;

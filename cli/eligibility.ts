@@ -15,19 +15,15 @@ import { z } from 'zod';
 import { programFileSchema, runEligibility, type EligibilityInput, type HistoryEntry, type PeriodScore } from '@/core/eligibility';
 import { SCORES_FORMAT, validateKpiSet } from '@/core/scoring';
 import { parseVmsg } from '@/core/domain/messages';
-import validationCatalog from '@/messages/en/validation.json';
-import { parseOptions, UsageError } from './args';
+import { parseOptions } from './args';
 import { CliInputError, readJsonFile } from './io';
+import { english } from './english';
+import { EXIT_OK, exitCodeOf, type CliIo } from './outcome';
 import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
 
 export const ELIGIBILITY_USAGE = `  eligibility --program FILE --scores FILE [--type TYPE] [--kpi-set FILE] [--out FILE]
       Run an incentive program (program/v1 JSON) against a scores/v1 file; prints eligibility/v1 JSON.
 `;
-
-interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
 
 const num = z.number().finite().nullable();
 const periodScoreSchema = z.object({
@@ -54,17 +50,13 @@ const scoresFileSchema = z.object({
 }).loose();
 
 /** A validation message key (shared with the forms) in plain English, for the terminal. */
-function english(message: string): string {
+function inEnglish(message: string): string {
   const parsed = parseVmsg(message);
-  if (!parsed) return message;
-  let node: unknown = { validation: validationCatalog };
-  for (const part of parsed.key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  if (typeof node !== 'string') return message;
-  return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in parsed.params ? String(parsed.params[name]) : whole));
+  return (parsed && english(parsed.key, parsed.params)) ?? message;
 }
 
 function issuesText(file: string, error: z.ZodError): string {
-  return error.issues.map((i) => `${file}: ${i.path.length ? i.path.join('.') : '(document)'}: ${english(i.message)}`).join('\n');
+  return error.issues.map((i) => `${file}: ${i.path.length ? i.path.join('.') : '(document)'}: ${inEnglish(i.message)}`).join('\n');
 }
 
 function toPeriodScore(s: z.output<typeof periodScoreSchema>): PeriodScore {
@@ -97,10 +89,10 @@ export function inputsFromScores(doc: unknown, file: string, defaultType: Stakeh
   });
 }
 
-export async function eligibilityCommand(args: readonly string[], io: Io): Promise<number> {
+export async function eligibilityCommand(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseOptions(args, { required: ['program', 'scores'], optional: ['type', 'kpi-set', 'out'], choices: { type: STAKEHOLDER_TYPES } }, 'eligibility');
   const programPath = options.get('program')!;
-  const parsedProgram = programFileSchema.safeParse(await readJsonFile(programPath));
+  const parsedProgram = programFileSchema.safeParse(readJsonFile(programPath));
   if (!parsedProgram.success) throw new CliInputError(issuesText(programPath, parsedProgram.error));
   const program = parsedProgram.data;
   const typeOption = options.get('type') as StakeholderType | undefined;
@@ -108,12 +100,12 @@ export async function eligibilityCommand(args: readonly string[], io: Io): Promi
   let grades: string[] | null = null;
   const kpiSetPath = options.get('kpi-set');
   if (kpiSetPath) {
-    const checked = validateKpiSet(await readJsonFile(kpiSetPath));
+    const checked = validateKpiSet(readJsonFile(kpiSetPath));
     if (!checked.ok) throw new CliInputError(checked.errors.map((e) => `${kpiSetPath}: ${e.path || '(document)'}: ${e.message}`).join('\n'));
     grades = [...checked.value.grades].sort((a, b) => b.min - a.min).map((g) => g.code);
   }
   const scoresPath = options.get('scores')!;
-  const inputs = inputsFromScores(await readJsonFile(scoresPath), scoresPath, defaultType, grades);
+  const inputs = inputsFromScores(readJsonFile(scoresPath), scoresPath, defaultType, grades);
   let result;
   try {
     result = runEligibility(program, inputs);
@@ -135,27 +127,14 @@ export async function eligibilityCommand(args: readonly string[], io: Io): Promi
     `${program.code}: ${t.candidates} candidates, ${t.passed} pass the rule, ${t.awarded} awarded; allocated ${t.allocated}${t.budget !== null ? ` of ${t.budget}` : ''}; inputs ${result.inputHash}\n` +
       (undecided ? `${undecided} undecided: the rule needs data the scores file does not have (see "note": "not_available")\n` : ''),
   );
-  return 0;
+  return EXIT_OK;
 }
 
-/** Entry for main.ts: same exit codes and messages as the other commands (see run.ts). */
-export async function runEligibilityCli(args: readonly string[], io: Io): Promise<number> {
+/** Entry for main.ts: same exit codes and messages as the other commands (see outcome.ts). */
+export function runEligibilityCli(args: readonly string[], io: CliIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(`Usage: npm run cli -- eligibility [options]\n\n${ELIGIBILITY_USAGE}`);
-    return 0;
+    return Promise.resolve(EXIT_OK);
   }
-  try {
-    return await eligibilityCommand(args, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`error: ${error.message}\n\nUsage:\n${ELIGIBILITY_USAGE}`);
-      return 1;
-    }
-    if (error instanceof CliInputError) {
-      io.stderr(`${error.message}\n`);
-      return 2;
-    }
-    io.stderr(`internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in the scorecard CLI; please report it with the command you ran.\n`);
-    return 3;
-  }
+  return exitCodeOf(io, `Usage:\n${ELIGIBILITY_USAGE}`, () => eligibilityCommand(args, io));
 }

@@ -1,10 +1,9 @@
-// File input for the CLI (Node only): bytes → text with the right encoding, JSON with positions
-// in its errors, and values files as CSV (UTF-8 with or without BOM, GB18030, UTF-16 with BOM) or
-// XLSX (first sheet). The checks on the content itself live in core/scoring/values.ts.
+// Files for the CLI (Node only): reading bytes and JSON (with positions in its errors), and
+// writing output that appears only when complete. Values files are decoded by core/decode.
 import fs from 'node:fs';
-import { isUtf8 } from 'node:buffer';
-import type { Cell, ValuesFileError, ValuesRead } from '@/core/scoring';
-import { readValuesCsv, readValuesTable } from '@/core/scoring';
+import path from 'node:path';
+import { decodeText } from '@/core/decode';
+import { problemText } from './english';
 
 /** Bad input (a missing or unreadable file, invalid content): exit code 2. */
 export class CliInputError extends Error {
@@ -14,10 +13,7 @@ export class CliInputError extends Error {
   }
 }
 
-export const ENCODINGS = ['auto', 'utf8', 'gb18030'] as const;
-export type EncodingChoice = (typeof ENCODINGS)[number];
-
-export function readBytes(file: string): Buffer {
+export function readBytes(file: string): Uint8Array {
   try {
     return fs.readFileSync(file);
   } catch (error) {
@@ -27,36 +23,6 @@ export function readBytes(file: string): Buffer {
     if (code === 'EACCES') throw new CliInputError(`${file}: permission denied`);
     throw new CliInputError(`${file}: cannot be read (${(error as Error).message})`);
   }
-}
-
-/**
- * Text of a file. With `auto`: a byte-order mark decides (UTF-8, UTF-16); else valid UTF-8 is
- * UTF-8, and anything else is read as GB18030 (what Chinese Excel writes for "CSV"), which
- * includes GBK and GB2312.
- */
-export async function decodeText(bytes: Uint8Array, encoding: EncodingChoice): Promise<{ text: string; encoding: string }> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const hasUtf8Bom = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
-  if (encoding === 'gb18030') return { text: await decodeGb18030(buffer), encoding: 'gb18030' };
-  if (encoding === 'utf8' || hasUtf8Bom) {
-    const body = hasUtf8Bom ? buffer.subarray(3) : buffer;
-    if (!isUtf8(body)) throw new CliInputError('is not valid UTF-8 (try --encoding gb18030)');
-    return { text: body.toString('utf8'), encoding: 'utf8' };
-  }
-  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(buffer.subarray(2)), encoding: 'utf16le' };
-  }
-  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(buffer.subarray(2)), encoding: 'utf16be' };
-  }
-  if (isUtf8(buffer)) return { text: buffer.toString('utf8'), encoding: 'utf8' };
-  return { text: await decodeGb18030(buffer), encoding: 'gb18030' };
-}
-
-async function decodeGb18030(buffer: Buffer): Promise<string> {
-  // Loaded on demand: most runs read UTF-8 and need not pay for iconv-lite's tables.
-  const iconv = (await import('iconv-lite')).default;
-  return iconv.decode(buffer, 'gb18030');
 }
 
 /** JSON.parse with the error placed at a line and column. */
@@ -74,7 +40,7 @@ export function parseJsonText(text: string, file: string): unknown {
       const column = offset - before.lastIndexOf('\n');
       place = `line ${line}, column ${column}: `;
     } else if (text.trim() === '') {
-      return failEmpty(file);
+      throw new CliInputError(`${file}: the file is empty; expected a JSON document`);
     } else if (/end of (JSON )?input/i.test(message)) {
       const lines = text.split('\n');
       place = `line ${lines.length}, column ${lines[lines.length - 1]!.length + 1}: `;
@@ -84,108 +50,47 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-function failEmpty(file: string): never {
-  throw new CliInputError(`${file}: the file is empty; expected a JSON document`);
+export function readJsonFile(file: string): unknown {
+  const decoded = decodeText(readBytes(file));
+  if (!decoded.ok) throw new CliInputError(`${file}: ${problemText(decoded.problem)}`);
+  return parseJsonText(decoded.text, file);
 }
 
-export async function readJsonFile(file: string): Promise<unknown> {
-  const bytes = readBytes(file);
-  let text: string;
-  try {
-    text = (await decodeText(bytes, 'auto')).text;
-  } catch (error) {
-    if (error instanceof CliInputError) throw new CliInputError(`${file}: ${error.message}`);
-    throw error;
-  }
-  return parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
-}
+/** Writes output either to stdout or, given a target, to a file that appears only when complete. */
+export class OutputSink {
+  private fd: number | null = null;
+  private readonly temporary: string | null;
 
-function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-function isOldExcel(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
-
-interface SheetRecords {
-  records: { row: number; cells: Cell[] }[];
-  errors: ValuesFileError[];
-}
-
-/** The first worksheet of an XLSX file as records of plain cells. */
-export async function readXlsxRecords(bytes: Buffer, file: string): Promise<SheetRecords> {
-  const ExcelJS = (await import('exceljs')).default;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs's typings want its own Buffer type; a Node Buffer is what it reads.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new CliInputError(`${file}: not a readable XLSX workbook (${(error as Error).message})`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new CliInputError(`${file}: the workbook has no worksheet`);
-  const records: SheetRecords['records'] = [];
-  const errors: ValuesFileError[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      cells[columnNumber - 1] = plainCell(cell.value, rowNumber, columnNumber, errors);
-    });
-    for (let c = 0; c < cells.length; c++) if (!(c in cells)) cells[c] = null;
-    records.push({ row: rowNumber, cells });
-  });
-  return { records, errors };
-}
-
-function plainCell(value: unknown, row: number, column: number, errors: ValuesFileError[]): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('formula' in v || 'sharedFormula' in v) {
-      if (v.result === undefined || v.result === null) {
-        errors.push({ row, column: columnName(column), message: 'a formula without a computed value: open the file in a spreadsheet program and save it again' });
-        return null;
+  constructor(
+    private readonly stdout: (text: string) => void,
+    private readonly target: string | undefined,
+  ) {
+    this.temporary = target ? path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`) : null;
+    if (this.temporary) {
+      try {
+        this.fd = fs.openSync(this.temporary, 'w');
+      } catch (error) {
+        throw new CliInputError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}`);
       }
-      return plainCell(v.result, row, column, errors);
     }
-    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((part) => part.text ?? '').join('');
-    if (typeof v.text === 'string') return v.text;
-    if (typeof v.error === 'string') return v.error;
   }
-  return String(value);
-}
 
-function columnName(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+  write(chunk: string): void {
+    if (this.fd === null) this.stdout(chunk);
+    else fs.writeSync(this.fd, chunk);
+  }
 
-/** Reads a values file (CSV or XLSX, told apart by content) for the given indicators. */
-export async function readValuesFile(
-  file: string,
-  indicatorCodes: readonly string[],
-  kpiSetCode: string,
-  encoding: EncodingChoice,
-): Promise<ValuesRead> {
-  const bytes = readBytes(file);
-  if (isOldExcel(bytes)) throw new CliInputError(`${file}: an old .xls workbook; save it as .xlsx or as CSV`);
-  if (isZip(bytes)) {
-    const { records, errors } = await readXlsxRecords(bytes, file);
-    const read = readValuesTable(records, indicatorCodes, { kpiSetCode });
-    if (errors.length === 0) return read;
-    return { ok: false, errors: [...errors, ...(read.ok ? [] : read.errors)] };
+  close(): void {
+    if (this.fd === null || !this.temporary || !this.target) return;
+    fs.closeSync(this.fd);
+    this.fd = null;
+    fs.renameSync(this.temporary, this.target);
   }
-  let text: string;
-  try {
-    text = (await decodeText(bytes, encoding)).text;
-  } catch (error) {
-    if (error instanceof CliInputError) throw new CliInputError(`${file}: ${error.message}`);
-    throw error;
+
+  abandon(): void {
+    if (this.fd === null || !this.temporary) return;
+    fs.closeSync(this.fd);
+    this.fd = null;
+    fs.rmSync(this.temporary, { force: true });
   }
-  return readValuesCsv(text, indicatorCodes, { kpiSetCode });
 }

@@ -1,26 +1,15 @@
 // The scorecard command line: score, weights, validate, schema. No database, no web build.
-// `runCli` returns the exit code — 0 success, 1 usage error, 2 invalid input, 3 a bug (never
-// expected) — and writes results to stdout and messages to stderr, never a stack trace.
-import fs from 'node:fs';
-import path from 'node:path';
+// `runCli` returns the exit code (see outcome.ts).
 import { z } from 'zod';
-import { ahpWeights, compileKpiSet, criticWeights, entropyWeights, formatValuesFileError, kpiSetV1JsonSchema, methodHash, scoreMatrix, ScoringInputError, stakeholderScoreAt, validateKpiSet, WeightsInputError, writeMatrixScoresCsv, SCORES_FORMAT } from '@/core/scoring';
+import { ahpWeights, compileKpiSet, criticWeights, entropyWeights, kpiSetV1JsonSchema, methodHash, scoreMatrix, ScoringInputError, stakeholderScoreAt, validateKpiSet, WeightsInputError, writeMatrixScoresCsv, SCORES_FORMAT } from '@/core/scoring';
 import type { KpiSetV1 } from '@/core/scoring';
 import { parseOptions, UsageError } from './args';
-import { CliInputError, ENCODINGS, readJsonFile, readValuesFile } from './io';
+import { ENCODING_CHOICES, readValuesFile, type EncodingChoice } from '@/core/decode';
+import { CliInputError, OutputSink, readBytes, readJsonFile } from './io';
+import { formatProblem, problemText } from './english';
 import { ELIGIBILITY_USAGE } from './eligibility';
-import type { EncodingChoice } from './io';
+import { EXIT_OK, exitCodeOf, type CliIo } from './outcome';
 import { type Direction } from '@/core/domain/enums';
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-export const EXIT_OK = 0;
-export const EXIT_USAGE = 1;
-export const EXIT_INVALID_INPUT = 2;
-export const EXIT_INTERNAL = 3;
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -40,47 +29,8 @@ ${ELIGIBILITY_USAGE}
 Exit codes: 0 success, 1 usage error, 2 invalid input.
 `;
 
-/** Writes output either to io.stdout or, with --out, to a file that appears only when complete. */
-class OutputSink {
-  private fd: number | null = null;
-  private readonly temporary: string | null;
-
-  constructor(
-    private readonly io: CliIo,
-    private readonly target: string | undefined,
-  ) {
-    this.temporary = target ? path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`) : null;
-    if (this.temporary) {
-      try {
-        this.fd = fs.openSync(this.temporary, 'w');
-      } catch (error) {
-        throw new CliInputError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}`);
-      }
-    }
-  }
-
-  write(chunk: string): void {
-    if (this.fd === null) this.io.stdout(chunk);
-    else fs.writeSync(this.fd, chunk);
-  }
-
-  close(): void {
-    if (this.fd === null || !this.temporary || !this.target) return;
-    fs.closeSync(this.fd);
-    this.fd = null;
-    fs.renameSync(this.temporary, this.target);
-  }
-
-  abandon(): void {
-    if (this.fd === null || !this.temporary) return;
-    fs.closeSync(this.fd);
-    this.fd = null;
-    fs.rmSync(this.temporary, { force: true });
-  }
-}
-
-async function loadKpiSet(file: string): Promise<KpiSetV1> {
-  const json = await readJsonFile(file);
+function loadKpiSet(file: string): KpiSetV1 {
+  const json = readJsonFile(file);
   const validation = validateKpiSet(json);
   if (!validation.ok) {
     const lines = validation.errors.map((error) => `${file}: ${error.path || '(top level)'}: ${error.message}`);
@@ -90,12 +40,9 @@ async function loadKpiSet(file: string): Promise<KpiSetV1> {
 }
 
 async function loadValues(file: string, indicatorCodes: readonly string[], kpiSetCode: string, encoding: EncodingChoice, io: CliIo) {
-  const read = await readValuesFile(file, indicatorCodes, kpiSetCode, encoding);
-  if (!read.ok) {
-    const lines = read.errors.map((error) => formatValuesFileError(file, error));
-    throw new CliInputError(lines.join('\n'));
-  }
-  for (const warning of read.warnings) io.stderr(`${file}: note: ${warning}\n`);
+  const read = await readValuesFile(readBytes(file), indicatorCodes, { kpiSetCode, encoding });
+  if (!read.ok) throw new CliInputError(read.errors.map((error) => formatProblem(file, error)).join('\n'));
+  for (const warning of read.warnings) io.stderr(`${file}: note: ${problemText(warning)}\n`);
   return read;
 }
 
@@ -103,13 +50,13 @@ async function scoreCommand(args: readonly string[], io: CliIo): Promise<number>
   const options = parseOptions(args, {
     required: ['kpi-set', 'values'],
     optional: ['format', 'out', 'encoding'],
-    choices: { format: ['json', 'csv'], encoding: ENCODINGS },
+    choices: { format: ['json', 'csv'], encoding: ENCODING_CHOICES },
   }, 'score');
   const out = options.get('out');
   const format = options.get('format') ?? (out?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
   const kpiSetFile = options.get('kpi-set')!;
   const valuesFile = options.get('values')!;
-  const kpiSet = await loadKpiSet(kpiSetFile);
+  const kpiSet = loadKpiSet(kpiSetFile);
   const compiled = compileKpiSet(kpiSet);
   const { matrix } = await loadValues(valuesFile, compiled.indicatorCodes, kpiSet.code, (options.get('encoding') ?? 'auto') as EncodingChoice, io);
   let scores;
@@ -119,7 +66,7 @@ async function scoreCommand(args: readonly string[], io: CliIo): Promise<number>
     if (error instanceof ScoringInputError) throw new CliInputError(`${valuesFile}: ${error.message}`);
     throw error;
   }
-  const sink = new OutputSink(io, out);
+  const sink = new OutputSink(io.stdout, out);
   try {
     if (format === 'csv') {
       writeMatrixScoresCsv(compiled, matrix, scores, (chunk) => sink.write(chunk));
@@ -163,7 +110,7 @@ function judgementValue(judgement: number | string): number {
 async function ahpCommand(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseOptions(args, { required: ['matrix'], optional: [] }, 'weights ahp');
   const file = options.get('matrix')!;
-  const parsed = ahpFileSchema.safeParse(await readJsonFile(file));
+  const parsed = ahpFileSchema.safeParse(readJsonFile(file));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
@@ -201,11 +148,11 @@ async function dataWeightsCommand(method: 'entropy' | 'critic', args: readonly s
   const options = parseOptions(args, {
     required: ['kpi-set', 'values'],
     optional: ['objective', 'encoding'],
-    choices: { encoding: ENCODINGS },
+    choices: { encoding: ENCODING_CHOICES },
   }, command);
   const kpiSetFile = options.get('kpi-set')!;
   const valuesFile = options.get('values')!;
-  const kpiSet = await loadKpiSet(kpiSetFile);
+  const kpiSet = loadKpiSet(kpiSetFile);
   const objectiveCode = options.get('objective');
   const objectives = objectiveCode === undefined ? kpiSet.objectives : kpiSet.objectives.filter((objective) => objective.code === objectiveCode);
   if (objectives.length === 0) {
@@ -240,7 +187,7 @@ async function dataWeightsCommand(method: 'entropy' | 'critic', args: readonly s
 async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseOptions(args, { required: ['kpi-set'], optional: [] }, 'validate');
   const file = options.get('kpi-set')!;
-  const kpiSet = await loadKpiSet(file);
+  const kpiSet = loadKpiSet(file);
   const indicatorCount = kpiSet.objectives.reduce((sum, objective) => sum + objective.indicators.length, 0);
   io.stdout(
     `${file}: valid kpi-set/v1 "${kpiSet.code}" (${kpiSet.stakeholderType}): ${kpiSet.objectives.length} objective${kpiSet.objectives.length > 1 ? 's' : ''}, ` +
@@ -282,19 +229,6 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 /** Runs one command line (without the program name) and returns its exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  try {
-    return await dispatch(argv, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`error: ${error.message}\n\n${USAGE}`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof CliInputError) {
-      io.stderr(`${error.message}\n`);
-      return EXIT_INVALID_INPUT;
-    }
-    io.stderr(`internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in the scorecard CLI; please report it with the command you ran.\n`);
-    return EXIT_INTERNAL;
-  }
+export function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  return exitCodeOf(io, USAGE, () => dispatch(argv, io));
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '@/core/scoring';
+import { parseCsv } from '@/core/decode';
 import { cli, FIXTURES, KPI_SET, temporaryDirectory, VALUES_CSV, VALUES_GB18030 } from './cli-helpers';
 
 let dir: string;

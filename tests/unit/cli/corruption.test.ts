@@ -6,7 +6,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatJsonPath, parseCsv } from '@/core/scoring';
+import { formatJsonPath } from '@/core/scoring';
+import { parseCsv } from '@/core/decode';
 import { cli, KPI_SET, temporaryDirectory, VALUES_CSV } from './cli-helpers';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
