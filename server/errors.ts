@@ -1,10 +1,30 @@
-// Typed domain errors. Services throw these; the tRPC layer maps them to codes in one place
-// (server/trpc/init.ts). Messages are written for the person who has to act on them.
+// Typed domain errors. Services throw these; each names its code, and one table gives the code's
+// HTTP status, so tRPC (server/trpc/init.ts) and the route handlers (server/http) answer alike.
+// Messages are written for the person who has to act on them.
 import 'server-only';
+import type { TRPCError } from '@trpc/server';
 
 export type FieldErrors = Record<string, string[]>;
 
-export class DomainError extends Error {
+/**
+ * The one error table: code (tRPC's name) → HTTP status. tRPC's HTTP adapter answers the same
+ * status for the same code (a unit test holds them together).
+ */
+export const HTTP_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+} as const satisfies Partial<Record<TRPCError['code'], number>>;
+
+export type ErrorCode = keyof typeof HTTP_STATUS;
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+
   constructor(
     message: string,
     /** A stable machine-readable reason, e.g. 'credit_code_invalid'. */
@@ -17,6 +37,8 @@ export class DomainError extends Error {
 
 /** Input that passed the schema but breaks a domain rule; `fields` point at the form fields. */
 export class ValidationError extends DomainError {
+  readonly code = 'BAD_REQUEST';
+
   constructor(
     message: string,
     readonly fields: FieldErrors = {},
@@ -27,6 +49,8 @@ export class ValidationError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+
   constructor(what: string, id: string | number) {
     super(`${what} ${id} does not exist.`, 'not_found');
   }
@@ -34,12 +58,16 @@ export class NotFoundError extends DomainError {
 
 /** The caller is signed in but may not do this (role or scope). */
 export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+
   constructor(message = 'You do not have permission to do this.', reason = 'forbidden') {
     super(message, reason);
   }
 }
 
 export class UnauthorizedError extends DomainError {
+  readonly code = 'UNAUTHORIZED';
+
   constructor(message = 'Please sign in.') {
     super(message, 'unauthorized');
   }
@@ -47,6 +75,8 @@ export class UnauthorizedError extends DomainError {
 
 /** A write that collides with existing data (a duplicate, or a stale revision). */
 export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+
   constructor(message: string, reason = 'conflict') {
     super(message, reason);
   }
@@ -54,13 +84,18 @@ export class ConflictError extends DomainError {
 
 /** The act is not allowed in the current state (e.g. editing a published version). */
 export class StateError extends DomainError {
+  readonly code = 'PRECONDITION_FAILED';
+
   constructor(message: string, reason = 'invalid_state') {
     super(message, reason);
   }
 }
 
-export class RateLimitedError extends DomainError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
-    super(message, 'rate_limited');
+/** An upload beyond the size the server accepts. */
+export class TooLargeError extends DomainError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+
+  constructor(message: string) {
+    super(message, 'too_large');
   }
 }

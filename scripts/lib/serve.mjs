@@ -30,10 +30,10 @@ export async function waitUntilServing(port, child, { healthPath = '/api/health'
   return false;
 }
 
-const DEMO_USERS_FILE = path.join(ROOT, 'db', 'seed', 'demo-users.ts');
+const DEMO_USERS_FILE = path.join(ROOT, 'core', 'domain', 'demo-users.ts');
 
 /**
- * DEMO_USERS from seed/demo-users.ts, loaded through tsx (it is TypeScript). Resolves
+ * DEMO_USERS from core/domain/demo-users.ts, loaded through tsx (it is TypeScript). Resolves
  * `{ users }`, `{ users: null }` when the file does not exist, or `{ error }`.
  */
 export function loadDemoUsers() {
@@ -166,9 +166,9 @@ export function welcomeBox({ url, mode, demo, columns = terminalColumns() }) {
     const rows = demo.users.map((u) => [u.username, u.password, u.role, u.description?.[language] ?? u.description?.en ?? '']);
     for (const row of table(['Username', 'Password', 'Role', 'Who'], rows, contentWidth - indent.length)) lines.push(`${indent}${row}`);
   } else if (demo.error) {
-    lines.push('Demo logins could not be read from seed/demo-users.ts:', ...demo.error.split('\n'));
+    lines.push('Demo logins could not be read from core/domain/demo-users.ts:', ...demo.error.split('\n'));
   } else {
-    lines.push('No demo logins defined (seed/demo-users.ts is missing).');
+    lines.push('No demo logins defined (core/domain/demo-users.ts is missing).');
   }
   lines.push('', 'Press Ctrl+C to stop.');
   const body = lines.flatMap((line) => wrapText(line, contentWidth));

@@ -1,12 +1,25 @@
-// The one permission matrix: action → roles allowed. Procedures declare their action; scope
-// (which regions / which stakeholder) is then enforced by the services in their queries.
+// The one permission matrix: action → who may act. Procedures and route handlers declare their
+// action; scope (which regions / which stakeholder) is then enforced by the services in their
+// queries.
 import 'server-only';
 import { type Role } from '@/core/domain/enums';
 
+/** A role, or `anonymous` for a caller without a session. */
+export type Caller = Role | 'anonymous';
+
+const EVERYONE = ['anonymous', 'admin', 'assessor', 'stakeholder'] as const;
 
 export const PERMISSIONS = {
-  'me.read': ['admin', 'assessor', 'stakeholder'],
-  'me.setLocale': ['admin', 'assessor', 'stakeholder'],
+  // Open to everyone: signing in and out, the language, whether this is the demo, liveness, and
+  // the tRPC endpoint itself (each procedure then checks its own action). `me.read` answers
+  // null without a session.
+  'session.signIn': EVERYONE,
+  'session.signOut': EVERYONE,
+  'me.read': EVERYONE,
+  'me.setLocale': EVERYONE,
+  'meta.demo': EVERYONE,
+  'health.read': EVERYONE,
+  'trpc.call': EVERYONE,
 
   'dashboard.admin': ['admin'],
   'dashboard.assessor': ['assessor'],
@@ -82,10 +95,20 @@ export const PERMISSIONS = {
   'eligibility.recompute': ['admin'],
   'eligibility.override': ['admin'],
   'eligibility.export': ['admin'],
-} as const satisfies Record<string, readonly Role[]>;
+} as const satisfies Record<string, readonly Caller[]>;
 
 export type Action = keyof typeof PERMISSIONS;
 
-export function can(role: Role, action: Action): boolean {
-  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+/** Actions a caller without a session may take. */
+export type OpenAction = { [A in Action]: 'anonymous' extends (typeof PERMISSIONS)[A][number] ? A : never }[Action];
+/** Actions that need a session. */
+export type SignedInAction = Exclude<Action, OpenAction>;
+
+/** Whether a role (null: no session) may take an action. */
+export function can(role: Role | null, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Caller[]).includes(role ?? 'anonymous');
+}
+
+export function isOpen(action: Action): action is OpenAction {
+  return can(null, action);
 }

@@ -4,13 +4,13 @@ import { APIError } from 'better-auth/api';
 import { and, count, eq, gte, lt } from 'drizzle-orm';
 import { getDb } from '@/server/db';
 import { type Db } from '@/db';
-import { signInFailures } from '@/db/schema';
+import { signInFailures, user } from '@/db/schema';
+import type { Locale } from '@/i18n/config';
+import type { SignInRefusal } from '@/core/domain/sign-in';
 import { env } from '@/server/env';
 import { getAuth } from './auth';
 
-export type SignInResult =
-  | { ok: true }
-  | { ok: false; reason: 'invalid' | 'disabled' | 'locked' | 'missing'; retryAfterSeconds?: number };
+export type SignInResult = { ok: true } | { ok: false; reason: SignInRefusal; retryAfterSeconds?: number };
 
 const windowMs = () => env.SIGN_IN_WINDOW_MINUTES * 60_000;
 
@@ -66,6 +66,17 @@ export async function signIn(input: { username: string; password: string }, head
   return { ok: true };
 }
 
+/** The language saved in a user's profile, if any. */
+export function profileLocale(username: string): Locale | null {
+  const row = getDb().select({ locale: user.locale }).from(user).where(eq(user.username, normalizeUsername(username))).get();
+  return row?.locale ?? null;
+}
+
+/** Ends the session of these request headers; without one there is nothing to end. */
 export async function signOut(headers: Headers): Promise<void> {
-  await getAuth().api.signOut({ headers });
+  try {
+    await getAuth().api.signOut({ headers });
+  } catch (e) {
+    if (!(e instanceof APIError)) throw e;
+  }
 }

@@ -3,13 +3,19 @@
 // an evaluation. Scores come from the period's published official run, or else its latest
 // provisional run (approved evaluations so far).
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { evaluations, evaluationValues, indicators, objectives, periods, regions, scoreRuns, scores, stakeholders } from '@/db/schema';
+import { regions, scoreRuns, scores, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { countyAndTownshipOf, listPeriods, previousPeriod, regionNames, resolvePeriod } from './evaluations';
-import { stakeholderInScope } from './scope';
-import { type StakeholderType } from '@/core/domain/enums';
+import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
+import type { PeriodChoice } from '@/core/schemas/evaluations';
+import { mean, quantile } from '@/core/scoring/stats';
+import { redFlagValues, unfinishedEvaluations } from '@/server/queries/evaluations';
+import { listObjectives } from '@/server/queries/library';
+import { listPeriods, previousPeriod, resolvePeriod, type Period } from '@/server/queries/periods';
+import { countyAndTownshipOf, regionNames } from '@/server/queries/regions';
+import { stakeholderInScope } from '@/server/queries/scope';
+import { labelOf } from '@/core/i18n/label';
 
 /** Poverty-prevention warnings: a fall of this many points since the last period, or a score below the floor. */
 export const POVERTY_DROP_POINTS = 10;
@@ -18,8 +24,6 @@ export const POVERTY_OBJECTIVE = 'poverty';
 /** "Near the period's end": evaluations still missing this many days before it (or after it). */
 export const MISSING_WARNING_DAYS = 14;
 const TREND_PERIODS = 6;
-
-type Period = typeof periods.$inferSelect;
 
 /** The runs that hold a period's scores: per version, the published one, else the newest provisional/draft. */
 function runsFor(db: Db, periodId: number): { runIds: number[]; provisional: boolean } {
@@ -65,18 +69,7 @@ function scoresInScope(db: Db, me: SessionUser, periodId: number): { rows: Score
     .innerJoin(regions, eq(regions.id, stakeholders.regionId))
     .where(and(inArray(scores.runId, runIds), stakeholderInScope(me)))
     .all();
-  return { rows: rows.map((r) => ({ ...r, objectives: r.objectives as Record<string, number | null> })), provisional };
-}
-
-const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
-
-function quantile(sorted: number[], q: number): number | null {
-  if (sorted.length === 0) return null;
-  // Linear interpolation between closest ranks (type 7, the default of R and NumPy).
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+  return { rows, provisional };
 }
 
 export type Warning = {
@@ -89,120 +82,115 @@ export type Warning = {
   details: Record<string, string | number | null>;
 };
 
-export function countyDashboard(db: Db, me: SessionUser, input: { periodId?: number | undefined } = {}) {
-  const allPeriods = listPeriods(db);
-  const period = resolvePeriod(db, input.periodId);
-  const objectiveRows = db.select().from(objectives).orderBy(asc(objectives.position)).all();
-  if (!period) {
-    return { period: null, periods: allPeriods, provisional: false, objectives: objectiveRows, distribution: [], heatmap: [], trends: [], warnings: [] as Warning[] };
-  }
-  const { rows, provisional } = scoresInScope(db, me, period.id);
-  const names = regionNames(db);
+type Objective = ReturnType<typeof listObjectives>[number];
 
-  // Composite distribution by type: ten bands of 10 points and the five-number summary.
+const numbers = (xs: readonly (number | null | undefined)[]) => xs.filter((x): x is number => typeof x === 'number');
+
+/** Composite distribution by type: ten bands of 10 points and the five-number summary. */
+function distributionByType(rows: readonly ScoreRow[]) {
   const types = [...new Set(rows.map((r) => r.type))].sort();
-  const distribution = types.map((type) => {
-    const xs = rows.filter((r) => r.type === type && r.composite !== null).map((r) => r.composite!).sort((a, b) => a - b);
+  return types.map((type) => {
+    const xs = numbers(rows.filter((r) => r.type === type).map((r) => r.composite)).sort((a, b) => a - b);
     const bins = Array.from({ length: 10 }, (_, i) => xs.filter((x) => (i === 9 ? x >= 90 : x >= i * 10 && x < (i + 1) * 10)).length);
     return { type, n: xs.length, mean: mean(xs), min: xs[0] ?? null, q1: quantile(xs, 0.25), median: quantile(xs, 0.5), q3: quantile(xs, 0.75), max: xs[xs.length - 1] ?? null, bins };
   });
+}
 
-  // Township × objective: the mean objective score of the township's scored stakeholders.
+/** Township × objective: the mean objective score of the township's scored stakeholders. */
+function townshipHeatmap(db: Db, rows: readonly ScoreRow[], objectiveRows: readonly Objective[]) {
+  const names = regionNames(db);
   const byTownship = new Map<number, ScoreRow[]>();
   for (const r of rows) {
     const { townshipId } = countyAndTownshipOf(r.path);
     if (townshipId === null) continue;
     (byTownship.get(townshipId) ?? byTownship.set(townshipId, []).get(townshipId)!).push(r);
   }
-  const heatmap = [...byTownship.entries()]
+  return [...byTownship.entries()]
     .map(([townshipId, rs]) => {
       const r = names.get(townshipId)!;
       return {
         townshipId,
         code: r.code,
-        nameZh: r.nameZh,
-        nameEn: r.nameEn,
+        name: r.name,
         n: rs.length,
-        scores: Object.fromEntries(
-          objectiveRows.map((o) => [o.code, mean(rs.map((x) => x.objectives[o.code]).filter((x): x is number => typeof x === 'number'))]),
-        ) as Record<string, number | null>,
+        scores: Object.fromEntries(objectiveRows.map((o) => [o.code, mean(numbers(rs.map((x) => x.objectives[o.code])))])),
       };
     })
     .sort((a, b) => a.code.localeCompare(b.code));
+}
 
-  // Trends: mean composite per type and mean poverty score over the last periods up to this one.
+/** Mean composite per type and mean poverty score over the last periods up to this one. */
+function trendsUpTo(db: Db, me: SessionUser, period: Period, rows: readonly ScoreRow[], allPeriods: readonly Period[]) {
   const trendPeriods = allPeriods.filter((p) => p.startsOn <= period.startsOn).slice(0, TREND_PERIODS).reverse();
-  const trends = trendPeriods.map((p) => {
+  return trendPeriods.map((p) => {
     const rs = p.id === period.id ? rows : scoresInScope(db, me, p.id).rows;
-    const composites = (type: StakeholderType) => rs.filter((r) => r.type === type && r.composite !== null).map((r) => r.composite!);
+    const composites = (type: StakeholderType) => numbers(rs.filter((r) => r.type === type).map((r) => r.composite));
     return {
       periodId: p.id,
       code: p.code,
-      byType: Object.fromEntries((['county_town', 'rural', 'market'] as const).map((t) => [t, mean(composites(t))])) as Record<StakeholderType, number | null>,
-      poverty: mean(rs.map((r) => r.objectives[POVERTY_OBJECTIVE]).filter((x): x is number => typeof x === 'number')),
+      byType: Object.fromEntries(STAKEHOLDER_TYPES.map((t) => [t, mean(composites(t))])) as Record<StakeholderType, number | null>,
+      poverty: mean(numbers(rs.map((r) => r.objectives[POVERTY_OBJECTIVE]))),
       n: rs.length,
     };
   });
+}
 
-  const warnings: Warning[] = [];
-  // Poverty prevention fell ≥ 10 points since the last period, or is below 60.
+/** Poverty prevention fell at least POVERTY_DROP_POINTS since the last period, or is below POVERTY_FLOOR. */
+function povertyWarnings(db: Db, me: SessionUser, period: Period, rows: readonly ScoreRow[]): Warning[] {
   const prev = previousPeriod(db, period);
-  const prevScores = prev ? new Map(scoresInScope(db, me, prev.id).rows.map((r) => [r.stakeholderId, r])) : new Map<number, ScoreRow>();
+  const prevScores = new Map(prev ? scoresInScope(db, me, prev.id).rows.map((r) => [r.stakeholderId, r]) : []);
+  const warnings: Warning[] = [];
   for (const r of rows) {
     const now = r.objectives[POVERTY_OBJECTIVE];
     if (typeof now !== 'number') continue;
     const before = prevScores.get(r.stakeholderId)?.objectives[POVERTY_OBJECTIVE];
     const base = { stakeholderId: r.stakeholderId, code: r.code, name: r.name, evaluationId: r.evaluationId };
-    if (typeof before === 'number' && before - now >= POVERTY_DROP_POINTS - 1e-9) {
-      warnings.push({ kind: 'poverty_drop', ...base, details: { now, before, period: prev!.code } });
+    if (prev && typeof before === 'number' && before - now >= POVERTY_DROP_POINTS - 1e-9) {
+      warnings.push({ kind: 'poverty_drop', ...base, details: { now, before, period: prev.code } });
     } else if (now < POVERTY_FLOOR) {
       warnings.push({ kind: 'poverty_low', ...base, details: { now, before: typeof before === 'number' ? before : null } });
     }
   }
-  // Red flags: a value above the indicator's red-flag threshold, in any evaluation of the period.
-  const flags = db
-    .select({
-      stakeholderId: stakeholders.id,
-      code: stakeholders.code,
-      name: stakeholders.name,
-      evaluationId: evaluations.id,
-      indicator: indicators.code,
-      indicatorEn: indicators.nameEn,
-      indicatorZh: indicators.nameZh,
-      value: evaluationValues.value,
-      limit: indicators.redFlagAbove,
-    })
-    .from(evaluationValues)
-    .innerJoin(indicators, eq(indicators.id, evaluationValues.indicatorId))
-    .innerJoin(evaluations, eq(evaluations.id, evaluationValues.evaluationId))
-    .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
-    .where(and(eq(evaluations.periodId, period.id), sql`${indicators.redFlagAbove} is not null and ${evaluationValues.value} > ${indicators.redFlagAbove}`, stakeholderInScope(me)))
-    .orderBy(stakeholders.code)
-    .all();
-  for (const f of flags) {
-    warnings.push({
-      kind: 'red_flag',
-      stakeholderId: f.stakeholderId,
-      code: f.code,
-      name: f.name,
-      evaluationId: f.evaluationId,
-      details: { indicator: f.indicator, indicatorEn: f.indicatorEn, indicatorZh: f.indicatorZh, value: f.value, limit: f.limit },
-    });
-  }
-  // Evaluations missing near the period's end: not started, draft or returned.
+  return warnings;
+}
+
+/** Red flags (a value above its indicator's threshold) and, near the period's end, the evaluations still missing. */
+function evaluationWarnings(db: Db, me: SessionUser, period: Period): Warning[] {
+  const warnings: Warning[] = redFlagValues(db, me, period.id).map((f) => ({
+    kind: 'red_flag',
+    stakeholderId: f.stakeholderId,
+    code: f.code,
+    name: f.name,
+    evaluationId: f.evaluationId,
+    details: { indicator: f.indicator, indicatorEn: f.indicatorEn, indicatorZh: f.indicatorZh, value: f.value, limit: f.limit },
+  }));
   const daysLeft = Math.floor((Date.parse(`${period.endsOn}T23:59:59+08:00`) - Date.now()) / 86_400_000);
   if (period.status === 'open' && daysLeft <= MISSING_WARNING_DAYS) {
-    const missing = db
-      .select({ stakeholderId: stakeholders.id, code: stakeholders.code, name: stakeholders.name, evaluationId: evaluations.id, status: evaluations.status })
-      .from(stakeholders)
-      .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, period.id)))
-      .where(and(eq(stakeholders.active, true), stakeholderInScope(me), sql`(${evaluations.id} is null or ${evaluations.status} in ('draft', 'returned'))`))
-      .orderBy(stakeholders.code)
-      .all();
-    for (const m of missing) {
+    for (const m of unfinishedEvaluations(db, me, period.id)) {
       warnings.push({ kind: 'missing', stakeholderId: m.stakeholderId, code: m.code, name: m.name, evaluationId: m.evaluationId, details: { status: m.status ?? 'not_started', daysLeft, endsOn: period.endsOn } });
     }
   }
+  return warnings;
+}
 
-  return { period: period as Period, periods: allPeriods, provisional, objectives: objectiveRows, distribution, heatmap, trends, warnings };
+const objectiveNames = (rows: readonly Objective[]) => rows.map((o) => ({ code: o.code, name: labelOf(o) }));
+
+export function countyDashboard(db: Db, me: SessionUser, input?: PeriodChoice) {
+  const allPeriods = listPeriods(db);
+  const period = resolvePeriod(db, input?.periodId);
+  const objectiveRows = listObjectives(db);
+  if (!period) {
+    return { period: null, periods: allPeriods, provisional: false, objectives: objectiveNames(objectiveRows), distribution: [], heatmap: [], trends: [], warnings: [] as Warning[] };
+  }
+  const { rows, provisional } = scoresInScope(db, me, period.id);
+  return {
+    period,
+    periods: allPeriods,
+    provisional,
+    objectives: objectiveNames(objectiveRows),
+    distribution: distributionByType(rows),
+    heatmap: townshipHeatmap(db, rows, objectiveRows),
+    trends: trendsUpTo(db, me, period, rows, allPeriods),
+    warnings: [...povertyWarnings(db, me, period, rows), ...evaluationWarnings(db, me, period)],
+  };
 }

@@ -1,10 +1,11 @@
 // Home-page figures per role, each computed inside the caller's scope.
 import 'server-only';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { evaluations, kpiSets, kpiSetVersions, periods, regions, stakeholders, user } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { regionInScope, stakeholderInScope } from './scope';
+import { openPeriod } from '@/server/queries/periods';
+import { regionInScope, stakeholderInScope } from '@/server/queries/scope';
 
 export function adminOverview(db: Db) {
   const regionsByLevel = db.select({ level: regions.level, n: count() }).from(regions).groupBy(regions.level).all();
@@ -58,20 +59,20 @@ export function assessorOverview(db: Db, me: SessionUser) {
     .groupBy(stakeholders.type)
     .all();
   const myRegions = db
-    .select({ id: regions.id, code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn, level: regions.level })
+    .select({ id: regions.id, code: regions.code, name: { en: regions.nameEn, 'zh-CN': regions.nameZh }, level: regions.level })
     .from(regions)
-    .where(sql`${regions.id} in (${sql.join(me.regionIds.length ? me.regionIds.map((id) => sql`${id}`) : [sql`null`], sql`, `)})`)
+    .where(inArray(regions.id, me.regionIds))
     .all();
   const townships = db.select({ n: count() }).from(regions).where(and(regionInScope(me), eq(regions.level, 'township'))).get()?.n ?? 0;
-  const openPeriod = db.select().from(periods).where(eq(periods.status, 'open')).orderBy(sql`${periods.startsOn} desc`).get();
-  const progress = openPeriod
+  const open = openPeriod(db);
+  const progress = open
     ? db
         .select({ status: evaluations.status, n: count() })
         .from(evaluations)
         .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
-        .where(and(eq(evaluations.periodId, openPeriod.id), inScope))
+        .where(and(eq(evaluations.periodId, open.id), inScope))
         .groupBy(evaluations.status)
         .all()
     : [];
-  return { byType, regions: myRegions, townships, openPeriod: openPeriod ?? null, progress };
+  return { byType, regions: myRegions, townships, openPeriod: open, progress };
 }

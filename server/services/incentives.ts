@@ -3,41 +3,18 @@
 import 'server-only';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import { eligibilityRuns, incentivePrograms, indicators, kpiSetIndicators, kpiSets, kpiSetVersions, objectives, periods } from '@/db/schema';
+import { eligibilityRuns, incentivePrograms, indicators, kpiSetIndicators, kpiSets, kpiSetVersions, periods } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { NotFoundError, ValidationError } from '@/server/errors';
 import { vmsg } from '@/core/domain/messages';
-import { PROGRAM_FORMAT, programFileSchema, type Benefit, type ProgramCore, type ProgramFile, type ProgramInput, type Rule } from '@/core/eligibility';
-import { writeAudit } from './audit';
-import { type StakeholderType } from '@/core/domain/enums';
+import { labelOf } from '@/core/i18n/label';
+import { sortGradesDescending } from '@/core/scoring';
+import { PROGRAM_FORMAT, programFileSchema, type ProgramFile, type ProgramInput } from '@/core/eligibility';
+import { writeAudit } from '@/server/queries/audit';
+import { listObjectives } from '@/server/queries/library';
+import { getProgram, programOf } from '@/server/queries/programs';
 
-type ProgramRow = typeof incentivePrograms.$inferSelect;
-
-/** A stored program in the engine's terms (JSON columns typed). */
-export function programOf(row: ProgramRow): ProgramInput & { id: number; updatedAt: Date; createdAt: Date } {
-  const benefit = row.benefit as Benefit;
-  return {
-    id: row.id,
-    code: row.code,
-    kind: row.kind,
-    nameEn: row.nameEn,
-    nameZh: row.nameZh,
-    descriptionEn: row.descriptionEn,
-    descriptionZh: row.descriptionZh,
-    eligibleTypes: row.eligibleTypes as StakeholderType[],
-    rule: row.rule as Rule,
-    benefit,
-    budget: row.budget,
-    allocation: row.allocation,
-    status: row.status,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-export function coreOf(p: ProgramInput): ProgramCore {
-  return { kind: p.kind, eligibleTypes: p.eligibleTypes, rule: p.rule, benefit: p.benefit, budget: p.budget, allocation: p.allocation };
-}
+export { getProgram };
 
 export function listPrograms(db: DbOrTx) {
   const rows = db.select().from(incentivePrograms).orderBy(asc(incentivePrograms.status), asc(incentivePrograms.code)).all();
@@ -54,12 +31,6 @@ export function listPrograms(db: DbOrTx) {
     const mine = runs.filter((x) => x.programId === r.id);
     return { ...programOf(r), runCount: mine.length, lastRun: mine[0] ?? null };
   });
-}
-
-export function getProgram(db: DbOrTx, id: number) {
-  const row = db.select().from(incentivePrograms).where(eq(incentivePrograms.id, id)).get();
-  if (!row) throw new NotFoundError('Program', id);
-  return programOf(row);
 }
 
 function assertCodeFree(db: DbOrTx, code: string, exceptId?: number) {
@@ -120,7 +91,7 @@ export function programFile(db: DbOrTx, id: number): ProgramFile {
 
 /** What the rule editor can refer to: objectives, indicators (with type and red-flag limit), grades. */
 export function ruleVocabulary(db: DbOrTx) {
-  const objectiveRows = db.select({ code: objectives.code, nameEn: objectives.nameEn, nameZh: objectives.nameZh }).from(objectives).orderBy(asc(objectives.position)).all();
+  const objectiveRows = listObjectives(db).map((o) => ({ code: o.code, name: labelOf(o) }));
   const published = db
     .select({ versionId: kpiSetVersions.id, type: kpiSets.stakeholderType, grades: kpiSetVersions.grades })
     .from(kpiSetVersions)
@@ -129,7 +100,7 @@ export function ruleVocabulary(db: DbOrTx) {
     .all();
   const indicatorRows = published.length
     ? db
-        .selectDistinct({ code: indicators.code, nameEn: indicators.nameEn, nameZh: indicators.nameZh, unit: indicators.unit, redFlagAbove: indicators.redFlagAbove, type: kpiSets.stakeholderType })
+        .selectDistinct({ code: indicators.code, name: { en: indicators.nameEn, 'zh-CN': indicators.nameZh }, unit: indicators.unit, redFlagAbove: indicators.redFlagAbove, type: kpiSets.stakeholderType })
         .from(kpiSetIndicators)
         .innerJoin(indicators, eq(indicators.id, kpiSetIndicators.indicatorId))
         .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, kpiSetIndicators.versionId))
@@ -140,7 +111,7 @@ export function ruleVocabulary(db: DbOrTx) {
     : [];
   const grades: string[] = [];
   for (const p of published) {
-    for (const g of [...(p.grades as { code: string; min: number }[])].sort((a, b) => b.min - a.min)) if (!grades.includes(g.code)) grades.push(g.code);
+    for (const g of sortGradesDescending(p.grades)) if (!grades.includes(g.code)) grades.push(g.code);
   }
   return { objectives: objectiveRows, indicators: indicatorRows, grades };
 }

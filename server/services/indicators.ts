@@ -8,9 +8,9 @@ import { indicators } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { vmsg } from '@/core/domain/messages';
 import { NotFoundError, StateError, ValidationError } from '@/server/errors';
-import { writeAudit } from './audit';
+import { writeAudit } from '@/server/queries/audit';
 import type { IndicatorInput } from '@/core/schemas/method';
-import { containsText } from './search';
+import { containsText } from '@/server/queries/search';
 
 /** Fields that are part of a published version's document. */
 export const LOCKED_WHEN_PUBLISHED = ['code', 'nameZh', 'nameEn', 'unit', 'direction'] as const;

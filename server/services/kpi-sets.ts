@@ -1,18 +1,22 @@
 // KPI sets and their versions: drafts are edited, published versions are immutable (the service
 // refuses, and triggers in the database refuse too). Every draft is stored valid: a save is checked
 // against the kpi-set/v1 rules (validateKpiSet) and refused with an error at each field's path.
+// Weights chosen in the tuning workspace are written here too: applying them is a draft edit.
 import 'server-only';
-import { and, asc, desc, eq, inArray, lte, max } from 'drizzle-orm';
+import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db';
 import { evaluations, indicators, kpiSetIndicators, kpiSetObjectives, kpiSets, kpiSetVersions, objectives, periods } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { vmsg } from '@/core/domain/messages';
-import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from '@/server/errors';
+import { ConflictError, StateError, ValidationError, type FieldErrors } from '@/server/errors';
 import { canonicalJson, methodHash, validateKpiSet, type KpiSetV1 } from '@/core/scoring';
-import { writeAudit } from './audit';
-import { loadKpiSetVersion } from './kpi-documents';
+import { writeAudit } from '@/server/queries/audit';
+import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
+import { draftContentOf, getKpiSet, getVersionRow } from '@/server/queries/kpi-versions';
+import { getPeriod } from '@/server/queries/periods';
+import { listIndicators, listObjectives } from '@/server/queries/library';
 import { diffKpiSets } from '@/core/scoring/kpi-set-diff';
-import { draftToDocument, fieldKeyOfPath, type DraftCatalog, type DraftContent } from '@/core/schemas/method';
+import { draftToDocument, fieldKeyOfPath, type DraftCatalog, type DraftContent, type WeightTarget } from '@/core/schemas/method';
 
 export function listKpiSets(db: Db) {
   const sets = db.select().from(kpiSets).orderBy(asc(kpiSets.id)).all();
@@ -35,54 +39,16 @@ export function listKpiSets(db: Db) {
   return sets.map((s) => ({ ...s, versions: versions.filter((v) => v.kpiSetId === s.id) }));
 }
 
-function versionRow(db: DbOrTx, versionId: number) {
-  const v = db.select().from(kpiSetVersions).where(eq(kpiSetVersions.id, versionId)).get();
-  if (!v) throw new NotFoundError('KPI-set version', versionId);
-  return v;
-}
-
 function assertDraft(v: typeof kpiSetVersions.$inferSelect) {
   if (v.status !== 'draft')
     throw new StateError(`Version ${v.version} is published and cannot be changed; create a new draft instead.`, 'version_published');
 }
 
-/** A version's items by id, in the order the document lists them. */
-export function draftContentOf(db: DbOrTx, versionId: number): DraftContent {
-  const v = versionRow(db, versionId);
-  const objectiveRows = db
-    .select({ objectiveId: kpiSetObjectives.objectiveId, weight: kpiSetObjectives.weight })
-    .from(kpiSetObjectives)
-    .innerJoin(objectives, eq(objectives.id, kpiSetObjectives.objectiveId))
-    .where(eq(kpiSetObjectives.versionId, versionId))
-    .orderBy(asc(kpiSetObjectives.position), asc(objectives.position))
-    .all();
-  const indicatorRows = db
-    .select({ indicatorId: kpiSetIndicators.indicatorId, objectiveId: kpiSetIndicators.objectiveId, weight: kpiSetIndicators.weight, normalization: kpiSetIndicators.normalization })
-    .from(kpiSetIndicators)
-    .where(eq(kpiSetIndicators.versionId, versionId))
-    .orderBy(asc(kpiSetIndicators.position), asc(kpiSetIndicators.indicatorId))
-    .all();
-  return {
-    scale: v.scale,
-    aggregation: { indicators: v.aggregationIndicators, objectives: v.aggregationObjectives },
-    missing: { policy: v.missingPolicy, minCompleteness: v.minCompleteness },
-    grades: v.grades as DraftContent['grades'],
-    objectives: objectiveRows.map((o) => ({
-      objectiveId: o.objectiveId,
-      weight: o.weight,
-      indicators: indicatorRows
-        .filter((i) => i.objectiveId === o.objectiveId)
-        .map((i) => ({ indicatorId: i.indicatorId, weight: i.weight, normalization: i.normalization as Record<string, unknown> })),
-    })),
-  };
-}
-
 /** Names of everything a draft of this set may use: all objectives, all indicators. */
 export function catalogFor(db: DbOrTx, kpiSetId: number): DraftCatalog & { retired: Set<number> } {
-  const set = db.select().from(kpiSets).where(eq(kpiSets.id, kpiSetId)).get();
-  if (!set) throw new NotFoundError('KPI set', kpiSetId);
-  const objectiveRows = db.select().from(objectives).orderBy(asc(objectives.position)).all();
-  const indicatorRows = db.select().from(indicators).orderBy(asc(indicators.code)).all();
+  const set = getKpiSet(db, kpiSetId);
+  const objectiveRows = listObjectives(db);
+  const indicatorRows = listIndicators(db);
   return {
     kpiSet: { code: set.code, nameEn: set.nameEn, nameZh: set.nameZh, stakeholderType: set.stakeholderType },
     objectives: new Map(objectiveRows.map((o) => [o.id, { code: o.code, nameEn: o.nameEn, nameZh: o.nameZh }])),
@@ -93,12 +59,12 @@ export function catalogFor(db: DbOrTx, kpiSetId: number): DraftCatalog & { retir
 
 /** Everything the version page needs: the row, its content by id, its document and the library. */
 export function getVersion(db: Db, versionId: number) {
-  const v = versionRow(db, versionId);
+  const v = getVersionRow(db, versionId);
   const loaded = loadKpiSetVersion(db, versionId);
   const content = draftContentOf(db, versionId);
-  const objectiveRows = db.select().from(objectives).orderBy(asc(objectives.position)).all();
-  const indicatorRows = db.select().from(indicators).orderBy(asc(indicators.code)).all();
-  const effectiveFrom = v.effectiveFromPeriodId ? db.select().from(periods).where(eq(periods.id, v.effectiveFromPeriodId)).get() : null;
+  const objectiveRows = listObjectives(db);
+  const indicatorRows = listIndicators(db);
+  const effectiveFrom = v.effectiveFromPeriodId ? getPeriod(db, v.effectiveFromPeriodId) : null;
   const siblings = db
     .select({ id: kpiSetVersions.id, version: kpiSetVersions.version, status: kpiSetVersions.status })
     .from(kpiSetVersions)
@@ -178,8 +144,7 @@ function writeContent(tx: Tx | Db, versionId: number, content: DraftContent, doc
 
 /** A new draft copying the latest version of the set. One draft per set at a time. */
 export function createDraft(db: Db, actor: SessionUser, kpiSetId: number) {
-  const set = db.select().from(kpiSets).where(eq(kpiSets.id, kpiSetId)).get();
-  if (!set) throw new NotFoundError('KPI set', kpiSetId);
+  const set = getKpiSet(db, kpiSetId);
   const latest = db.select().from(kpiSetVersions).where(eq(kpiSetVersions.kpiSetId, kpiSetId)).orderBy(desc(kpiSetVersions.version)).get();
   if (!latest) throw new StateError(`KPI set ${set.code} has no version to start from; import one.`, 'no_version');
   if (latest.status === 'draft') throw new ConflictError(`KPI set ${set.code} already has a draft (version ${latest.version}); edit or discard it first.`, 'draft_exists');
@@ -209,7 +174,7 @@ export function createDraft(db: Db, actor: SessionUser, kpiSetId: number) {
 }
 
 export function saveDraft(db: Db, actor: SessionUser, versionId: number, content: DraftContent) {
-  const v = versionRow(db, versionId);
+  const v = getVersionRow(db, versionId);
   assertDraft(v);
   const before = loadKpiSetVersion(db, versionId).document;
   // An indicator retired after it joined this draft may stay; new ones must be active.
@@ -223,7 +188,7 @@ export function saveDraft(db: Db, actor: SessionUser, versionId: number, content
 }
 
 export function discardDraft(db: Db, actor: SessionUser, versionId: number) {
-  const v = versionRow(db, versionId);
+  const v = getVersionRow(db, versionId);
   assertDraft(v);
   const before = loadKpiSetVersion(db, versionId).document;
   if (db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.kpiSetVersionId, versionId)).get())
@@ -240,7 +205,7 @@ export function discardDraft(db: Db, actor: SessionUser, versionId: number) {
  * published; the change note says why. The method hash is the engine's hash of the document.
  */
 export function publishVersion(db: Db, actor: SessionUser, input: { versionId: number; effectiveFromPeriodId: number; changeNote: string }) {
-  const v = versionRow(db, input.versionId);
+  const v = getVersionRow(db, input.versionId);
   assertDraft(v);
   const period = db.select().from(periods).where(eq(periods.id, input.effectiveFromPeriodId)).get();
   if (!period) throw new ValidationError('Choose the period this version takes effect from.', { effectiveFromPeriodId: [vmsg('validation.required')] });
@@ -269,22 +234,6 @@ export function publishVersion(db: Db, actor: SessionUser, input: { versionId: n
   });
 }
 
-/** The published version of a stakeholder type in effect for a period (latest effective-from ≤ it). */
-export function versionInEffect(db: DbOrTx, stakeholderType: string, periodId: number) {
-  const period = db.select().from(periods).where(eq(periods.id, periodId)).get();
-  if (!period) throw new NotFoundError('Period', periodId);
-  return (
-    db
-      .select({ id: kpiSetVersions.id, version: kpiSetVersions.version, kpiSetId: kpiSets.id })
-      .from(kpiSetVersions)
-      .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
-      .innerJoin(periods, eq(periods.id, kpiSetVersions.effectiveFromPeriodId))
-      .where(and(eq(kpiSets.stakeholderType, stakeholderType as 'rural'), eq(kpiSetVersions.status, 'published'), lte(periods.startsOn, period.startsOn)))
-      .orderBy(desc(periods.startsOn), desc(kpiSetVersions.version))
-      .get() ?? null
-  );
-}
-
 export function diffVersions(db: Db, fromVersionId: number, toVersionId: number) {
   const a = loadKpiSetVersion(db, fromVersionId);
   const b = loadKpiSetVersion(db, toVersionId);
@@ -310,8 +259,7 @@ export function exportVersion(db: Db, versionId: number) {
  * same file back.
  */
 export function importVersion(db: Db, actor: SessionUser, kpiSetId: number, text: string) {
-  const set = db.select().from(kpiSets).where(eq(kpiSets.id, kpiSetId)).get();
-  if (!set) throw new NotFoundError('KPI set', kpiSetId);
+  const set = getKpiSet(db, kpiSetId);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -325,8 +273,8 @@ export function importVersion(db: Db, actor: SessionUser, kpiSetId: number, text
   if (doc.code !== set.code) problems.push({ path: 'code', message: `the file is KPI set "${doc.code}", not "${set.code}"` });
   if (doc.stakeholderType !== set.stakeholderType) problems.push({ path: 'stakeholderType', message: `the file is for ${doc.stakeholderType}, this set for ${set.stakeholderType}` });
   if (doc.name.en !== set.nameEn || doc.name['zh-CN'] !== set.nameZh) problems.push({ path: 'name', message: 'the name differs from this KPI set\'s name' });
-  const objectiveByCode = new Map(db.select().from(objectives).all().map((o) => [o.code, o]));
-  const indicatorByCode = new Map(db.select().from(indicators).all().map((i) => [i.code, i]));
+  const objectiveByCode = new Map(listObjectives(db).map((o) => [o.code, o]));
+  const indicatorByCode = new Map(listIndicators(db).map((i) => [i.code, i]));
   doc.objectives.forEach((o, oi) => {
     const known = objectiveByCode.get(o.code);
     if (known && (known.nameEn !== o.name.en || known.nameZh !== o.name['zh-CN']))
@@ -388,20 +336,37 @@ export function importVersion(db: Db, actor: SessionUser, kpiSetId: number, text
   });
 }
 
-/** Versions (published) whose evaluations exist in a period: the baseline for previews. */
-export function publishedVersionForPeriod(db: DbOrTx, kpiSetId: number, periodId: number) {
-  const ids = db
-    .select({ id: kpiSetVersions.id })
-    .from(kpiSetVersions)
-    .where(and(eq(kpiSetVersions.kpiSetId, kpiSetId), eq(kpiSetVersions.status, 'published')))
-    .all()
-    .map((r) => r.id);
-  if (ids.length === 0) return null;
-  const used = db
-    .selectDistinct({ id: evaluations.kpiSetVersionId })
-    .from(evaluations)
-    .where(and(eq(evaluations.periodId, periodId), inArray(evaluations.kpiSetVersionId, ids)))
-    .orderBy(desc(evaluations.kpiSetVersionId))
-    .get();
-  return used?.id ?? null;
+/** Writes tuned weights into a draft (one weight per objective, or per indicator of one objective). */
+export function applyWeights(
+  db: Db,
+  actor: SessionUser,
+  input: { versionId: number; target: WeightTarget; weights: number[]; method: string; detail: Record<string, unknown> },
+) {
+  assertDraft(getVersionRow(db, input.versionId));
+  const content = draftContentOf(db, input.versionId);
+  let before: number[];
+  if (input.target.level === 'objectives') {
+    before = content.objectives.map((o) => o.weight);
+    if (input.weights.length !== before.length) throw new ValidationError(`Expected ${before.length} weights, one per objective.`, { weights: [vmsg('validation.method.weightCount', { count: before.length })] });
+    content.objectives.forEach((o, i) => (o.weight = input.weights[i]!));
+  } else {
+    const objectiveId = input.target.objectiveId;
+    const objective = content.objectives.find((o) => o.objectiveId === objectiveId);
+    if (!objective) throw new ValidationError('This objective is not part of the version.', { target: [vmsg('validation.method.unknownObjective')] });
+    before = objective.indicators.map((i) => i.weight);
+    if (input.weights.length !== before.length) throw new ValidationError(`Expected ${before.length} weights, one per indicator.`, { weights: [vmsg('validation.method.weightCount', { count: before.length })] });
+    objective.indicators.forEach((i, k) => (i.weight = input.weights[k]!));
+  }
+  return db.transaction(() => {
+    const saved = saveDraft(db, actor, input.versionId, content);
+    writeAudit(db, {
+      actorId: actor.id,
+      action: 'kpiSetVersion.applyWeights',
+      entity: 'kpi_set_version',
+      entityId: input.versionId,
+      before: { target: input.target, weights: before },
+      after: { target: input.target, weights: input.weights, method: input.method, detail: input.detail },
+    });
+    return saved;
+  });
 }

@@ -2,14 +2,16 @@
 // scores of every published KPI-set version the period's evaluations use; it is refused while
 // evaluations are unapproved, unless the admin excludes them with a reason.
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { evaluations, kpiSets, kpiSetVersions, periods, scoreRuns, stakeholders } from '@/db/schema';
+import { evaluations, periods, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { vmsg } from '@/core/domain/messages';
-import { ConflictError, NotFoundError, StateError, ValidationError } from '@/server/errors';
-import { writeAudit } from './audit';
-import { computeScoreRun, publishScoreRun } from './score-runs';
+import { ConflictError, StateError, ValidationError } from '@/server/errors';
+import { writeAudit } from '@/server/queries/audit';
+import { publishedVersionsInPeriod } from '@/server/queries/kpi-versions';
+import { getPeriod, listPeriods } from '@/server/queries/periods';
+import { computeScoreRun, publishScoreRun } from '@/server/queries/score-runs';
 import type { PeriodCreateInput } from '@/core/schemas/method';
 
 /** Code and dates of a period: `2026Q3` 2026-07-01…2026-09-30, or `2026` 2026-01-01…2026-12-31. */
@@ -23,8 +25,9 @@ export function periodBounds(input: PeriodCreateInput): { code: string; startsOn
   return { code: `${input.year}Q${q}`, startsOn: `${input.year}-${pad(startMonth)}-01`, endsOn: `${input.year}-${pad(endMonth)}-${pad(lastDay)}` };
 }
 
-export function listPeriods(db: Db) {
-  const rows = db.select().from(periods).orderBy(desc(periods.startsOn), asc(periods.kind)).all();
+/** Every period, newest first, with its evaluations counted by state. */
+export function listPeriodsWithCounts(db: Db) {
+  const rows = listPeriods(db);
   const counts = db
     .select({ periodId: evaluations.periodId, status: evaluations.status, excluded: sql<number>`${evaluations.excludedReason} is not null`, n: count() })
     .from(evaluations)
@@ -54,15 +57,9 @@ export function createPeriod(db: Db, actor: SessionUser, input: PeriodCreateInpu
   });
 }
 
-function loadPeriod(db: Db, periodId: number) {
-  const p = db.select().from(periods).where(eq(periods.id, periodId)).get();
-  if (!p) throw new NotFoundError('Period', periodId);
-  return p;
-}
-
 /** open → closed: no more entry; scores can now be computed and published. */
 export function closePeriod(db: Db, actor: SessionUser, periodId: number) {
-  const p = loadPeriod(db, periodId);
+  const p = getPeriod(db, periodId);
   if (p.status !== 'open') throw new StateError(`Period ${p.code} is ${p.status}; only an open period can be closed.`, 'period_not_open');
   return db.transaction((tx) => {
     const after = tx.update(periods).set({ status: 'closed', closedAt: new Date() }).where(eq(periods.id, periodId)).returning().get();
@@ -73,7 +70,7 @@ export function closePeriod(db: Db, actor: SessionUser, periodId: number) {
 
 /** closed → open again (entry resumes), with a reason. A published period never reopens. */
 export function reopenPeriod(db: Db, actor: SessionUser, periodId: number, reason: string) {
-  const p = loadPeriod(db, periodId);
+  const p = getPeriod(db, periodId);
   if (p.status !== 'closed') throw new StateError(`Period ${p.code} is ${p.status}; only a closed period can be reopened.`, 'period_not_closed');
   return db.transaction((tx) => {
     const after = tx.update(periods).set({ status: 'open', closedAt: null }).where(eq(periods.id, periodId)).returning().get();
@@ -84,7 +81,7 @@ export function reopenPeriod(db: Db, actor: SessionUser, periodId: number, reaso
 
 /** The evaluations that stand in the way of publishing: not approved and not excluded. */
 export function unapprovedEvaluations(db: Db, periodId: number) {
-  loadPeriod(db, periodId);
+  getPeriod(db, periodId);
   return db
     .select({ id: evaluations.id, status: evaluations.status, stakeholderId: stakeholders.id, stakeholderCode: stakeholders.code, stakeholderName: stakeholders.name, type: stakeholders.type })
     .from(evaluations)
@@ -100,7 +97,7 @@ export function unapprovedEvaluations(db: Db, periodId: number) {
  * frozen, all in one transaction: the period is published whole or not at all.
  */
 export function publishPeriod(db: Db, actor: SessionUser, input: { id: number; exclude?: { evaluationIds: number[]; reason: string } | null | undefined }) {
-  const p = loadPeriod(db, input.id);
+  const p = getPeriod(db, input.id);
   if (p.status !== 'closed') throw new StateError(`Period ${p.code} is ${p.status}; close it before publishing.`, 'period_not_closed');
   const blocking = unapprovedEvaluations(db, p.id);
   const excludeIds = new Set(input.exclude?.evaluationIds ?? []);
@@ -123,13 +120,7 @@ export function publishPeriod(db: Db, actor: SessionUser, input: { id: number; e
       writeAudit(db, { actorId: actor.id, action: 'evaluation.exclude', entity: 'evaluation', entityId: e.id, before: { excludedReason: null, status: e.status }, after: { excludedReason: input.exclude!.reason }, reason: input.exclude!.reason });
     }
     // Every published version the period's evaluations are under (drafts never hold evaluations).
-    const versionIds = db
-      .selectDistinct({ id: evaluations.kpiSetVersionId })
-      .from(evaluations)
-      .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, evaluations.kpiSetVersionId))
-      .where(and(eq(evaluations.periodId, p.id), eq(kpiSetVersions.status, 'published')))
-      .all()
-      .map((r) => r.id);
+    const versionIds = publishedVersionsInPeriod(db, p.id);
     const runs = versionIds.map((versionId) => {
       const { run, count: scored } = computeScoreRun(db, { periodId: p.id, versionId, kind: 'official', actorId: actor.id });
       publishScoreRun(db, run.id, actor.id);
@@ -147,16 +138,4 @@ export function publishPeriod(db: Db, actor: SessionUser, input: { id: number; e
     });
     return { period: after, runs, excluded: blocking.length };
   });
-}
-
-/** Published official runs of a period, per KPI set (for the period page). */
-export function periodRuns(db: Db, periodId: number) {
-  return db
-    .select({ id: scoreRuns.id, versionId: scoreRuns.kpiSetVersionId, version: kpiSetVersions.version, kpiSetCode: kpiSets.code, kind: scoreRuns.kind, status: scoreRuns.status, createdAt: scoreRuns.createdAt })
-    .from(scoreRuns)
-    .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, scoreRuns.kpiSetVersionId))
-    .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
-    .where(and(eq(scoreRuns.periodId, periodId), inArray(scoreRuns.kind, ['official', 'provisional'])))
-    .orderBy(asc(kpiSets.code), desc(scoreRuns.id))
-    .all();
 }

@@ -1,19 +1,18 @@
 // Regions visible to the caller: their scope subtrees (admins: everything).
 import 'server-only';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { regions, stakeholderTypes } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { regionInScope } from './scope';
-import { type RegionLevel } from '@/core/domain/enums';
+import { regionInScope } from '@/server/queries/scope';
+import { STAKEHOLDER_TYPES, type RegionLevel } from '@/core/domain/enums';
 
 export function listRegions(db: Db, user: SessionUser, level?: RegionLevel) {
   return db
     .select({
       id: regions.id,
       code: regions.code,
-      nameZh: regions.nameZh,
-      nameEn: regions.nameEn,
+      name: { en: regions.nameEn, 'zh-CN': regions.nameZh },
       level: regions.level,
       parentId: regions.parentId,
       path: regions.path,
@@ -24,10 +23,11 @@ export function listRegions(db: Db, user: SessionUser, level?: RegionLevel) {
     .all();
 }
 
-export function regionCountsByLevel(db: Db) {
-  return db.select({ level: regions.level, n: count() }).from(regions).groupBy(regions.level).all();
-}
-
+/** The stakeholder types in their canonical order (STAKEHOLDER_TYPES). */
 export function listStakeholderTypes(db: Db) {
-  return db.select().from(stakeholderTypes).orderBy(sql`case ${stakeholderTypes.code} when 'county_town' then 1 when 'rural' then 2 else 3 end`).all();
+  return db
+    .select()
+    .from(stakeholderTypes)
+    .all()
+    .sort((a, b) => STAKEHOLDER_TYPES.indexOf(a.code) - STAKEHOLDER_TYPES.indexOf(b.code));
 }

@@ -5,11 +5,19 @@ import type { Db } from '@/db';
 import { evaluations, regions, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import type { StakeholderInput } from '@/core/schemas/org';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/server/errors';
+import { ConflictError, ValidationError } from '@/server/errors';
 import { vmsg } from '@/core/domain/messages';
-import { writeAudit } from './audit';
-import { containsText } from './search';
-import { assertRegionInScope, stakeholderInScope } from './scope';
+import { writeAudit } from '@/server/queries/audit';
+import { containsText } from '@/server/queries/search';
+import { assertRegionInScope, stakeholderInScope } from '@/server/queries/scope';
+import { regionWithin } from '@/server/queries/regions';
+import { getStakeholder as readStakeholder, stakeholderColumns } from '@/server/queries/stakeholders';
+import { can } from '@/server/auth/permissions';
+
+/** A stakeholder for its page: whether its type is still free (no evaluations) and what the caller may do. */
+export function getStakeholder(db: Db, user: SessionUser, id: number) {
+  return { ...readStakeholder(db, user, id), typeLocked: stakeholderHasEvaluations(db, id), actions: { update: can(user.role, 'stakeholders.update') } };
+}
 
 export type StakeholderListInput = {
   page: number;
@@ -20,29 +28,13 @@ export type StakeholderListInput = {
   includeInactive: boolean;
 };
 
-const columns = {
-  id: stakeholders.id,
-  code: stakeholders.code,
-  name: stakeholders.name,
-  type: stakeholders.type,
-  regionId: stakeholders.regionId,
-  regionNameZh: regions.nameZh,
-  regionNameEn: regions.nameEn,
-  regionCode: regions.code,
-  creditCode: stakeholders.creditCode,
-  contactName: stakeholders.contactName,
-  contactPhone: stakeholders.contactPhone,
-  active: stakeholders.active,
-  updatedAt: stakeholders.updatedAt,
-};
-
 export function listStakeholders(db: Db, user: SessionUser, input: StakeholderListInput) {
   const conds: (SQL | undefined)[] = [stakeholderInScope(user)];
   if (!input.includeInactive) conds.push(eq(stakeholders.active, true));
   if (input.type) conds.push(eq(stakeholders.type, input.type));
   if (input.regionId) {
     const r = db.select({ path: regions.path }).from(regions).where(eq(regions.id, input.regionId)).get();
-    conds.push(r ? sql`${regions.path} like ${r.path + '%'}` : sql`0`);
+    conds.push(r ? regionWithin(r.path) : sql`0`);
   }
   if (input.search) {
     conds.push(
@@ -58,7 +50,7 @@ export function listStakeholders(db: Db, user: SessionUser, input: StakeholderLi
     db.select({ n: count() }).from(stakeholders).innerJoin(regions, eq(regions.id, stakeholders.regionId)).where(where).get()
       ?.n ?? 0;
   const items = db
-    .select(columns)
+    .select(stakeholderColumns)
     .from(stakeholders)
     .innerJoin(regions, eq(regions.id, stakeholders.regionId))
     .where(where)
@@ -67,21 +59,6 @@ export function listStakeholders(db: Db, user: SessionUser, input: StakeholderLi
     .offset((input.page - 1) * input.pageSize)
     .all();
   return { items, total, page: input.page, pageSize: input.pageSize, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
-}
-
-export function getStakeholder(db: Db, user: SessionUser, id: number) {
-  const row = db
-    .select(columns)
-    .from(stakeholders)
-    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-    .where(and(eq(stakeholders.id, id), stakeholderInScope(user)))
-    .get();
-  if (!row) {
-    const exists = db.select({ id: stakeholders.id }).from(stakeholders).where(eq(stakeholders.id, id)).get();
-    if (exists) throw new ForbiddenError('This stakeholder is outside your scope.', 'out_of_scope');
-    throw new NotFoundError('Stakeholder', id);
-  }
-  return row;
 }
 
 function assertCreditCodeFree(db: Db, creditCode: string | null, exceptId?: number) {
@@ -103,7 +80,7 @@ function assertRegionLevel(level: string) {
 }
 
 /** Once a stakeholder has evaluations its type (which decides the KPI set) is fixed. */
-export function stakeholderHasEvaluations(db: Db, id: number): boolean {
+function stakeholderHasEvaluations(db: Db, id: number): boolean {
   return Boolean(db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.stakeholderId, id)).limit(1).get());
 }
 
@@ -135,7 +112,7 @@ export function createStakeholder(db: Db, user: SessionUser, input: StakeholderI
 }
 
 export function updateStakeholder(db: Db, user: SessionUser, id: number, input: StakeholderInput) {
-  const before = getStakeholder(db, user, id);
+  const before = readStakeholder(db, user, id);
   const region = assertRegionInScope(db, user, input.regionId);
   assertRegionLevel(region.level);
   assertCreditCodeFree(db, input.creditCode, id);
@@ -156,7 +133,7 @@ export function updateStakeholder(db: Db, user: SessionUser, id: number, input: 
 }
 
 export function setStakeholderActive(db: Db, user: SessionUser, id: number, active: boolean) {
-  const before = getStakeholder(db, user, id);
+  const before = readStakeholder(db, user, id);
   return db.transaction((tx) => {
     const row = tx
       .update(stakeholders)

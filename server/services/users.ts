@@ -9,8 +9,8 @@ import type { SessionUser } from '@/server/auth/session';
 import type { UserCreateInput, UserUpdateInput } from '@/core/schemas/org';
 import { vmsg } from '@/core/domain/messages';
 import { ConflictError, NotFoundError, StateError, ValidationError } from '@/server/errors';
-import { writeAudit } from './audit';
-import { containsText } from './search';
+import { writeAudit } from '@/server/queries/audit';
+import { containsText } from '@/server/queries/search';
 
 type ListInput = { page: number; pageSize: number; search?: string | undefined; role?: UserCreateInput['role'] | undefined };
 
@@ -43,7 +43,7 @@ export function listUsers(db: Db, input: ListInput) {
   const ids = rows.map((r) => r.id);
   const scopes = ids.length
     ? db
-        .select({ userId: userRegionScopes.userId, regionId: regions.id, nameZh: regions.nameZh, nameEn: regions.nameEn })
+        .select({ userId: userRegionScopes.userId, regionId: regions.id, name: { en: regions.nameEn, 'zh-CN': regions.nameZh } })
         .from(userRegionScopes)
         .innerJoin(regions, eq(regions.id, userRegionScopes.regionId))
         .where(inArray(userRegionScopes.userId, ids))

@@ -4,21 +4,12 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Db } from '@/db';
-import { can, type Action } from '@/server/auth/permissions';
+import { can, type OpenAction, type SignedInAction } from '@/server/auth/permissions';
 import type { SessionUser } from '@/server/auth/session';
-import {
-  ConflictError,
-  DomainError,
-  ForbiddenError,
-  NotFoundError,
-  RateLimitedError,
-  StateError,
-  UnauthorizedError,
-  ValidationError,
-  type FieldErrors,
-} from '@/server/errors';
+import { DomainError, ValidationError, type FieldErrors } from '@/server/errors';
 
-export type Context = { db: Db; user: SessionUser | null };
+/** `resHeaders`: the HTTP response's headers, when there is one (not in the server caller). */
+export type Context = { db: Db; user: SessionUser | null; resHeaders?: Headers };
 
 /** Zod issues as `{ "field.path": ["message", …] }` so forms can show each at its field. */
 export function zodFieldErrors(error: ZodError): FieldErrors {
@@ -30,21 +21,7 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
   return out;
 }
 
-function codeFor(e: DomainError): TRPCError['code'] {
-  if (e instanceof ValidationError) return 'BAD_REQUEST';
-  if (e instanceof NotFoundError) return 'NOT_FOUND';
-  if (e instanceof ForbiddenError) return 'FORBIDDEN';
-  if (e instanceof UnauthorizedError) return 'UNAUTHORIZED';
-  if (e instanceof ConflictError) return 'CONFLICT';
-  if (e instanceof StateError) return 'PRECONDITION_FAILED';
-  if (e instanceof RateLimitedError) return 'TOO_MANY_REQUESTS';
-  return 'BAD_REQUEST';
-}
-
-/** Every procedure names its action so tests can walk the router against the matrix. */
-export type Meta = { action?: Action };
-
-const t = initTRPC.context<Context>().meta<Meta>().create({
+const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -67,22 +44,21 @@ const t = initTRPC.context<Context>().meta<Meta>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-/** Domain errors thrown anywhere below become the right tRPC code, mapped here only. */
+/** Domain errors thrown anywhere below carry their code (server/errors.ts); tRPC keeps it. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
-    throw new TRPCError({ code: codeFor(cause), message: cause.message, cause });
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+const procedure = t.procedure.use(mapDomainErrors);
 
 /** A procedure for one action of the permission matrix: signed in, and in one of its roles. */
-export function procedureFor(action: Action) {
-  return publicProcedure
-    .meta({ action })
+export function procedureFor(action: SignedInAction) {
+  return procedure
     .use(({ ctx, next }) => {
       if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
       return next({ ctx: { ...ctx, user: ctx.user } });
@@ -91,6 +67,15 @@ export function procedureFor(action: Action) {
       if (!can(ctx.user.role, action)) {
         throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${ctx.user.role}) may not ${action}.` });
       }
-      return next({ ctx: { ...ctx, action } });
+      return next();
     });
+}
+
+/** A procedure for an action the matrix opens to everyone; `ctx.user` may be null. */
+export function openProcedureFor(action: OpenAction) {
+  return procedure.use(({ next }) => {
+    // The matrix is the one place that says an action is open; this keeps the two in step.
+    if (!can(null, action)) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `${action} is not open.` });
+    return next();
+  });
 }

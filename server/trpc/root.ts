@@ -5,6 +5,7 @@ import { evaluationsRouter } from './routers/evaluations';
 import { importsRouter } from './routers/imports';
 import { countyDashboardRouter } from './routers/county-dashboard';
 import { meRouter } from './routers/me';
+import { metaRouter } from './routers/meta';
 import { periodsRouter } from './routers/periods';
 import { indicatorsRouter } from './routers/indicators';
 import { kpiSetsRouter } from './routers/kpi-sets';
@@ -18,6 +19,7 @@ import { eligibilityRouter } from './routers/eligibility';
 
 export const appRouter = router({
   me: meRouter,
+  meta: metaRouter,
   dashboard: dashboardRouter,
   users: usersRouter,
   regions: regionsRouter,

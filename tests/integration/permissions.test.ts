@@ -1,16 +1,97 @@
-// Table-driven from the permission matrix: every procedure, called as every role and anonymously,
-// is allowed exactly when the matrix says so — UNAUTHORIZED without a session, FORBIDDEN out of role.
-import { TRPCError } from '@trpc/server';
+// Table-driven from the permission matrix: every procedure and every route handler, called as
+// every role and without a session, is allowed exactly when the matrix says so: UNAUTHORIZED (401)
+// without a session, FORBIDDEN (403) out of role.
+import fs from 'node:fs';
+import path from 'node:path';
+import { TRPCError, type inferRouterInputs } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { PERMISSIONS, type Action } from '@/server/auth/permissions';
-import { appRouter } from '@/server/trpc/root';
+import { can, PERMISSIONS, type Action } from '@/server/auth/permissions';
+import { HTTP_STATUS, type ErrorCode } from '@/server/errors';
+import { ROUTES, programFileRoute } from '@/server/http';
+import type { AppRouter } from '@/server/trpc/root';
 import { callerFor, freshDb, makeUser, smallWorld } from './helpers';
 import type { Db } from '@/db/client';
 import { ROLES, type Role } from '@/core/domain/enums';
 
-type AnyProcedure = { _def: { type: 'query' | 'mutation'; meta?: { action?: Action } } };
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
+type Inputs = inferRouterInputs<AppRouter>;
+type ProcedurePath = { [R in keyof Inputs & string]: `${R}.${keyof Inputs[R] & string}` }[keyof Inputs & string];
+
+/** Each procedure's action: the compiler insists that every procedure is listed, the tests below that each checks it. */
+const PROCEDURES = {
+  'me.get': 'me.read',
+  'me.setLocale': 'me.setLocale',
+  'meta.demo': 'meta.demo',
+  'dashboard.admin': 'dashboard.admin',
+  'dashboard.assessor': 'dashboard.assessor',
+  'users.list': 'users.list',
+  'users.create': 'users.create',
+  'users.update': 'users.update',
+  'users.resetPassword': 'users.resetPassword',
+  'users.setDisabled': 'users.setDisabled',
+  'regions.list': 'regions.list',
+  'regions.stakeholderTypes': 'stakeholderTypes.list',
+  'stakeholders.list': 'stakeholders.list',
+  'stakeholders.get': 'stakeholders.read',
+  'stakeholders.create': 'stakeholders.create',
+  'stakeholders.update': 'stakeholders.update',
+  'stakeholders.setActive': 'stakeholders.setActive',
+  'periods.list': 'periods.list',
+  'periods.create': 'periods.create',
+  'periods.close': 'periods.close',
+  'periods.reopen': 'periods.reopen',
+  'periods.unapproved': 'periods.unapproved',
+  'periods.publish': 'periods.publish',
+  'indicators.list': 'indicators.list',
+  'indicators.get': 'indicators.read',
+  'indicators.create': 'indicators.create',
+  'indicators.update': 'indicators.update',
+  'indicators.setRetired': 'indicators.retire',
+  'kpiSets.list': 'kpiSets.list',
+  'kpiSets.version': 'kpiSets.read',
+  'kpiSets.createDraft': 'kpiSets.createDraft',
+  'kpiSets.saveDraft': 'kpiSets.saveDraft',
+  'kpiSets.discardDraft': 'kpiSets.discardDraft',
+  'kpiSets.publish': 'kpiSets.publish',
+  'kpiSets.diff': 'kpiSets.diff',
+  'kpiSets.export': 'kpiSets.export',
+  'kpiSets.import': 'kpiSets.import',
+  'tuning.dataWeights': 'tuning.dataWeights',
+  'tuning.applyWeights': 'tuning.applyWeights',
+  'tuning.preview': 'tuning.preview',
+  'tuning.sensitivityBasis': 'tuning.sensitivity',
+  'evaluations.workList': 'evaluations.list',
+  'evaluations.get': 'evaluations.read',
+  'evaluations.start': 'evaluations.start',
+  'evaluations.save': 'evaluations.save',
+  'evaluations.submit': 'evaluations.submit',
+  'evaluations.approve': 'evaluations.review',
+  'evaluations.return': 'evaluations.review',
+  'evaluations.reopen': 'evaluations.reopen',
+  'imports.options': 'imports.options',
+  'imports.check': 'imports.check',
+  'imports.run': 'imports.run',
+  'countyDashboard.get': 'countyDashboard.read',
+  'scorecards.get': 'scorecards.read',
+  'scorecards.nextBand': 'scorecards.read',
+  'scorecards.county': 'scorecards.county',
+  'incentives.list': 'programs.list',
+  'incentives.get': 'programs.read',
+  'incentives.file': 'programs.read',
+  'incentives.vocabulary': 'programs.read',
+  'incentives.create': 'programs.create',
+  'incentives.update': 'programs.update',
+  'eligibility.periods': 'eligibility.listRuns',
+  'eligibility.runs': 'eligibility.listRuns',
+  'eligibility.run': 'eligibility.run',
+  'eligibility.get': 'eligibility.readRun',
+  'eligibility.recompute': 'eligibility.recompute',
+  'eligibility.override': 'eligibility.override',
+  'eligibility.beneficiaries': 'eligibility.export',
+} as const satisfies Record<ProcedurePath, Action>;
+
+const CALLERS = [null, ...ROLES] as const;
 
 async function outcome(fn: () => Promise<unknown>): Promise<string> {
   try {
@@ -22,48 +103,91 @@ async function outcome(fn: () => Promise<unknown>): Promise<string> {
   }
 }
 
-function invoke(caller: ReturnType<typeof callerFor>, path: string, input: unknown) {
-  const fn = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller) as (i: unknown) => Promise<unknown>;
+function invoke(caller: ReturnType<typeof callerFor>, procedure: string, input: unknown) {
+  const fn = procedure.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller) as (i: unknown) => Promise<unknown>;
   return fn(input);
 }
 
 describe('permission matrix', () => {
   let db: Db;
-  let world: ReturnType<typeof smallWorld>;
   const users = {} as Record<Role, ReturnType<typeof makeUser>>;
+  const userOf = (role: Role | null) => (role ? users[role] : null);
 
   beforeEach(() => {
     db = freshDb();
-    world = smallWorld(db);
+    const world = smallWorld(db);
     users.admin = makeUser(db, 'admin');
     users.assessor = makeUser(db, 'assessor', { regionIds: [world.countyA.id] });
     users.stakeholder = makeUser(db, 'stakeholder', { stakeholderId: world.shA.id });
   });
 
-  it('every procedure declares an action of the matrix', () => {
-    expect(procedures.length).toBeGreaterThan(10);
-    for (const [path, p] of procedures) {
-      expect(p._def.meta?.action, path).toBeDefined();
-      expect(PERMISSIONS).toHaveProperty(p._def.meta!.action!);
-    }
+  it('every action of the matrix is taken by a procedure or a route handler', () => {
+    const used = new Set<string>([...Object.values(PROCEDURES), ...ROUTES.map((r) => r.action)]);
+    expect(Object.keys(PERMISSIONS).filter((a) => !used.has(a))).toEqual([]);
   });
 
-  for (const [path, p] of procedures) {
-    const action = p._def.meta!.action!;
-    it(`${path} (${action}) — anonymous is UNAUTHORIZED`, async () => {
-      expect(await outcome(() => invoke(callerFor(db, null), path, undefined))).toBe('UNAUTHORIZED');
-    });
-    for (const role of ROLES) {
-      const allowed = (PERMISSIONS[action] as readonly Role[]).includes(role);
-      it(`${path} (${action}) — ${role} is ${allowed ? 'allowed' : 'FORBIDDEN'}`, async () => {
-        // An empty input: allowed roles get past the permission check and then fail validation
-        // (or succeed); refused roles are stopped before the input is even looked at.
-        const result = await outcome(() => invoke(callerFor(db, users[role]), path, undefined));
+  for (const [procedure, action] of Object.entries(PROCEDURES)) {
+    for (const role of CALLERS) {
+      const allowed = can(role, action);
+      it(`${procedure} (${action}): ${role ?? 'anonymous'} is ${allowed ? 'allowed' : 'refused'}`, async () => {
+        // An empty input: allowed callers get past the permission check and then fail validation
+        // (or succeed); refused callers are stopped before the input is even looked at.
+        const result = await outcome(() => invoke(callerFor(db, userOf(role)), procedure, undefined));
         if (allowed) expect(['OK', 'BAD_REQUEST']).toContain(result);
-        else expect(result).toBe('FORBIDDEN');
+        else expect(result).toBe(role ? 'FORBIDDEN' : 'UNAUTHORIZED');
       });
     }
   }
+
+  for (const route of ROUTES) {
+    for (const role of CALLERS) {
+      const allowed = can(role, route.action);
+      it(`${route.method} ${route.path} (${route.action}): ${role ?? 'anonymous'} is ${allowed ? 'allowed' : 'refused'}`, async () => {
+        // No parameters and no body: allowed callers get a validation error, a redirect back to a
+        // form, or an answer that needs none; refused callers are stopped first.
+        const headers = route.method === 'POST' ? { 'content-type': 'application/json' } : undefined;
+        const request = new Request(`http://localhost${route.path}`, { method: route.method, headers });
+        const res = await route.run({ db, user: userOf(role) }, request);
+        if (allowed) expect([200, 303, 400, 404]).toContain(res.status);
+        else expect(res.status).toBe(role ? 403 : 401);
+      });
+    }
+  }
+
+  it('a domain error from a route handler has the status of the error table, with the reason as JSON', async () => {
+    const res = await programFileRoute.run({ db, user: users.admin }, new Request('http://localhost/api/eligibility/programs/999'), { id: '999' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND', reason: 'not_found' } });
+  });
+});
+
+describe('route handlers are registered', () => {
+  const routeFile = (p: string) => path.join(process.cwd(), 'app', p, 'route.ts');
+
+  it('each registered route is served by its file under app/api', () => {
+    for (const route of ROUTES) {
+      const source = fs.readFileSync(routeFile(route.path), 'utf8');
+      expect(source, route.path).toMatch(new RegExp(`export const ${route.method} = \\w+\\.handle;`));
+    }
+  });
+
+  it('every route file under app/api is registered', () => {
+    const files = fs.readdirSync(path.join(process.cwd(), 'app', 'api'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('route.ts'));
+    const served = files.flatMap((f) => {
+      const source = fs.readFileSync(path.join(process.cwd(), 'app', 'api', f), 'utf8');
+      const dir = '/api/' + path.dirname(f).split(path.sep).join('/');
+      return [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) =/g)].map((m) => `${m[1]} ${dir}`);
+    });
+    expect(served.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+});
+
+describe('one error table', () => {
+  it('route handlers answer each code with the status tRPC answers it with', () => {
+    for (const code of Object.keys(HTTP_STATUS) as ErrorCode[]) {
+      expect(getHTTPStatusCodeFromError(new TRPCError({ code })), code).toBe(HTTP_STATUS[code]);
+    }
+  });
 });
 
 describe('scope is enforced in the queries', () => {

@@ -1,10 +1,10 @@
 import 'server-only';
-import { z } from 'zod';
-import * as svc from '@/server/services/county-dashboard';
+import { periodChoiceSchema } from '@/core/schemas/evaluations';
+import { countyDashboard } from '@/server/services/county-dashboard';
 import { procedureFor, router } from '../init';
 
 export const countyDashboardRouter = router({
   get: procedureFor('countyDashboard.read')
-    .input(z.object({ periodId: z.number().int().positive().optional() }).optional())
-    .query(({ ctx, input }) => svc.countyDashboard(ctx.db, ctx.user, input ?? {})),
+    .input(periodChoiceSchema)
+    .query(({ ctx, input }) => countyDashboard(ctx.db, ctx.user, input)),
 });

@@ -2,17 +2,11 @@
 // app/api/imports (multipart, with upload progress) into the same services.
 import 'server-only';
 import { z } from 'zod';
-import * as svc from '@/server/services/evaluation-import';
+import { checkImport, importOptions, runImport, type ImportInput } from '@/server/services/imports';
+import { importFileInputSchema, type ImportFileInput } from '@/core/schemas/imports';
 import { procedureFor, router } from '../init';
 
-const fileInput = z.object({
-  kpiSetCode: z.string().trim().min(1).max(64),
-  mode: z.enum(svc.IMPORT_MODES).default('draft'),
-  fileName: z.string().max(255).optional(),
-  contentBase64: z.string().min(1).max(Math.ceil((svc.MAX_IMPORT_BYTES * 4) / 3) + 4),
-});
-
-const toInput = (i: z.infer<typeof fileInput>): svc.ImportInput => ({
+const toInput = (i: ImportFileInput): ImportInput => ({
   kpiSetCode: i.kpiSetCode,
   mode: i.mode,
   bytes: Buffer.from(i.contentBase64, 'base64'),
@@ -22,11 +16,11 @@ const toInput = (i: z.infer<typeof fileInput>): svc.ImportInput => ({
 export const importsRouter = router({
   options: procedureFor('imports.options')
     .input(z.object({}).optional())
-    .query(({ ctx }) => svc.importOptions(ctx.db)),
+    .query(({ ctx }) => importOptions(ctx.db)),
   check: procedureFor('imports.check')
-    .input(fileInput)
-    .mutation(({ ctx, input }) => svc.checkImport(ctx.db, ctx.user, toInput(input))),
+    .input(importFileInputSchema)
+    .mutation(({ ctx, input }) => checkImport(ctx.db, ctx.user, toInput(input))),
   run: procedureFor('imports.run')
-    .input(fileInput)
-    .mutation(({ ctx, input }) => svc.runImport(ctx.db, ctx.user, toInput(input))),
+    .input(importFileInputSchema)
+    .mutation(({ ctx, input }) => runImport(ctx.db, ctx.user, toInput(input))),
 });

@@ -1,4 +1,6 @@
 // Incentive programs (admin): list, read, create, update, export as program/v1, rule vocabulary.
+// The router is the `incentives` namespace the pages call; what it guards is programs, so its
+// actions are `programs.*` (running and reading eligibility has its own `eligibility.*` actions).
 import 'server-only';
 import { z } from 'zod';
 import { programInputSchema } from '@/core/eligibility';

@@ -1,21 +1,33 @@
 import 'server-only';
 import { z } from 'zod';
+import { LOCALES } from '@/i18n/config';
+import { localeCookie } from '@/server/auth/locale';
 import { setOwnLocale } from '@/server/services/users';
-import { procedureFor, router } from '../init';
+import { openProcedureFor, router } from '../init';
 
 export const meRouter = router({
-  get: procedureFor('me.read')
+  /** The signed-in user, or null without a session (pages redirect to sign-in on null). */
+  get: openProcedureFor('me.read')
     .input(z.object({}).optional())
-    .query(({ ctx }) => ({
-      id: ctx.user.id,
-      username: ctx.user.username,
-      name: ctx.user.name,
-      role: ctx.user.role,
-      locale: ctx.user.locale,
-      stakeholderId: ctx.user.stakeholderId,
-      regionIds: ctx.user.regionIds,
-    })),
-  setLocale: procedureFor('me.setLocale')
-    .input(z.object({ locale: z.enum(['en', 'zh-CN']) }))
-    .mutation(({ ctx, input }) => setOwnLocale(ctx.db, ctx.user, input.locale)),
+    .query(({ ctx }) =>
+      ctx.user
+        ? {
+            id: ctx.user.id,
+            username: ctx.user.username,
+            name: ctx.user.name,
+            role: ctx.user.role,
+            locale: ctx.user.locale,
+            stakeholderId: ctx.user.stakeholderId,
+            regionIds: ctx.user.regionIds,
+          }
+        : null,
+    ),
+  /** The language of the pages (a cookie, also before sign-in) and, when signed in, of the profile. */
+  setLocale: openProcedureFor('me.setLocale')
+    .input(z.object({ locale: z.enum(LOCALES) }))
+    .mutation(({ ctx, input }) => {
+      ctx.resHeaders?.append('set-cookie', localeCookie(input.locale));
+      if (ctx.user) setOwnLocale(ctx.db, ctx.user, input.locale);
+      return { locale: input.locale };
+    }),
 });

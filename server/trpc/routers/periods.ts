@@ -4,7 +4,7 @@ import * as svc from '@/server/services/periods';
 import { procedureFor, router } from '../init';
 
 export const periodsRouter = router({
-  list: procedureFor('periods.list').query(({ ctx }) => svc.listPeriods(ctx.db)),
+  list: procedureFor('periods.list').query(({ ctx }) => svc.listPeriodsWithCounts(ctx.db)),
   create: procedureFor('periods.create')
     .input(periodCreateSchema)
     .mutation(({ ctx, input }) => svc.createPeriod(ctx.db, ctx.user, input)),

@@ -1,5 +1,6 @@
 import 'server-only';
 import { applyWeightsSchema, dataWeightsSchema, previewSchema } from '@/core/schemas/method';
+import * as kpiSets from '@/server/services/kpi-sets';
 import * as svc from '@/server/services/tuning';
 import { procedureFor, router } from '../init';
 
@@ -9,7 +10,7 @@ export const tuningRouter = router({
     .query(({ ctx, input }) => svc.dataWeights(ctx.db, input)),
   applyWeights: procedureFor('tuning.applyWeights')
     .input(applyWeightsSchema)
-    .mutation(({ ctx, input }) => svc.applyWeights(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => kpiSets.applyWeights(ctx.db, ctx.user, input)),
   preview: procedureFor('tuning.preview')
     .input(previewSchema)
     .query(({ ctx, input }) => svc.impactPreview(ctx.db, input)),

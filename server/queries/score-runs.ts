@@ -1,29 +1,25 @@
-// Score runs: a snapshot of one period's scores under one KPI-set version and method hash.
+// Score runs (computed and stored here because publishing a period and approving an evaluation
+// both store one): a snapshot of one period's scores under one KPI-set version and method hash.
 // Values come from the database, the math from the engine; ranks within the county are added
 // here because the engine knows nothing of regions.
 import 'server-only';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import { evaluations, evaluationValues, indicators, periods, regions, scoreRuns, scores, stakeholders } from '@/db/schema';
-import { canonicalJson, rankAndPercentile, scoreKpiSet, sha256Hex, type KpiSetV1, type ScoresV1, type ValuesRow } from '@/core/scoring';
+import { evaluations, evaluationValues, indicators, regions, scoreRuns, scores, stakeholders } from '@/db/schema';
+import { canonicalJson, scoreKpiSet, sha256Hex, type KpiSetV1, type ScoresV1, type ValuesRow } from '@/core/scoring';
+import { rankWithinGroups, restrictToDocument } from '@/core/scoring/period-scoring';
 import { NotFoundError, StateError } from '@/server/errors';
 import { loadKpiSetVersion } from './kpi-documents';
 import { writeAudit } from './audit';
-import { type EvaluationStatus } from '@/core/domain/enums';
-
-export type ScoreRunKind = 'official' | 'provisional' | 'preview';
+import { getPeriod } from './periods';
+import { countyKeyOf } from './regions';
+import { type EvaluationStatus, type ScoreRunKind } from '@/core/domain/enums';
 
 export type ScoringInput = {
   rows: ValuesRow[];
   /** stakeholder code → {id, evaluationId, countyKey} */
   meta: Map<string, { stakeholderId: number; evaluationId: number; countyKey: string }>;
 };
-
-/** The county a region path belongs to: "/province/prefecture/county/…" → its 4th segment. */
-export function countyKeyOf(path: string): string {
-  const parts = path.split('/').filter(Boolean);
-  return parts.slice(0, 3).join('/');
-}
 
 /** Values of one period's evaluations under one version, in the engine's row form. */
 export function gatherValues(db: DbOrTx, periodId: number, versionId: number, statuses: readonly EvaluationStatus[]): ScoringInput {
@@ -60,13 +56,7 @@ export function gatherValues(db: DbOrTx, periodId: number, versionId: number, st
   return { rows: evals.map((e) => ({ stakeholder: e.code, values: byEval.get(e.id)! })), meta };
 }
 
-/** Keeps only the indicators of the document (a values row may carry retired indicators). */
-function restrictToDocument(doc: KpiSetV1, rows: ValuesRow[]): ValuesRow[] {
-  const codes = doc.objectives.flatMap((o) => o.indicators.map((i) => i.code));
-  return rows.map((r) => ({ stakeholder: r.stakeholder, values: Object.fromEntries(codes.map((c) => [c, r.values[c] ?? null])) }));
-}
-
-export type ScoredRun = {
+type ScoredRun = {
   document: KpiSetV1;
   scores: ScoresV1;
   countyRanks: Map<string, { rank: number | null; percentile: number | null }>;
@@ -75,19 +65,14 @@ export type ScoredRun = {
 };
 
 /** Scores a period under a KPI-set document (the stored version's, or a draft being tuned). */
-export function scorePeriod(document: KpiSetV1, input: ScoringInput): ScoredRun {
+function scorePeriod(document: KpiSetV1, input: ScoringInput): ScoredRun {
   const rows = restrictToDocument(document, input.rows);
   const result = scoreKpiSet(document, rows);
-  const countyRanks = new Map<string, { rank: number | null; percentile: number | null }>();
-  const byCounty = new Map<string, number[]>();
-  result.results.forEach((r, i) => {
-    const key = input.meta.get(r.stakeholder)?.countyKey ?? '';
-    (byCounty.get(key) ?? byCounty.set(key, []).get(key)!).push(i);
-  });
-  for (const idx of byCounty.values()) {
-    const ranked = rankAndPercentile(idx.map((i) => result.results[i]!.composite));
-    idx.forEach((i, k) => countyRanks.set(result.results[i]!.stakeholder, ranked[k]!));
-  }
+  const ranked = rankWithinGroups(
+    result.results.map((r) => r.composite),
+    result.results.map((r) => input.meta.get(r.stakeholder)?.countyKey ?? ''),
+  );
+  const countyRanks = new Map(result.results.map((r, i) => [r.stakeholder, ranked[i]!]));
   const inputHash = `sha256:${sha256Hex(canonicalJson({ methodHash: result.methodHash, rows }))}`;
   return { document, scores: result, countyRanks, inputHash, input };
 }
@@ -100,8 +85,7 @@ export function computeScoreRun(
   db: Db,
   opts: { periodId: number; versionId: number; kind: ScoreRunKind; actorId: string | null; statuses?: readonly EvaluationStatus[] },
 ) {
-  const period = db.select().from(periods).where(eq(periods.id, opts.periodId)).get();
-  if (!period) throw new NotFoundError('Period', opts.periodId);
+  getPeriod(db, opts.periodId);
   const loaded = loadKpiSetVersion(db, opts.versionId);
   const input = gatherValues(db, opts.periodId, opts.versionId, opts.statuses ?? ['approved']);
   const scored = scorePeriod(loaded.document, input);
@@ -179,13 +163,4 @@ export function publishScoreRun(db: Db, runId: number, actorId: string | null) {
     writeAudit(tx, { actorId, action: 'scoreRun.publish', entity: 'score_run', entityId: runId, before: { status: run.status }, after: { status: 'published' } });
     return after;
   });
-}
-
-/** The published official run of a period for a version, if any. */
-export function publishedRun(db: DbOrTx, periodId: number, versionId: number) {
-  return db
-    .select()
-    .from(scoreRuns)
-    .where(and(eq(scoreRuns.periodId, periodId), eq(scoreRuns.kpiSetVersionId, versionId), eq(scoreRuns.status, 'published')))
-    .get();
 }

@@ -4,24 +4,22 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { indicators, kpiSetIndicators, kpiSetObjectives, kpiSets, kpiSetVersions, objectives } from '@/db/schema';
-import { KPI_SET_FORMAT, methodHash, validateKpiSet, type KpiSetV1 } from '@/core/scoring';
-import { NotFoundError, ValidationError } from '@/server/errors';
+import { indicators, kpiSetIndicators, kpiSetObjectives, objectives } from '@/db/schema';
+import { KPI_SET_FORMAT, validateKpiSet, type KpiSetV1 } from '@/core/scoring';
+import { ValidationError } from '@/server/errors';
+import { getKpiSet, getVersionRow, type KpiSetRow, type VersionRow } from './kpi-versions';
 
 export type LoadedVersion = {
-  version: typeof kpiSetVersions.$inferSelect;
-  kpiSet: typeof kpiSets.$inferSelect;
+  version: VersionRow;
+  kpiSet: KpiSetRow;
   document: KpiSetV1;
   /** indicator code → id, for mapping values. */
   indicatorIds: Map<string, number>;
 };
 
-type Grade = { code: string; min: number; label: { en: string; 'zh-CN': string } };
-
 export function loadKpiSetVersion(db: DbOrTx, versionId: number): LoadedVersion {
-  const version = db.select().from(kpiSetVersions).where(eq(kpiSetVersions.id, versionId)).get();
-  if (!version) throw new NotFoundError('KPI-set version', versionId);
-  const kpiSet = db.select().from(kpiSets).where(eq(kpiSets.id, version.kpiSetId)).get()!;
+  const version = getVersionRow(db, versionId);
+  const kpiSet = getKpiSet(db, version.kpiSetId);
   const objectiveRows = db
     .select({ id: objectives.id, code: objectives.code, nameEn: objectives.nameEn, nameZh: objectives.nameZh, weight: kpiSetObjectives.weight })
     .from(kpiSetObjectives)
@@ -54,7 +52,7 @@ export function loadKpiSetVersion(db: DbOrTx, versionId: number): LoadedVersion 
     scale: version.scale,
     aggregation: { indicators: version.aggregationIndicators, objectives: version.aggregationObjectives },
     missing: { policy: version.missingPolicy, minCompleteness: version.minCompleteness },
-    grades: version.grades as Grade[],
+    grades: version.grades,
     objectives: objectiveRows.map((o) => ({
       code: o.code,
       name: { en: o.nameEn, 'zh-CN': o.nameZh },
@@ -79,8 +77,4 @@ export function loadKpiSetVersion(db: DbOrTx, versionId: number): LoadedVersion 
     );
   }
   return { version, kpiSet, document: checked.value, indicatorIds: new Map(indicatorRows.map((i) => [i.code, i.id])) };
-}
-
-export function versionMethodHash(db: DbOrTx, versionId: number): string {
-  return methodHash(loadKpiSetVersion(db, versionId).document);
 }

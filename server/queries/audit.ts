@@ -2,6 +2,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
 import { auditLog } from '@/db/schema';
+import { toJsonValue } from '@/core/schemas/json';
 
 export type AuditEntry = {
   actorId: string | null;
@@ -20,8 +21,8 @@ export function writeAudit(db: DbOrTx, e: AuditEntry): void {
       action: e.action,
       entity: e.entity,
       entityId: e.entityId === null ? null : String(e.entityId),
-      before: e.before ?? null,
-      after: e.after ?? null,
+      before: toJsonValue(e.before),
+      after: toJsonValue(e.after),
       reason: e.reason ?? null,
     })
     .run();

@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { chromium } from 'playwright-core';
 import { csvText } from '@/core/scoring';
 import { env } from '@/server/env';
-import type { Scorecard } from './scorecards';
+import type { Scorecard } from './stakeholder';
+import { pickName } from '@/core/i18n/label';
 
 type Card = NonNullable<Scorecard['card']>;
 type Lang = 'en' | 'zh-CN';
@@ -38,7 +39,7 @@ export function scorecardTables(data: Scorecard & { card: Card }, labels: Export
     [t('export.stakeholder'), s.name],
     [t('export.code'), s.code],
     [t('export.type'), labels.typeLabel],
-    [t('export.region'), locale === 'en' ? s.regionNameEn : s.regionNameZh],
+    [t('export.region'), pickName(s.regionName, locale)],
     [t('period'), data.period],
     [t('summary.composite'), round(card.composite, 2)],
     [t('summary.grade'), card.grade ? `${card.grade.code} ${card.grade.label[locale]}` : null],

@@ -6,6 +6,7 @@ import type { DbOrTx } from '@/db';
 import { regions, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { ForbiddenError, NotFoundError } from '@/server/errors';
+import { regionWithin } from './regions';
 
 const NOTHING = sql`0`;
 
@@ -13,7 +14,7 @@ const NOTHING = sql`0`;
 export function regionInScope(user: SessionUser): SQL | undefined {
   if (user.role === 'admin') return undefined;
   if (user.role !== 'assessor' || user.regionPaths.length === 0) return NOTHING;
-  return or(...user.regionPaths.map((p) => sql`${regions.path} like ${p + '%'}`));
+  return or(...user.regionPaths.map(regionWithin));
 }
 
 /** Condition on `stakeholders` rows visible to the user. */

@@ -1,0 +1,31 @@
+// Loads a scorecard for a page through the tRPC caller (same permissions as the API). Refusals and
+// unknown periods become null so pages answer 404 without telling whether the stakeholder exists.
+import 'server-only';
+import { TRPCError } from '@trpc/server';
+import { isPeriodCode } from '@/core/schemas/period-code';
+import { api } from './server';
+
+async function orNull<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof TRPCError && ['NOT_FOUND', 'FORBIDDEN', 'BAD_REQUEST'].includes(e.code)) return null;
+    throw e;
+  }
+}
+
+export function periodParam(v: string | string[] | undefined): string | undefined {
+  return isPeriodCode(v) ? v : undefined;
+}
+
+export async function loadScorecard(input: { stakeholderId?: number; period?: string | undefined }) {
+  const caller = await api();
+  const data = await orNull(caller.scorecards.get(input));
+  if (!data) return null;
+  const nextBand = data.card ? await orNull(caller.scorecards.nextBand({ ...input, period: data.period ?? undefined })) : null;
+  return { data, nextBand };
+}
+
+export async function loadCountyScorecard(input: { countyId?: number; period?: string | undefined }) {
+  return orNull((await api()).scorecards.county(input));
+}

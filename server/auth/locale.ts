@@ -1,0 +1,11 @@
+// The language cookie that i18n/request.ts reads: set when someone picks a language, and at
+// sign-in from the profile (whose choice then wins over the browser's).
+import 'server-only';
+import { LOCALE_COOKIE, type Locale } from '@/i18n/config';
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+/** The Set-Cookie header value; readable by scripts is fine, it holds no secret. */
+export function localeCookie(locale: Locale): string {
+  return `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`;
+}

@@ -1,0 +1,104 @@
+// The one wrapper for route handlers: it loads the session, checks the route's action in the
+// permission matrix, parses the path parameters and query, and answers errors with the status of
+// the one error table (server/errors.ts), as tRPC does for procedures.
+import 'server-only';
+import { z } from 'zod';
+import type { Db } from '@/db';
+import { can, type Action, type OpenAction } from '@/server/auth/permissions';
+import type { SessionUser } from '@/server/auth/session';
+import { DomainError, ForbiddenError, HTTP_STATUS, UnauthorizedError, ValidationError } from '@/server/errors';
+import { contextFromHeaders } from '@/server/trpc/context';
+import { zodFieldErrors, type Context } from '@/server/trpc/init';
+
+export type Method = 'GET' | 'POST';
+type Params = Record<string, string | string[] | undefined>;
+
+/** What a handler gets: the caller is signed in unless the matrix opens the action to everyone. */
+export type RouteContext<A extends Action, I> = {
+  db: Db;
+  user: A extends OpenAction ? SessionUser | null : SessionUser;
+  input: I;
+  request: Request;
+  /** Checks a further action, for a handler whose work depends on the request (import vs check). */
+  authorize(action: Action): void;
+};
+
+export type Route = {
+  readonly method: Method;
+  /** The path as the folders under app/ spell it, e.g. /api/scorecards/[id]/export. */
+  readonly path: string;
+  readonly action: Action;
+  /** Answers with a given context; the permission test calls this without cookies. */
+  run(ctx: Context, request: Request, params?: Params): Promise<Response>;
+  /** The Next.js route handler. */
+  handle(request: Request, segment?: { params: Promise<Params> }): Promise<Response>;
+};
+
+function authorize(user: SessionUser | null, action: Action): void {
+  if (can(user?.role ?? null, action)) return;
+  throw user ? new ForbiddenError(`Your role (${user.role}) may not ${action}.`) : new UnauthorizedError();
+}
+
+/** A refusal as JSON: the message, reason and code tRPC would send, with the table's status. */
+export function errorResponse(e: unknown, where: string): Response {
+  const noStore = { 'cache-control': 'no-store' };
+  if (e instanceof DomainError) {
+    return Response.json({ error: { message: e.message, reason: e.reason, code: e.code } }, { status: HTTP_STATUS[e.code], headers: noStore });
+  }
+  console.error(`${where} failed:`, e);
+  const error = { message: 'Something went wrong; nothing was changed. Please try again.', reason: 'internal', code: 'INTERNAL_SERVER_ERROR' };
+  return Response.json({ error }, { status: 500, headers: noStore });
+}
+
+/** A 303 redirect to a path of this site (a form post then loads that page with GET). */
+export function seeOther(path: string, headers?: Record<string, string>): Response {
+  return new Response(null, { status: 303, headers: { ...headers, location: path } });
+}
+
+export function defineRoute<A extends Action, S extends z.ZodType = z.ZodObject>(def: {
+  method: Method;
+  path: string;
+  action: A;
+  /** Path parameters and query string, parsed together (a form body is the handler's). */
+  input?: S;
+  handler: (ctx: RouteContext<A, z.output<S>>) => Response | Promise<Response>;
+}): Route {
+  const schema: z.ZodType = def.input ?? z.object({});
+  const where = `${def.method} ${def.path}`;
+  const route: Route = {
+    method: def.method,
+    path: def.path,
+    action: def.action,
+    async run(ctx, request, params = {}) {
+      try {
+        // Refused callers are stopped before their input is looked at.
+        authorize(ctx.user, def.action);
+        const parsed = schema.safeParse({ ...Object.fromEntries(new URL(request.url).searchParams), ...params });
+        if (!parsed.success) {
+          const said = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+          throw new ValidationError(`The request is not valid (${said}).`, zodFieldErrors(parsed.error), 'bad_request');
+        }
+        return await def.handler({
+          db: ctx.db,
+          // Checked just above: null only when the action is open.
+          user: ctx.user as RouteContext<A, unknown>['user'],
+          input: parsed.data as z.output<S>,
+          request,
+          authorize: (action) => authorize(ctx.user, action),
+        });
+      } catch (e) {
+        return errorResponse(e, where);
+      }
+    },
+    async handle(request, segment) {
+      let ctx: Context;
+      try {
+        ctx = await contextFromHeaders(request.headers);
+      } catch (e) {
+        return errorResponse(e, where);
+      }
+      return route.run(ctx, request, segment ? await segment.params : {});
+    },
+  };
+  return route;
+}

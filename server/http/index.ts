@@ -1,0 +1,37 @@
+// Every route handler of the app, registered once: app/api/**/route.ts files export these, and
+// the permission test calls each of them as every role (tests/integration/permissions.test.ts).
+import 'server-only';
+import type { Route } from './define-route';
+import { beneficiariesRoute, programFileRoute } from './routes/eligibility';
+import { healthRoute } from './routes/health';
+import { importTemplateRoute, importUploadRoute } from './routes/imports';
+import { scorecardExportRoute } from './routes/scorecard-export';
+import { signInRoute, signOutRoute } from './routes/session';
+import { trpcGetRoute, trpcPostRoute } from './routes/trpc';
+
+export const ROUTES: readonly Route[] = [
+  trpcGetRoute,
+  trpcPostRoute,
+  healthRoute,
+  signInRoute,
+  signOutRoute,
+  importUploadRoute,
+  importTemplateRoute,
+  scorecardExportRoute,
+  programFileRoute,
+  beneficiariesRoute,
+];
+
+export type { Route } from './define-route';
+export {
+  beneficiariesRoute,
+  healthRoute,
+  importTemplateRoute,
+  importUploadRoute,
+  programFileRoute,
+  scorecardExportRoute,
+  signInRoute,
+  signOutRoute,
+  trpcGetRoute,
+  trpcPostRoute,
+};

@@ -1,0 +1,50 @@
+// Evaluation imports over HTTP: the upload (multipart, so the browser can show progress on large
+// files; `dryRun=1` checks only, otherwise imports all or nothing) and the XLSX template.
+import 'server-only';
+import { z } from 'zod';
+import { checkImport, importTemplate, runImport } from '@/server/services/imports';
+import { IMPORT_MODES, MAX_IMPORT_BYTES } from '@/core/domain/imports';
+import { TooLargeError, ValidationError } from '@/server/errors';
+import { defineRoute } from '../define-route';
+
+export const importUploadRoute = defineRoute({
+  method: 'POST',
+  path: '/api/imports',
+  // Checking is the least an upload does; importing needs `imports.run` as well (below).
+  action: 'imports.check',
+  handler: async ({ db, user, request, authorize }) => {
+    const form = await request.formData().catch(() => {
+      throw new ValidationError('Send the file as multipart/form-data.', {}, 'bad_request');
+    });
+    const dryRun = form.get('dryRun') === '1';
+    if (!dryRun) authorize('imports.run');
+    const file = form.get('file');
+    const kpiSetCode = String(form.get('kpiSet') ?? '').trim();
+    const mode = IMPORT_MODES.find((m) => m === String(form.get('mode') ?? 'draft'));
+    if (!(file instanceof File)) throw new ValidationError('Choose a file to import.', {}, 'no_file');
+    if (!kpiSetCode) throw new ValidationError('Choose the KPI set of the file.', {}, 'no_kpi_set');
+    if (!mode) throw new ValidationError('Import as draft or submitted.', {}, 'bad_mode');
+    if (file.size > MAX_IMPORT_BYTES) throw new TooLargeError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`);
+    const input = { kpiSetCode, mode, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    if (dryRun) return Response.json({ report: await checkImport(db, user, input) });
+    const result = await runImport(db, user, input);
+    return Response.json({ imported: result.imported, count: result.evaluationIds.length, report: result.report });
+  },
+});
+
+export const importTemplateRoute = defineRoute({
+  method: 'GET',
+  path: '/api/imports/template',
+  action: 'imports.options',
+  input: z.object({ kpiSet: z.string().trim().min(1), lang: z.enum(['en', 'zh-CN']).catch('zh-CN') }),
+  handler: async ({ db, user, input }) => {
+    const { fileName, bytes } = await importTemplate(db, user, input.kpiSet, input.lang);
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="${fileName}"`,
+        'cache-control': 'no-store',
+      },
+    });
+  },
+});

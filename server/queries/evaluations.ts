@@ -1,0 +1,233 @@
+// Evaluations and their values: the reads and writes that the work list, the evaluation form, the
+// review workflow, the import and the county dashboard share. Scope is applied here, in the SQL.
+import 'server-only';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { auditLog, evaluations, evaluationValues, indicators, periods, regions, stakeholders, user as users } from '@/db/schema';
+import type { SessionUser } from '@/server/auth/session';
+import type { EvaluationValues, IndicatorDef } from '@/core/domain/evaluation-values';
+import type { JsonValue } from '@/core/schemas/json';
+import { isPeerDependent } from '@/core/scoring';
+import { NotFoundError } from '@/server/errors';
+import type { LoadedVersion } from './kpi-documents';
+import { stakeholderInScope } from './scope';
+import { getStakeholder } from './stakeholders';
+
+export type Evaluation = typeof evaluations.$inferSelect;
+export type EvaluationChange = Partial<typeof evaluations.$inferInsert>;
+
+/** An evaluation with its stakeholder, region path and period: NOT_FOUND, or FORBIDDEN outside the caller's scope. */
+export function evaluationInScope(db: DbOrTx, me: SessionUser, id: number) {
+  const row = db
+    .select({ evaluation: evaluations, stakeholder: stakeholders, path: regions.path, period: periods })
+    .from(evaluations)
+    .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
+    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+    .innerJoin(periods, eq(periods.id, evaluations.periodId))
+    .where(eq(evaluations.id, id))
+    .get();
+  if (!row) throw new NotFoundError('Evaluation', id);
+  getStakeholder(db, me, row.stakeholder.id); // throws outside the caller's scope
+  return row;
+}
+
+export function evaluationById(db: DbOrTx, id: number): Evaluation | undefined {
+  return db.select().from(evaluations).where(eq(evaluations.id, id)).get();
+}
+
+/** The stakeholder's evaluation in a period, if it was started. */
+export function evaluationOf(db: DbOrTx, stakeholderId: number, periodId: number): Evaluation | undefined {
+  return db
+    .select()
+    .from(evaluations)
+    .where(and(eq(evaluations.stakeholderId, stakeholderId), eq(evaluations.periodId, periodId)))
+    .get();
+}
+
+export function insertEvaluation(tx: DbOrTx, values: typeof evaluations.$inferInsert): Evaluation {
+  return tx.insert(evaluations).values(values).returning().get();
+}
+
+/** Updates the row only when the revision still matches (the check and the write are one statement); undefined when it did not. */
+export function updateAtRevision(tx: DbOrTx, e: Evaluation, revision: number, set: EvaluationChange): Evaluation | undefined {
+  return tx
+    .update(evaluations)
+    .set({ ...set, revision: e.revision + 1, updatedAt: new Date() })
+    .where(and(eq(evaluations.id, e.id), eq(evaluations.revision, revision)))
+    .returning()
+    .get();
+}
+
+/** The indicator definitions of a loaded version, in the document's order. */
+export function indicatorDefs(db: DbOrTx, loaded: LoadedVersion): IndicatorDef[] {
+  const ids = [...loaded.indicatorIds.values()];
+  const rows = ids.length ? db.select().from(indicators).where(inArray(indicators.id, ids)).all() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return loaded.document.objectives.flatMap((o) =>
+    o.indicators.map((i) => {
+      const id = loaded.indicatorIds.get(i.code)!;
+      const row = byId.get(id)!;
+      return {
+        id,
+        code: i.code,
+        objectiveCode: o.code,
+        nameEn: i.name.en,
+        nameZh: i.name['zh-CN'],
+        unit: i.unit,
+        direction: i.direction,
+        valueType: row.valueType,
+        min: row.minValue,
+        max: row.maxValue,
+        evidenceRequired: row.evidenceRequired,
+        redFlagAbove: row.redFlagAbove,
+        peerDependent: isPeerDependent(i.normalization),
+      };
+    }),
+  );
+}
+
+/** The stored values of an evaluation, by indicator code. */
+export function storedValues(db: DbOrTx, evaluationId: number): EvaluationValues {
+  const rows = db
+    .select({ code: indicators.code, value: evaluationValues.value, note: evaluationValues.note, evidenceUrl: evaluationValues.evidenceUrl })
+    .from(evaluationValues)
+    .innerJoin(indicators, eq(indicators.id, evaluationValues.indicatorId))
+    .where(eq(evaluationValues.evaluationId, evaluationId))
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.code, { value: r.value, note: r.note, evidenceUrl: r.evidenceUrl }]));
+}
+
+/** Inserts or replaces the given values (the others stay as they are). */
+export function writeValues(tx: DbOrTx, evaluationId: number, defs: readonly IndicatorDef[], values: EvaluationValues): void {
+  const idOf = new Map(defs.map((d) => [d.code, d.id]));
+  const rows = Object.entries(values).map(([code, v]) => ({
+    evaluationId,
+    indicatorId: idOf.get(code)!,
+    value: v.value,
+    note: v.note,
+    evidenceUrl: v.evidenceUrl,
+  }));
+  // SQLite limits bound parameters per statement: write in chunks.
+  for (let i = 0; i < rows.length; i += 200) {
+    tx.insert(evaluationValues)
+      .values(rows.slice(i, i + 200))
+      .onConflictDoUpdate({
+        target: [evaluationValues.evaluationId, evaluationValues.indicatorId],
+        set: { value: sql`excluded.value`, note: sql`excluded.note`, evidenceUrl: sql`excluded.evidence_url` },
+      })
+      .run();
+  }
+}
+
+export type TimelineEntry = {
+  id: number;
+  at: Date;
+  action: string;
+  actorName: string | null;
+  reason: string | null;
+  before: JsonValue | null;
+  after: JsonValue | null;
+};
+
+const timelineOf = (evaluationId: number) => and(eq(auditLog.entity, 'evaluation'), eq(auditLog.entityId, String(evaluationId)));
+
+/** The evaluation's history from the audit log, oldest first. */
+export function timeline(db: DbOrTx, evaluationId: number): TimelineEntry[] {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      actorName: users.name,
+      reason: auditLog.reason,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(timelineOf(evaluationId))
+    .orderBy(asc(auditLog.id))
+    .all();
+}
+
+/** Who changed the evaluation last (null when unknown). */
+export function lastEditorName(db: DbOrTx, evaluationId: number): string | null {
+  return (
+    db
+      .select({ name: users.name })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(timelineOf(evaluationId))
+      .orderBy(desc(auditLog.id))
+      .get()?.name ?? null
+  );
+}
+
+export function userName(db: DbOrTx, id: string | null): string | null {
+  if (!id) return null;
+  return db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null;
+}
+
+/**
+ * The stakeholders in the caller's scope with their evaluation in a period, by code. Inactive
+ * stakeholders appear only when they have an evaluation in the period.
+ */
+export function stakeholdersWithEvaluation(db: DbOrTx, me: SessionUser, periodId: number) {
+  return db
+    .select({
+      stakeholderId: stakeholders.id,
+      code: stakeholders.code,
+      name: stakeholders.name,
+      type: stakeholders.type,
+      creditCode: stakeholders.creditCode,
+      active: stakeholders.active,
+      path: regions.path,
+      evaluationId: evaluations.id,
+      status: evaluations.status,
+      revision: evaluations.revision,
+      updatedAt: evaluations.updatedAt,
+      submittedBy: users.name,
+      returnReason: evaluations.returnReason,
+    })
+    .from(stakeholders)
+    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+    .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, periodId)))
+    .leftJoin(users, eq(users.id, evaluations.submittedBy))
+    .where(and(stakeholderInScope(me), sql`(${stakeholders.active} = 1 or ${evaluations.id} is not null)`))
+    .orderBy(asc(stakeholders.code))
+    .all();
+}
+
+/** Values above their indicator's red-flag threshold in the period's evaluations, inside the caller's scope. */
+export function redFlagValues(db: DbOrTx, me: SessionUser, periodId: number) {
+  return db
+    .select({
+      stakeholderId: stakeholders.id,
+      code: stakeholders.code,
+      name: stakeholders.name,
+      evaluationId: evaluations.id,
+      indicator: indicators.code,
+      indicatorEn: indicators.nameEn,
+      indicatorZh: indicators.nameZh,
+      value: evaluationValues.value,
+      limit: indicators.redFlagAbove,
+    })
+    .from(evaluationValues)
+    .innerJoin(indicators, eq(indicators.id, evaluationValues.indicatorId))
+    .innerJoin(evaluations, eq(evaluations.id, evaluationValues.evaluationId))
+    .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
+    .where(and(eq(evaluations.periodId, periodId), sql`${indicators.redFlagAbove} is not null and ${evaluationValues.value} > ${indicators.redFlagAbove}`, stakeholderInScope(me)))
+    .orderBy(stakeholders.code)
+    .all();
+}
+
+/** Active stakeholders in the caller's scope whose evaluation of the period is not started, a draft or returned. */
+export function unfinishedEvaluations(db: DbOrTx, me: SessionUser, periodId: number) {
+  return db
+    .select({ stakeholderId: stakeholders.id, code: stakeholders.code, name: stakeholders.name, evaluationId: evaluations.id, status: evaluations.status })
+    .from(stakeholders)
+    .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, periodId)))
+    .where(and(eq(stakeholders.active, true), stakeholderInScope(me), sql`(${evaluations.id} is null or ${evaluations.status} in ('draft', 'returned'))`))
+    .orderBy(stakeholders.code)
+    .all();
+}

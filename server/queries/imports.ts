@@ -1,0 +1,87 @@
+// What a bulk import reads before it writes: the KPI set and the period it targets, every
+// stakeholder by code and credit code, the caller's scope, the period's evaluations and the
+// evidence links they already hold. One query per concept, whatever the size of the file.
+import 'server-only';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { evaluations, evaluationValues, kpiSets, stakeholders } from '@/db/schema';
+import type { SessionUser } from '@/server/auth/session';
+import { NotFoundError } from '@/server/errors';
+import type { EvaluationStatus, StakeholderType } from '@/core/domain/enums';
+import { versionInEffect } from './kpi-versions';
+import { openPeriod } from './periods';
+import { stakeholderInScope } from './scope';
+
+/** The KPI set by code (NOT_FOUND if none), the open period and the version in effect for it. */
+export function importTarget(db: DbOrTx, kpiSetCode: string) {
+  const set = db.select().from(kpiSets).where(eq(kpiSets.code, kpiSetCode)).get();
+  if (!set) throw new NotFoundError('KPI set', kpiSetCode);
+  const period = openPeriod(db);
+  const version = period ? versionInEffect(db, set.stakeholderType, period) : null;
+  return { set, period, version };
+}
+
+/** Every KPI set with the version in effect for the open period (null without one). */
+export function importableKpiSets(db: DbOrTx) {
+  const period = openPeriod(db);
+  const sets = db.select().from(kpiSets).orderBy(kpiSets.code).all();
+  return {
+    period: period ? { id: period.id, code: period.code } : null,
+    kpiSets: sets.map((s) => ({ set: s, versionId: period ? (versionInEffect(db, s.stakeholderType, period)?.id ?? null) : null })),
+  };
+}
+
+export type ImportStakeholder = { id: number; code: string; type: StakeholderType; active: boolean };
+
+/** Stakeholders by code and by credit code (upper case), and the ids in the caller's scope. */
+export function stakeholderDirectory(db: DbOrTx, me: SessionUser) {
+  const byCode = new Map<string, ImportStakeholder>();
+  const byCreditCode = new Map<string, ImportStakeholder>();
+  const rows = db
+    .select({ id: stakeholders.id, code: stakeholders.code, creditCode: stakeholders.creditCode, type: stakeholders.type, active: stakeholders.active })
+    .from(stakeholders)
+    .all();
+  for (const s of rows) {
+    byCode.set(s.code, s);
+    if (s.creditCode) byCreditCode.set(s.creditCode.toUpperCase(), s);
+  }
+  const inScope = new Set(db.select({ id: stakeholders.id }).from(stakeholders).where(stakeholderInScope(me)).all().map((r) => r.id));
+  return { byCode, byCreditCode, inScope };
+}
+
+export type PeriodEvaluation = { id: number; stakeholderId: number; status: EvaluationStatus; revision: number; versionId: number };
+
+/** The period's evaluations by stakeholder. */
+export function evaluationsByStakeholder(db: DbOrTx, periodId: number): Map<number, PeriodEvaluation> {
+  const rows = db
+    .select({ id: evaluations.id, stakeholderId: evaluations.stakeholderId, status: evaluations.status, revision: evaluations.revision, versionId: evaluations.kpiSetVersionId })
+    .from(evaluations)
+    .where(eq(evaluations.periodId, periodId))
+    .all();
+  return new Map(rows.map((e) => [e.stakeholderId, e]));
+}
+
+/** `${evaluationId}:${indicatorId}` of every stored value with an evidence link. */
+export function valuesWithEvidence(db: DbOrTx, evaluationIds: readonly number[]): Set<string> {
+  const kept = new Set<string>();
+  // In chunks: SQLite limits the number of bound parameters.
+  for (let i = 0; i < evaluationIds.length; i += 500) {
+    const rows = db
+      .select({ e: evaluationValues.evaluationId, i: evaluationValues.indicatorId })
+      .from(evaluationValues)
+      .where(and(inArray(evaluationValues.evaluationId, evaluationIds.slice(i, i + 500)), isNotNull(evaluationValues.evidenceUrl)))
+      .all();
+    for (const v of rows) kept.add(`${v.e}:${v.i}`);
+  }
+  return kept;
+}
+
+/** Active stakeholders of a type in the caller's scope, by code: the rows of a template. */
+export function templateStakeholders(db: DbOrTx, me: SessionUser, type: StakeholderType) {
+  return db
+    .select({ code: stakeholders.code, name: stakeholders.name })
+    .from(stakeholders)
+    .where(and(stakeholderInScope(me), eq(stakeholders.type, type), eq(stakeholders.active, true)))
+    .orderBy(stakeholders.code)
+    .all();
+}

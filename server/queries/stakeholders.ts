@@ -1,0 +1,47 @@
+// A stakeholder as the services read it, within the caller's scope.
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { regions, stakeholders } from '@/db/schema';
+import type { SessionUser } from '@/server/auth/session';
+import { ForbiddenError, NotFoundError } from '@/server/errors';
+import { stakeholderInScope } from './scope';
+
+export const stakeholderColumns = {
+  id: stakeholders.id,
+  code: stakeholders.code,
+  name: stakeholders.name,
+  type: stakeholders.type,
+  regionId: stakeholders.regionId,
+  regionName: { en: regions.nameEn, 'zh-CN': regions.nameZh },
+  regionCode: regions.code,
+  creditCode: stakeholders.creditCode,
+  contactName: stakeholders.contactName,
+  contactPhone: stakeholders.contactPhone,
+  active: stakeholders.active,
+  updatedAt: stakeholders.updatedAt,
+};
+
+/** The stakeholder with its region; FORBIDDEN outside the caller's scope, NOT_FOUND when missing. */
+export function getStakeholder(db: DbOrTx, user: SessionUser, id: number) {
+  const row = db
+    .select(stakeholderColumns)
+    .from(stakeholders)
+    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+    .where(and(eq(stakeholders.id, id), stakeholderInScope(user)))
+    .get();
+  if (!row) {
+    const exists = db.select({ id: stakeholders.id }).from(stakeholders).where(eq(stakeholders.id, id)).get();
+    if (exists) throw new ForbiddenError('This stakeholder is outside your scope.', 'out_of_scope');
+    throw new NotFoundError('Stakeholder', id);
+  }
+  return row;
+}
+
+/** Names of the given stakeholders by id (read in chunks: SQLite limits bound parameters). */
+export function stakeholderNames(db: DbOrTx, ids: readonly number[]): Map<number, string> {
+  const names = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500)
+    for (const r of db.select({ id: stakeholders.id, name: stakeholders.name }).from(stakeholders).where(inArray(stakeholders.id, ids.slice(i, i + 500))).all()) names.set(r.id, r.name);
+  return names;
+}
