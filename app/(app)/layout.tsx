@@ -1,19 +1,19 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { getContext } from '@/lib/trpc/server';
-import { isSeeded } from '@/seed/marker';
+import { api } from '@/lib/trpc/server';
 import { AppShell, type NavItem } from '@/components/app/app-shell';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const ctx = await getContext();
-  if (!ctx.user) redirect('/sign-in');
+  const caller = await api();
+  const [me, demo] = await Promise.all([caller.me.get(), caller.meta.demo()]);
+  if (!me) redirect('/sign-in');
   const t = await getTranslations('common');
   const te = await getTranslations('evaluations');
   const ts = await getTranslations('scorecard');
   const ti = await getTranslations('incentives');
   const nav: NavItem[] =
-    ctx.user.role === 'admin'
+    me.role === 'admin'
       ? [
           { href: '/admin', label: t('nav.overview'), icon: 'overview' },
           { href: '/admin/periods', label: t('nav.periods'), icon: 'periods', group: t('nav.groups.method') },
@@ -26,7 +26,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           { href: '/admin/stakeholders', label: t('nav.stakeholders'), icon: 'stakeholders', group: t('nav.groups.administration') },
           { href: '/admin/users', label: t('nav.users'), icon: 'users', group: t('nav.groups.administration') },
         ]
-      : ctx.user.role === 'assessor'
+      : me.role === 'assessor'
         ? [
             { href: '/assessor', label: t('nav.myStakeholders'), icon: 'stakeholders' },
             { href: '/evaluations', label: te('nav.workList'), icon: 'workList' },
@@ -37,12 +37,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             { href: '/me', label: ts('nav.myScorecard'), icon: 'scorecard' },
             { href: '/me/profile', label: t('nav.myProfile'), icon: 'profile' },
           ];
-  const isDemo = isSeeded(ctx.db);
   return (
     <AppShell
       nav={nav}
-      user={{ name: ctx.user.name, username: ctx.user.username, roleLabel: t(`roles.${ctx.user.role}`) }}
-      demoNotice={isDemo ? t('demoNotice') : null}
+      user={{ name: me.name, username: me.username, roleLabel: t(`roles.${me.role}`) }}
+      demoNotice={demo ? t('demoNotice') : null}
     >
       {children}
     </AppShell>

@@ -1,24 +1,26 @@
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/seed/demo-users';
-import { getContext } from '@/lib/trpc/server';
-import { isSeeded } from '@/seed/marker';
+import { isSignInRefusal, safeNextPath } from '@/core/domain/sign-in';
+import { pickName } from '@/core/i18n/label';
+import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
+import { api } from '@/lib/trpc/server';
 import { LanguageSwitcher } from '@/components/app/language-switcher';
 import { SignInForm } from './sign-in-form';
+
+type Search = { next?: string; error?: string; username?: string; retry?: string };
 
 export async function generateMetadata() {
   const t = await getTranslations('auth');
   return { title: t('signIn.title') };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const ctx = await getContext();
-  const { next } = await searchParams;
-  if (ctx.user) redirect(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const caller = await api();
+  const [me, demo, search] = await Promise.all([caller.me.get(), caller.meta.demo(), searchParams]);
+  if (me) redirect(safeNextPath(search.next));
   const t = await getTranslations();
-  const locale = (await getLocale()) as 'en' | 'zh-CN';
-  // Only a database holding the demo data shows its (published, demo-only) logins.
-  const isDemo = isSeeded(ctx.db);
+  const current = await getLocale();
+  const locale = isLocale(current) ? current : DEFAULT_LOCALE;
   return (
     <main className="grid min-h-dvh place-items-center bg-background px-4 py-10">
       <div className="w-full max-w-sm">
@@ -30,18 +32,24 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <LanguageSwitcher />
         </div>
         <div className="rounded-lg border bg-surface p-6 shadow-sm">
-          <SignInForm next={next ?? ''} />
+          <SignInForm
+            next={search.next ?? ''}
+            error={isSignInRefusal(search.error) ? search.error : null}
+            username={search.username ?? ''}
+            retryAfterSeconds={Number(search.retry) || 0}
+          />
         </div>
         <p className="mt-4 text-center text-sm text-muted-foreground">{t('auth.signIn.help')}</p>
-        {isDemo ? (
+        {/* Only a database holding the demo data shows its (published, demo-only) logins. */}
+        {demo ? (
           <details className="mt-4 rounded-lg border border-warning-border bg-warning-subtle p-4 text-sm">
             <summary className="cursor-pointer font-medium text-warning-foreground">{t('auth.demo.summary')}</summary>
-            <p className="mt-2 text-warning-foreground">{t('auth.demo.body', { password: DEMO_PASSWORD })}</p>
+            <p className="mt-2 text-warning-foreground">{t('auth.demo.body', { password: demo.password })}</p>
             <ul className="mt-2 grid gap-1.5">
-              {DEMO_USERS.map((u) => (
+              {demo.users.map((u) => (
                 <li key={u.username}>
                   <code className="font-mono font-semibold">{u.username}</code>{' '}
-                  <span className="text-muted-foreground">— {u.description[locale]}</span>
+                  <span className="text-muted-foreground">— {pickName(u.description, locale)}</span>
                 </li>
               ))}
             </ul>

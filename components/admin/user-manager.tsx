@@ -1,12 +1,12 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
+import { z } from 'zod';
 import { useTRPC } from '@/lib/trpc/client';
-import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
 import { passwordSchema, userCreateSchema, userUpdateSchema } from '@/core/schemas/org';
-
+import { useZodForm } from '@/components/forms/use-zod-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -17,9 +17,12 @@ import { usePaginationLabels } from '@/components/app/use-pagination-labels';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
+import { ListEditorLayout } from '@/components/ui/list-editor-layout';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ROLES, type Role } from '@/core/domain/enums';
+import { pickName } from '@/core/i18n/label';
+import { formatList } from '@/core/i18n/format';
 
 type Editing =
   | { mode: 'create' }
@@ -46,7 +49,22 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
 
   const pageLabels = usePaginationLabels(list.data?.page ?? page, list.data?.pageCount ?? 1);
   return (
-    <div className={editing ? 'grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]' : 'grid grid-cols-1 gap-6'}>
+    <ListEditorLayout
+      editor={
+        editing ? (
+          <UserPanel
+            key={editing.mode + ('id' in editing ? editing.id : '')}
+            editing={editing}
+            onClose={() => setEditing(null)}
+            onDone={async (message) => {
+              setEditing(null);
+              setNotice(message);
+              await refresh();
+            }}
+          />
+        ) : null
+      }
+    >
       <section aria-labelledby="users-heading" className="grid min-w-0 content-start gap-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="users-heading" className="text-lg font-semibold">{t('listHeading')}</h2>
@@ -99,7 +117,7 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
                     <TD className="whitespace-nowrap">{tc(`roles.${u.role}`)}</TD>
                     <TD className="min-w-40 text-muted-foreground">
                       {u.role === 'assessor'
-                        ? u.regions.map((r) => (locale === 'en' ? r.nameEn : r.nameZh)).join('、') || '—'
+                        ? formatList(u.regions.map((r) => pickName(r.name, locale)), locale) || '—'
                         : u.role === 'stakeholder'
                           ? (u.stakeholderName ?? '—')
                           : t('scopeAll')}
@@ -153,41 +171,53 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
           </>
         )}
       </section>
-      {editing ? (
-        <UserPanel
-          key={editing.mode + ('id' in editing ? editing.id : '')}
-          editing={editing}
-          onClose={() => setEditing(null)}
-          onDone={async (message) => {
-            setEditing(null);
-            setNotice(message);
-            await refresh();
-          }}
-        />
-      ) : null}
-    </div>
+    </ListEditorLayout>
   );
 }
 
 function UserPanel({ editing, onClose, onDone }: { editing: Editing; onClose: () => void; onDone: (message: string) => void }) {
   const t = useTranslations('admin.users');
-  const tAll = useTranslations();
   const tc = useTranslations('common');
   const locale = useLocale();
   const trpc = useTRPC();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const [values, setValues] = useState({
-    username: editing.mode === 'create' ? '' : editing.username,
-    name: editing.mode === 'edit' ? editing.name : '',
-    password: '',
-    role: (editing.mode === 'edit' ? editing.role : 'assessor') as Role,
-    regionIds: editing.mode === 'edit' ? editing.regionIds : ([] as number[]),
-    stakeholderId: editing.mode === 'edit' && editing.stakeholderId ? String(editing.stakeholderId) : '',
-  });
-  const [errors, setErrors] = useState<FieldErrorMap>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const counties = useQuery(trpc.regions.list.queryOptions({ level: 'county' }));
+  const create = useMutation(trpc.users.create.mutationOptions());
+  const update = useMutation(trpc.users.update.mutationOptions());
+  const reset = useMutation(trpc.users.resetPassword.mutationOptions());
+  const form = useZodForm({
+    initial: {
+      username: editing.mode === 'create' ? '' : editing.username,
+      name: editing.mode === 'edit' ? editing.name : '',
+      password: '',
+      role: (editing.mode === 'edit' ? editing.role : 'assessor') as Role,
+      regionIds: editing.mode === 'edit' ? editing.regionIds : ([] as number[]),
+      stakeholderId: editing.mode === 'edit' && editing.stakeholderId ? String(editing.stakeholderId) : '',
+    },
+    schema: editing.mode === 'create' ? userCreateSchema : editing.mode === 'edit' ? userUpdateSchema : z.object({ password: passwordSchema }),
+    toInput: (v) => {
+      const stakeholderId = v.stakeholderId ? Number(v.stakeholderId) : null;
+      if (editing.mode === 'create') return { ...v, stakeholderId };
+      if (editing.mode === 'edit') return { id: editing.id, name: v.name, role: v.role, regionIds: v.regionIds, stakeholderId };
+      return { password: v.password };
+    },
+    submit: async (data) => {
+      // The schema was chosen by the mode above, so the data has that mode's shape.
+      if (editing.mode === 'create') {
+        const input = data as z.output<typeof userCreateSchema>;
+        await create.mutateAsync(input);
+        onDone(t('createdNotice', { username: input.username }));
+      } else if (editing.mode === 'edit') {
+        await update.mutateAsync(data as z.output<typeof userUpdateSchema>);
+        onDone(t('updatedNotice', { username: editing.username }));
+      } else {
+        await reset.mutateAsync({ id: editing.id, password: (data as { password: string }).password });
+        onDone(t('passwordNotice', { username: editing.username }));
+      }
+    },
+  });
+  const { values, error: msg, errors, formError } = form;
   // The province has hundreds of stakeholders: search narrows the list to pick from.
   const [stakeholderSearch, setStakeholderSearch] = useState('');
   const stakeholders = useQuery({
@@ -196,68 +226,30 @@ function UserPanel({ editing, onClose, onDone }: { editing: Editing; onClose: ()
     placeholderData: keepPreviousData,
   });
   const stakeholderItems = stakeholders.data?.items ?? [];
-  const create = useMutation(trpc.users.create.mutationOptions());
-  const update = useMutation(trpc.users.update.mutationOptions());
-  const reset = useMutation(trpc.users.resetPassword.mutationOptions());
-  const msg = (m?: string) => (m ? translateMessage(tAll, m) : undefined);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    const stakeholderId = values.stakeholderId ? Number(values.stakeholderId) : null;
-    const parsed =
-      editing.mode === 'create'
-        ? userCreateSchema.safeParse({ ...values, stakeholderId })
-        : editing.mode === 'edit'
-          ? userUpdateSchema.safeParse({ id: editing.id, name: values.name, role: values.role, regionIds: values.regionIds, stakeholderId })
-          : passwordSchema.safeParse(values.password);
-    if (!parsed.success) {
-      const fe: FieldErrorMap = {};
-      for (const i of parsed.error.issues) fe[String(i.path[0] ?? 'password')] ??= i.message;
-      setErrors(fe);
-      return;
-    }
-    try {
-      if (editing.mode === 'create') {
-        await create.mutateAsync(parsed.data as ReturnType<typeof userCreateSchema.parse>);
-        onDone(t('createdNotice', { username: values.username }));
-      } else if (editing.mode === 'edit') {
-        await update.mutateAsync(parsed.data as ReturnType<typeof userUpdateSchema.parse>);
-        onDone(t('updatedNotice', { username: editing.username }));
-      } else {
-        await reset.mutateAsync({ id: editing.id, password: values.password });
-        onDone(t('passwordNotice', { username: editing.username }));
-      }
-    } catch (err) {
-      const fe = fieldErrorsOf(err);
-      setErrors(fe);
-      if (Object.keys(fe).length === 0) setFormError(err instanceof Error ? err.message : String(err));
-    }
-  }
 
   const title = editing.mode === 'create' ? t('createTitle') : editing.mode === 'edit' ? t('editTitle', { username: editing.username }) : t('passwordTitle', { username: editing.username });
   return (
-    <Card className="h-fit lg:sticky lg:top-20">
+    <Card>
       <CardHeader>
         <CardTitle>
           <span ref={headingRef} tabIndex={-1} className="outline-none">{title}</span>
         </CardTitle>
       </CardHeader>
       <CardContent>
-        <form onSubmit={submit} noValidate className="grid gap-4">
+        <form onSubmit={form.onSubmit} noValidate className="grid gap-4">
           {formError ? <Alert variant="error" title={t('saveFailed')}>{formError}</Alert> : null}
           {editing.mode === 'create' ? (
-            <FormField label={t('fields.username')} required error={msg(errors.username)} description={t('usernameHint')}>
-              <Input value={values.username} onChange={(e) => setValues({ ...values, username: e.target.value })} autoCapitalize="none" spellCheck={false} />
+            <FormField label={t('fields.username')} required error={msg('username')} description={t('usernameHint')}>
+              <Input value={values.username} onChange={(e) => form.set('username', e.target.value)} autoCapitalize="none" spellCheck={false} />
             </FormField>
           ) : null}
           {editing.mode !== 'password' ? (
             <>
-              <FormField label={t('fields.name')} required error={msg(errors.name)}>
-                <Input value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />
+              <FormField label={t('fields.name')} required error={msg('name')}>
+                <Input value={values.name} onChange={(e) => form.set('name', e.target.value)} />
               </FormField>
-              <FormField label={t('fields.role')} required error={msg(errors.role)}>
-                <NativeSelect value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value as Role })}>
+              <FormField label={t('fields.role')} required error={msg('role')}>
+                <NativeSelect value={values.role} onChange={(e) => form.set('role', e.target.value as Role)}>
                   {ROLES.map((r) => (
                     <option key={r} value={r}>{tc(`roles.${r}`)}</option>
                   ))}
@@ -272,14 +264,12 @@ function UserPanel({ editing, onClose, onDone }: { editing: Editing; onClose: ()
                         type="checkbox"
                         className="size-4 accent-primary"
                         checked={values.regionIds.includes(c.id)}
-                        onChange={(e) =>
-                          setValues({ ...values, regionIds: e.target.checked ? [...values.regionIds, c.id] : values.regionIds.filter((x) => x !== c.id) })
-                        }
+                        onChange={(e) => form.set('regionIds', e.target.checked ? [...values.regionIds, c.id] : values.regionIds.filter((x) => x !== c.id))}
                       />
-                      {locale === 'en' ? c.nameEn : c.nameZh}
+                      {pickName(c.name, locale)}
                     </label>
                   ))}
-                  {errors.regionIds ? <p id="regions-error" className="text-sm font-medium text-danger">{msg(errors.regionIds)}</p> : null}
+                  {errors.regionIds ? <p id="regions-error" className="text-sm font-medium text-danger">{msg('regionIds')}</p> : null}
                 </fieldset>
               ) : null}
               {values.role === 'stakeholder' ? (
@@ -287,8 +277,8 @@ function UserPanel({ editing, onClose, onDone }: { editing: Editing; onClose: ()
                   <FormField label={t('stakeholderSearch')} description={stakeholders.data ? t('stakeholderMatches', { total: stakeholders.data.total, shown: stakeholderItems.length }) : undefined}>
                     <Input type="search" value={stakeholderSearch} onChange={(e) => setStakeholderSearch(e.target.value)} />
                   </FormField>
-                  <FormField label={t('fields.stakeholder')} required error={msg(errors.stakeholderId)}>
-                    <NativeSelect value={values.stakeholderId} onChange={(e) => setValues({ ...values, stakeholderId: e.target.value })}>
+                  <FormField label={t('fields.stakeholder')} required error={msg('stakeholderId')}>
+                    <NativeSelect value={values.stakeholderId} onChange={(e) => form.set('stakeholderId', e.target.value)}>
                       <option value="">{t('chooseStakeholder')}</option>
                       {values.stakeholderId && !stakeholderItems.some((s) => String(s.id) === values.stakeholderId) ? (
                         <option value={values.stakeholderId}>{t('currentStakeholder', { id: values.stakeholderId })}</option>
@@ -303,12 +293,12 @@ function UserPanel({ editing, onClose, onDone }: { editing: Editing; onClose: ()
             </>
           ) : null}
           {editing.mode !== 'edit' ? (
-            <FormField label={editing.mode === 'create' ? t('fields.password') : t('fields.newPassword')} required error={msg(errors.password)} description={t('passwordHint')}>
-              <Input type="password" autoComplete="new-password" value={values.password} onChange={(e) => setValues({ ...values, password: e.target.value })} />
+            <FormField label={editing.mode === 'create' ? t('fields.password') : t('fields.newPassword')} required error={msg('password')} description={t('passwordHint')}>
+              <Input type="password" autoComplete="new-password" value={values.password} onChange={(e) => form.set('password', e.target.value)} />
             </FormField>
           ) : null}
           <div className="flex gap-2">
-            <Button type="submit" loading={create.isPending || update.isPending || reset.isPending}>{tc('save')}</Button>
+            <Button type="submit" loading={form.submitting}>{tc('save')}</Button>
             <Button type="button" variant="outline" onClick={onClose}>{tc('cancel')}</Button>
           </div>
         </form>

@@ -20,7 +20,6 @@ import {
   Users,
   X,
 } from 'lucide-react';
-import { signOutAction } from '@/app/actions/session';
 import { cn } from '@/lib/cn';
 import { LanguageSwitcher } from './language-switcher';
 
@@ -38,6 +37,9 @@ const ICONS = {
   programs: HandCoins,
   scorecard: Gauge,
 } as const;
+/** The sign-out route: a plain form post, answered with a redirect to sign-in. */
+const SIGN_OUT = '/api/session/sign-out';
+
 /** A navigation entry; entries with the same `group` are listed together under that heading. */
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; group?: string };
 
@@ -118,7 +120,7 @@ export function AppShell({
               <div className="text-sm font-medium">{user.name}</div>
               <div className="text-xs text-muted-foreground">{user.roleLabel}</div>
             </div>
-            <form action={signOutAction} className={nav.length <= 4 ? 'hidden md:block' : 'hidden lg:block'}>
+            <form method="post" action={SIGN_OUT} className={nav.length <= 4 ? 'hidden md:block' : 'hidden lg:block'}>
               <button
                 type="submit"
                 className="inline-flex h-9 items-center gap-1.5 rounded-md border border-input px-3 text-sm hover:bg-accent focus-visible:outline-2 focus-visible:outline-ring"
@@ -150,7 +152,7 @@ export function AppShell({
                 {links(g.items, () => setOpen(false))}
               </div>
             ))}
-            <form action={signOutAction}>
+            <form method="post" action={SIGN_OUT}>
               <button type="submit" className="inline-flex w-full items-center gap-2 rounded-md px-3 py-2 text-sm text-muted-foreground hover:bg-accent">
                 <LogOut aria-hidden="true" className="size-4" />
                 {t('signOut')}

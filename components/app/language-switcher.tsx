@@ -1,16 +1,22 @@
 'use client';
+import { useMutation } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { Languages } from 'lucide-react';
-import { setLocaleAction } from '@/app/actions/session';
 import { LOCALES, type Locale } from '@/i18n/config';
+import { useTRPC } from '@/lib/trpc/client';
 
-/** A native select: keyboard and screen-reader friendly without extra work. */
+/**
+ * A native select: keyboard and screen-reader friendly without extra work. The choice is a cookie
+ * set by `me.setLocale` (and saved in the profile when signed in); the pages then re-render.
+ */
 export function LanguageSwitcher() {
   const t = useTranslations('common.language');
   const locale = useLocale();
   const router = useRouter();
+  const trpc = useTRPC();
+  const setLocale = useMutation(trpc.me.setLocale.mutationOptions());
   const [pending, start] = useTransition();
   return (
     <label className="inline-flex items-center gap-1.5 text-sm">
@@ -19,12 +25,12 @@ export function LanguageSwitcher() {
       <select
         className="h-9 rounded-md border border-input bg-surface px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring"
         value={locale}
-        disabled={pending}
+        disabled={pending || setLocale.isPending}
         aria-label={t('label')}
         onChange={(e) => {
           const next = e.target.value as Locale;
           start(async () => {
-            await setLocaleAction(next);
+            await setLocale.mutateAsync({ locale: next });
             router.refresh();
           });
         }}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { EChartsOption, EChartsType } from 'echarts';
 import { cn } from '@/lib/cn';
 import { CHART_NEUTRALS, CHART_PALETTE } from './palette';
+import type { Locale } from '@/i18n/config';
 
 /** Same family stack as the page, so canvas/SVG text matches the surrounding CJK/Latin text. */
 const CHART_FONT_FAMILY =
@@ -51,7 +52,7 @@ export interface EChartProps {
   /** SVG (default) prints crisply; canvas is faster for thousands of points. */
   renderer?: 'svg' | 'canvas';
   /** Language of ECharts' built-in texts (toolbox, data zoom). */
-  locale?: 'en' | 'zh';
+  locale?: Locale;
   /** Shown instead of the chart if the charting library fails to load. */
   fallback?: ReactNode;
   /** Receives the instance once it exists (e.g. to attach click handlers). */
@@ -106,7 +107,7 @@ export function EChart({
         if (cancelled) return;
         chart = echarts.init(container, CHART_THEME, {
           renderer,
-          locale: locale === 'zh' ? 'ZH' : 'EN',
+          locale: locale === 'zh-CN' ? 'ZH' : 'EN',
         });
         chartRef.current = chart;
         const instance = chart;

@@ -24,13 +24,6 @@ export function chartColor(index: number): ChartColor {
   return CHART_PALETTE[wrapped] as ChartColor;
 }
 
-/** CSS variable of the n-th series (0-based), for legends and swatches drawn in HTML. */
-export function chartColorVar(index: number): string {
-  const length = CHART_PALETTE.length;
-  const wrapped = ((Math.trunc(index) % length) + length) % length;
-  return `var(--chart-${wrapped + 1})`;
-}
-
 /**
  * Sequential single-hue ramp (light → dark teal, matching the primary) for ordered values such as
  * heat maps of scores or the 10 coordination classes sampled along it.
@@ -43,20 +36,6 @@ export const CHART_SEQUENTIAL = [
   '#2c819c',
   '#0b5c73',
   '#073f50',
-] as const;
-
-/**
- * Diverging blue–orange ramp (colour-blind safe: avoids red–green) for signed changes such as
- * "draft run minus published run". The middle entry is the neutral zero.
- */
-export const CHART_DIVERGING = [
-  '#b35806',
-  '#e08214',
-  '#fdb863',
-  '#f7f7f7',
-  '#92c5de',
-  '#4393c3',
-  '#2166ac',
 ] as const;
 
 /** Neutral colours for axes, grid lines and labels, taken from the UI tokens. */

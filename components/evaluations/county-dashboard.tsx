@@ -2,7 +2,7 @@
 // County dashboard: composite distribution by type, township × objective heatmap, trends, and
 // early warnings linking to evaluations. Every chart has its data table.
 import Link from 'next/link';
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { EChartsOption } from 'echarts';
@@ -17,6 +17,8 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
+import { pickName, type Label } from '@/core/i18n/label';
+import { formatNumber } from '@/core/i18n/format';
 
 const TYPES = ['county_town', 'rural', 'market'] as const;
 const BANDS = Array.from({ length: 10 }, (_, i) => (i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`));
@@ -28,14 +30,12 @@ export function CountyDashboard() {
   const tc = useTranslations('common');
   const tw = useTranslations('evaluations.workList.statusName');
   const locale = useLocale();
-  const format = useFormatter();
   const trpc = useTRPC();
   const [periodId, setPeriodId] = useState<number | undefined>();
   const q = useQuery({ ...trpc.countyDashboard.get.queryOptions(periodId ? { periodId } : undefined), placeholderData: keepPreviousData });
   const d = q.data;
-  const lang = locale === 'en' ? 'en' : 'zh';
-  const one = (n: number | null | undefined) => (n === null || n === undefined ? '—' : format.number(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
-  const objectiveName = (o: { nameEn: string; nameZh: string }) => (locale === 'en' ? o.nameEn : o.nameZh);
+  const one = (n: number | null | undefined) => formatNumber(n, locale, { digits: 1, fixed: true });
+  const objectiveName = (o: { name: Label }) => pickName(o.name, locale);
   const typeName = (ty: string) => tc(`stakeholderTypes.${ty}`);
 
   const distributionOption = useMemo<EChartsOption | null>(() => {
@@ -58,14 +58,14 @@ export function CountyDashboard() {
       tooltip: { position: 'top' },
       grid: { left: 110, right: 16, top: 16, bottom: 60 },
       xAxis: { type: 'category', data: objectivesShown.map(objectiveName), splitArea: { show: true } },
-      yAxis: { type: 'category', data: d.heatmap.map((h) => (locale === 'en' ? h.nameEn : h.nameZh)), splitArea: { show: true } },
+      yAxis: { type: 'category', data: d.heatmap.map((h) => pickName(h.name, locale)), splitArea: { show: true } },
       visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...CHART_SEQUENTIAL] } },
       series: [
         {
           type: 'heatmap',
           data: d.heatmap.flatMap((h, y) => objectivesShown.map((o, x) => [x, y, h.scores[o.code] === null || h.scores[o.code] === undefined ? '-' : Math.round(h.scores[o.code]! * 10) / 10])),
           // Dark text with a light halo reads on every shade of the ramp.
-          label: { show: true, color: '#111827', textBorderColor: '#ffffff', textBorderWidth: 2, formatter: (p: { value?: unknown }) => { const v = (p.value as [number, number, number | string])[2]; return typeof v === 'number' ? v.toFixed(1) : '—'; } },
+          label: { show: true, color: '#111827', textBorderColor: '#ffffff', textBorderWidth: 2, formatter: (p: { value?: unknown }) => { const v = (p.value as [number, number, number | string])[2]; return typeof v === 'number' ? formatNumber(v, locale, { digits: 1, fixed: true }) : '—'; } },
         },
       ],
     };
@@ -167,7 +167,7 @@ export function CountyDashboard() {
                 title={t('distributionTitle')}
                 titleAs="h2"
                 description={t('distributionDescription')}
-                chart={distributionOption ? <EChart option={distributionOption} ariaLabel={t('distributionTitle')} locale={lang} /> : null}
+                chart={distributionOption ? <EChart option={distributionOption} ariaLabel={t('distributionTitle')} locale={locale} /> : null}
                 tableToggleLabel={t('showTable')}
               >
                 <table className="w-full text-sm">
@@ -204,7 +204,7 @@ export function CountyDashboard() {
                 title={t('trendTitle')}
                 titleAs="h2"
                 description={t('trendDescription')}
-                chart={trendOption ? <EChart option={trendOption} ariaLabel={t('trendTitle')} locale={lang} /> : null}
+                chart={trendOption ? <EChart option={trendOption} ariaLabel={t('trendTitle')} locale={locale} /> : null}
                 tableToggleLabel={t('showTable')}
               >
                 <table className="w-full text-sm">
@@ -235,7 +235,7 @@ export function CountyDashboard() {
                 title={t('heatmapTitle')}
                 titleAs="h2"
                 description={t('heatmapDescription')}
-                chart={heatmapOption ? <EChart option={heatmapOption} ariaLabel={t('heatmapTitle')} locale={lang} height={Math.max(240, 48 + d.heatmap.length * 34)} /> : null}
+                chart={heatmapOption ? <EChart option={heatmapOption} ariaLabel={t('heatmapTitle')} locale={locale} height={Math.max(240, 48 + d.heatmap.length * 34)} /> : null}
                 tableToggleLabel={t('showTable')}
               >
                 <table className="w-full text-sm">
@@ -250,7 +250,7 @@ export function CountyDashboard() {
                   <tbody className="divide-y">
                     {d.heatmap.map((h) => (
                       <tr key={h.townshipId}>
-                        <th scope="row" className={`${cellClass} text-left font-medium`}>{locale === 'en' ? h.nameEn : h.nameZh}</th>
+                        <th scope="row" className={`${cellClass} text-left font-medium`}>{pickName(h.name, locale)}</th>
                         <td className={`${cellClass} tabular-nums`}>{h.n}</td>
                         {d.objectives.map((o) => <td key={o.code} className={`${cellClass} tabular-nums`}>{one(h.scores[o.code])}</td>)}
                       </tr>

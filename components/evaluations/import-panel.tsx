@@ -13,7 +13,9 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Progress } from '@/components/ui/progress';
 import { buttonClassName } from '@/components/ui/styles';
-import type { ImportMode, ImportProblem, ImportReport } from '@/server/services/evaluation-import';
+import { pickName } from '@/core/i18n/label';
+import type { ImportMode, ImportProblem, ImportReport } from '@/core/domain/imports';
+import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
 
 type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number; dryRun: boolean } | { kind: 'processing'; dryRun: boolean };
 type Response = { report?: ImportReport; imported?: boolean; count?: number; error?: { message: string } };
@@ -37,7 +39,8 @@ function upload(form: FormData, onProgress: (percent: number) => void, onUploade
 export function ImportPanel() {
   const t = useTranslations('evaluations.import');
   const tc = useTranslations('common');
-  const locale = useLocale();
+  const current = useLocale();
+  const locale = isLocale(current) ? current : DEFAULT_LOCALE;
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -85,10 +88,7 @@ export function ImportPanel() {
     }
   }
 
-  const problemText = (p: ImportProblem) => {
-    const key = `problems.${p.code}`;
-    return p.code !== 'file' && t.has(key) ? t(key, { ...p.params }) : p.message;
-  };
+  const problemText = (p: ImportProblem) => t(`problems.${p.code}`, { ...p.params });
   const busy = phase.kind !== 'idle';
 
   return (
@@ -106,7 +106,7 @@ export function ImportPanel() {
               <NativeSelect value={chosen} onChange={(e) => { setKpiSet(e.target.value); setReport(null); }}>
                 {sets.map((s) => (
                   <option key={s.code} value={s.code}>
-                    {locale === 'en' ? s.nameEn : s.nameZh} ({s.code})
+                    {pickName(s.name, locale)} ({s.code})
                   </option>
                 ))}
               </NativeSelect>
@@ -187,7 +187,7 @@ export function ImportPanel() {
               {t('summary', { rows: report.rows, creates: report.creates, updates: report.updates, format: (report.format ?? '—').toUpperCase(), encoding: report.encoding ?? '—' })}
             </p>
             {report.warnings.map((w) => (
-              <Alert key={w} variant="info">{w}</Alert>
+              <Alert key={`${w.code}:${w.column ?? ''}`} variant="info">{problemText(w)}</Alert>
             ))}
             {report.ok ? (
               <Alert

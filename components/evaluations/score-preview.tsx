@@ -3,13 +3,15 @@
 // evaluation's typed values together with the period's approved peers. Goalposts and target
 // normalizations are exact; minmax, z-score and percentile parts — and rank and percentile —
 // depend on the peers and are marked provisional until the period's official run.
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { scoreKpiSet, type KpiSetV1, type ValuesRow } from '@/core/scoring';
 import type { IndicatorDef } from '@/core/domain/evaluation-values';
+import { pickName } from '@/core/i18n/label';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Progress } from '@/components/ui/progress';
+import { formatNumber } from '@/core/i18n/format';
 
 export function ScorePreview({
   document,
@@ -26,8 +28,6 @@ export function ScorePreview({
 }) {
   const t = useTranslations('evaluations.preview');
   const locale = useLocale();
-  const format = useFormatter();
-  const lang = locale === 'en' ? 'en' : 'zh-CN';
   const result = useMemo(() => {
     try {
       const scored = scoreKpiSet(document, [...peers, { stakeholder: self, values }]);
@@ -38,7 +38,11 @@ export function ScorePreview({
     }
   }, [document, peers, self, values]);
   const peerDependentObjectives = new Set(indicators.filter((i) => i.peerDependent).map((i) => i.objectiveCode));
-  const one = (n: number) => format.number(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const one = (n: number) => formatNumber(n, locale, { digits: 1, fixed: true });
+  const gradeName = (code: string) => {
+    const label = document.grades.find((g) => g.code === code)?.label;
+    return label ? pickName(label, locale) : code;
+  };
 
   return (
     <Card aria-live="polite">
@@ -60,11 +64,11 @@ export function ScorePreview({
               </div>
               {result.me.grade ? (
                 <Badge variant="primary">
-                  {t('grade', { grade: document.grades.find((g) => g.code === result.me!.grade)?.label[lang] ?? result.me.grade })}
+                  {t('grade', { grade: gradeName(result.me.grade) })}
                 </Badge>
               ) : null}
             </div>
-            {result.me.composite === null ? <p className="text-sm text-muted-foreground">{t('incomplete', { pct: format.number(result.me.completeness, { style: 'percent' }) })}</p> : null}
+            {result.me.composite === null ? <p className="text-sm text-muted-foreground">{t('incomplete', { pct: formatNumber(result.me.completeness, locale, { percent: true, digits: 0 }) })}</p> : null}
             <ul className="grid gap-3">
               {document.objectives.map((o) => {
                 const score = result.me!.objectives[o.code] ?? null;
@@ -74,7 +78,7 @@ export function ScorePreview({
                       value={score ?? 0}
                       label={
                         <span className="inline-flex items-center gap-1.5">
-                          {o.name[lang]}
+                          {pickName(o.name, locale)}
                           {peerDependentObjectives.has(o.code) ? <Badge variant="info">{t('provisional')}</Badge> : null}
                         </span>
                       }
@@ -91,7 +95,7 @@ export function ScorePreview({
                 {result.me.rank === null ? '—' : t('rankOf', { rank: result.me.rank, n: result.count })} <Badge variant="info">{t('provisional')}</Badge>
               </dd>
               <dt className="text-muted-foreground">{t('completeness')}</dt>
-              <dd className="text-right tabular-nums">{format.number(result.me.completeness, { style: 'percent' })}</dd>
+              <dd className="text-right tabular-nums">{formatNumber(result.me.completeness, locale, { percent: true, digits: 0 })}</dd>
             </dl>
             <p className="text-xs text-muted-foreground">{t('note')}</p>
           </>

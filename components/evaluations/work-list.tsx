@@ -22,14 +22,16 @@ import { buttonClassName } from '@/components/ui/styles';
 
 import { StatusBadge, type WorkStatus } from './status-badge';
 import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
+import { pickName, type Label } from '@/core/i18n/label';
+import { formatNumber } from '@/core/i18n/format';
 
 const STATUSES: WorkStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'approved'];
 
-type ProgressRow = { regionId: number; nameZh: string; nameEn: string; total: number; counts: Record<WorkStatus, number> };
+type ProgressRow = { regionId: number; name: Label; total: number; counts: Record<WorkStatus, number> };
 
 function ProgressList({ title, rows, name }: { title: string; rows: ProgressRow[]; name: (r: ProgressRow) => string }) {
   const t = useTranslations('evaluations.workList');
-  const format = useFormatter();
+  const locale = useLocale();
   if (rows.length === 0) return null;
   return (
     <section className="rounded-lg border bg-surface p-4" aria-label={title}>
@@ -42,7 +44,7 @@ function ProgressList({ title, rows, name }: { title: string; rows: ProgressRow[
               <Progress
                 value={r.total ? (100 * done) / r.total : 0}
                 label={name(r)}
-                valueLabel={t('progressValue', { approved: format.number(done), total: format.number(r.total), submitted: format.number(r.counts.submitted) })}
+                valueLabel={t('progressValue', { approved: formatNumber(done, locale), total: formatNumber(r.total, locale), submitted: formatNumber(r.counts.submitted, locale) })}
                 tone={done === r.total ? 'success' : 'primary'}
                 size="sm"
               />
@@ -54,7 +56,7 @@ function ProgressList({ title, rows, name }: { title: string; rows: ProgressRow[
   );
 }
 
-export type WorkListData = inferRouterOutputs<AppRouter>['evaluations']['workList'];
+type WorkListData = inferRouterOutputs<AppRouter>['evaluations']['workList'];
 
 /** `initial`: the default period's list, fetched by the page on the server (no loading flash). */
 export function WorkList({ initial }: { initial?: WorkListData }) {
@@ -77,7 +79,7 @@ export function WorkList({ initial }: { initial?: WorkListData }) {
   });
   const start = useMutation(trpc.evaluations.start.mutationOptions());
   const [startError, setStartError] = useState<string | null>(null);
-  const regionName = (r: { nameZh: string; nameEn: string }) => (locale === 'en' ? r.nameEn : r.nameZh);
+  const regionName = (r: { name: Label }) => pickName(r.name, locale);
 
   const data = list.data;
   const townshipNames = useMemo(() => new Map((data?.townships ?? []).map((r) => [r.regionId, r])), [data]);

@@ -4,12 +4,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { CheckCircle2, CircleHelp, XCircle } from 'lucide-react';
 import { renderClause, type Gap, type MetricRef, type RuleExplanation, type RuleLabels, type Truth } from '@/core/eligibility';
+import { formatNumber } from '@/core/i18n/format';
 import { Badge } from '@/components/ui/badge';
-
-export function formatNumber(x: number | null | undefined, locale: string, digits = 2): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(x);
-}
 
 function TruthIcon({ truth, label }: { truth: Truth; label: string }) {
   const Icon = truth === 'pass' ? CheckCircle2 : truth === 'fail' ? XCircle : CircleHelp;
@@ -33,7 +29,6 @@ export function RuleExplanationView({ explanation, labels }: { explanation: Rule
 function ExplanationNode({ node, labels }: { node: RuleExplanation; labels: RuleLabels }) {
   const t = useTranslations('incentives.explain');
   const locale = useLocale();
-  const rl = locale === 'en' ? 'en' : 'zh-CN';
   const truthLabel = t(`truth.${node.truth}`);
   if (node.op !== 'clause') {
     const children = node.op === 'not' ? [node.rule] : node.rules;
@@ -57,7 +52,7 @@ function ExplanationNode({ node, labels }: { node: RuleExplanation; labels: Rule
     <li className="grid gap-1 rounded-md border border-border bg-card p-2 text-sm" data-truth={node.truth}>
       <p className="flex items-start gap-2">
         <TruthIcon truth={node.truth} label={truthLabel} />
-        <span>{renderClause(node.clause, rl, labels)}</span>
+        <span>{renderClause(node.clause, locale, labels)}</span>
       </p>
       <p className="pl-6 text-muted-foreground">
         {node.clause.kind === 'consecutive'
@@ -91,7 +86,7 @@ function ExplanationNode({ node, labels }: { node: RuleExplanation; labels: Rule
   );
 }
 
-export function metricLabel(m: MetricRef, t: (k: string, p?: Record<string, string>) => string, labels: RuleLabels): string {
+function metricLabel(m: MetricRef, t: (k: string, p?: Record<string, string>) => string, labels: RuleLabels): string {
   switch (m.kind) {
     case 'objective':
       return t('metrics.objective', { name: labels.objective?.(m.objective) ?? m.objective });

@@ -1,7 +1,7 @@
 // The program form's state (numbers as the text typed) ⇄ the program input the schema checks.
 import type { Benefit, Clause, PeriodClause, ProgramInput, ProgramInputRaw, Rule } from '@/core/eligibility';
 
-export type PeriodClauseKind = PeriodClause['kind'];
+type PeriodClauseKind = PeriodClause['kind'];
 export const PERIOD_CLAUSE_KINDS: PeriodClauseKind[] = ['composite', 'objective', 'indicator', 'grade', 'percentile', 'coupling', 'noRedFlag'];
 
 export type ClauseDraft = {
@@ -19,7 +19,7 @@ export type ClauseDraft = {
 
 export type NodeDraft = { key: string; op: 'all' | 'any' | 'not' | 'clause'; children: NodeDraft[]; clause: ClauseDraft };
 
-export type TierDraft = { minComposite: string; value: string };
+type TierDraft = { minComposite: string; value: string };
 
 export type BenefitDraft = {
   kind: Benefit['kind'];
@@ -57,7 +57,7 @@ export type ProgramDraft = {
 };
 
 let counter = 0;
-export function newKey(): string {
+function newKey(): string {
   counter += 1;
   return `n${counter}`;
 }
@@ -145,12 +145,12 @@ function toPeriodClause(c: ClauseDraft): PeriodClause {
   }
 }
 
-export function toClause(c: ClauseDraft): Clause {
+function toClause(c: ClauseDraft): Clause {
   const inner = toPeriodClause(c);
   return c.periods.trim() === '' ? inner : { kind: 'consecutive', periods: num(c.periods) as number, clause: inner };
 }
 
-export function toRule(n: NodeDraft): Rule {
+function toRule(n: NodeDraft): Rule {
   if (n.op === 'clause') return { op: 'clause', clause: toClause(n.clause) };
   if (n.op === 'not') return { op: 'not', rule: toRule(n.children[0] ?? clauseNode()) };
   return { op: n.op, rules: n.children.map(toRule) };
@@ -171,7 +171,7 @@ function fromPeriodClause(c: PeriodClause, periods = ''): ClauseDraft {
   return d;
 }
 
-export function fromRule(r: Rule): NodeDraft {
+function fromRule(r: Rule): NodeDraft {
   if (r.op === 'clause') {
     const c = r.clause;
     return clauseNode(c.kind === 'consecutive' ? fromPeriodClause(c.clause, String(c.periods)) : fromPeriodClause(c));
@@ -180,7 +180,7 @@ export function fromRule(r: Rule): NodeDraft {
   return { key: newKey(), op: r.op, children: r.rules.map(fromRule), clause: emptyClause() };
 }
 
-export function toBenefit(b: BenefitDraft): unknown {
+function toBenefit(b: BenefitDraft): unknown {
   const cap = optNum(b.cap);
   const tiers = b.tiers.map((t) => ({ minComposite: num(t.minComposite), value: num(t.value) }));
   switch (b.kind) {
@@ -202,7 +202,7 @@ export function toBenefit(b: BenefitDraft): unknown {
   }
 }
 
-export function fromBenefit(b: Benefit): BenefitDraft {
+function fromBenefit(b: Benefit): BenefitDraft {
   const d = emptyBenefit(b.kind);
   const s = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
   if ('cap' in b) d.cap = s(b.cap);

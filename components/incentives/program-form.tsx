@@ -3,11 +3,10 @@
 // languages), benefit, budget, status. Checked with the same schema as the server; errors at the field.
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
-import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
 import { BENEFIT_KINDS_BY_PROGRAM, programInputSchema, renderRule } from '@/core/eligibility';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -17,74 +16,51 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
-import { RuleEditor, type Vocabulary } from './rule-editor';
+import { useZodForm } from '@/components/forms/use-zod-form';
+import { RuleEditor } from './rule-editor';
+import { ruleLabels, ruleNamesOf, type Vocabulary } from './rule-labels';
 import { DEFAULT_BENEFIT, emptyBenefit, emptyProgram, safeRule, toProgramInput, type BenefitDraft, type ProgramDraft } from './program-draft';
 import { PROGRAM_KINDS, PROGRAM_STATUSES, STAKEHOLDER_TYPES } from '@/core/domain/enums';
+import { pickName } from '@/core/i18n/label';
 
 export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDraft }) {
   const t = useTranslations('incentives');
-  const tAll = useTranslations();
   const tc = useTranslations('common');
   const router = useRouter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<ProgramDraft>(initial ?? emptyProgram);
-  const [errors, setErrors] = useState<FieldErrorMap>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const vocab = useQuery(trpc.incentives.vocabulary.queryOptions());
   const create = useMutation(trpc.incentives.create.mutationOptions());
   const update = useMutation(trpc.incentives.update.mutationOptions());
   const vocabulary: Vocabulary = vocab.data ?? { objectives: [], indicators: [], grades: [] };
 
-  const msg = (m: string | undefined) => (m ? translateMessage(tAll, m) : undefined);
-  const errorAt = (path: string) => msg(errors[path]);
-  // A field's error goes away as soon as it is edited (the rest stay until the next save).
-  const clearErrors = (prefix: string) =>
-    setErrors((e) => {
-      const kept = Object.fromEntries(Object.entries(e).filter(([k]) => k !== prefix && !k.startsWith(`${prefix}.`)));
-      return Object.keys(kept).length === Object.keys(e).length ? e : kept;
-    });
-  const set = <K extends keyof ProgramDraft>(k: K, v: ProgramDraft[K]) => {
-    setDraft((d) => ({ ...d, [k]: v }));
-    clearErrors(k === 'kind' ? 'benefit' : k);
-  };
-  const setBenefit = <K extends keyof BenefitDraft>(k: K, v: BenefitDraft[K]) => {
-    setDraft((d) => ({ ...d, benefit: { ...d.benefit, [k]: v } }));
-    const field = k === 'baseIndicator' || k === 'baseScale' ? 'base' : k === 'titleEn' || k === 'titleZh' ? 'title' : k;
-    clearErrors(`benefit.${field}`);
-  };
-
-  const sentences = useSentences(draft, vocabulary);
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    const input = toProgramInput(draft);
-    const parsed = programInputSchema.safeParse(input);
-    if (!parsed.success) {
-      const fe: FieldErrorMap = {};
-      for (const issue of parsed.error.issues) fe[issue.path.map(String).join('.') || '_'] ??= issue.message;
-      setErrors(fe);
-      setFormError(t('form.fixErrors'));
-      return;
-    }
-    try {
-      const row = id ? await update.mutateAsync({ id, data: parsed.data }) : await create.mutateAsync(parsed.data);
+  const form = useZodForm({
+    initial: initial ?? emptyProgram,
+    schema: programInputSchema,
+    toInput: toProgramInput,
+    invalidMessage: t('form.fixErrors'),
+    submit: async (data) => {
+      const row = id ? await update.mutateAsync({ id, data }) : await create.mutateAsync(data);
       await queryClient.invalidateQueries({ queryKey: trpc.incentives.pathKey() });
       router.push(`/admin/programs/${row.id}?saved=1`);
       router.refresh();
-    } catch (err) {
-      const fe = fieldErrorsOf(err);
-      setErrors(fe);
-      setFormError(Object.keys(fe).length ? t('form.fixErrors') : err instanceof Error ? err.message : String(err));
-    }
-  }
+    },
+  });
+  const { values: draft, error: errorAt, formError } = form;
+  // A field's error goes away as soon as it is edited (the rest stay until the next save).
+  const set = <K extends keyof ProgramDraft>(k: K, v: ProgramDraft[K]) => form.update((d) => ({ ...d, [k]: v }), [k === 'kind' ? 'benefit' : k]);
+  const setBenefit = <K extends keyof BenefitDraft>(k: K, v: BenefitDraft[K]) => {
+    const field = k === 'baseIndicator' || k === 'baseScale' ? 'base' : k === 'titleEn' || k === 'titleZh' ? 'title' : k;
+    form.update((d) => ({ ...d, benefit: { ...d.benefit, [k]: v } }), [`benefit.${field}`]);
+  };
+
+  const sentences = useSentences(draft, vocabulary);
 
   const b = draft.benefit;
   const money = b.kind !== 'title';
   const tierLabel = b.kind === 'tiered_rate' ? t('benefit.tierRate') : t('benefit.tierAmount');
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-6">
+    <form onSubmit={form.onSubmit} noValidate className="grid gap-6">
       {formError ? (
         <Alert variant="error" title={t('form.saveFailed')}>
           {formError}
@@ -104,9 +80,7 @@ export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDra
                 value={draft.kind}
                 onChange={(e) => {
                   const kind = e.target.value as ProgramDraft['kind'];
-                  setDraft((d) => ({ ...d, kind, benefit: emptyBenefit(DEFAULT_BENEFIT[kind]), budget: kind === 'commendation' ? '' : d.budget, allocation: kind === 'commendation' ? '' : d.allocation }));
-                  clearErrors('benefit');
-                  clearErrors('kind');
+                  form.update((d) => ({ ...d, kind, benefit: emptyBenefit(DEFAULT_BENEFIT[kind]), budget: kind === 'commendation' ? '' : d.budget, allocation: kind === 'commendation' ? '' : d.allocation }), ['benefit', 'kind']);
                 }}
               >
                 {PROGRAM_KINDS.map((k) => (
@@ -296,7 +270,7 @@ export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDra
       </Card>
 
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" loading={create.isPending || update.isPending}>
+        <Button type="submit" loading={form.submitting}>
           {id ? t('form.save') : t('form.create')}
         </Button>
         <Button variant="outline" onClick={() => router.back()}>
@@ -328,7 +302,7 @@ function IndicatorSelect({
         .filter((i) => types.length === 0 || types.includes(i.type))
         .map((i) => (
           <option key={i.code} value={i.code}>
-            {locale === 'en' ? i.nameEn : i.nameZh} ({i.unit})
+            {pickName(i.name, locale)} ({i.unit})
           </option>
         ))}
     </NativeSelect>
@@ -340,12 +314,7 @@ function useSentences(draft: ProgramDraft, vocabulary: Vocabulary) {
   return useMemo(() => {
     const rule = safeRule(draft.rule);
     if (!rule) return { en: '', zh: '' };
-    const obj = new Map(vocabulary.objectives.map((o) => [o.code, o]));
-    const ind = new Map(vocabulary.indicators.map((i) => [i.code, i]));
-    const labels = (en: boolean) => ({
-      objective: (c: string) => (en ? obj.get(c)?.nameEn : obj.get(c)?.nameZh),
-      indicator: (c: string) => (en ? ind.get(c)?.nameEn : ind.get(c)?.nameZh),
-    });
-    return { en: renderRule(rule, 'en', labels(true)), zh: renderRule(rule, 'zh-CN', labels(false)) };
+    const names = ruleNamesOf(vocabulary);
+    return { en: renderRule(rule, 'en', ruleLabels(names, 'en')), zh: renderRule(rule, 'zh-CN', ruleLabels(names, 'zh-CN')) };
   }, [draft.rule, vocabulary]);
 }

@@ -8,12 +8,8 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { clauseNode, emptyClause, groupNode, PERIOD_CLAUSE_KINDS, type ClauseDraft, type NodeDraft } from './program-draft';
-
-export type Vocabulary = {
-  objectives: { code: string; nameEn: string; nameZh: string }[];
-  indicators: { code: string; nameEn: string; nameZh: string; unit: string; redFlagAbove: number | null; type: string }[];
-  grades: string[];
-};
+import { pickName } from '@/core/i18n/label';
+import type { Vocabulary } from './rule-labels';
 
 type Msg = (key: string) => string | undefined;
 
@@ -144,7 +140,6 @@ function ClauseEditor({
   const consecutive = clause.periods.trim() !== '';
   const inner = consecutive ? `${path}.clause` : path;
   const err = (field: string) => errorAt(`${inner}.${field}`);
-  const name = (x: { nameEn: string; nameZh: string }) => (locale === 'en' ? x.nameEn : x.nameZh);
   const indicators = vocabulary.indicators.filter((i) => eligibleTypes.length === 0 || eligibleTypes.includes(i.type));
   const flagIndicators = indicators.filter((i) => i.redFlagAbove !== null);
   const hasCmp = clause.kind !== 'grade' && clause.kind !== 'noRedFlag';
@@ -164,7 +159,7 @@ function ClauseEditor({
           <NativeSelect value={clause.objective} onChange={(e) => set('objective', e.target.value)} placeholder={t('choose')}>
             {vocabulary.objectives.map((o) => (
               <option key={o.code} value={o.code}>
-                {name(o)}
+                {pickName(o.name, locale)}
               </option>
             ))}
           </NativeSelect>
@@ -176,7 +171,7 @@ function ClauseEditor({
             <NativeSelect value={clause.indicator} onChange={(e) => set('indicator', e.target.value)} placeholder={t('choose')}>
               {indicators.map((i) => (
                 <option key={i.code} value={i.code}>
-                  {name(i)}
+                  {pickName(i.name, locale)}
                 </option>
               ))}
             </NativeSelect>
@@ -214,7 +209,7 @@ function ClauseEditor({
             <option value="">{t('anyIndicator')}</option>
             {flagIndicators.map((i) => (
               <option key={i.code} value={i.code}>
-                {name(i)}
+                {pickName(i.name, locale)}
               </option>
             ))}
           </NativeSelect>

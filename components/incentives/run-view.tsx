@@ -4,14 +4,13 @@
 // overrides.
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { EChartsOption } from 'echarts';
 import type { inferRouterOutputs } from '@trpc/server';
 import { Download, RefreshCw } from 'lucide-react';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/lib/trpc/client';
-import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
 import type { RuleLabels } from '@/core/eligibility';
 import { EChart } from '@/components/charts/echart';
 import { ChartWithTable } from '@/components/charts/chart-with-table';
@@ -19,7 +18,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -29,11 +28,14 @@ import { Progress } from '@/components/ui/progress';
 import { StatCard } from '@/components/ui/stat-card';
 import { buttonClassName } from '@/components/ui/styles';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { Textarea } from '@/components/ui/textarea';
-import { formatNumber, GapView, RuleExplanationView } from './explanation';
+import { DeterminationDetail, type Determination } from './determination-detail';
+import { formatNumber } from '@/core/i18n/format';
+import { pickName, type Label } from '@/core/i18n/label';
+import type { Locale } from '@/i18n/config';
+import { ruleLabels, ruleNamesOf } from './rule-labels';
 
-export type RunData = inferRouterOutputs<AppRouter>['eligibility']['get'];
-type Row = RunData['determinations'][number];
+type RunData = inferRouterOutputs<AppRouter>['eligibility']['get'];
+type Row = Determination;
 
 const PAGE_SIZE = 20;
 
@@ -41,11 +43,7 @@ function useRuleLabels(): RuleLabels {
   const trpc = useTRPC();
   const locale = useLocale();
   const vocab = useQuery(trpc.incentives.vocabulary.queryOptions());
-  return useMemo(() => {
-    const obj = new Map((vocab.data?.objectives ?? []).map((o) => [o.code, locale === 'en' ? o.nameEn : o.nameZh]));
-    const ind = new Map((vocab.data?.indicators ?? []).map((i) => [i.code, locale === 'en' ? i.nameEn : i.nameZh]));
-    return { objective: (c) => obj.get(c), indicator: (c) => ind.get(c) };
-  }, [vocab.data, locale]);
+  return useMemo(() => ruleLabels(ruleNamesOf(vocab.data ?? { objectives: [], indicators: [], grades: [] }), locale), [vocab.data, locale]);
 }
 
 export function RunView({ run }: { run: RunData }) {
@@ -62,7 +60,7 @@ export function RunView({ run }: { run: RunData }) {
   const [openId, setOpenId] = useState<number | null>(null);
   const money = run.snapshot.kind !== 'commendation';
   const tot = run.totals;
-  const countyName = (c: { key: string; nameEn: string | null; nameZh: string | null }) => (locale === 'en' ? c.nameEn : c.nameZh) ?? (c.key || t('unknownCounty'));
+  const countyName = (c: { key: string; name: Label | null }) => (c.name ? pickName(c.name, locale) : c.key || t('unknownCounty'));
 
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -91,7 +89,7 @@ export function RunView({ run }: { run: RunData }) {
           type: 'bar',
           name: money ? t('allocated') : t('awarded'),
           data: counties.map((c) => (money ? c.amount : c.awarded)),
-          label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatNumber(p.value, locale, 0) : '') },
+          label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatNumber(p.value, locale, { digits: 0 }) : '') },
         },
       ],
     };
@@ -110,8 +108,8 @@ export function RunView({ run }: { run: RunData }) {
         {money ? (
           <StatCard
             label={t('allocated')}
-            value={formatNumber(tot.allocated, locale, 0)}
-            hint={tot.budget !== null ? t('ofBudget', { budget: formatNumber(tot.budget, locale, 0) }) : t('noBudget')}
+            value={formatNumber(tot.allocated, locale, { digits: 0 })}
+            hint={tot.budget !== null ? t('ofBudget', { budget: formatNumber(tot.budget, locale, { digits: 0 }) }) : t('noBudget')}
           />
         ) : (
           <StatCard label={t('title')} value={t('titles', { count: tot.awarded })} />
@@ -169,13 +167,13 @@ export function RunView({ run }: { run: RunData }) {
               value={Math.min(tot.allocated, tot.budget)}
               max={tot.budget || 1}
               label={t('budgetUse')}
-              valueLabel={`${formatNumber(tot.allocated, locale, 0)} / ${formatNumber(tot.budget, locale, 0)} (${formatNumber((budgetShare ?? 0) * 100, locale, 1)}%)`}
+              valueLabel={`${formatNumber(tot.allocated, locale, { digits: 0 })} / ${formatNumber(tot.budget, locale, { digits: 0 })} (${formatNumber((budgetShare ?? 0) * 100, locale, { digits: 1 })}%)`}
               tone={budgetShare !== null && budgetShare > 0.999 ? 'warning' : 'primary'}
             />
           ) : null}
           <ChartWithTable
             title={money ? t('byCountyAmount') : t('byCountyAwarded')}
-            chart={<EChart option={option} ariaLabel={money ? t('byCountyAmount') : t('byCountyAwarded')} height={Math.max(200, tot.byCounty.length * 40 + 40)} locale={locale === 'en' ? 'en' : 'zh'} />}
+            chart={<EChart option={option} ariaLabel={money ? t('byCountyAmount') : t('byCountyAwarded')} height={Math.max(200, tot.byCounty.length * 40 + 40)} locale={locale} />}
             tableToggleLabel={t('showTable')}
           >
             <TotalsTable caption={t('byCounty')} rows={tot.byCounty.map((c) => ({ ...c, label: countyName(c) }))} money={money} />
@@ -237,8 +235,8 @@ export function RunView({ run }: { run: RunData }) {
                     <div className="font-medium">{d.name}</div>
                     <div className="font-mono text-xs text-muted-foreground">{d.stakeholder}</div>
                   </TD>
-                  <TD className="min-w-32">{(locale === 'en' ? d.countyEn : d.countyZh) ?? '—'}</TD>
-                  <TD numeric>{formatNumber(d.composite, locale, 1)}</TD>
+                  <TD className="min-w-32">{d.countyName ? pickName(d.countyName, locale) : '—'}</TD>
+                  <TD numeric>{formatNumber(d.composite, locale, { digits: 1 })}</TD>
                   <TD className="whitespace-nowrap">
                     <ResultBadge row={d} />
                   </TD>
@@ -273,12 +271,12 @@ export function RunView({ run }: { run: RunData }) {
   );
 }
 
-function benefitText(d: Row, locale: string, t: (k: string, p?: Record<string, string | number>) => string): string {
+function benefitText(d: Row, locale: Locale, t: (k: string, p?: Record<string, string | number>) => string): string {
   if (!d.eligible) return '—';
-  if (d.title) return locale === 'en' ? d.title.en : d.title['zh-CN'];
+  if (d.title) return pickName(d.title, locale);
   const parts: string[] = [];
   if (d.rate !== null) parts.push(t('ratePoints', { rate: formatNumber(d.rate, locale) }));
-  if (d.amount !== null) parts.push(formatNumber(d.amount, locale, 2));
+  if (d.amount !== null) parts.push(formatNumber(d.amount, locale, { digits: 2 }));
   return parts.join(' · ') || '—';
 }
 
@@ -329,98 +327,5 @@ function TotalsTable({
         ))}
       </TBody>
     </Table>
-  );
-}
-
-function DeterminationDetail({ row, labels, money, onSaved }: { row: Row; labels: RuleLabels; money: boolean; onSaved: () => void }) {
-  const t = useTranslations('incentives.run');
-  const tAll = useTranslations();
-  const locale = useLocale();
-  const trpc = useTRPC();
-  const override = useMutation(trpc.eligibility.override.mutationOptions());
-  const [eligible, setEligible] = useState(row.eligible ? 'yes' : 'no');
-  const [amount, setAmount] = useState(row.amount === null ? '' : String(row.amount));
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrorMap>({});
-  const [saved, setSaved] = useState(false);
-  const msg = (m: string | undefined) => (m ? translateMessage(tAll, m) : undefined);
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setErrors({});
-    const n = amount.trim() === '' ? null : Number(amount);
-    try {
-      await override.mutateAsync({ determinationId: row.id, eligible: eligible === 'yes', amount: n, reason });
-      setSaved(true);
-      onSaved();
-    } catch (err) {
-      const fe = fieldErrorsOf(err);
-      setErrors(Object.keys(fe).length ? fe : { _: err instanceof Error ? err.message : String(err) });
-    }
-  }
-
-  return (
-    <div className="grid gap-4" data-testid="determination-detail">
-      <DialogHeader>
-        <DialogTitle>{row.name}</DialogTitle>
-        <DialogDescription>
-          {row.stakeholder} · {t('composite')} {formatNumber(row.composite, locale, 2)}
-        </DialogDescription>
-      </DialogHeader>
-      <Alert variant={row.truth === 'pass' ? 'success' : row.truth === 'fail' ? 'info' : 'warning'} title={t(`verdict.${row.truth}`)} data-testid="verdict">
-        {t(`reasonText.${row.reason}`)}
-        {row.eligible && money && row.amount !== null ? ` ${t('amountLine', { amount: formatNumber(row.amount, locale), demand: formatNumber(row.demand, locale) })}` : null}
-        {row.capped ? ` ${t('cappedLine')}` : null}
-        {!row.eligible && row.truth === 'pass' && money && row.demand !== null ? ` ${t('demandLine', { demand: formatNumber(row.demand, locale) })}` : null}
-      </Alert>
-      <section className="grid gap-2">
-        <h3 className="text-sm font-semibold">{t('whyTitle')}</h3>
-        <RuleExplanationView explanation={row.explanation} labels={labels} />
-      </section>
-      {row.gap ? (
-        <section className="grid gap-2">
-          <h3 className="text-sm font-semibold">{t('gapTitle')}</h3>
-          <GapView gap={row.gap} labels={labels} />
-          <p className="text-xs text-muted-foreground">{t('gapNote')}</p>
-        </section>
-      ) : null}
-      {row.override ? (
-        <Alert variant="info" title={t('overriddenTitle')}>
-          {t('overriddenBody', {
-            eligible: row.override.eligible ? t('yes') : t('no'),
-            amount: formatNumber(row.override.amount, locale),
-            by: row.override.by ?? '—',
-            reason: row.override.reason,
-            computed: row.computed.eligible ? t('yes') : t('no'),
-          })}
-        </Alert>
-      ) : null}
-      <form onSubmit={onSubmit} noValidate className="grid gap-3 border-t border-border pt-4">
-        <h3 className="text-sm font-semibold">{t('overrideTitle')}</h3>
-        {saved ? <Alert variant="success">{t('overrideSaved')}</Alert> : null}
-        {errors._ ? <Alert variant="error">{errors._}</Alert> : null}
-        <div className="grid gap-3 sm:grid-cols-2">
-          <FormField label={t('overrideEligible')} id="override-eligible">
-            <NativeSelect value={eligible} onChange={(e) => setEligible(e.target.value)}>
-              <option value="yes">{t('yes')}</option>
-              <option value="no">{t('no')}</option>
-            </NativeSelect>
-          </FormField>
-          {money ? (
-            <FormField label={t('amount')} id="override-amount" error={msg(errors.amount)}>
-              <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
-            </FormField>
-          ) : null}
-        </div>
-        <FormField label={t('overrideReason')} id="override-reason" required error={msg(errors.reason)}>
-          <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
-        </FormField>
-        <div>
-          <Button type="submit" variant="secondary" loading={override.isPending}>
-            {t('overrideSubmit')}
-          </Button>
-        </div>
-      </form>
-    </div>
   );
 }

@@ -18,7 +18,8 @@ import { ConfirmDialog } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
-import type { VersionData } from './version-workspace';
+import { NumberInput, percent, shares, type VersionData } from './method-kit';
+import { labelOf, pickName } from '@/core/i18n/label';
 
 type Normalization = Record<string, unknown> & { method?: string };
 
@@ -30,43 +31,7 @@ const DEFAULT_NORMALIZATION: Record<string, (min: number, max: number) => Normal
   percentile: () => ({ method: 'percentile' }),
 };
 
-export function percent(x: number, digits = 1): string {
-  return Number.isFinite(x) ? `${(x * 100).toFixed(digits)} %` : '—';
-}
-
-/** Share of each weight in the sum of the valid (positive, finite) ones. */
-export function shares(weights: number[]): number[] {
-  const valid = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 0));
-  const total = valid.reduce((a, b) => a + b, 0);
-  return valid.map((w) => (total > 0 ? w / total : NaN));
-}
-
-/** A number input that lets people type freely ("0.", "-") and reports NaN until it parses. */
-export function NumberInput({ value, onValueChange, ...props }: { value: number | undefined; onValueChange: (v: number) => void } & Omit<React.ComponentProps<typeof Input>, 'value' | 'onChange'>) {
-  const show = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '' : String(v));
-  const [text, setText] = useState(show(value));
-  const [seen, setSeen] = useState(value);
-  // Only a change of the value from outside (not the one typed here) re-formats the text;
-  // adjusting state while rendering avoids an extra effect pass.
-  if (!Object.is(seen, value)) {
-    setSeen(value);
-    const parsed = text.trim() === '' ? NaN : Number(text);
-    if (!Object.is(parsed, value) && !(Number.isNaN(parsed) && (value === undefined || Number.isNaN(value)))) setText(show(value));
-  }
-  return (
-    <Input
-      inputMode="decimal"
-      value={text}
-      onChange={(e) => {
-        setText(e.target.value);
-        onValueChange(e.target.value.trim() === '' ? NaN : Number(e.target.value));
-      }}
-      {...props}
-    />
-  );
-}
-
-export function catalogOf(data: VersionData): DraftCatalog {
+function catalogOf(data: VersionData): DraftCatalog {
   return {
     kpiSet: { code: data.kpiSet.code, nameEn: data.kpiSet.nameEn, nameZh: data.kpiSet.nameZh, stakeholderType: data.kpiSet.stakeholderType },
     objectives: new Map(data.objectives.map((o) => [o.id, o])),
@@ -98,7 +63,7 @@ export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: Ver
     return out;
   }, [validation, serverErrors]);
   const err = (key: string) => (errors[key] ? translateMessage(tAll, errors[key]) : undefined);
-  const name = (x: { nameEn: string; nameZh: string } | undefined) => (x ? (locale === 'en' ? x.nameEn : x.nameZh) : '—');
+  const name = (x: { nameEn: string; nameZh: string } | undefined) => (x ? pickName(labelOf(x), locale) : '—');
 
   const update = (fn: (c: DraftContent) => void) => {
     if (saved) onSaved(false);
@@ -193,7 +158,7 @@ export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: Ver
                     <NumberInput value={o.weight} onValueChange={(v) => update((c) => void (c.objectives[oi]!.weight = v))} />
                   </FormField>
                   <p className="pb-2 text-sm tabular-nums" aria-live="polite">
-                    {t('share')}: <strong>{percent(objectiveShares[oi]!)}</strong>
+                    {t('share')}: <strong>{percent(objectiveShares[oi]!, locale)}</strong>
                   </p>
                   {!readOnly ? (
                     <Button size="icon-sm" variant="ghost" aria-label={t('removeObjective', { name: name(objective) })} onClick={() => update((c) => void c.objectives.splice(oi, 1))}>
@@ -216,7 +181,7 @@ export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: Ver
                         <span className="font-mono text-xs text-muted-foreground">{info?.code} · {info?.unit} · {t(`direction.${info?.direction ?? 'higher'}`)}</span>
                         {err(`${base}.indicatorId`) ? <span className="text-sm text-danger">{err(`${base}.indicatorId`)}</span> : null}
                         <span className="text-sm tabular-nums text-muted-foreground">
-                          {t('shareWithin', { share: percent(indicatorShares[ii]!) })} · {t('shareOverall', { share: percent(indicatorShares[ii]! * objectiveShares[oi]!) })}
+                          {t('shareWithin', { share: percent(indicatorShares[ii]!, locale) })} · {t('shareOverall', { share: percent(indicatorShares[ii]! * objectiveShares[oi]!, locale) })}
                         </span>
                       </div>
                       <FormField label={t('indicatorWeight')} error={err(`${base}.weight`)}>

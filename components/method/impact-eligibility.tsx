@@ -6,7 +6,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { renderClause, type RuleLabels } from '@/core/eligibility';
-import { formatNumber } from '@/components/incentives/explanation';
+import { formatNumber } from '@/core/i18n/format';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -14,9 +14,10 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatCard } from '@/components/ui/stat-card';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import type { VersionData } from './version-workspace';
+import type { VersionData } from './method-kit';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
+import { labelOf, pickName } from '@/core/i18n/label';
 
 type Eligibility = inferRouterOutputs<AppRouter>['tuning']['preview']['eligibility'];
 type ProgramImpact = Eligibility['programs'][number];
@@ -30,9 +31,8 @@ export function ImpactEligibility({ eligibility, data, periodCode }: { eligibili
   const tc = useTranslations('common');
   const locale = useLocale();
   const labels: RuleLabels = useMemo(() => {
-    const name = (l: { en: string; 'zh-CN': string }) => (locale === 'en' ? l.en : l['zh-CN']);
-    const objectives = new Map(data.document.objectives.map((o) => [o.code, name(o.name)]));
-    const indicators = new Map(data.document.objectives.flatMap((o) => o.indicators.map((i) => [i.code, name(i.name)] as const)));
+    const objectives = new Map(data.document.objectives.map((o) => [o.code, pickName(o.name, locale)]));
+    const indicators = new Map(data.document.objectives.flatMap((o) => o.indicators.map((i) => [i.code, pickName(i.name, locale)] as const)));
     return { objective: (c) => objectives.get(c), indicator: (c) => indicators.get(c) };
   }, [data.document, locale]);
   const type = tc(`stakeholderTypes.${eligibility.stakeholderType}`);
@@ -60,7 +60,7 @@ function ProgramSection({ program, labels }: { program: ProgramImpact; labels: R
   const locale = useLocale();
   const [all, setAll] = useState(false);
   const rows = all ? program.changes : program.changes.slice(0, FIRST_ROWS);
-  const name = locale === 'en' ? program.nameEn : program.nameZh;
+  const name = pickName(labelOf(program), locale);
   const money = program.kind !== 'commendation';
   const headingId = `impact-program-${program.programId}`;
   return (
@@ -117,7 +117,6 @@ function ChangeRow({ change: c, money, labels }: { change: Change; money: boolea
   const t = useTranslations('method.impact.eligibility');
   const te = useTranslations('incentives.explain');
   const locale = useLocale();
-  const rl = locale === 'en' ? 'en' : 'zh-CN';
   const yesNo = (b: boolean) => (b ? t('eligibleYes') : t('eligibleNo'));
   const fmt = (v: number | string | null) => (typeof v === 'number' ? formatNumber(v, locale) : (v ?? '—'));
   const variant = c.change === 'gained' ? 'success' : c.change === 'lost' ? 'danger' : 'info';
@@ -131,7 +130,7 @@ function ChangeRow({ change: c, money, labels }: { change: Change; money: boolea
       {money ? (
         <TD numeric className="whitespace-nowrap">{formatNumber(c.before.amount, locale)} → {formatNumber(c.after.amount, locale)}</TD>
       ) : null}
-      <TD numeric className="whitespace-nowrap">{formatNumber(c.before.composite, locale, 1)} → {formatNumber(c.after.composite, locale, 1)}</TD>
+      <TD numeric className="whitespace-nowrap">{formatNumber(c.before.composite, locale, { digits: 1 })} → {formatNumber(c.after.composite, locale, { digits: 1 })}</TD>
       <TD className="text-sm">
         {c.flipped.length === 0 ? (
           <span className="text-muted-foreground">{t('noClauseFlipped')}</span>
@@ -140,7 +139,7 @@ function ChangeRow({ change: c, money, labels }: { change: Change; money: boolea
             {c.flipped.map((f, i) => (
               <li key={i}>
                 {f.negated ? `${t('not')} ` : ''}
-                {renderClause(f.clause, rl, labels)}:{' '}
+                {renderClause(f.clause, locale, labels)}:{' '}
                 <span className="whitespace-nowrap">
                   {te(`truth.${f.before.truth}`)} ({fmt(f.before.actual)}) → {te(`truth.${f.after.truth}`)} ({fmt(f.after.actual)})
                 </span>

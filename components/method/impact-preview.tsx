@@ -8,7 +8,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import type { EChartsOption } from 'echarts';
 import { useTRPC } from '@/lib/trpc/client';
-import { fieldErrorsOf, translateMessage } from '@/lib/trpc/errors';
+import { publishVersionSchema } from '@/core/schemas/method';
+import { useZodForm } from '@/components/forms/use-zod-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -23,10 +24,11 @@ import { ChartWithTable } from '@/components/charts/chart-with-table';
 import { EChart } from '@/components/charts/echart';
 import { chartColor } from '@/components/charts/palette';
 import { ImpactEligibility } from './impact-eligibility';
-import { PeriodSelect, type PeriodRow, type VersionData } from './version-workspace';
+import { PeriodSelect, type PeriodRow, type VersionData } from './method-kit';
+import { formatNumber } from '@/core/i18n/format';
+import { pickName } from '@/core/i18n/label';
 
 const PAGE = 25;
-const fmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? '—' : x.toFixed(d));
 
 export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { data: VersionData; periods: PeriodRow[]; periodId: number | null; onPeriodChange: (id: number) => void }) {
   const t = useTranslations('method.impact');
@@ -35,7 +37,6 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
   const preview = useQuery({ ...trpc.tuning.preview.queryOptions({ versionId: data.version.id, periodId: periodId ?? 0 }), enabled: periodId !== null, staleTime: 0 });
   const [filter, setFilter] = useState<'all' | 'grade' | 'moved'>('all');
   const [page, setPage] = useState(1);
-  const label = (l: { en: string; 'zh-CN': string }) => (locale === 'en' ? l.en : l['zh-CN']);
 
   const rows = useMemo(() => {
     const all = preview.data?.rows ?? [];
@@ -47,7 +48,7 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
   const option: EChartsOption | null = useMemo(() => {
     const d = preview.data?.summary.distribution;
     if (!d) return null;
-    const names = d.map((o) => label(o.name));
+    const names = d.map((o) => pickName(o.name, locale));
     return {
       grid: { left: 48, right: 16, top: 40, bottom: 40 },
       legend: { top: 0, data: [t('before'), t('after')] },
@@ -79,8 +80,8 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
           <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
             <StatCard label={t('stakeholders')} value={preview.data.summary.stakeholders} />
             <StatCard label={t('gradeChanges')} value={<span data-testid="grade-changes">{preview.data.summary.gradeChanges}</span>} hint={t('gradeUp', { count: preview.data.summary.gradeUp })} />
-            <StatCard label={t('spearman')} value={<span data-testid="spearman">{fmt(preview.data.summary.spearman, 3)}</span>} hint={t('spearmanHint')} />
-            <StatCard label={t('meanChange')} value={fmt(preview.data.summary.meanAbsoluteChange, 2)} hint={t('meanChangeHint')} />
+            <StatCard label={t('spearman')} value={<span data-testid="spearman">{formatNumber(preview.data.summary.spearman, locale, { digits: 3, fixed: true })}</span>} hint={t('spearmanHint')} />
+            <StatCard label={t('meanChange')} value={formatNumber(preview.data.summary.meanAbsoluteChange, locale, { fixed: true })} hint={t('meanChangeHint')} />
           </div>
           <div className="grid gap-4 md:grid-cols-2">
             {(['up', 'down'] as const).map((dir) => (
@@ -111,7 +112,7 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
               title={t('distribution')}
               description={t('distributionHint')}
               tableToggleLabel={t('showTable')}
-              chart={<EChart option={option} ariaLabel={t('distribution')} height={300} locale={locale === 'en' ? 'en' : 'zh'} />}
+              chart={<EChart option={option} ariaLabel={t('distribution')} height={300} locale={locale} />}
             >
               <Table dense scrollLabel={t('distribution')}>
                 <TableCaption className="sr-only">{t('distribution')}</TableCaption>
@@ -126,9 +127,9 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
                   {preview.data.summary.distribution.flatMap((o) =>
                     (['before', 'after'] as const).map((which) => (
                       <TR key={o.code + which}>
-                        <TD>{label(o.name)}</TD>
+                        <TD>{pickName(o.name, locale)}</TD>
                         <TD>{t(which)}</TD>
-                        {(o[which] ?? [null, null, null, null, null]).map((v, k) => <TD key={k} numeric>{fmt(v)}</TD>)}
+                        {(o[which] ?? [null, null, null, null, null]).map((v, k) => <TD key={k} numeric>{formatNumber(v, locale, { digits: 1, fixed: true })}</TD>)}
                       </TR>
                     )),
                   )}
@@ -163,7 +164,7 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
                 {rows.slice((page - 1) * PAGE, page * PAGE).map((r) => (
                   <TR key={r.code}>
                     <TD><span className="font-medium">{r.name}</span> <span className="font-mono text-xs text-muted-foreground">{r.code}</span></TD>
-                    <TD numeric>{fmt(r.oldComposite)} → {fmt(r.newComposite)}</TD>
+                    <TD numeric>{formatNumber(r.oldComposite, locale, { digits: 1, fixed: true })} → {formatNumber(r.newComposite, locale, { digits: 1, fixed: true })}</TD>
                     <TD>{r.oldGrade ?? '—'} → {r.oldGrade !== r.newGrade ? <Badge variant="warning">{r.newGrade ?? '—'}</Badge> : (r.newGrade ?? '—')}</TD>
                     <TD numeric>{r.oldRank ?? '—'} → {r.newRank ?? '—'}</TD>
                     <TD numeric>{r.rankChange === null ? '—' : r.rankChange > 0 ? `▲ ${r.rankChange}` : r.rankChange < 0 ? `▼ ${-r.rankChange}` : '0'}</TD>
@@ -186,53 +187,38 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
 
 function PublishForm({ data, periods }: { data: VersionData; periods: PeriodRow[] }) {
   const t = useTranslations('method.impact');
-  const tAll = useTranslations();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const router = useRouter();
   const publish = useMutation(trpc.kpiSets.publish.mutationOptions());
   const candidates = periods.filter((p) => p.status !== 'published');
-  const [periodId, setPeriodId] = useState(String(candidates.at(-1)?.id ?? ''));
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const msg = (m?: string) => (m ? translateMessage(tAll, m) : undefined);
+  const form = useZodForm({
+    initial: { effectiveFromPeriodId: String(candidates.at(-1)?.id ?? ''), changeNote: '' },
+    schema: publishVersionSchema,
+    toInput: (v) => ({ versionId: data.version.id, effectiveFromPeriodId: Number(v.effectiveFromPeriodId), changeNote: v.changeNote }),
+    submit: async (input) => {
+      await publish.mutateAsync(input);
+      await qc.invalidateQueries({ queryKey: trpc.kpiSets.pathKey() });
+      router.refresh();
+    },
+  });
+  const { values, set, error: msg, formError } = form;
   return (
     <Card>
       <CardHeader><CardTitle as="h2">{t('publishHeading')}</CardTitle></CardHeader>
       <CardContent>
-        <form
-          noValidate
-          className="grid gap-4 md:grid-cols-[16rem_1fr]"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setFormError(null);
-            if (note.trim() === '') {
-              setErrors({ changeNote: 'validation.required' });
-              return;
-            }
-            try {
-              await publish.mutateAsync({ versionId: data.version.id, effectiveFromPeriodId: Number(periodId), changeNote: note });
-              await qc.invalidateQueries({ queryKey: trpc.kpiSets.pathKey() });
-              router.refresh();
-            } catch (err) {
-              const fe = fieldErrorsOf(err);
-              setErrors(fe);
-              if (Object.keys(fe).length === 0) setFormError(err instanceof Error ? err.message : String(err));
-            }
-          }}
-        >
+        <form onSubmit={form.onSubmit} noValidate className="grid gap-4 md:grid-cols-[16rem_1fr]">
           {formError ? <Alert className="md:col-span-2" variant="error" title={t('publishFailed')}>{formError}</Alert> : null}
-          <FormField label={t('effectiveFrom')} required error={msg(errors.effectiveFromPeriodId)} description={t('effectiveFromHint')}>
-            <NativeSelect value={periodId} onChange={(e) => setPeriodId(e.target.value)} placeholder={t('choosePeriod')}>
+          <FormField label={t('effectiveFrom')} required error={msg('effectiveFromPeriodId')} description={t('effectiveFromHint')}>
+            <NativeSelect value={values.effectiveFromPeriodId} onChange={(e) => set('effectiveFromPeriodId', e.target.value)} placeholder={t('choosePeriod')}>
               {candidates.map((p) => <option key={p.id} value={p.id}>{p.code}</option>)}
             </NativeSelect>
           </FormField>
-          <FormField label={t('changeNote')} required error={msg(errors.changeNote)} description={t('changeNoteHint')}>
-            <Textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+          <FormField label={t('changeNote')} required error={msg('changeNote')} description={t('changeNoteHint')}>
+            <Textarea rows={3} value={values.changeNote} onChange={(e) => set('changeNote', e.target.value)} />
           </FormField>
           <div className="md:col-span-2">
-            <Button type="submit" loading={publish.isPending} disabled={!periodId}>{t('publish')}</Button>
+            <Button type="submit" loading={form.submitting} disabled={!values.effectiveFromPeriodId}>{t('publish')}</Button>
           </div>
         </form>
       </CardContent>

@@ -1,12 +1,12 @@
 'use client';
 // The indicator library: list, create, edit, retire / restore.
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
-import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
 import { indicatorInputSchema } from '@/core/schemas/method';
+import { useZodForm } from '@/components/forms/use-zod-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -15,11 +15,13 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
+import { ListEditorLayout } from '@/components/ui/list-editor-layout';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Switch } from '@/components/ui/switch';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { Textarea } from '@/components/ui/textarea';
+import { labelOf, pickName } from '@/core/i18n/label';
 
 type Form = {
   code: string;
@@ -58,7 +60,23 @@ export function IndicatorManager() {
   const num = (x: number | null) => (x === null ? '' : String(x));
 
   return (
-    <div className={editing ? 'grid gap-6 xl:grid-cols-[1fr_26rem]' : 'grid gap-6'}>
+    <ListEditorLayout
+      width="wide"
+      editor={
+        editing ? (
+          <IndicatorPanel
+            key={editing.mode === 'edit' ? editing.id : 'new'}
+            editing={editing}
+            onClose={() => setEditing(null)}
+            onDone={async (message) => {
+              setEditing(null);
+              setNotice(message);
+              await refresh();
+            }}
+          />
+        ) : null
+      }
+    >
       <section aria-labelledby="indicators-heading" className="grid min-w-0 content-start gap-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="indicators-heading" className="text-lg font-semibold">{t('listHeading')}</h2>
@@ -101,7 +119,7 @@ export function IndicatorManager() {
                 <TR key={i.id}>
                   <TD className="font-mono text-xs">{i.code}</TD>
                   <TD>
-                    <span className="font-medium">{locale === 'en' ? i.nameEn : i.nameZh}</span>
+                    <span className="font-medium">{pickName(labelOf(i), locale)}</span>
                     {i.retired ? <Badge variant="neutral" className="ms-2">{t('retired')}</Badge> : null}
                   </TD>
                   <TD>{i.unit}</TD>
@@ -144,89 +162,60 @@ export function IndicatorManager() {
           </Table>
         )}
       </section>
-      {editing ? (
-        <IndicatorPanel
-          key={editing.mode === 'edit' ? editing.id : 'new'}
-          editing={editing}
-          onClose={() => setEditing(null)}
-          onDone={async (message) => {
-            setEditing(null);
-            setNotice(message);
-            await refresh();
-          }}
-        />
-      ) : null}
-    </div>
+    </ListEditorLayout>
   );
 }
 
 function IndicatorPanel({ editing, onClose, onDone }: { editing: Editing; onClose: () => void; onDone: (message: { key: string; params: Record<string, string | number> }) => Promise<void> }) {
   const t = useTranslations('method.indicators');
-  const tAll = useTranslations();
   const tc = useTranslations('common');
   const trpc = useTRPC();
   const create = useMutation(trpc.indicators.create.mutationOptions());
   const update = useMutation(trpc.indicators.update.mutationOptions());
-  const [form, setForm] = useState<Form>(editing.mode === 'edit' ? editing.form : EMPTY);
-  const [errors, setErrors] = useState<FieldErrorMap>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const toNumber = (s: string) => (s.trim() === '' ? null : Number(s));
+  const zf = useZodForm({
+    initial: editing.mode === 'edit' ? editing.form : EMPTY,
+    schema: indicatorInputSchema,
+    toInput: (f) => ({ ...f, minValue: toNumber(f.minValue), maxValue: toNumber(f.maxValue), redFlagAbove: toNumber(f.redFlagAbove) }),
+    submit: async (data) => {
+      if (editing.mode === 'create') {
+        await create.mutateAsync(data);
+        await onDone({ key: 'createdNotice', params: { code: data.code } });
+      } else {
+        await update.mutateAsync({ id: editing.id, data });
+        await onDone({ key: 'updatedNotice', params: { code: data.code } });
+      }
+    },
+  });
+  const { values: form, set, error: msg, formError } = zf;
   const headingRef = useRef<HTMLSpanElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const locked = editing.mode === 'edit' && editing.locked;
-  const msg = (m?: string) => (m ? translateMessage(tAll, m) : undefined);
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const toNumber = (s: string) => (s.trim() === '' ? null : Number(s));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = indicatorInputSchema.safeParse({ ...form, minValue: toNumber(form.minValue), maxValue: toNumber(form.maxValue), redFlagAbove: toNumber(form.redFlagAbove) });
-    if (!parsed.success) {
-      const fe: FieldErrorMap = {};
-      for (const i of parsed.error.issues) fe[String(i.path[0] ?? '_')] ??= i.message;
-      setErrors(fe);
-      return;
-    }
-    setErrors({});
-    try {
-      if (editing.mode === 'create') {
-        await create.mutateAsync(parsed.data);
-        await onDone({ key: 'createdNotice', params: { code: parsed.data.code } });
-      } else {
-        await update.mutateAsync({ id: editing.id, data: parsed.data });
-        await onDone({ key: 'updatedNotice', params: { code: parsed.data.code } });
-      }
-    } catch (err) {
-      const fe = fieldErrorsOf(err);
-      setErrors(fe);
-      if (Object.keys(fe).length === 0) setFormError(err instanceof Error ? err.message : String(err));
-    }
-  }
 
   const text = (k: 'code' | 'nameZh' | 'nameEn' | 'unit', required = true) => (
-    <FormField label={t(`fields.${k}`)} required={required} error={msg(errors[k])} disabled={locked && LOCKED.has(k)}>
+    <FormField label={t(`fields.${k}`)} required={required} error={msg(k)} disabled={locked && LOCKED.has(k)}>
       <Input value={form[k]} onChange={(e) => set(k, e.target.value)} spellCheck={k !== 'code'} autoCapitalize="none" />
     </FormField>
   );
 
   return (
-    <Card className="h-fit xl:sticky xl:top-20">
+    <Card>
       <CardHeader>
         <CardTitle>
           <span ref={headingRef} tabIndex={-1} className="outline-none">{editing.mode === 'create' ? t('createTitle') : t('editTitle', { code: form.code })}</span>
         </CardTitle>
       </CardHeader>
       <CardContent>
-        <form onSubmit={submit} noValidate className="grid gap-4">
+        <form onSubmit={zf.onSubmit} noValidate className="grid gap-4">
           {formError ? <Alert variant="error" title={t('saveFailed')}>{formError}</Alert> : null}
           {locked ? <Alert variant="info" title={t('lockedTitle')}>{t('lockedBody')}</Alert> : null}
           {text('code')}
           {text('nameZh')}
           {text('nameEn')}
-          <FormField label={t('fields.descriptionZh')} error={msg(errors.descriptionZh)}>
+          <FormField label={t('fields.descriptionZh')} error={msg('descriptionZh')}>
             <Textarea rows={2} value={form.descriptionZh} onChange={(e) => set('descriptionZh', e.target.value)} />
           </FormField>
-          <FormField label={t('fields.descriptionEn')} error={msg(errors.descriptionEn)}>
+          <FormField label={t('fields.descriptionEn')} error={msg('descriptionEn')}>
             <Textarea rows={2} value={form.descriptionEn} onChange={(e) => set('descriptionEn', e.target.value)} />
           </FormField>
           <div className="grid gap-4 sm:grid-cols-2">
@@ -242,13 +231,13 @@ function IndicatorPanel({ editing, onClose, onDone }: { editing: Editing; onClos
                 {(['number', 'integer', 'percent'] as const).map((v) => <option key={v} value={v}>{t(`valueType.${v}`)}</option>)}
               </NativeSelect>
             </FormField>
-            <FormField label={t('fields.redFlagAbove')} error={msg(errors.redFlagAbove)} description={t('redFlagHint')}>
+            <FormField label={t('fields.redFlagAbove')} error={msg('redFlagAbove')} description={t('redFlagHint')}>
               <Input inputMode="decimal" value={form.redFlagAbove} onChange={(e) => set('redFlagAbove', e.target.value)} />
             </FormField>
-            <FormField label={t('fields.minValue')} error={msg(errors.minValue)}>
+            <FormField label={t('fields.minValue')} error={msg('minValue')}>
               <Input inputMode="decimal" value={form.minValue} onChange={(e) => set('minValue', e.target.value)} />
             </FormField>
-            <FormField label={t('fields.maxValue')} error={msg(errors.maxValue)}>
+            <FormField label={t('fields.maxValue')} error={msg('maxValue')}>
               <Input inputMode="decimal" value={form.maxValue} onChange={(e) => set('maxValue', e.target.value)} />
             </FormField>
           </div>
@@ -256,7 +245,7 @@ function IndicatorPanel({ editing, onClose, onDone }: { editing: Editing; onClos
             <Checkbox checked={form.evidenceRequired} onCheckedChange={(c) => set('evidenceRequired', c === true)} />
           </FormField>
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" loading={create.isPending || update.isPending}>{tc('save')}</Button>
+            <Button type="submit" loading={zf.submitting}>{tc('save')}</Button>
             <Button variant="outline" onClick={onClose}>{tc('cancel')}</Button>
           </div>
         </form>

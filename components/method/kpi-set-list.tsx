@@ -17,6 +17,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { buttonClassName } from '@/components/ui/styles';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { Textarea } from '@/components/ui/textarea';
+import { labelOf, pickName } from '@/core/i18n/label';
 
 export function KpiSetList() {
   const t = useTranslations('method.kpiSets');
@@ -37,7 +38,7 @@ export function KpiSetList() {
     <div className="grid gap-6">
       {error ? <Alert variant="error" title={t('draftFailed')}>{error}</Alert> : null}
       {list.data.map((set) => {
-        const name = locale === 'en' ? set.nameEn : set.nameZh;
+        const name = pickName(labelOf(set), locale);
         const draft = set.versions.find((v) => v.status === 'draft');
         return (
           <Card key={set.id} data-testid={`kpi-set-${set.code}`}>

@@ -2,11 +2,11 @@
 // Periods: create a quarter or a year; close, reopen (with a reason), publish (excluding
 // unapproved evaluations with a reason when there are any).
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
-import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
 import { periodCreateSchema } from '@/core/schemas/method';
+import { useZodForm } from '@/components/forms/use-zod-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -15,6 +15,7 @@ import { ConfirmDialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
+import { ListEditorLayout } from '@/components/ui/list-editor-layout';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
@@ -36,8 +37,8 @@ export function PeriodManager() {
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.periods.pathKey() });
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-      <section aria-labelledby="periods-heading" className="grid content-start gap-4">
+    <ListEditorLayout width="narrow" editor={<CreatePeriod onCreated={async (code) => { setNotice({ key: 'createdNotice', params: { code } }); await refresh(); }} />}>
+      <section aria-labelledby="periods-heading" className="grid min-w-0 content-start gap-4">
         <h2 id="periods-heading" className="text-lg font-semibold">{t('listHeading')}</h2>
         {notice ? <Alert variant="success" title={t(notice.key, notice.params)} /> : null}
         {list.isError ? (
@@ -97,69 +98,51 @@ export function PeriodManager() {
           </Table>
         )}
       </section>
-      <CreatePeriod onCreated={async (code) => { setNotice({ key: 'createdNotice', params: { code } }); await refresh(); }} />
       {reopening ? <ReopenDialog period={reopening} onDone={async () => { setNotice({ key: 'reopenedNotice', params: { code: reopening.code } }); setReopening(null); await refresh(); }} onCancel={() => setReopening(null)} /> : null}
       {publishing ? <PublishDialog period={publishing} onDone={async (runs) => { setNotice({ key: 'publishedNotice', params: { code: publishing.code, runs } }); setPublishing(null); await refresh(); }} onCancel={() => setPublishing(null)} /> : null}
-    </div>
+    </ListEditorLayout>
   );
 }
 
 function CreatePeriod({ onCreated }: { onCreated: (code: string) => Promise<void> }) {
   const t = useTranslations('method.periods');
-  const tAll = useTranslations();
   const trpc = useTRPC();
   const create = useMutation(trpc.periods.create.mutationOptions());
-  const [kind, setKind] = useState<'quarter' | 'year'>('quarter');
-  const [year, setYear] = useState(String(new Date().getFullYear()));
-  const [quarter, setQuarter] = useState('1');
-  const [errors, setErrors] = useState<FieldErrorMap>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const msg = (m?: string) => (m ? translateMessage(tAll, m) : undefined);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = periodCreateSchema.safeParse({ kind, year: Number(year), quarter: kind === 'quarter' ? Number(quarter) : null });
-    if (!parsed.success) {
-      const fe: FieldErrorMap = {};
-      for (const i of parsed.error.issues) fe[String(i.path[0] ?? 'year')] ??= i.message;
-      setErrors(fe);
-      return;
-    }
-    setErrors({});
-    try {
-      const row = await create.mutateAsync(parsed.data);
+  const form = useZodForm({
+    initial: { kind: 'quarter' as 'quarter' | 'year', year: String(new Date().getFullYear()), quarter: '1' },
+    schema: periodCreateSchema,
+    toInput: (v) => ({ kind: v.kind, year: Number(v.year), quarter: v.kind === 'quarter' ? Number(v.quarter) : null }),
+    rootField: 'year',
+    submit: async (data) => {
+      const row = await create.mutateAsync(data);
       await onCreated(row.code);
-    } catch (err) {
-      const fe = fieldErrorsOf(err);
-      setErrors(fe);
-      if (Object.keys(fe).length === 0) setFormError(err instanceof Error ? err.message : String(err));
-    }
-  }
+    },
+  });
+  const { values, set, error: msg, formError } = form;
 
   return (
-    <Card className="h-fit">
+    <Card>
       <CardHeader><CardTitle>{t('createTitle')}</CardTitle></CardHeader>
       <CardContent>
-        <form onSubmit={submit} noValidate className="grid gap-4">
+        <form onSubmit={form.onSubmit} noValidate className="grid gap-4">
           {formError ? <Alert variant="error" title={t('createFailed')}>{formError}</Alert> : null}
           <FormField label={t('kind')} required>
-            <NativeSelect value={kind} onChange={(e) => setKind(e.target.value as 'quarter' | 'year')}>
+            <NativeSelect value={values.kind} onChange={(e) => set('kind', e.target.value as 'quarter' | 'year')}>
               <option value="quarter">{t('kinds.quarter')}</option>
               <option value="year">{t('kinds.year')}</option>
             </NativeSelect>
           </FormField>
-          <FormField label={t('year')} required error={msg(errors.year)}>
-            <Input inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
+          <FormField label={t('year')} required error={msg('year')}>
+            <Input inputMode="numeric" value={values.year} onChange={(e) => set('year', e.target.value)} />
           </FormField>
-          {kind === 'quarter' ? (
-            <FormField label={t('quarter')} required error={msg(errors.quarter)}>
-              <NativeSelect value={quarter} onChange={(e) => setQuarter(e.target.value)}>
+          {values.kind === 'quarter' ? (
+            <FormField label={t('quarter')} required error={msg('quarter')}>
+              <NativeSelect value={values.quarter} onChange={(e) => set('quarter', e.target.value)}>
                 {[1, 2, 3, 4].map((q) => <option key={q} value={q}>{t('quarterOption', { q })}</option>)}
               </NativeSelect>
             </FormField>
           ) : null}
-          <Button type="submit" loading={create.isPending}>{t('create')}</Button>
+          <Button type="submit" loading={form.submitting}>{t('create')}</Button>
         </form>
       </CardContent>
     </Card>

@@ -15,8 +15,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Progress } from '@/components/ui/progress';
 import { StatCard } from '@/components/ui/stat-card';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { NumberInput } from './draft-editor';
-import { PeriodSelect, type PeriodRow, type VersionData } from './version-workspace';
+import { NumberInput, PeriodSelect, type PeriodRow, type VersionData } from './method-kit';
 
 const PAGE = 25;
 /** Time budget of one chunk of samples before yielding to the browser. */

@@ -12,8 +12,8 @@ import { FormField } from '@/components/ui/form-field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { percent } from './draft-editor';
-import type { VersionData } from './version-workspace';
+import { percent, type VersionData } from './method-kit';
+import { pickName } from '@/core/i18n/label';
 
 const CHANGE_BADGE = { added: 'success', removed: 'danger', changed: 'info' } as const;
 
@@ -52,11 +52,10 @@ export function VersionChanges({ data }: { data: VersionData }) {
   );
 }
 
-export function DiffView({ from, to, diff }: { from: number; to: number; diff: KpiSetDiff }) {
+function DiffView({ from, to, diff }: { from: number; to: number; diff: KpiSetDiff }) {
   const t = useTranslations('method.diff');
   const locale = useLocale();
-  const label = (l: { en: string; 'zh-CN': string } | null) => (l ? (locale === 'en' ? l.en : l['zh-CN']) : '—');
-  const pct = (x: number | null) => (x === null ? '—' : percent(x));
+  const label = (l: { en: string; 'zh-CN': string } | null) => (l ? pickName(l, locale) : '—');
   if (diff.identical) return <Alert variant="info" title={t('identical', { from, to })} />;
   return (
     <div className="grid gap-6" data-testid="version-diff">
@@ -87,7 +86,7 @@ export function DiffView({ from, to, diff }: { from: number; to: number; diff: K
                 <TD>{label(o.name)}</TD>
                 <TD><Badge variant={CHANGE_BADGE[o.change]}>{t(`changes.${o.change}`)}</Badge></TD>
                 <TD numeric>{o.weightBefore ?? '—'} → {o.weightAfter ?? '—'}</TD>
-                <TD numeric>{pct(o.shareBefore)} → {pct(o.shareAfter)}</TD>
+                <TD numeric>{percent(o.shareBefore, locale)} → {percent(o.shareAfter, locale)}</TD>
               </TR>
             ))}
           </TBody>
@@ -106,7 +105,7 @@ export function DiffView({ from, to, diff }: { from: number; to: number; diff: K
                 <TD>{label(i.name)} <span className="font-mono text-xs text-muted-foreground">{i.code}</span>{i.objectiveBefore && i.objectiveAfter && i.objectiveBefore !== i.objectiveAfter ? <span className="block text-xs">{t('moved', { from: i.objectiveBefore, to: i.objectiveAfter })}</span> : null}</TD>
                 <TD><Badge variant={CHANGE_BADGE[i.change]}>{t(`changes.${i.change}`)}</Badge></TD>
                 <TD numeric>{i.weightBefore ?? '—'} → {i.weightAfter ?? '—'}</TD>
-                <TD numeric>{pct(i.shareBefore)} → {pct(i.shareAfter)}</TD>
+                <TD numeric>{percent(i.shareBefore, locale)} → {percent(i.shareAfter, locale)}</TD>
                 <TD className="text-xs">
                   {JSON.stringify(i.normalizationBefore) === JSON.stringify(i.normalizationAfter)
                     ? describeNormalization(i.normalizationAfter)

@@ -5,8 +5,6 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
-import type { AppRouter } from '@/server/trpc/root';
-import type { inferRouterOutputs } from '@trpc/server';
 import { Alert } from '@/components/ui/alert';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
@@ -15,9 +13,6 @@ import { WeightTuner } from './weight-tuner';
 import { ImpactPreview } from './impact-preview';
 import { SensitivityPanel } from './sensitivity-panel';
 import { VersionChanges, VersionExport } from './version-diff';
-
-export type VersionData = inferRouterOutputs<AppRouter>['kpiSets']['version'];
-export type PeriodRow = inferRouterOutputs<AppRouter>['periods']['list'][number];
 
 export function VersionWorkspace({ versionId }: { versionId: number }) {
   const t = useTranslations('method.version');
@@ -70,26 +65,5 @@ export function VersionWorkspace({ versionId }: { versionId: number }) {
         <VersionExport data={data} />
       </TabsContent>
     </Tabs>
-  );
-}
-
-/** A period picker shared by the tuning, impact and sensitivity tabs. */
-export function PeriodSelect({ periods, value, onChange, label }: { periods: PeriodRow[]; value: number | null; onChange: (id: number) => void; label: string }) {
-  const tc = useTranslations('common');
-  return (
-    <label className="grid gap-1 text-sm font-medium">
-      {label}
-      <select
-        className="h-10 rounded-md border bg-surface px-3 text-sm"
-        value={value ?? ''}
-        onChange={(e) => onChange(Number(e.target.value))}
-      >
-        {periods.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.code} · {tc(`periodStatus.${p.status}`)}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

@@ -17,8 +17,9 @@ import { Slider } from '@/components/ui/slider';
 import { Spinner } from '@/components/ui/spinner';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { cn } from '@/lib/cn';
-import { NumberInput, percent, shares } from './draft-editor';
-import { PeriodSelect, type PeriodRow, type VersionData } from './version-workspace';
+import { NumberInput, percent, PeriodSelect, shares, type PeriodRow, type VersionData } from './method-kit';
+import { labelOf, pickName } from '@/core/i18n/label';
+import { formatNumber } from '@/core/i18n/format';
 
 type Method = 'manual' | 'equal' | 'ahp' | 'entropy' | 'critic' | 'combination';
 
@@ -31,7 +32,7 @@ export function WeightTuner({ data, periods, periodId, onPeriodChange }: { data:
   const locale = useLocale();
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const name = (x: { nameEn: string; nameZh: string } | undefined) => (x ? (locale === 'en' ? x.nameEn : x.nameZh) : '—');
+  const name = (x: { nameEn: string; nameZh: string } | undefined) => (x ? pickName(labelOf(x), locale) : '—');
   const [targetKey, setTargetKey] = useState('objectives');
   // Outside the tuner, which remounts with the applied weights.
   const [applied, setApplied] = useState(false);
@@ -74,6 +75,7 @@ export function WeightTuner({ data, periods, periodId, onPeriodChange }: { data:
 
 function TargetTuner({ versionId, target, items, periodId, applied, onApplied }: { versionId: number; target: WeightTarget; items: { label: string; weight: number }[]; periodId: number | null; applied: boolean; onApplied: () => Promise<void> }) {
   const t = useTranslations('method.tuning');
+  const locale = useLocale();
   const trpc = useTRPC();
   const n = items.length;
   const [method, setMethod] = useState<Method>('ahp');
@@ -165,8 +167,8 @@ function TargetTuner({ versionId, target, items, periodId, applied, onApplied }:
                   <option value="critic">{t('methods.critic')}</option>
                 </NativeSelect>
               </FormField>
-              <FormField label={t('alpha', { alpha: alpha.toFixed(2) })} className="sm:col-span-2" description={t('alphaHint')}>
-                <Slider min={0} max={1} step={0.05} value={[alpha]} onValueChange={(v) => setAlpha(v[0] ?? 0.5)} formatValueText={(v) => v.toFixed(2)} />
+              <FormField label={t('alpha', { alpha: formatNumber(alpha, locale, { fixed: true }) })} className="sm:col-span-2" description={t('alphaHint')}>
+                <Slider min={0} max={1} step={0.05} value={[alpha]} onValueChange={(v) => setAlpha(v[0] ?? 0.5)} formatValueText={(v) => formatNumber(v, locale, { fixed: true })} />
               </FormField>
             </div>
           ) : null}
@@ -200,8 +202,8 @@ function TargetTuner({ versionId, target, items, periodId, applied, onApplied }:
               {items.map((item, i) => (
                 <TR key={i}>
                   <TD>{item.label}</TD>
-                  <TD numeric>{percent(current[i]!)}</TD>
-                  <TD numeric className="font-semibold" data-testid={`proposed-${i}`}>{proposed ? percent(proposed[i]!) : '—'}</TD>
+                  <TD numeric>{percent(current[i]!, locale)}</TD>
+                  <TD numeric className="font-semibold" data-testid={`proposed-${i}`}>{proposed ? percent(proposed[i]!, locale) : '—'}</TD>
                 </TR>
               ))}
             </TBody>
@@ -237,6 +239,7 @@ function TargetTuner({ versionId, target, items, periodId, applied, onApplied }:
 
 function AhpGrid({ items, matrix, onJudgement, ahp }: { items: string[]; matrix: number[][]; onJudgement: (i: number, j: number, v: number) => void; ahp: AhpResult | null }) {
   const t = useTranslations('method.tuning');
+  const locale = useLocale();
   const worst = ahp && !ahp.consistent ? ahp.mostInconsistent : null;
   return (
     <div className="grid gap-3">
@@ -280,12 +283,12 @@ function AhpGrid({ items, matrix, onJudgement, ahp }: { items: string[]; matrix:
       {ahp ? (
         <div aria-live="polite" className="grid gap-2">
           <p className="text-sm" data-testid="ahp-cr">
-            {t('consistency', { cr: ahp.CR.toFixed(3), lambda: ahp.lambdaMax.toFixed(3), limit: AHP_CR_LIMIT })}
+            {t('consistency', { cr: formatNumber(ahp.CR, locale, { digits: 3, fixed: true }), lambda: formatNumber(ahp.lambdaMax, locale, { digits: 3, fixed: true }), limit: AHP_CR_LIMIT })}
           </p>
           {!ahp.consistent ? (
-            <Alert variant="warning" title={t('inconsistentTitle', { cr: ahp.CR.toFixed(3) })}>
+            <Alert variant="warning" title={t('inconsistentTitle', { cr: formatNumber(ahp.CR, locale, { digits: 3, fixed: true }) })}>
               {worst
-                ? t('inconsistentBody', { row: items[worst.i]!, column: items[worst.j]!, given: saatyLabel(worst.given), implied: worst.implied.toFixed(2) })
+                ? t('inconsistentBody', { row: items[worst.i]!, column: items[worst.j]!, given: saatyLabel(worst.given), implied: formatNumber(worst.implied, locale, { fixed: true }) })
                 : null}
             </Alert>
           ) : (

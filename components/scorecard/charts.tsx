@@ -5,6 +5,8 @@ import { useMemo } from 'react';
 import type { EChartsOption } from 'echarts';
 import { EChart } from '@/components/charts/echart';
 import { chartColor } from '@/components/charts/palette';
+import type { Locale } from '@/i18n/config';
+import { formatNumber } from '@/core/i18n/format';
 
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow'] as const;
 const LINE_TYPES = ['solid', 'dashed', 'dotted'] as const;
@@ -22,7 +24,7 @@ export function ObjectivesRadar({
   scale: number;
   seriesName: string;
   ariaLabel: string;
-  locale: 'en' | 'zh';
+  locale: Locale;
 }) {
   const option = useMemo<EChartsOption>(
     () => ({
@@ -41,12 +43,12 @@ export function ObjectivesRadar({
           symbolSize: 7,
           areaStyle: { opacity: 0.18 },
           lineStyle: { width: 2 },
-          label: { show: true, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? p.value.toFixed(1) : ''), fontSize: 11 },
+          label: { show: true, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatNumber(p.value, locale, { digits: 1, fixed: true }) : ''), fontSize: 11 },
           data: [{ value: values.map((v) => (v === null ? 0 : Math.round(v * 10) / 10)), name: seriesName }],
         },
       ],
     }),
-    [labels, values, scale, seriesName],
+    [labels, values, scale, seriesName, locale],
   );
   return <EChart option={option} ariaLabel={ariaLabel} height={260} locale={locale} />;
 }
@@ -62,11 +64,11 @@ export function TrendChart({
   series: { name: string; values: (number | null)[] }[];
   scale: number;
   ariaLabel: string;
-  locale: 'en' | 'zh';
+  locale: Locale;
 }) {
   const option = useMemo<EChartsOption>(
     () => ({
-      tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? v.toFixed(1) : '—') },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatNumber(v, locale, { digits: 1, fixed: true }) : '—') },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 40, right: 32, top: 40, bottom: 28, containLabel: true },
       // Points in the middle of their band, so the first and last period labels are never clipped.
@@ -83,7 +85,7 @@ export function TrendChart({
         connectNulls: false,
       })),
     }),
-    [periods, series, scale],
+    [periods, series, scale, locale],
   );
   return <EChart option={option} ariaLabel={ariaLabel} height={300} locale={locale} />;
 }
@@ -102,7 +104,7 @@ export function GroupedBars({
   series: { name: string; values: (number | null)[] }[];
   max: number;
   ariaLabel: string;
-  locale: 'en' | 'zh';
+  locale: Locale;
   height?: number;
   horizontal?: boolean;
 }) {
@@ -110,7 +112,7 @@ export function GroupedBars({
     const valueAxis = { type: 'value' as const, min: 0, max };
     const categoryAxis = { type: 'category' as const, data: categories, axisLabel: { interval: 0, width: horizontal ? 110 : 90, overflow: 'truncate' as const } };
     return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? v.toFixed(1) : '—') },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? formatNumber(v, locale, { digits: 1, fixed: true }) : '—') },
       legend: series.length > 1 ? { top: 0, type: 'scroll' } : undefined,
       grid: { left: horizontal ? 120 : 40, right: 20, top: series.length > 1 ? 40 : 16, bottom: 28 },
       xAxis: horizontal ? valueAxis : categoryAxis,
@@ -123,6 +125,6 @@ export function GroupedBars({
         // Patterns are not needed: every series is labelled in the legend and the table.
       })),
     };
-  }, [categories, series, max, horizontal]);
+  }, [categories, series, max, horizontal, locale]);
   return <EChart option={option} ariaLabel={ariaLabel} height={height} locale={locale} />;
 }

@@ -2,6 +2,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClassName, controlClassName } from '@/components/ui/styles';
 import { cn } from '@/lib/cn';
+import { pickName, type Label } from '@/core/i18n/label';
 
 export async function CountyPicker({
   counties,
@@ -9,7 +10,7 @@ export async function CountyPicker({
   countyId,
   period,
 }: {
-  counties: { id: number; nameEn: string; nameZh: string }[];
+  counties: { id: number; name: Label }[];
   periods: string[];
   countyId: number | null;
   period: string | null;
@@ -24,7 +25,7 @@ export async function CountyPicker({
         <select id="county-picker" name="county" defaultValue={countyId ?? undefined} className={cn(controlClassName, 'h-10 w-auto min-w-44 max-w-full')}>
           {counties.map((c) => (
             <option key={c.id} value={c.id}>
-              {locale === 'en' ? c.nameEn : c.nameZh}
+              {pickName(c.name, locale)}
             </option>
           ))}
         </select>

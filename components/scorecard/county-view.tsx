@@ -1,24 +1,23 @@
 // The county scorecard: aggregates by stakeholder type, coordination of the county's three goals,
 // the township ranking and every scored stakeholder with a link to its scorecard.
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartWithTable } from '@/components/charts/chart-with-table';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatCard } from '@/components/ui/stat-card';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import type { CountyScorecard } from '@/server/services/scorecards';
+import type { CountyScorecard } from './types';
 import { GroupedBars } from './charts';
+import { pickName } from '@/core/i18n/label';
+import { formatNumber } from '@/core/i18n/format';
 
 type Summary = NonNullable<CountyScorecard['summary']>;
 
 export async function CountyView({ data, summary }: { data: CountyScorecard; summary: Summary }) {
-  const [t, tc, format, rawLocale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getFormatter(), getLocale()]);
-  const locale = rawLocale === 'en' ? 'en' : 'zh-CN';
-  const chartLocale = locale === 'en' ? 'en' : 'zh';
-  const n1 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : format.number(x, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
-  const n3 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : format.number(x, { maximumFractionDigits: 3 }));
-  const name = (r: { nameEn: string; nameZh: string }) => (locale === 'en' ? r.nameEn : r.nameZh);
+  const [t, tc, locale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getLocale()]);
+  const n1 = (x: number | null | undefined) => formatNumber(x, locale, { digits: 1, fixed: true });
+  const n3 = (x: number | null | undefined) => formatNumber(x, locale, { digits: 3 });
   const types = summary.byType.filter((g) => g.count > 0);
   const coordination = summary.coordination;
   const stakeholders = [...summary.stakeholders].sort((a, b) => a.type.localeCompare(b.type) || (b.composite ?? -1) - (a.composite ?? -1));
@@ -29,10 +28,10 @@ export async function CountyView({ data, summary }: { data: CountyScorecard; sum
         <StatCard label={t('county.meanComposite')} value={n1(summary.meanComposite)} hint={t('summary.compositeHint', { scale: 100 })} />
         <StatCard
           label={t('county.coordination')}
-          value={coordination ? coordination.label[locale] : '—'}
+          value={coordination ? pickName(coordination.label, locale) : '—'}
           hint={coordination ? t('county.coordinationHint', { d: n3(coordination.D) }) : t('coordination.none')}
         />
-        <StatCard label={t('county.byType.count')} value={format.number(summary.count)} hint={types.map((g) => `${tc(`stakeholderTypes.${g.type}`)} ${g.count}`).join(' · ')} />
+        <StatCard label={t('county.byType.count')} value={formatNumber(summary.count, locale)} hint={types.map((g) => `${tc(`stakeholderTypes.${g.type}`)} ${g.count}`).join(' · ')} />
       </section>
       {coordination ? <p className="-mt-2 text-sm">{t(`coordination.explain.${String(coordination.class) as '1'}`)}</p> : null}
 
@@ -46,10 +45,10 @@ export async function CountyView({ data, summary }: { data: CountyScorecard; sum
               chart={
                 <GroupedBars
                   categories={types.map((g) => tc(`stakeholderTypes.${g.type}`))}
-                  series={data.objectives.map((o) => ({ name: o.name[locale], values: types.map((g) => g.objectives[o.code] ?? null) }))}
+                  series={data.objectives.map((o) => ({ name: pickName(o.name, locale), values: types.map((g) => g.objectives[o.code] ?? null) }))}
                   max={100}
                   ariaLabel={t('county.byType.chartLabel')}
-                  locale={chartLocale}
+                  locale={locale}
                 />
               }
               tableToggleLabel={t('county.byType.showTable')}
@@ -63,7 +62,7 @@ export async function CountyView({ data, summary }: { data: CountyScorecard; sum
                     <TH numeric>{t('county.byType.meanComposite')}</TH>
                     {data.objectives.map((o) => (
                       <TH key={o.code} numeric>
-                        {o.name[locale]}
+                        {pickName(o.name, locale)}
                       </TH>
                     ))}
                     <TH numeric>{t('county.byType.meanCoupling')}</TH>
@@ -112,7 +111,7 @@ export async function CountyView({ data, summary }: { data: CountyScorecard; sum
               <TBody>
                 {data.objectives.map((o) => (
                   <TR key={o.code}>
-                    <TD>{o.name[locale]}</TD>
+                    <TD>{pickName(o.name, locale)}</TD>
                     <TD numeric>{n1(coordination?.means[o.code])}</TD>
                   </TR>
                 ))}
@@ -140,12 +139,12 @@ export async function CountyView({ data, summary }: { data: CountyScorecard; sum
             chart={
               <GroupedBars
                 horizontal
-                categories={summary.townships.filter((r) => r.meanComposite !== null).map(name)}
+                categories={summary.townships.filter((r) => r.meanComposite !== null).map((r) => pickName(r.name, locale))}
                 series={[{ name: t('county.townships.meanComposite'), values: summary.townships.filter((r) => r.meanComposite !== null).map((r) => r.meanComposite) }]}
                 max={100}
                 height={Math.max(200, 34 * summary.townships.length + 40)}
                 ariaLabel={t('county.townships.chartLabel')}
-                locale={chartLocale}
+                locale={locale}
               />
             }
             tableToggleLabel={t('county.townships.showTable')}
@@ -160,7 +159,7 @@ export async function CountyView({ data, summary }: { data: CountyScorecard; sum
                   <TH numeric>{t('county.townships.meanComposite')}</TH>
                   {data.objectives.map((o) => (
                     <TH key={o.code} numeric>
-                      {o.name[locale]}
+                      {pickName(o.name, locale)}
                     </TH>
                   ))}
                 </TR>
@@ -169,7 +168,7 @@ export async function CountyView({ data, summary }: { data: CountyScorecard; sum
                 {summary.townships.map((r) => (
                   <TR key={r.id}>
                     <TD numeric>{r.rank ?? t('county.townships.none')}</TD>
-                    <TD>{name(r)}</TD>
+                    <TD>{pickName(r.name, locale)}</TD>
                     <TD numeric>{r.count}</TD>
                     <TD numeric>{n1(r.meanComposite)}</TD>
                     {data.objectives.map((o) => (
@@ -217,7 +216,7 @@ export async function CountyView({ data, summary }: { data: CountyScorecard; sum
                     <div className="text-xs text-muted-foreground tabular-nums">{s.code}</div>
                   </TD>
                   <TD>{tc(`stakeholderTypes.${s.type}`)}</TD>
-                  <TD>{locale === 'en' ? s.regionNameEn : s.regionNameZh}</TD>
+                  <TD>{pickName(s.regionName, locale)}</TD>
                   <TD numeric>{n1(s.composite)}</TD>
                   <TD>{s.grade ? <Badge variant="outline">{s.grade}</Badge> : '—'}</TD>
                   <TD numeric>{s.countyRank ?? '—'}</TD>

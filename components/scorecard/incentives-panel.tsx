@@ -3,28 +3,27 @@
 // or not, the benefit (amount, rate reduction or title), why (each clause with the actual value and
 // the threshold) and, for one that fails, the gap. An administrator's override is shown as such,
 // with the computed result beside it. A client island because the clause sentences take label
-// functions (server: incentivesOf in server/services/scorecards.ts).
+// functions (server: stakeholderDeterminations in server/queries/determinations.ts).
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { Award, ChevronRight } from 'lucide-react';
 import type { RuleLabels } from '@/core/eligibility';
-import type { Scorecard } from '@/server/services/scorecards';
-import { formatNumber, GapView, RuleExplanationView } from '@/components/incentives/explanation';
+import type { Scorecard } from './types';
+import { GapView, RuleExplanationView } from '@/components/incentives/explanation';
+import { formatNumber } from '@/core/i18n/format';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { labelOf, pickName } from '@/core/i18n/label';
+import { ruleLabels } from '@/components/incentives/rule-labels';
 
 type Incentives = NonNullable<Scorecard['incentives']>;
 type Item = Incentives['determinations'][number];
-type Named = Record<string, { en: string; 'zh-CN': string }>;
 
 export function IncentivesPanel({ incentives, period, print }: { incentives: Incentives; period: string; print: boolean }) {
   const t = useTranslations('scorecard.incentives');
   const locale = useLocale();
-  const lang = locale === 'en' ? 'en' : 'zh-CN';
-  const objectives: Named = incentives.labels.objectives;
-  const indicators: Named = incentives.labels.indicators;
-  const labels: RuleLabels = useMemo(() => ({ objective: (c) => objectives[c]?.[lang], indicator: (c) => indicators[c]?.[lang] }), [objectives, indicators, lang]);
+  const labels = useMemo(() => ruleLabels(incentives.labels, locale), [incentives.labels, locale]);
   return (
     <Card data-testid="scorecard-incentives">
       <CardHeader>
@@ -51,12 +50,12 @@ function Determination({ item: d, labels, print }: { item: Item; labels: RuleLab
   const t = useTranslations('scorecard.incentives');
   const ti = useTranslations('incentives');
   const locale = useLocale();
-  const name = locale === 'en' ? d.program.nameEn : d.program.nameZh;
-  const money = (x: number | null) => t('yuan', { amount: formatNumber(x, locale, 2) });
+  const name = pickName(labelOf(d.program), locale);
+  const money = (x: number | null) => t('yuan', { amount: formatNumber(x, locale, { digits: 2 }) });
   const benefit: string[] = [];
   if (d.eligible) {
     if (d.rate !== null) benefit.push(t('rate', { rate: formatNumber(d.rate, locale) }));
-    if (d.title) benefit.push(t('titleAwarded', { title: locale === 'en' ? d.title.en : d.title['zh-CN'] }));
+    if (d.title) benefit.push(t('titleAwarded', { title: pickName(d.title, locale) }));
     if (d.amount !== null) benefit.push(d.program.kind === 'tax_break' ? t('taxForgone', { amount: money(d.amount) }) : t('amount', { amount: money(d.amount) }));
   }
   const headingId = `incentive-${d.determinationId}`;

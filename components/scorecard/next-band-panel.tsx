@@ -1,18 +1,19 @@
 // The path to the next band, behind a native disclosure (keyboard operable without script; open
 // when printing). Routes are listed cheapest first; the cheapest are marked in words, not colour only.
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ChevronRight, TrendingUp } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import type { NextBand } from '@/server/services/scorecards';
+import type { NextBand } from './types';
+import { formatNumber } from '@/core/i18n/format';
+import { pickName } from '@/core/i18n/label';
 
 export async function NextBandPanel({ path, open }: { path: NextBand; open: boolean }) {
-  const [t, format, rawLocale] = await Promise.all([getTranslations('scorecard.nextBand'), getFormatter(), getLocale()]);
-  const locale = rawLocale === 'en' ? 'en' : 'zh-CN';
-  const n1 = (x: number | null) => (x === null ? '—' : format.number(x, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
-  const n2 = (x: number | null) => (x === null ? '—' : format.number(x, { maximumFractionDigits: 2 }));
-  const signed = (x: number) => (x > 0 ? '+' : '') + format.number(x, { maximumFractionDigits: 2 });
-  const pct = (x: number | null) => (x === null ? '—' : format.number(x, { style: 'percent', maximumFractionDigits: 1 }));
+  const [t, locale] = await Promise.all([getTranslations('scorecard.nextBand'), getLocale()]);
+  const n1 = (x: number | null) => formatNumber(x, locale, { digits: 1, fixed: true });
+  const n2 = (x: number | null) => formatNumber(x, locale);
+  const signed = (x: number) => formatNumber(x, locale, { signed: true });
+  const pct = (x: number | null) => formatNumber(x, locale, { percent: true, digits: 1 });
   const routes = [...path.routes].sort((a, b) => {
     if (a.reachable !== b.reachable) return a.reachable ? -1 : 1;
     if (a.reachable) return a.effort! - b.effort!;
@@ -61,8 +62,8 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
                 {t('description', {
                   current: n1(path.composite),
                   grade: path.grade ?? '—',
-                  next: `${path.nextGrade!.code} · ${path.nextGrade!.label[locale]}`,
-                  min: format.number(path.nextGrade!.min),
+                  next: `${path.nextGrade!.code} · ${pickName(path.nextGrade!.label, locale)}`,
+                  min: formatNumber(path.nextGrade!.min, locale),
                 })}
               </p>
               <p className="text-sm text-muted-foreground">{anyReachable ? t('cheapestNote') : t('noneReachable', { next: path.nextGrade!.code })}</p>
@@ -72,7 +73,7 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
                   const rank = path.cheapest.indexOf(r.indicator);
                   return (
                     <li key={r.indicator} className={rank >= 0 ? 'rounded-md border border-success-border bg-success-subtle/40 p-3' : 'rounded-md border p-3'}>
-                      <div className="font-medium">{r.name[locale]}</div>
+                      <div className="font-medium">{pickName(r.name, locale)}</div>
                       {rank >= 0 ? (
                         <Badge variant="success" dot className="mt-1">
                           {t('cheapestRank', { rank: rank + 1 })}
@@ -115,7 +116,7 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
                       return (
                         <TR key={r.indicator} selected={rank >= 0} data-cheapest={rank >= 0 ? rank + 1 : undefined}>
                           <TD>
-                            <div className="font-medium">{r.name[locale]}</div>
+                            <div className="font-medium">{pickName(r.name, locale)}</div>
                             {rank >= 0 ? (
                               <Badge variant="success" dot className="mt-1">
                                 {t('cheapestRank', { rank: rank + 1 })}

@@ -11,19 +11,17 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { StatCard } from '@/components/ui/stat-card';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { buttonClassName } from '@/components/ui/styles';
-import type { NextBand, Scorecard } from '@/server/services/scorecards';
+import type { NextBand, Scorecard } from './types';
 import { ObjectivesRadar, TrendChart } from './charts';
 import { IncentivesPanel } from './incentives-panel';
 import { NextBandPanel } from './next-band-panel';
 import { PeriodPicker } from './period-picker';
+import { formatNumber } from '@/core/i18n/format';
+import { pickName } from '@/core/i18n/label';
 
 type Card = NonNullable<Scorecard['card']>;
-type Lang = 'en' | 'zh-CN';
-
-export const label = (l: { en: string; 'zh-CN': string }, locale: Lang) => l[locale];
-
 /** Grade badge colour by position among the bands (top band green … bottom band red). */
-export function gradeVariant(grade: { code: string } | null, grades: { code: string }[]): BadgeVariant {
+function gradeVariant(grade: { code: string } | null, grades: { code: string }[]): BadgeVariant {
   if (!grade) return 'neutral';
   const i = grades.findIndex((g) => g.code === grade.code);
   if (i === 0) return 'success';
@@ -47,15 +45,13 @@ export async function ScorecardView({
   printHref?: string;
   headerExtra?: React.ReactNode;
 }) {
-  const [t, tc, format, rawLocale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getFormatter(), getLocale()]);
-  const locale: Lang = rawLocale === 'en' ? 'en' : 'zh-CN';
-  const chartLocale = locale === 'en' ? 'en' : 'zh';
+  const [t, tc, format, locale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getFormatter(), getLocale()]);
   const { stakeholder: s, card } = data;
   const period = data.period!;
-  const n1 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : format.number(x, { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
-  const n2 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : format.number(x, { maximumFractionDigits: 2 }));
-  const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : format.number(x, { style: 'percent', maximumFractionDigits: 1 }));
-  const region = locale === 'en' ? s.regionNameEn : s.regionNameZh;
+  const n1 = (x: number | null | undefined) => formatNumber(x, locale, { digits: 1, fixed: true });
+  const n2 = (x: number | null | undefined) => formatNumber(x, locale);
+  const pct = (x: number | null | undefined) => formatNumber(x, locale, { percent: true, digits: 1 });
+  const region = pickName(s.regionName, locale);
   const typeLabel = tc(`stakeholderTypes.${s.type}`);
   const print = mode === 'print';
   const q = `period=${encodeURIComponent(period)}`;
@@ -71,8 +67,8 @@ export async function ScorecardView({
     );
   };
 
-  const objectiveName = new Map(card.objectives.map((o) => [o.code, label(o.name, locale)]));
-  const indicatorName = new Map(card.indicators.map((i) => [i.code, label(i.name, locale)]));
+  const objectiveName = new Map(card.objectives.map((o) => [o.code, pickName(o.name, locale)]));
+  const indicatorName = new Map(card.indicators.map((i) => [i.code, pickName(i.name, locale)]));
   const reference = (i: Card['indicators'][number]) => {
     const n = i.normalization;
     if (n.method === 'goalposts') return t(n.ln ? 'indicators.goalpostsLn' : 'indicators.goalposts', { min: n2(n.min), max: n2(n.max) });
@@ -90,7 +86,7 @@ export async function ScorecardView({
             <h1 className="min-w-0 break-words">{print ? t('print.title', { name: s.name }) : s.name}</h1>
             <p className="text-sm text-muted-foreground sm:text-base">{t('description', { type: typeLabel, region, period })}</p>
             <p className="text-xs text-muted-foreground">
-              {t('kpiSet', { name: label(card.kpiSet.name, locale), version: card.kpiSet.version })} · <span className="tabular-nums">{s.code}</span>
+              {t('kpiSet', { name: pickName(card.kpiSet.name, locale), version: card.kpiSet.version })} · <span className="tabular-nums">{s.code}</span>
             </p>
             {headerExtra}
           </div>
@@ -132,7 +128,7 @@ export async function ScorecardView({
               <span data-composite="">{n1(card.composite)}</span>
               {card.grade ? (
                 <Badge variant={gradeVariant(card.grade, card.grades)} className="text-sm">
-                  {card.grade.code} · {label(card.grade.label, locale)}
+                  {card.grade.code} · {pickName(card.grade.label, locale)}
                 </Badge>
               ) : null}
             </span>
@@ -150,8 +146,8 @@ export async function ScorecardView({
         {percentileCard('province')}
         <StatCard
           label={t('summary.coordination')}
-          value={card.coupling ? label(card.coupling.label, locale) : '—'}
-          hint={card.coupling ? t('summary.coordinationHint', { d: format.number(card.coupling.D, { maximumFractionDigits: 3 }) }) : t('coordination.none')}
+          value={card.coupling ? pickName(card.coupling.label, locale) : '—'}
+          hint={card.coupling ? t('summary.coordinationHint', { d: formatNumber(card.coupling.D, locale, { digits: 3 }) }) : t('coordination.none')}
         />
       </section>
       <p className="-mt-2 text-xs text-muted-foreground">{t('peers.privacy')}</p>
@@ -166,12 +162,12 @@ export async function ScorecardView({
             <ChartWithTable
               chart={
                 <ObjectivesRadar
-                  labels={card.objectives.map((o) => label(o.name, locale))}
+                  labels={card.objectives.map((o) => pickName(o.name, locale))}
                   values={card.objectives.map((o) => o.score)}
                   scale={card.scale}
                   seriesName={period}
                   ariaLabel={t('objectives.chartLabel')}
-                  locale={chartLocale}
+                  locale={locale}
                 />
               }
               tableToggleLabel={t('objectives.showTable')}
@@ -189,7 +185,7 @@ export async function ScorecardView({
                 <TBody>
                   {card.objectives.map((o) => (
                     <TR key={o.code}>
-                      <TD>{label(o.name, locale)}</TD>
+                      <TD>{pickName(o.name, locale)}</TD>
                       <TD numeric>{n1(o.score)}</TD>
                       <TD numeric>{pct(o.weight)}</TD>
                     </TR>
@@ -208,9 +204,9 @@ export async function ScorecardView({
             {card.coupling ? (
               <>
                 <p className="text-lg font-semibold">
-                  {label(card.coupling.label, locale)}{' '}
+                  {pickName(card.coupling.label, locale)}{' '}
                   <span className="text-sm font-normal text-muted-foreground tabular-nums">
-                    (D = {format.number(card.coupling.D, { maximumFractionDigits: 3 })})
+                    (D = {formatNumber(card.coupling.D, locale, { digits: 3 })})
                   </span>
                 </p>
                 <p data-coordination-explanation="">{t(`coordination.explain.${String(card.coupling.class) as '1'}`)}</p>
@@ -218,7 +214,7 @@ export async function ScorecardView({
                   {(['C', 'T', 'D'] as const).map((k) => (
                     <div key={k} className="rounded-md border p-3">
                       <dt className="text-muted-foreground">{k}</dt>
-                      <dd className="text-base font-semibold tabular-nums">{format.number(card.coupling![k], { maximumFractionDigits: 3 })}</dd>
+                      <dd className="text-base font-semibold tabular-nums">{formatNumber(card.coupling![k], locale, { digits: 3 })}</dd>
                     </div>
                   ))}
                 </dl>
@@ -242,11 +238,11 @@ export async function ScorecardView({
                 periods={data.trend.map((p) => p.period)}
                 series={[
                   { name: t('trend.composite'), values: data.trend.map((p) => p.composite) },
-                  ...card.objectives.map((o) => ({ name: label(o.name, locale), values: data.trend.map((p) => p.objectives[o.code] ?? null) })),
+                  ...card.objectives.map((o) => ({ name: pickName(o.name, locale), values: data.trend.map((p) => p.objectives[o.code] ?? null) })),
                 ]}
                 scale={card.scale}
                 ariaLabel={t('trend.chartLabel')}
-                locale={chartLocale}
+                locale={locale}
               />
             }
             tableToggleLabel={t('trend.showTable')}
@@ -261,7 +257,7 @@ export async function ScorecardView({
                   <TH>{t('trend.grade')}</TH>
                   {card.objectives.map((o) => (
                     <TH key={o.code} numeric>
-                      {label(o.name, locale)}
+                      {pickName(o.name, locale)}
                     </TH>
                   ))}
                 </TR>
@@ -292,9 +288,9 @@ export async function ScorecardView({
         </CardHeader>
         <CardContent className="grid gap-6">
           {card.objectives.map((o) => (
-            <Table key={o.code} dense scrollLabel={t('indicators.caption', { objective: label(o.name, locale) })}>
+            <Table key={o.code} dense scrollLabel={t('indicators.caption', { objective: pickName(o.name, locale) })}>
               <TableCaption className="caption-top pb-2 text-start text-base font-semibold text-foreground">
-                {t('indicators.caption', { objective: label(o.name, locale) })} · {n1(o.score)}
+                {t('indicators.caption', { objective: pickName(o.name, locale) })} · {n1(o.score)}
               </TableCaption>
               <THead>
                 <TR>
@@ -312,7 +308,7 @@ export async function ScorecardView({
                   .map((i) => (
                     <TR key={i.code}>
                       <TD>
-                        <div className="font-medium">{label(i.name, locale)}</div>
+                        <div className="font-medium">{pickName(i.name, locale)}</div>
                         <div className="text-xs text-muted-foreground">
                           {t(i.direction === 'higher' ? 'indicators.higher' : 'indicators.lower')}
                           {i.redFlag ? (

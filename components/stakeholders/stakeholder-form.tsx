@@ -1,18 +1,18 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
-import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
 import { stakeholderInputSchema } from '@/core/schemas/org';
-
+import { useZodForm } from '@/components/forms/use-zod-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { STAKEHOLDER_TYPES } from '@/core/domain/enums';
+import { pickName, type Label } from '@/core/i18n/label';
 
 export type StakeholderFormValues = {
   name: string;
@@ -27,22 +27,18 @@ const EMPTY: StakeholderFormValues = { name: '', type: '', regionId: '', creditC
 
 export function StakeholderForm({ id, initial, typeLocked }: { id?: number; initial?: StakeholderFormValues; typeLocked?: boolean }) {
   const t = useTranslations('stakeholders');
-  const tAll = useTranslations();
   const tc = useTranslations('common');
   const locale = useLocale();
   const router = useRouter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<StakeholderFormValues>(initial ?? EMPTY);
-  const [errors, setErrors] = useState<FieldErrorMap>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const regions = useQuery(trpc.regions.list.queryOptions({}));
 
   // Counties and townships (and villages), each labelled with its parents so names are unambiguous.
   const regionOptions = useMemo(() => {
     const rows = regions.data ?? [];
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const name = (r: { nameZh: string; nameEn: string }) => (locale === 'en' ? r.nameEn : r.nameZh);
+    const name = (r: { name: Label }) => pickName(r.name, locale);
     return rows
       .filter((r) => r.level === 'county' || r.level === 'township' || r.level === 'village')
       .map((r) => {
@@ -54,41 +50,23 @@ export function StakeholderForm({ id, initial, typeLocked }: { id?: number; init
 
   const create = useMutation(trpc.stakeholders.create.mutationOptions());
   const update = useMutation(trpc.stakeholders.update.mutationOptions());
-
-  const set = (k: keyof StakeholderFormValues) => (e: { target: { value: string } }) => {
-    setValues((v) => ({ ...v, [k]: e.target.value }));
-    if (errors[k]) setErrors(({ [k]: _, ...rest }) => rest);
-  };
-  const msg = (m: string | undefined) => (m ? translateMessage(tAll, m) : undefined);
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = stakeholderInputSchema.safeParse(values);
-    if (!parsed.success) {
-      const fe: FieldErrorMap = {};
-      for (const issue of parsed.error.issues) fe[String(issue.path[0])] ??= issue.message;
-      setErrors(fe);
-      const first = Object.keys(fe)[0];
-      if (first) document.getElementById(`stakeholder-${first}`)?.focus();
-      return;
-    }
-    try {
-      const row = id ? await update.mutateAsync({ id, data: parsed.data }) : await create.mutateAsync(parsed.data);
+  const form = useZodForm({
+    initial: initial ?? EMPTY,
+    schema: stakeholderInputSchema,
+    submit: async (data) => {
+      const row = id ? await update.mutateAsync({ id, data }) : await create.mutateAsync(data);
       await queryClient.invalidateQueries({ queryKey: trpc.stakeholders.pathKey() });
       router.push(`/stakeholders/${row.id}?saved=1`);
       router.refresh();
-    } catch (err) {
-      const fe = fieldErrorsOf(err);
-      setErrors(fe);
-      if (Object.keys(fe).length === 0) setFormError(err instanceof Error ? err.message : String(err));
-    }
-  }
+    },
+  });
+  const { values, error: msg, formError } = form;
+  const set = (k: keyof StakeholderFormValues) => (e: { target: { value: string } }) => form.set(k, e.target.value);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-5">
+    <form onSubmit={form.onSubmit} noValidate className="grid max-w-2xl gap-5">
       {formError ? <Alert variant="error" title={t('form.saveFailed')}>{formError}</Alert> : null}
-      <FormField id="stakeholder-name" label={t('fields.name')} required error={msg(errors.name)}>
+      <FormField id="stakeholder-name" label={t('fields.name')} required error={msg('name')}>
         <Input value={values.name} onChange={set('name')} autoComplete="organization" />
       </FormField>
       <div className="grid gap-5 sm:grid-cols-2">
@@ -96,7 +74,7 @@ export function StakeholderForm({ id, initial, typeLocked }: { id?: number; init
           id="stakeholder-type"
           label={t('fields.type')}
           required
-          error={msg(errors.type)}
+          error={msg('type')}
           description={typeLocked ? t('form.typeLocked') : undefined}
         >
           <NativeSelect value={values.type} onChange={set('type')} disabled={typeLocked}>
@@ -108,7 +86,7 @@ export function StakeholderForm({ id, initial, typeLocked }: { id?: number; init
             ))}
           </NativeSelect>
         </FormField>
-        <FormField id="stakeholder-regionId" label={t('fields.region')} required error={msg(errors.regionId)}>
+        <FormField id="stakeholder-regionId" label={t('fields.region')} required error={msg('regionId')}>
           <NativeSelect value={values.regionId} onChange={set('regionId')}>
             <option value="">{regions.isPending ? tc('loading') : t('form.choose')}</option>
             {regionOptions.map((r) => (
@@ -123,20 +101,20 @@ export function StakeholderForm({ id, initial, typeLocked }: { id?: number; init
         id="stakeholder-creditCode"
         label={t('fields.creditCode')}
         description={t('form.creditCodeHint')}
-        error={msg(errors.creditCode)}
+        error={msg('creditCode')}
       >
         <Input value={values.creditCode} onChange={set('creditCode')} maxLength={24} spellCheck={false} autoCapitalize="characters" className="font-mono" />
       </FormField>
       <div className="grid gap-5 sm:grid-cols-2">
-        <FormField id="stakeholder-contactName" label={t('fields.contactName')} error={msg(errors.contactName)}>
+        <FormField id="stakeholder-contactName" label={t('fields.contactName')} error={msg('contactName')}>
           <Input value={values.contactName} onChange={set('contactName')} autoComplete="name" />
         </FormField>
-        <FormField id="stakeholder-contactPhone" label={t('fields.contactPhone')} error={msg(errors.contactPhone)}>
+        <FormField id="stakeholder-contactPhone" label={t('fields.contactPhone')} error={msg('contactPhone')}>
           <Input value={values.contactPhone} onChange={set('contactPhone')} type="tel" autoComplete="tel" />
         </FormField>
       </div>
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" loading={create.isPending || update.isPending}>
+        <Button type="submit" loading={form.submitting}>
           {id ? t('form.save') : t('form.create')}
         </Button>
         <Button type="button" variant="outline" onClick={() => router.back()}>

@@ -16,6 +16,7 @@ import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
+import { pickName } from '@/core/i18n/label';
 
 
 const PAGE_SIZE = 20;
@@ -53,7 +54,6 @@ export function StakeholderList({ canCreate }: { canCreate: boolean }) {
     }),
     placeholderData: keepPreviousData,
   });
-  const regionName = (r: { nameZh: string; nameEn: string }) => (locale === 'en' ? r.nameEn : r.nameZh);
   const filtered = Boolean(q || type || regionId);
 
   const pageLabels = usePaginationLabels(list.data?.page ?? page, list.data?.pageCount ?? 1);
@@ -95,7 +95,7 @@ export function StakeholderList({ canCreate }: { canCreate: boolean }) {
             <option value="">{t('list.allTownships')}</option>
             {(townships.data ?? []).map((r) => (
               <option key={r.id} value={r.id}>
-                {regionName(r)}
+                {pickName(r.name, locale)}
               </option>
             ))}
           </NativeSelect>
@@ -155,7 +155,7 @@ export function StakeholderList({ canCreate }: { canCreate: boolean }) {
                     </Link>
                   </TD>
                   <TD className="whitespace-nowrap">{tc(`stakeholderTypes.${s.type}`)}</TD>
-                  <TD className="whitespace-nowrap">{locale === 'en' ? s.regionNameEn : s.regionNameZh}</TD>
+                  <TD className="whitespace-nowrap">{pickName(s.regionName, locale)}</TD>
                   <TD className="whitespace-nowrap font-mono text-xs">{s.creditCode ?? '—'}</TD>
                   <TD>
                     <Badge variant={s.active ? 'success' : 'neutral'}>{s.active ? t('status.active') : t('status.inactive')}</Badge>

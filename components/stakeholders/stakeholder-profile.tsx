@@ -1,27 +1,18 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/trpc/root';
+import { pickName } from '@/core/i18n/label';
 
-type Stakeholder = {
-  code: string;
-  name: string;
-  type: 'county_town' | 'rural' | 'market';
-  regionNameZh: string;
-  regionNameEn: string;
-  regionCode: string;
-  creditCode: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  active: boolean;
-  updatedAt: Date;
-};
+type Stakeholder = Omit<inferRouterOutputs<AppRouter>['stakeholders']['get'], 'typeLocked' | 'actions'>;
 
 export async function StakeholderProfile({ stakeholder: s }: { stakeholder: Stakeholder }) {
   const [t, tc, locale, format] = await Promise.all([getTranslations('stakeholders'), getTranslations('common'), getLocale(), getFormatter()]);
   const rows: [string, React.ReactNode][] = [
     [t('fields.code'), <span key="code" className="tabular-nums">{s.code}</span>],
     [t('fields.type'), tc(`stakeholderTypes.${s.type}`)],
-    [t('fields.region'), `${locale === 'en' ? s.regionNameEn : s.regionNameZh} (${s.regionCode})`],
+    [t('fields.region'), `${pickName(s.regionName, locale)} (${s.regionCode})`],
     [t('fields.creditCode'), s.creditCode ? <span key="cc" className="font-mono">{s.creditCode}</span> : t('profile.none')],
     [t('fields.contactName'), s.contactName ?? t('profile.none')],
     [t('fields.contactPhone'), s.contactPhone ?? t('profile.none')],

@@ -41,15 +41,3 @@ export function CardDescription({ className, ...props }: ComponentProps<'p'>) {
 export function CardContent({ className, ...props }: ComponentProps<'div'>) {
   return <div className={cn('px-4 pb-4 sm:px-6 sm:pb-5', className)} {...props} />;
 }
-
-export function CardFooter({ className, ...props }: ComponentProps<'div'>) {
-  return (
-    <div
-      className={cn(
-        'flex flex-wrap items-center gap-2 border-t px-4 py-3 sm:px-6',
-        className,
-      )}
-      {...props}
-    />
-  );
-}

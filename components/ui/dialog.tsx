@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { useCallback, useState, type ComponentProps, type ReactNode } from 'react';
 import { AlertDialog as AlertDialogPrimitive, Dialog as DialogPrimitive } from 'radix-ui';
 import { X } from 'lucide-react';
 import { cn } from '@/lib/cn';
@@ -204,59 +204,4 @@ export function ConfirmDialog({
       </AlertDialogPrimitive.Portal>
     </AlertDialogPrimitive.Root>
   );
-}
-
-export interface ConfirmOptions {
-  title: ReactNode;
-  description?: ReactNode;
-  confirmLabel: string;
-  cancelLabel: string;
-  destructive?: boolean;
-}
-
-/**
- * Promise-style confirmation: `const [confirm, confirmDialog] = useConfirmDialog();`
- * render `{confirmDialog}` once, then `if (await confirm({...})) doIt();`.
- * Resolves true on confirm, false on cancel/Escape.
- */
-export function useConfirmDialog(): [(options: ConfirmOptions) => Promise<boolean>, ReactNode] {
-  const [options, setOptions] = useState<ConfirmOptions | null>(null);
-  const [open, setOpen] = useState(false);
-  const resolverRef = useRef<((confirmed: boolean) => void) | null>(null);
-
-  const settle = useCallback((confirmed: boolean) => {
-    resolverRef.current?.(confirmed);
-    resolverRef.current = null;
-  }, []);
-
-  const confirm = useCallback(
-    (next: ConfirmOptions) => {
-      // A second request supersedes an unanswered first one, which counts as cancelled.
-      settle(false);
-      setOptions(next);
-      setOpen(true);
-      return new Promise<boolean>((resolve) => {
-        resolverRef.current = resolve;
-      });
-    },
-    [settle],
-  );
-
-  const element = options ? (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) settle(false);
-      }}
-      title={options.title}
-      description={options.description}
-      confirmLabel={options.confirmLabel}
-      cancelLabel={options.cancelLabel}
-      destructive={options.destructive}
-      onConfirm={() => settle(true)}
-    />
-  ) : null;
-
-  return [confirm, element];
 }

@@ -51,10 +51,6 @@ export function TBody({ className, ...props }: ComponentProps<'tbody'>) {
   return <tbody className={cn('[&>tr:last-child]:border-b-0', className)} {...props} />;
 }
 
-export function TFoot({ className, ...props }: ComponentProps<'tfoot'>) {
-  return <tfoot className={cn('border-t bg-muted/70 font-medium', className)} {...props} />;
-}
-
 export interface TRProps extends ComponentProps<'tr'> {
   /** Highlight as selected (also set aria-selected on a grid, if the row is selectable). */
   selected?: boolean;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 
-/** The password every demo user has (see seed/demo-users.ts). */
+/** The password every demo user has (see core/domain/demo-users.ts). */
 export const DEMO_PASSWORD = 'demo1234';
 
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));

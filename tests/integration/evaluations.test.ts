@@ -1,40 +1,17 @@
-// The evaluation state machine through the tRPC callers on the seeded demo: every legal
-// transition works, every illegal one is refused with a clear error, self-review and
-// out-of-scope access are refused, and stale revisions get CONFLICT.
+// The evaluation state machine through the tRPC callers: every legal transition works, every
+// illegal one is refused with a clear error, self-review and out-of-scope access are refused, and
+// stale revisions get CONFLICT. Its own world: one market set (objective "market", four indicators,
+// goalposts 0…100 except value added 0…1000 and violations 0…10, lower is better, with evidence),
+// the open period 2026Q3, two assessors of 屏边 and one of 金平.
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from 'better-auth/crypto';
-import { seedIfEmpty } from '@/seed';
-import { evaluations, periods, regions, scoreRuns, scores, stakeholders, user } from '@/db/schema';
-import { loadSessionUser } from '@/server/auth/session';
-import type { Db } from '@/db/client';
-import { callerFor, freshDb } from './helpers';
+import { evaluations, scoreRuns, scores } from '@/db/schema';
+import { makeFactory, type Factory } from './factory';
 
-let db: Db;
-let passwordHash: string;
-
-function demoUser(username: string) {
-  const row = db.select({ id: user.id }).from(user).where(eq(user.username, username)).get();
-  return loadSessionUser(db, row!.id)!;
-}
-
-/** Active 屏边 stakeholders of a type without an evaluation in the open period. */
-function notStarted(type: 'county_town' | 'rural' | 'market') {
-  const open = db.select().from(periods).where(eq(periods.status, 'open')).get()!;
-  const county = db.select().from(regions).where(eq(regions.code, '532523')).get()!;
-  return db
-    .select({ id: stakeholders.id, code: stakeholders.code })
-    .from(stakeholders)
-    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-    .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, open.id)))
-    .where(and(eq(stakeholders.type, type), eq(stakeholders.active, true)))
-    .all()
-    .filter((s) => db.select().from(evaluations).where(and(eq(evaluations.stakeholderId, s.id), eq(evaluations.periodId, open.id))).get() === undefined)
-    .filter((s) => {
-      const r = db.select({ path: regions.path }).from(stakeholders).innerJoin(regions, eq(regions.id, stakeholders.regionId)).where(eq(stakeholders.id, s.id)).get()!;
-      return r.path.startsWith(county.path);
-    });
-}
+let f: Factory;
+let target: { id: number; code: string };
+let foreignSubmitted: number;
+let users: Record<'a1' | 'a2' | 'a3', ReturnType<Factory['user']>>;
 
 /** Field errors of a refused call (the ValidationError behind the TRPCError). */
 async function fieldsOf(p: Promise<unknown>): Promise<Record<string, string[]>> {
@@ -56,52 +33,69 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   }
 }
 
-/** Complete, valid values for a market KPI set (evidence where required). */
+/** Complete, valid values for the market KPI set (evidence where required). */
 function marketValues(over: Record<string, number | null> = {}) {
   const base: Record<string, number | null> = {
-    mk_local_hires_monitored: 12,
-    mk_coop_purchases_10k: 230,
-    mk_value_added_10k: 900,
-    mk_rd_investment_pct: 1.8,
+    mk_value_added_10k: 800,
+    mk_rd_investment_pct: 60,
     mk_env_violations: 0,
-    mk_local_farmer_wages_10k: 120,
-    mk_contract_farming_payments_10k: 300,
-    mk_profit_shared_pct: 6,
+    mk_profit_shared_pct: 40,
     ...over,
   };
   return Object.fromEntries(
     Object.entries(base).map(([code, value]) => [
       code,
-      { value, note: value === null ? '本期未统计' : null, evidenceUrl: ['mk_env_violations', 'mk_contract_farming_payments_10k'].includes(code) ? `https://evidence.example.cn/${code}.pdf` : null },
+      { value, note: value === null ? '本期未统计' : null, evidenceUrl: code === 'mk_env_violations' ? `https://evidence.example.cn/${code}.pdf` : null },
     ]),
   );
 }
 
 beforeAll(async () => {
-  passwordHash = await hashPassword('demo1234');
-});
+  f = makeFactory();
+  const { w } = f;
+  const q3 = await f.period(2026, 3);
+  await f.kpiSet('market', [{
+    code: 'market',
+    indicators: [
+      { code: 'mk_value_added_10k', max: 1000 },
+      { code: 'mk_rd_investment_pct' },
+      { code: 'mk_env_violations', direction: 'lower', max: 10, evidenceRequired: true },
+      { code: 'mk_profit_shared_pct' },
+    ],
+  }], { effectiveFromPeriodId: q3.id });
+  const peerA = await f.stakeholder('market', w.townA.id);
+  const submittedB = await f.stakeholder('market', w.townB.id);
+  target = await f.stakeholder('market', w.townA.id, '屏边待评企业');
+  // Approved peers in both counties; one submitted evaluation in 金平.
+  const peerValues = { mk_value_added_10k: 500, mk_rd_investment_pct: 50, mk_env_violations: 0, mk_profit_shared_pct: 50 };
+  for (const id of [w.shA.id, peerA.id, w.shB.id]) await f.evaluate(id, peerValues);
+  foreignSubmitted = await f.evaluate(submittedB.id, peerValues, 'submitted');
+  users = {
+    a1: f.user('assessor', { regionIds: [w.countyA.id], username: 'assessor-a1' }),
+    a2: f.user('assessor', { regionIds: [w.countyA.id], username: 'assessor-a2' }),
+    a3: f.user('assessor', { regionIds: [w.countyB.id], username: 'assessor-b' }),
+  };
+}, 60_000);
 
 describe('evaluation workflow', () => {
-  beforeAll(async () => {
-    db = freshDb();
-    await seedIfEmpty(db, { passwordHash });
-  });
-
   it('walks draft → submitted → returned → draft → submitted → approved → (reopen) returned', async () => {
-    const a1 = callerFor(db, demoUser('assessor1'));
-    const a2 = callerFor(db, demoUser('assessor2'));
-    const a3 = callerFor(db, demoUser('assessor3'));
-    const admin = callerFor(db, demoUser('admin'));
-    const target = notStarted('market')[0]!;
+    const [a1, a2, a3] = [f.caller(users.a1), f.caller(users.a2), f.caller(users.a3)];
+    const admin = f.api;
+    const db = f.db;
 
     // The work list shows it as not started, and counts it in its township and county.
     const list = await a1.evaluations.workList();
     expect(list.period?.code).toBe('2026Q3');
     const item = list.items.find((i) => i.stakeholderId === target.id)!;
     expect(item.status).toBe('not_started');
-    expect(list.counties).toHaveLength(1);
-    expect(list.counties[0]!.total).toBe(list.items.length);
-    expect(list.townships.reduce((s, t) => s + t.total, 0)).toBe(list.items.length);
+    // 屏边 holds shA and a peer (approved) and the target, all in 玉屏镇.
+    expect(list.items.map((i) => [i.code, i.status]).sort()).toEqual([
+      ['MK-0001', 'approved'],
+      ['MK-0003', 'approved'],
+      [target.code, 'not_started'],
+    ]);
+    expect(list.counties.map((c) => [c.regionId, c.total])).toEqual([[f.w.countyA.id, 3]]);
+    expect(list.townships.map((t) => [t.regionId, t.total])).toEqual([[f.w.townA.id, 3]]);
 
     // Out of scope: another county's assessor can neither start nor read it.
     expect(await codeOf(a3.evaluations.start({ stakeholderId: target.id }))).toBe('FORBIDDEN');
@@ -123,7 +117,7 @@ describe('evaluation workflow', () => {
     // A stale revision (someone else saved since) is a CONFLICT that names who changed it.
     const stale = await a2.evaluations.save({ id, revision: 1, values: { mk_value_added_10k: { value: 1 } } }).catch((e: Error & { code: string }) => e);
     expect((stale as { code: string }).code).toBe('CONFLICT');
-    expect((stale as Error).message).toMatch(/陶春燕 changed it/);
+    expect((stale as Error).message).toMatch(/assessor-a1 changed it/);
 
     // Submitting needs a note for a missing value and evidence where the indicator requires it.
     expect(Object.keys(await fieldsOf(a1.evaluations.submit({ id, revision: 2 })))).toContain('mk_env_violations.note');
@@ -155,7 +149,7 @@ describe('evaluation workflow', () => {
     expect(view.evaluation.returnReason).toBe('订单农业支付额未附合同，请补充。');
     expect(view.actions).toMatchObject({ edit: true, submit: true, review: false });
     // The preview's peers: the period's approved evaluations of the version, anonymous.
-    expect(view.peers.length).toBeGreaterThan(10);
+    expect(view.peers).toHaveLength(3);
     expect(view.peers.every((p) => p.stakeholder.startsWith('peer:'))).toBe(true);
     expect(view.indicators.map((d) => d.code)).toEqual(Object.keys(marketValues()));
 
@@ -175,7 +169,8 @@ describe('evaluation workflow', () => {
     expect(provisional).toHaveLength(1);
     expect(db.select().from(scoreRuns).where(eq(scoreRuns.kind, 'provisional')).all()).toHaveLength(runBefore);
     const score = db.select().from(scores).where(and(eq(scores.runId, provisional[0]!.id), eq(scores.evaluationId, id))).get();
-    expect(score?.composite).toBeGreaterThan(0);
+    // (800/1000·100 + 60 + 100 (no violation) + 5) / 4.
+    expect(score!.composite).toBeCloseTo(61.25, 9);
 
     // Approved: no edits, no review, no assessor reopen; admin reopens with a reason.
     expect(await codeOf(a1.evaluations.save({ id, revision: 7, values: {} }))).toBe('PRECONDITION_FAILED');
@@ -201,23 +196,16 @@ describe('evaluation workflow', () => {
   });
 
   it('the database itself refuses approver = submitter', () => {
-    const row = db.select().from(evaluations).where(eq(evaluations.status, 'submitted')).get()!;
+    const db = f.db;
+    const row = db.select().from(evaluations).where(eq(evaluations.id, foreignSubmitted)).get()!;
+    expect(row.status).toBe('submitted');
     expect(() => db.update(evaluations).set({ status: 'approved', approvedBy: row.submittedBy }).where(eq(evaluations.id, row.id)).run()).toThrow(/CHECK constraint/);
   });
 
   it('an evaluation outside every scope is not found vs forbidden correctly', async () => {
-    const a1 = callerFor(db, demoUser('assessor1'));
+    const a1 = f.caller(users.a1);
     expect(await codeOf(a1.evaluations.get({ id: 999_999 }))).toBe('NOT_FOUND');
-    const foreign = db
-      .select({ id: evaluations.id })
-      .from(evaluations)
-      .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
-      .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-      .where(eq(evaluations.status, 'submitted'))
-      .all();
-    const mine = new Set((await a1.evaluations.workList()).items.map((i) => i.evaluationId));
-    const other = foreign.find((f) => !mine.has(f.id))!;
-    expect(await codeOf(a1.evaluations.get({ id: other.id }))).toBe('FORBIDDEN');
-    expect(await codeOf(a1.evaluations.approve({ id: other.id, revision: 3 }))).toBe('FORBIDDEN');
+    expect(await codeOf(a1.evaluations.get({ id: foreignSubmitted }))).toBe('FORBIDDEN');
+    expect(await codeOf(a1.evaluations.approve({ id: foreignSubmitted, revision: 3 }))).toBe('FORBIDDEN');
   });
 });

@@ -1,69 +1,75 @@
 // Bulk import: the dry run reports every problem by row and column; the import is all or nothing;
 // GB18030 CSV and XLSX (from the template) read; generated corruptions of a valid file never
 // import partially and never raise anything but a report or a domain error; 10,000 rows import.
+// Files go through the imports procedures (base64), as scripts send them. Its own world: the
+// market KPI set's eight indicators, the open period 2026Q3, two assessors of 屏边.
 import { and, count, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from 'better-auth/crypto';
-import { seedIfEmpty } from '@/seed';
-import { auditLog, evaluations, evaluationValues, periods, regions, stakeholders, user } from '@/db/schema';
-import { loadSessionUser } from '@/server/auth/session';
+import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { auditLog, evaluations, evaluationValues, regions, stakeholders } from '@/db/schema';
 import { DomainError } from '@/server/errors';
-import { checkImport, importTemplate, runImport, type ImportMode } from '@/server/services/evaluation-import';
+import { importTemplate } from '@/server/services/imports';
+import type { ImportMode } from '@/core/domain/imports';
 import type { Db } from '@/db/client';
-import { callerFor, freshDb, validCreditCode } from './helpers';
+import { validCreditCode } from './helpers';
+import { makeFactory, type IndicatorSpec, type SessionUser } from './factory';
 
 const MARKET = ['mk_local_hires_monitored', 'mk_coop_purchases_10k', 'mk_value_added_10k', 'mk_rd_investment_pct', 'mk_env_violations', 'mk_local_farmer_wages_10k', 'mk_contract_farming_payments_10k', 'mk_profit_shared_pct'];
-let passwordHash: string;
+const INDICATORS: IndicatorSpec[] = [
+  { code: 'mk_local_hires_monitored', max: 1000 },
+  { code: 'mk_coop_purchases_10k', max: 10000 },
+  { code: 'mk_value_added_10k', max: 100000 },
+  { code: 'mk_rd_investment_pct', max: 100 },
+  { code: 'mk_env_violations', direction: 'lower', max: 10, evidenceRequired: true },
+  { code: 'mk_local_farmer_wages_10k', max: 10000 },
+  { code: 'mk_contract_farming_payments_10k', max: 10000, evidenceRequired: true },
+  { code: 'mk_profit_shared_pct', max: 100 },
+];
 
-beforeAll(async () => {
-  passwordHash = await hashPassword('demo1234');
-});
-
-async function seeded() {
-  const db = freshDb();
-  await seedIfEmpty(db, { passwordHash });
-  return db;
+/** The market set in effect from the open 2026Q3; 屏边's shA approved, 金平's shB not started. */
+async function importWorld() {
+  const f = makeFactory();
+  const q3 = await f.period(2026, 3);
+  await f.kpiSet('market', [{ code: 'market', indicators: INDICATORS }], { effectiveFromPeriodId: q3.id });
+  await f.evaluate(f.w.shA.id, Object.fromEntries(MARKET.map((code) => [code, 1])));
+  const assessor = (username: string) => f.user('assessor', { regionIds: [f.w.countyA.id], username });
+  return { ...f, assessor1: assessor('assessor1'), assessor2: assessor('assessor2') };
 }
+type World = Awaited<ReturnType<typeof importWorld>>;
 
-/** Adds not-started market stakeholders (with credit codes) to a township of 屏边. */
-function addPingbianMarket(db: Db, n: number) {
-  const county = db.select().from(regions).where(eq(regions.code, '532523')).get()!;
-  const township = db.select().from(regions).where(and(eq(regions.level, 'township'), sql`${regions.path} like ${county.path + '%'}`)).get()!;
-  db.insert(stakeholders)
+/** Adds not-started market stakeholders (with credit codes) to 玉屏镇 of 屏边. */
+function addPingbianMarket(w: World, n: number) {
+  w.db.insert(stakeholders)
     .values(Array.from({ length: n }, (_, i) => ({
       code: `MK-T${String(i).padStart(3, '0')}`,
       name: `测试企业 ${i}`,
       type: 'market' as const,
-      regionId: township.id,
+      regionId: w.w.townA.id,
       creditCode: validCreditCode('532523', `MA6T${String(i).padStart(5, '0')}`),
     })))
     .run();
 }
 
-function demoUser(db: Db, username: string) {
-  const row = db.select({ id: user.id }).from(user).where(eq(user.username, username)).get();
-  return loadSessionUser(db, row!.id)!;
-}
-
-function openPeriodId(db: Db) {
-  return db.select().from(periods).where(eq(periods.status, 'open')).get()!.id;
-}
-
 /** Market stakeholders of a county with their status in the open period. */
-function marketOf(db: Db, countyCode: string) {
-  const county = db.select().from(regions).where(eq(regions.code, countyCode)).get()!;
-  const pid = openPeriodId(db);
-  return db
+function marketOf(w: World, countyCode: string) {
+  const county = w.db.select().from(regions).where(eq(regions.code, countyCode)).get()!;
+  return w.db
     .select({ id: stakeholders.id, code: stakeholders.code, creditCode: stakeholders.creditCode, status: evaluations.status })
     .from(stakeholders)
     .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-    .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, pid)))
+    .leftJoin(evaluations, eq(evaluations.stakeholderId, stakeholders.id))
     .where(and(eq(stakeholders.type, 'market'), eq(stakeholders.active, true), sql`${regions.path} like ${county.path + '%'}`))
     .orderBy(stakeholders.code)
     .all();
 }
+
+type FileInput = { mode: ImportMode; bytes: Uint8Array; fileName?: string };
+const procedureInput = (i: FileInput) => ({ kpiSetCode: 'market', mode: i.mode, contentBase64: Buffer.from(i.bytes).toString('base64'), ...(i.fileName ? { fileName: i.fileName } : {}) });
+const checkImport = (w: World, me: SessionUser, i: FileInput) => w.caller(me).imports.check(procedureInput(i));
+const runImport = (w: World, me: SessionUser, i: FileInput) => w.caller(me).imports.run(procedureInput(i));
 
 const row = (code: string, i: number) => [code, 12 + i, 230, 900 + i, 1.8, 0, 120, 300, 6].join(',');
 const csv = (lines: string[]) => ['stakeholder,' + MARKET.join(','), ...lines].join('\n') + '\n';
@@ -80,18 +86,20 @@ function counts(db: Db) {
 }
 
 describe('import', () => {
+  let w: World;
   let db: Db;
   beforeAll(async () => {
-    db = await seeded();
-    addPingbianMarket(db, 40);
-  });
+    w = await importWorld();
+    db = w.db;
+    addPingbianMarket(w, 40);
+  }, 60_000);
 
   it('dry run reports every problem by row and column; the import then writes nothing', async () => {
-    const me = demoUser(db, 'assessor1');
-    const mine = marketOf(db, '532523');
+    const me = w.assessor1;
+    const mine = marketOf(w, '532523');
     const fresh = mine.filter((s) => s.status === null);
     const approved = mine.find((s) => s.status === 'approved')!;
-    const foreign = marketOf(db, '532530')[0]!;
+    const foreign = marketOf(w, '532530')[0]!;
     const withCredit = fresh.slice(3).find((s) => s.creditCode)!;
     const lines = [
       row(fresh[0]!.code, 0), // row 2: fine
@@ -103,7 +111,7 @@ describe('import', () => {
       row(withCredit.code, 4), // row 8: fine
       row(withCredit.creditCode!, 5), // row 9: same stakeholder by credit code
     ];
-    const report = await checkImport(db, me, { kpiSetCode: 'market', mode: 'draft', bytes: bytes(csv(lines)) });
+    const report = await checkImport(w, me, { mode: 'draft', bytes: bytes(csv(lines)) });
     expect(report.ok).toBe(false);
     const seen = report.problems.map((p) => `${p.row}:${p.code}:${p.column ?? ''}`);
     expect(seen).toContain(`3:unknown_stakeholder:"stakeholder" (A)`);
@@ -115,31 +123,31 @@ describe('import', () => {
     expect(report.problems.every((p) => p.row !== 2 && p.row !== 8)).toBe(true);
 
     const before = counts(db);
-    const result = await runImport(db, me, { kpiSetCode: 'market', mode: 'draft', bytes: bytes(csv(lines)) });
+    const result = await runImport(w, me, { mode: 'draft', bytes: bytes(csv(lines)) });
     expect(result.imported).toBe(false);
     expect(counts(db)).toEqual(before);
   });
 
   it('imports a clean file as drafts, then updates them as submitted (values only), audited', async () => {
-    const me = demoUser(db, 'assessor1');
-    const fresh = marketOf(db, '532523').filter((s) => s.status === null).slice(0, 3);
+    const me = w.assessor1;
+    const fresh = marketOf(w, '532523').filter((s) => s.status === null).slice(0, 3);
     const lines = fresh.map((s, i) => row(s.code, i));
     const before = counts(db);
-    const drafted = await runImport(db, me, { kpiSetCode: 'market', mode: 'draft', bytes: bytes(csv(lines)), fileName: 'q3.csv' });
+    const drafted = await runImport(w, me, { mode: 'draft', bytes: bytes(csv(lines)), fileName: 'q3.csv' });
     expect(drafted.imported).toBe(true);
     expect(drafted.report).toMatchObject({ creates: 3, updates: 0, rows: 3, format: 'csv', encoding: 'utf-8' });
     const after = counts(db);
     expect(after.evaluations - before.evaluations).toBe(3);
     expect(after.values - before.values).toBe(3 * MARKET.length);
     expect(after.audit - before.audit).toBe(4);
-    const list = await callerFor(db, me).evaluations.workList();
+    const list = await w.caller(me).evaluations.workList();
     expect(fresh.map((s) => list.items.find((i) => i.code === s.code)!.status)).toEqual(['draft', 'draft', 'draft']);
 
     // Submitting needs evidence where the indicator requires it: the report says so, per cell.
-    const refused = await checkImport(db, me, { kpiSetCode: 'market', mode: 'submitted', bytes: bytes(csv(lines)) });
+    const refused = await checkImport(w, me, { mode: 'submitted', bytes: bytes(csv(lines)) });
     expect(refused.problems.filter((p) => p.code === 'evidence_for_submit')).toHaveLength(3 * 2);
     // With the evidence links entered in the form, the same file submits.
-    const caller = callerFor(db, me);
+    const caller = w.caller(me);
     for (const id of drafted.evaluationIds) {
       const e = await caller.evaluations.get({ id });
       await caller.evaluations.save({
@@ -151,7 +159,7 @@ describe('import', () => {
         },
       });
     }
-    const submitted = await runImport(db, me, { kpiSetCode: 'market', mode: 'submitted', bytes: bytes(csv(lines)) });
+    const submitted = await runImport(w, me, { mode: 'submitted', bytes: bytes(csv(lines)) });
     expect(submitted.report.problems).toEqual([]);
     expect(submitted).toMatchObject({ imported: true, report: { creates: 0, updates: 3 } });
     const view = await caller.evaluations.get({ id: drafted.evaluationIds[0]! });
@@ -161,11 +169,11 @@ describe('import', () => {
   });
 
   it('reads GB18030 CSV and the XLSX template', async () => {
-    const me = demoUser(db, 'assessor2');
-    const fresh = marketOf(db, '532523').filter((s) => s.status === null);
+    const me = w.assessor2;
+    const fresh = marketOf(w, '532523').filter((s) => s.status === null);
     const gbText = ['stakeholder,name,' + MARKET.join(','), `${fresh[0]!.code},屏边测试公司,` + row(fresh[0]!.code, 0).split(',').slice(1).join(',')].join('\r\n');
     const gb = iconv.encode(gbText, 'gb18030');
-    const r1 = await checkImport(db, me, { kpiSetCode: 'market', mode: 'draft', bytes: gb });
+    const r1 = await checkImport(w, me, { mode: 'draft', bytes: gb });
     expect(r1).toMatchObject({ ok: true, encoding: 'gb18030', creates: 1 });
 
     const template = await importTemplate(db, me, 'market', 'zh-CN');
@@ -186,18 +194,35 @@ describe('import', () => {
       if (n > 1 && freshCodes.has(code)) ws.addRow([code, r.getCell(2).value, 10, 200, 800, 2, 0, 100, 250, 5]);
     });
     const xlsx = new Uint8Array(await out.xlsx.writeBuffer());
-    const r2 = await runImport(db, me, { kpiSetCode: 'market', mode: 'draft', bytes: xlsx });
+    const r2 = await runImport(w, me, { mode: 'draft', bytes: xlsx });
     expect(r2.report.problems).toEqual([]);
     expect(r2).toMatchObject({ imported: true, report: { format: 'xlsx', creates: 3 } });
   });
 
+  it('reads UTF-16 CSV by its byte-order mark, and refuses a formula without a computed value by its cell (as the CLI does)', async () => {
+    const me = w.assessor2;
+    const fresh = marketOf(w, '532523').filter((s) => s.status === null);
+    const text = csv([row(fresh[0]!.code, 0)]);
+    const utf16 = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(await checkImport(w, me, { mode: 'draft', bytes: utf16 })).toMatchObject({ ok: true, format: 'csv', encoding: 'utf-16le', creates: 1, problems: [] });
+
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('values');
+    sheet.addRow(['stakeholder', ...MARKET]);
+    sheet.addRow([fresh[0]!.code, 12, 230, 900, { formula: 'B2/10' }, 0, 120, 300, 6]);
+    const report = await checkImport(w, me, { mode: 'draft', bytes: new Uint8Array(await book.xlsx.writeBuffer()) });
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([{ code: 'formula_without_value', row: 2, column: 'E' }]);
+  });
+
   it('generated corruptions of a valid file never import partially and never throw a non-domain error', async () => {
-    const me = demoUser(db, 'assessor1');
-    const mine = marketOf(db, '532523');
+    const me = w.assessor1;
+    const mine = marketOf(w, '532523');
     const targets = mine.filter((s) => s.status === null || s.status === 'draft' || s.status === 'returned').slice(0, 12);
     const approved = mine.find((s) => s.status === 'approved')!.code;
-    const foreign = marketOf(db, '532530')[0]!.code;
-    expect(targets.length).toBeGreaterThanOrEqual(8);
+    const foreign = marketOf(w, '532530')[0]!.code;
+    expect(targets).toHaveLength(12);
     const valid = csv(targets.map((s, i) => row(s.code, i)));
     const cellValues = fc.oneof(
       fc.constantFrom('', 'abc', '-5', '1e9', '12,5', '5%', '"', '""', '１２', 'NaN', ' 7 ', '0x10', approved, foreign, 'MK-NOPE', targets[0]!.code),
@@ -245,10 +270,12 @@ describe('import', () => {
         const before = counts(db);
         let result: Awaited<ReturnType<typeof runImport>>;
         try {
-          result = await runImport(db, me, { kpiSetCode: 'market', mode, bytes: file });
+          result = await runImport(w, me, { mode, bytes: file });
         } catch (e) {
-          // Only a domain error may escape (and then nothing was written).
-          expect(e).toBeInstanceOf(DomainError);
+          // Only a domain error (or an empty file, refused by the procedure's input schema) may
+          // escape, and then nothing was written.
+          expect(e).toBeInstanceOf(TRPCError);
+          expect((e as TRPCError).cause instanceof DomainError || (e as TRPCError).cause instanceof ZodError).toBe(true);
           expect(counts(db)).toEqual(before);
           return;
         }
@@ -279,9 +306,9 @@ describe('import', () => {
 
 describe('a 10,000-row import', () => {
   it('lands whole as drafts', async () => {
-    const db = await seeded();
-    const admin = demoUser(db, 'admin');
-    const township = db.select().from(regions).where(eq(regions.level, 'township')).get()!;
+    const w = await importWorld();
+    const db = w.db;
+    const township = w.w.townA;
     const codes = Array.from({ length: 10_000 }, (_, i) => `BULK-${String(i).padStart(5, '0')}`);
     db.transaction((tx) => {
       for (let i = 0; i < codes.length; i += 500)
@@ -290,7 +317,7 @@ describe('a 10,000-row import', () => {
     const file = bytes(csv(codes.map((c, i) => row(c, i % 30))));
     const before = counts(db);
     const started = performance.now();
-    const result = await runImport(db, admin, { kpiSetCode: 'market', mode: 'draft', bytes: file });
+    const result = await runImport(w, w.admin, { mode: 'draft', bytes: file });
     const ms = performance.now() - started;
     expect(result.report.problems).toEqual([]);
     expect(result).toMatchObject({ imported: true, report: { rows: 10_000, creates: 10_000 } });

@@ -1,29 +1,28 @@
 // The offline command gives the same determinations as the app: a published period exported as a
 // scores/v1 file (with the optional county, history and red-flag fields) and run through
-// `eligibility --program --scores` matches the stored eligibility run.
+// `eligibility --program --scores` matches the stored eligibility run. On factory.ts's scored world
+// and its three programs (one per stakeholder type).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
-import { seedIfEmpty } from '@/seed';
-import { incentivePrograms, indicators, kpiSetIndicators, periods, regions, scoreRuns, scores, stakeholders, user } from '@/db/schema';
+import { indicators, kpiSetIndicators, periods, regions, scoreRuns, scores, stakeholders } from '@/db/schema';
 import { eligibilityCommand } from '@/cli/eligibility';
-import { runProgram, getRun } from '@/server/services/eligibility-runs';
-import { programFile } from '@/server/services/incentives';
-import { freshDb } from './helpers';
+import { PROGRAMS, publishedWorld } from './factory';
 
 describe('eligibility CLI against the app', () => {
   it('same program, same published scores → same determinations and input hash', async () => {
-    const db = freshDb();
-    await seedIfEmpty(db, { passwordHash: 'x' });
-    const admin = db.select().from(user).where(eq(user.role, 'admin')).get()!;
-    const period = db.select().from(periods).where(eq(periods.code, '2026Q2')).get()!;
-    for (const programCode of ['TAX-FARMER-INCOME', 'SUBSIDY-RURAL-STEADY', 'COMMEND-COUNTY-TOWN']) {
-      const program = db.select().from(incentivePrograms).where(eq(incentivePrograms.code, programCode)).get()!;
-      const { runId } = runProgram(db, admin, { programId: program.id, periodId: period.id });
-      const run = getRun(db, runId);
-      const type = (program.eligibleTypes as string[])[0]!;
+    const { db, api, periodIds } = await publishedWorld();
+    const period = db.select().from(periods).where(eq(periods.id, periodIds['2026Q2'])).get()!;
+    // Candidates in 2026Q2: three market entities, two rural, one county/town.
+    const candidates = { 'TAX-FARMER-INCOME': 3, 'SUBSIDY-RURAL-STEADY': 2, 'COMMEND-COUNTY-TOWN': 1 };
+    for (const input of PROGRAMS) {
+      const program = await api.incentives.create(input);
+      const { runId } = await api.eligibility.run({ programId: program.id, periodId: period.id });
+      const run = await api.eligibility.get({ runId });
+      expect(run.determinations).toHaveLength(candidates[input.code as keyof typeof candidates]);
+      const type = program.eligibleTypes[0]!;
 
       // Export the period's published official scores of that type as scores/v1 (+ optional fields).
       const runRow = db
@@ -80,7 +79,7 @@ describe('eligibility CLI against the app', () => {
         })),
       };
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eligibility-cli-'));
-      fs.writeFileSync(path.join(dir, 'program.json'), JSON.stringify(programFile(db, program.id)));
+      fs.writeFileSync(path.join(dir, 'program.json'), JSON.stringify(await api.incentives.file({ id: program.id })));
       fs.writeFileSync(path.join(dir, 'scores.json'), JSON.stringify(doc));
       let out = '';
       const exit = await eligibilityCommand(['--program', path.join(dir, 'program.json'), '--scores', path.join(dir, 'scores.json')], { stdout: (t) => (out += t), stderr: () => {} });

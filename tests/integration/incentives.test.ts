@@ -1,25 +1,22 @@
-// Incentive programs and eligibility runs through the routers, on the seeded demo.
+// Incentive programs and eligibility runs through the routers, on factory.ts's scored world: in
+// 2026Q2 the market scores are firm 65 (income 60), firm2 85 (income 80) and firmB 50 (income 10).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { seedIfEmpty } from '@/seed';
-import { auditLog, determinations, periods } from '@/db/schema';
+import { auditLog, determinations } from '@/db/schema';
 import type { ProgramInputRaw } from '@/core/eligibility';
-import { callerFor, freshDb, makeUser } from './helpers';
+import { indicatorsOf, publishedWorld, type SessionUser } from './factory';
 
-let db: Db;
-let admin: ReturnType<typeof makeUser>;
-let assessor: ReturnType<typeof makeUser>;
-let periodId = (code: string) => db.select().from(periods).where(eq(periods.code, code)).get()!.id;
+let w: Awaited<ReturnType<typeof publishedWorld>>;
+let admin: SessionUser;
+let assessor: SessionUser;
+const periodId = (code: keyof typeof w.periodIds) => w.periodIds[code];
 
 beforeAll(async () => {
-  db = freshDb();
-  await seedIfEmpty(db, { passwordHash: 'x' });
-  admin = makeUser(db, 'admin');
-  assessor = makeUser(db, 'assessor');
-  periodId = (code: string) => db.select().from(periods).where(eq(periods.code, code)).get()!.id;
-});
+  w = await publishedWorld();
+  admin = w.user('admin');
+  assessor = w.user('assessor');
+}, 60_000);
 
 const taxBreak = (code: string): ProgramInputRaw => ({
   code,
@@ -34,7 +31,7 @@ const taxBreak = (code: string): ProgramInputRaw => ({
       { op: 'clause', clause: { kind: 'noRedFlag' } },
     ],
   },
-  benefit: { kind: 'rate', rate: 2, base: { indicator: 'mk_value_added_10k', scale: 10000 } },
+  benefit: { kind: 'rate', rate: 2, base: { indicator: indicatorsOf('market').income, scale: 10000 } },
   budget: 500000,
   allocation: 'rank',
   status: 'active',
@@ -51,19 +48,19 @@ async function code(p: Promise<unknown>): Promise<string> {
 
 describe('programs', () => {
   it('admin creates and updates a program; each change is audited', async () => {
-    const api = callerFor(db, admin);
+    const api = w.caller(admin);
     const created = await api.incentives.create(taxBreak('TB-A'));
     expect(created).toMatchObject({ code: 'TB-A', kind: 'tax_break', budget: 500000 });
     const updated = await api.incentives.update({ id: created.id, data: { ...taxBreak('TB-A'), budget: 400000 } });
     expect(updated.budget).toBe(400000);
-    const audits = db.select().from(auditLog).where(eq(auditLog.entityId, String(created.id))).all();
+    const audits = w.db.select().from(auditLog).where(eq(auditLog.entityId, String(created.id))).all();
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['program.create', 'program.update']));
     const file = await api.incentives.file({ id: created.id });
     expect(file).toMatchObject({ format: 'program/v1', code: 'TB-A' });
   });
 
   it('refuses invalid programs with errors at the field', async () => {
-    const api = callerFor(db, admin);
+    const api = w.caller(admin);
     const bad = { ...taxBreak('TB-bad'), nameEn: '', benefit: { kind: 'fixed', amount: 10 }, allocation: null } as ProgramInputRaw;
     const err = await api.incentives.create(bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TRPCError);
@@ -79,17 +76,17 @@ describe('programs', () => {
   });
 
   it('only admins manage programs and runs', async () => {
-    const api = callerFor(db, assessor);
+    const api = w.caller(assessor);
     expect(await code(api.incentives.list())).toBe('FORBIDDEN');
     expect(await code(api.incentives.create(taxBreak('TB-x')))).toBe('FORBIDDEN');
     expect(await code(api.eligibility.run({ programId: 1, periodId: 1 }))).toBe('FORBIDDEN');
-    expect(await code(callerFor(db, null).incentives.list())).toBe('UNAUTHORIZED');
+    expect(await code(w.caller(null).incentives.list())).toBe('UNAUTHORIZED');
   });
 });
 
 describe('eligibility runs', () => {
   it('refuses a period that is not published, with a clear message', async () => {
-    const api = callerFor(db, admin);
+    const api = w.caller(admin);
     const p = await api.incentives.create(taxBreak('TB-open'));
     const err = (await api.eligibility.run({ programId: p.id, periodId: periodId('2026Q3') }).catch((e: unknown) => e)) as TRPCError;
     expect(err.code).toBe('PRECONDITION_FAILED');
@@ -97,7 +94,7 @@ describe('eligibility runs', () => {
   });
 
   it('refuses an archived program and a missing period', async () => {
-    const api = callerFor(db, admin);
+    const api = w.caller(admin);
     const p = await api.incentives.create({ ...taxBreak('TB-archived'), status: 'archived' });
     const err = (await api.eligibility.run({ programId: p.id, periodId: periodId('2026Q2') }).catch((e: unknown) => e)) as TRPCError;
     expect(err.code).toBe('PRECONDITION_FAILED');
@@ -107,40 +104,41 @@ describe('eligibility runs', () => {
   });
 
   it('runs on 2026Q2: determinations with explanations, budget kept, immutable, reproducible', async () => {
-    const api = callerFor(db, admin);
+    const api = w.caller(admin);
     const p = await api.incentives.create(taxBreak('TB-run'));
     const { runId, totals } = await api.eligibility.run({ programId: p.id, periodId: periodId('2026Q2') });
-    // Every market stakeholder with a published 2026Q2 score is a candidate.
-    const scored = db.$client.prepare("select count(*) n from scores s join score_runs r on r.id = s.run_id join periods p on p.id = r.period_id join stakeholders k on k.id = s.stakeholder_id where p.code = '2026Q2' and r.status = 'published' and k.type = 'market'").get() as { n: number };
-    expect(totals.candidates).toBe(scored.n);
-    expect(totals.passed).toBeGreaterThan(0);
-    expect(totals.passed).toBeLessThan(scored.n);
-    expect(totals.allocated).toBeLessThanOrEqual(500000);
+    // Every market stakeholder with a published 2026Q2 score is a candidate; firm and firm2 pass
+    // (composite ≥ 60) and get 2 % of income × 10,000: 12,000 and 16,000.
+    expect(totals).toMatchObject({ candidates: 3, passed: 2, allocated: 28000 });
     const run = await api.eligibility.get({ runId });
-    expect(run.determinations).toHaveLength(scored.n);
+    expect(run.determinations.map((d) => [d.stakeholder, d.eligible, d.amount]).sort()).toEqual([
+      ['MK-0001', true, 12000],
+      ['MK-0002', false, null],
+      ['MK-0003', true, 16000],
+    ]);
     const failed = run.determinations.find((d) => d.truth === 'fail')!;
     expect(failed.explanation.op).toBe('all');
     expect(failed.gap).not.toBeNull();
-    expect(run.totals.byCounty.length).toBeGreaterThan(1);
-    expect(run.totals.byCounty.reduce((a, c) => a + c.candidates, 0)).toBe(scored.n);
+    // 屏边 has firm and firm2, 金平 firmB.
+    expect(run.totals.byCounty.map((c) => c.candidates).sort()).toEqual([1, 2]);
 
     // Recompute and compare: the same hash and the same determinations.
     const again = await api.eligibility.recompute({ runId });
-    expect(again).toMatchObject({ sameHash: true, differenceCount: 0, compared: scored.n });
+    expect(again).toMatchObject({ sameHash: true, differenceCount: 0, compared: 3 });
 
     // Determinations cannot be changed in place …
-    expect(() => db.update(determinations).set({ eligible: true }).where(eq(determinations.id, failed.id)).run()).toThrow(/immutable/);
+    expect(() => w.db.update(determinations).set({ eligible: true }).where(eq(determinations.id, failed.id)).run()).toThrow(/immutable/);
     // … an override is recorded beside them, with a reason, audited and shown.
     expect(await code(api.eligibility.override({ determinationId: failed.id, eligible: true, amount: 1000, reason: 'no' }))).toBe('BAD_REQUEST');
     await api.eligibility.override({ determinationId: failed.id, eligible: true, amount: 1000, reason: 'Verified on site: the sanction was annulled on appeal.' });
     const after = await api.eligibility.get({ runId });
     const overridden = after.determinations.find((d) => d.id === failed.id)!;
     expect(overridden).toMatchObject({ eligible: true, amount: 1000, computed: { eligible: false }, override: { reason: 'Verified on site: the sanction was annulled on appeal.' } });
-    expect(db.select().from(auditLog).where(eq(auditLog.action, 'determination.override')).all()).toHaveLength(1);
+    expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'determination.override')).all()).toHaveLength(1);
     const list = await api.eligibility.beneficiaries({ runId });
     expect(list.rows.map((r) => r.id)).toContain(failed.id);
     // Assessors cannot read, override or export runs.
-    const other = callerFor(db, assessor);
+    const other = w.caller(assessor);
     expect(await code(other.eligibility.get({ runId }))).toBe('FORBIDDEN');
     expect(await code(other.eligibility.override({ determinationId: failed.id, eligible: false, amount: null, reason: 'not allowed here' }))).toBe('FORBIDDEN');
     expect(await code(other.eligibility.beneficiaries({ runId }))).toBe('FORBIDDEN');

@@ -1,20 +1,15 @@
-// The scorecard's incentives section (issue 7 point 3): a stakeholder user sees its own
-// determinations for the displayed published period — from the latest run of each program of that
-// period, overrides applied and marked — and nobody else's.
+// The scorecard's incentives section: a stakeholder user sees its own determinations for the
+// displayed published period — from the latest run of each program of that period, overrides
+// applied and marked — and nobody else's. Worked on the small scored world of factory.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { seedIfEmpty } from '@/seed';
-import { determinations, eligibilityRuns, incentivePrograms, periods, stakeholders, user } from '@/db/schema';
-import { loadSessionUser } from '@/server/auth/session';
-import { callerFor, freshDb } from './helpers';
+import { eq } from 'drizzle-orm';
+import { determinations } from '@/db/schema';
+import { PROGRAMS, publishedWorld } from './factory';
 
-let db: Db;
-const as = (username: string) => callerFor(db, loadSessionUser(db, db.select({ id: user.id }).from(user).where(eq(user.username, username)).get()!.id));
-const stakeholderIdOf = (username: string) => db.select({ id: user.stakeholderId }).from(user).where(eq(user.username, username)).get()!.id!;
-const periodIdOf = (code: string) => db.select({ id: periods.id }).from(periods).where(eq(periods.code, code)).get()!.id;
-const programIdOf = (code: string) => db.select({ id: incentivePrograms.id }).from(incentivePrograms).where(eq(incentivePrograms.code, code)).get()!.id;
+let w: Awaited<ReturnType<typeof publishedWorld>>;
+const programIds: Record<string, number> = {};
+const runIds: Record<string, number> = {};
 
 async function codeOf(p: Promise<unknown>) {
   try {
@@ -27,29 +22,39 @@ async function codeOf(p: Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  db = freshDb();
-  await seedIfEmpty(db, { passwordHash: 'x' });
+  w = await publishedWorld();
+  for (const p of PROGRAMS) {
+    const created = await w.program(p);
+    programIds[p.code] = created.id;
+    runIds[p.code] = (await w.api.eligibility.run({ programId: created.id, periodId: w.periodIds['2026Q2'] })).runId;
+  }
 }, 60_000);
 
 describe('incentives on the scorecard', () => {
-  it('the demo runs each program once on 2026Q2, and each stakeholder user sees its own program’s determination', async () => {
-    const runs = db.select({ program: incentivePrograms.code, period: periods.code }).from(eligibilityRuns).innerJoin(incentivePrograms, eq(incentivePrograms.id, eligibilityRuns.programId)).innerJoin(periods, eq(periods.id, eligibilityRuns.periodId)).all();
-    expect(runs.map((r) => `${r.program}@${r.period}`).sort()).toEqual(['COMMEND-COUNTY-TOWN@2026Q2', 'SUBSIDY-RURAL-STEADY@2026Q2', 'TAX-FARMER-INCOME@2026Q2']);
-    const expected = { firm1: 'TAX-FARMER-INCOME', coop1: 'SUBSIDY-RURAL-STEADY', town1: 'COMMEND-COUNTY-TOWN' };
-    for (const [username, program] of Object.entries(expected)) {
-      const card = await as(username).scorecards.get();
+  it('each stakeholder user sees its own program’s determination of 2026Q2', async () => {
+    // firm 65 (income 60) fails the tax break; coop 75 after 65 and 60 gets 20000 + 15/40 · 80000;
+    // town 85 (A, well coordinated) is commended.
+    const expected = {
+      firm: { program: 'TAX-FARMER-INCOME', eligible: false, amount: null, truth: 'fail', clauses: 3 },
+      coop: { program: 'SUBSIDY-RURAL-STEADY', eligible: true, amount: 50000, truth: 'pass', clauses: 2 },
+      town: { program: 'COMMEND-COUNTY-TOWN', eligible: true, amount: null, truth: 'pass', clauses: 2 },
+    } as const;
+    for (const [name, want] of Object.entries(expected)) {
+      const user = w.users[name as keyof typeof expected];
+      const card = await w.caller(user).scorecards.get();
       expect(card.period).toBe('2026Q2');
       const list = card.incentives!.determinations;
-      expect(list.map((d) => d.program.code)).toEqual([program]);
+      expect(list.map((d) => [d.program.code, d.runId])).toEqual([[want.program, runIds[want.program]]]);
       const d = list[0]!;
+      expect([d.eligible, d.amount, d.truth], name).toEqual([want.eligible, want.amount, want.truth]);
       // The very determination stored for this stakeholder in that run.
-      const stored = db.select().from(determinations).where(and(eq(determinations.id, d.determinationId), eq(determinations.stakeholderId, stakeholderIdOf(username)))).get()!;
-      expect(stored).toBeDefined();
-      expect([d.eligible, d.amount, d.rate]).toEqual([stored.eligible, stored.amount, stored.rate]);
+      const stored = w.db.select().from(determinations).where(eq(determinations.id, d.determinationId)).get()!;
+      expect([stored.stakeholderId, stored.eligible, stored.amount, stored.rate]).toEqual([user.stakeholderId, d.eligible, d.amount, d.rate]);
       expect(d.override).toBeNull();
       expect(d.explanation.op).toBe('all');
       // Every clause carries the actual value and the threshold; a failure carries the gap.
       const leaves = d.explanation.op === 'all' ? d.explanation.rules : [];
+      expect(leaves).toHaveLength(want.clauses);
       for (const leaf of leaves) if (leaf.op === 'clause') expect(leaf.explanation).toHaveProperty('threshold');
       if (d.truth === 'fail') expect(d.gap).not.toBeNull();
       else expect(d.gap).toBeNull();
@@ -57,44 +62,44 @@ describe('incentives on the scorecard', () => {
   });
 
   it('shows an administrator’s override as such, with the computed result kept', async () => {
-    const firm = as('firm1');
+    const firm = w.caller(w.users.firm);
     const before = (await firm.scorecards.get()).incentives!.determinations[0]!;
-    await as('admin').eligibility.override({ determinationId: before.determinationId, eligible: !before.eligible, amount: before.eligible ? null : 1234.5, reason: 'Verified on site by the county office' });
+    expect([before.eligible, before.amount]).toEqual([false, null]);
+    await w.api.eligibility.override({ determinationId: before.determinationId, eligible: true, amount: 1234.5, reason: 'Verified on site by the county office' });
     const after = (await firm.scorecards.get()).incentives!.determinations[0]!;
-    expect(after.eligible).toBe(!before.eligible);
-    expect(after.amount).toBe(before.eligible ? null : 1234.5);
-    expect(after.computed).toEqual({ eligible: before.eligible, amount: before.amount });
-    expect(after.override).toMatchObject({ eligible: !before.eligible, reason: 'Verified on site by the county office' });
+    expect(after.eligible).toBe(true);
+    expect(after.amount).toBe(1234.5);
+    expect(after.computed).toEqual({ eligible: false, amount: null });
+    expect(after.override).toMatchObject({ eligible: true, reason: 'Verified on site by the county office' });
   });
 
   it('only determinations of the displayed period, from the latest run of each program', async () => {
-    const admin = as('admin');
-    const coop = as('coop1');
+    const coop = w.caller(w.users.coop);
     expect((await coop.scorecards.get({ period: '2026Q1' })).incentives!.determinations).toEqual([]);
-    const q1 = await admin.eligibility.run({ programId: programIdOf('SUBSIDY-RURAL-STEADY'), periodId: periodIdOf('2026Q1') });
+    const q1 = await w.api.eligibility.run({ programId: programIds['SUBSIDY-RURAL-STEADY']!, periodId: w.periodIds['2026Q1'] });
     const inQ1 = (await coop.scorecards.get({ period: '2026Q1' })).incentives!.determinations;
     expect(inQ1.map((d) => d.runId)).toEqual([q1.runId]);
     const q2Before = (await coop.scorecards.get()).incentives!.determinations;
-    expect(q2Before[0]!.runId).not.toBe(q1.runId);
-    const again = await admin.eligibility.run({ programId: programIdOf('SUBSIDY-RURAL-STEADY'), periodId: periodIdOf('2026Q2') });
+    expect(q2Before.map((d) => d.runId)).toEqual([runIds['SUBSIDY-RURAL-STEADY']]);
+    const again = await w.api.eligibility.run({ programId: programIds['SUBSIDY-RURAL-STEADY']!, periodId: w.periodIds['2026Q2'] });
     expect((await coop.scorecards.get()).incentives!.determinations.map((d) => d.runId)).toEqual([again.runId]);
   });
 
   it('a stakeholder user cannot reach another stakeholder’s determinations', async () => {
-    const firm = as('firm1');
-    const own = stakeholderIdOf('firm1');
-    const other = db.select({ id: stakeholders.id, code: stakeholders.code }).from(stakeholders).where(eq(stakeholders.type, 'market')).all().find((s) => s.id !== own)!;
+    const firm = w.caller(w.users.firm);
+    const own = w.who.firm.id;
+    const other = w.who.firm2;
     expect(await codeOf(firm.scorecards.get({ stakeholderId: other.id }))).toBe('FORBIDDEN');
     // The answer holds this stakeholder's determinations only: ids all belong to it, no other code appears.
     const card = await firm.scorecards.get();
-    for (const d of card.incentives!.determinations) expect(db.select().from(determinations).where(eq(determinations.id, d.determinationId)).get()!.stakeholderId).toBe(own);
+    for (const d of card.incentives!.determinations) expect(w.db.select().from(determinations).where(eq(determinations.id, d.determinationId)).get()!.stakeholderId).toBe(own);
     const json = JSON.stringify(card.incentives);
-    const otherCodes = db.select({ code: stakeholders.code }).from(stakeholders).all().map((s) => s.code).filter((c) => c !== card.stakeholder.code);
+    const otherCodes = Object.values(w.who).map((s) => s.code).filter((c) => c !== card.stakeholder.code);
     expect(otherCodes.filter((c) => json.includes(`"${c}"`))).toEqual([]);
-    // An admin reading that other stakeholder sees its own determination, not firm1's.
-    const theirs = await as('admin').scorecards.get({ stakeholderId: other.id });
+    // An admin reading firm2 sees its own determination, not firm's: 85 → 5 % of 80 × 10,000.
+    const theirs = (await w.api.scorecards.get({ stakeholderId: other.id })).incentives!.determinations;
     const mine = new Set(card.incentives!.determinations.map((d) => d.determinationId));
-    expect(theirs.incentives!.determinations.length).toBe(1);
-    expect(theirs.incentives!.determinations.some((d) => mine.has(d.determinationId))).toBe(false);
+    expect(theirs.map((d) => [d.program.code, d.eligible, d.rate, d.amount])).toEqual([['TAX-FARMER-INCOME', true, 5, 40000]]);
+    expect(theirs.some((d) => mine.has(d.determinationId))).toBe(false);
   });
 });

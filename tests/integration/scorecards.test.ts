@@ -1,24 +1,16 @@
-// Scorecards through the router on the seeded demo: own scorecard only, published periods only,
-// the path to the next band checked against the engine, and the county scorecard's scope.
+// Scorecards through the router on a small scored world (tests/integration/factory.ts): own
+// scorecard only, published periods only, the path to the next band checked against the engine,
+// and the county scorecard's scope. Goalposts 0…100: a composite is the mean of its two values.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { seedIfEmpty } from '@/seed';
-import { periods, regions, scoreRuns, scores, stakeholders, user } from '@/db/schema';
-import { loadSessionUser } from '@/server/auth/session';
-import { gradeFor, scoreKpiSet, type ValuesRow } from '@/core/scoring';
-import { computeScoreRun, gatherValues, publishScoreRun } from '@/server/services/score-runs';
-import { loadKpiSetVersion } from '@/server/services/kpi-documents';
-import { callerFor, freshDb } from './helpers';
+import { scoreRuns, scores } from '@/db/schema';
+import { couplingCoordination, gradeFor, scoreKpiSet, type ValuesRow } from '@/core/scoring';
+import { computeScoreRun, publishScoreRun } from '@/server/queries/score-runs';
+import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
+import { indicatorsOf, publishedWorld } from './factory';
 
-let db: Db;
-const as = (username: string) => {
-  const row = db.select({ id: user.id }).from(user).where(eq(user.username, username)).get();
-  if (!row) throw new Error(`no demo user ${username}`);
-  return callerFor(db, loadSessionUser(db, row.id));
-};
-const stakeholderIdOf = (username: string) => db.select({ id: user.stakeholderId }).from(user).where(eq(user.username, username)).get()!.id!;
+let w: Awaited<ReturnType<typeof publishedWorld>>;
 
 async function codeOf(p: Promise<unknown>) {
   try {
@@ -31,35 +23,39 @@ async function codeOf(p: Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  db = freshDb();
-  await seedIfEmpty(db, { passwordHash: 'x' });
+  w = await publishedWorld();
 }, 60_000);
 
 describe('my scorecard', () => {
   it('shows the latest published period, its stored score, and no other stakeholder', async () => {
-    const firm = as('firm1');
-    const card = await firm.scorecards.get();
+    const card = await w.caller(w.users.firm).scorecards.get();
     expect(card.period).toBe('2026Q2');
     expect(card.periods.map((p) => p.code)).toEqual(['2026Q2', '2026Q1', '2025Q4']);
-    const stored = db
-      .select({ composite: scores.composite, grade: scores.grade, countyPercentile: scores.countyPercentile })
-      .from(scores)
-      .innerJoin(scoreRuns, eq(scoreRuns.id, scores.runId))
-      .innerJoin(periods, eq(periods.id, scoreRuns.periodId))
-      .where(and(eq(scores.stakeholderId, stakeholderIdOf('firm1')), eq(periods.code, '2026Q2'), eq(scoreRuns.status, 'published')))
-      .get()!;
-    expect(card.card!.composite).toBe(stored.composite);
-    expect(card.card!.grade?.code).toBe(stored.grade);
-    expect(card.card!.peers.county.percentile).toBeCloseTo(stored.countyPercentile!, 9);
-    expect(card.card!.peers.county.peers).toBeGreaterThan(1);
-    expect(card.card!.peers.province.peers).toBeGreaterThanOrEqual(card.card!.peers.county.peers);
-    expect(card.trend.map((t) => t.period)).toEqual(['2025Q4', '2026Q1', '2026Q2']);
+    // 2026Q2: income 60, growth 70 → 65, grade C.
+    expect(card.card!.composite).toBeCloseTo(65, 9);
+    expect(card.card!.grade?.code).toBe('C');
+    expect(card.card!.objectives.map((o) => [o.code, o.weight, o.score])).toEqual([
+      ['income', 0.5, 60],
+      ['growth', 0.5, 70],
+    ]);
+    // 屏边's market peers: firm 65, firm2 85 → rank 2 of 2; the province adds firmB (40) → rank 2 of 3.
+    expect(card.card!.peers.county).toMatchObject({ rank: 2, percentile: 0, peers: 2, stored: { rank: 2, percentile: 0 } });
+    expect(card.card!.peers.province).toMatchObject({ rank: 2, percentile: 50, peers: 3 });
+    expect(card.trend.map((t) => [t.period, t.composite, t.grade])).toEqual([
+      ['2025Q4', 50, 'D'],
+      ['2026Q1', 60, 'C'],
+      ['2026Q2', 65, 'C'],
+    ]);
     // Contributions add up to the composite (the engine's invariant, carried through storage).
-    const sum = card.card!.indicators.reduce((acc, i) => acc + (i.contribution ?? 0), 0);
-    expect(sum).toBeCloseTo(card.card!.composite!, 6);
+    const contributions = card.card!.indicators.map((i) => [i.code, i.raw, i.contribution]);
+    expect(contributions).toEqual([
+      [indicatorsOf('market').income, 60, 30],
+      [indicatorsOf('market').growth, 70, 35],
+    ]);
     // Nothing in the answer names another stakeholder.
     const text = JSON.stringify(card);
-    const others = db.select({ name: stakeholders.name, code: stakeholders.code }).from(stakeholders).all().filter((s) => s.code !== card.stakeholder.code);
+    const others = Object.values(w.who).filter((s) => s.code !== card.stakeholder.code);
+    expect(others).toHaveLength(5);
     for (const o of others) {
       expect(text.includes(o.name)).toBe(false);
       expect(text.includes(`"${o.code}"`)).toBe(false);
@@ -67,8 +63,8 @@ describe('my scorecard', () => {
   });
 
   it('refuses another stakeholder’s scorecard and path through every procedure', async () => {
-    const firm = as('firm1');
-    const coopId = stakeholderIdOf('coop1');
+    const firm = w.caller(w.users.firm);
+    const coopId = w.who.coop.id;
     expect(await codeOf(firm.scorecards.get({ stakeholderId: coopId }))).toBe('FORBIDDEN');
     expect(await codeOf(firm.scorecards.nextBand({ stakeholderId: coopId }))).toBe('FORBIDDEN');
     expect(await codeOf(firm.scorecards.get({ stakeholderId: coopId, period: '2025Q4' }))).toBe('FORBIDDEN');
@@ -77,93 +73,110 @@ describe('my scorecard', () => {
   });
 
   it('never shows an unpublished period, even when a run of it was published', async () => {
-    const firm = as('firm1');
+    const firm = w.caller(w.users.firm);
     expect(await codeOf(firm.scorecards.get({ period: '2026Q3' }))).toBe('NOT_FOUND');
     expect(await codeOf(firm.scorecards.nextBand({ period: '2026Q3' }))).toBe('NOT_FOUND');
     // Publish an official run of the still-open period: the period's status still hides it.
-    const open = db.select().from(periods).where(eq(periods.code, '2026Q3')).get()!;
-    const versionId = db
-      .select({ v: scoreRuns.kpiSetVersionId })
-      .from(scoreRuns)
-      .where(eq(scoreRuns.periodId, open.id))
-      .all()
-      .map((r) => r.v);
-    expect(versionId.length).toBeGreaterThan(0);
-    for (const v of new Set(versionId)) {
-      const { run } = computeScoreRun(db, { periodId: open.id, versionId: v, kind: 'official', actorId: null, statuses: ['draft', 'submitted', 'approved', 'returned'] });
-      publishScoreRun(db, run.id, null);
+    const versionIds = new Set(w.db.select({ v: scoreRuns.kpiSetVersionId }).from(scoreRuns).where(eq(scoreRuns.periodId, w.periodIds['2026Q3'])).all().map((r) => r.v));
+    // Approving firm's evaluation refreshed the provisional run of the market set only.
+    expect(versionIds.size).toBe(1);
+    for (const v of versionIds) {
+      const { run, count } = computeScoreRun(w.db, { periodId: w.periodIds['2026Q3'], versionId: v, kind: 'official', actorId: null, statuses: ['draft', 'submitted', 'approved', 'returned'] });
+      expect(count).toBe(2); // firm (approved) and firm2 (submitted)
+      publishScoreRun(w.db, run.id, null);
     }
     const card = await firm.scorecards.get();
     expect(card.period).toBe('2026Q2');
-    expect(card.periods.map((p) => p.code)).not.toContain('2026Q3');
-    expect(card.trend.map((t) => t.period)).not.toContain('2026Q3');
+    expect(card.periods.map((p) => p.code)).toEqual(['2026Q2', '2026Q1', '2025Q4']);
+    expect(card.trend.map((t) => t.period)).toEqual(['2025Q4', '2026Q1', '2026Q2']);
     expect(await codeOf(firm.scorecards.get({ period: '2026Q3' }))).toBe('NOT_FOUND');
-    const county = await as('assessor1').scorecards.county();
-    expect(county.periods).not.toContain('2026Q3');
+    const county = await w.caller(w.users.assessorA).scorecards.county();
+    expect(county.periods).toEqual(['2026Q2', '2026Q1', '2025Q4']);
   });
 
   it('lets assessors read scorecards in their county only', async () => {
-    const firmId = stakeholderIdOf('firm1');
-    expect((await as('assessor1').scorecards.get({ stakeholderId: firmId })).stakeholder.id).toBe(firmId);
-    expect(await codeOf(as('assessor3').scorecards.get({ stakeholderId: firmId }))).toBe('FORBIDDEN');
-    expect(await codeOf(as('assessor3').scorecards.nextBand({ stakeholderId: firmId }))).toBe('FORBIDDEN');
-    expect(await codeOf(as('assessor1').scorecards.get())).toBe('BAD_REQUEST');
+    const firmId = w.who.firm.id;
+    expect((await w.caller(w.users.assessorA).scorecards.get({ stakeholderId: firmId })).stakeholder.id).toBe(firmId);
+    expect(await codeOf(w.caller(w.users.assessorB).scorecards.get({ stakeholderId: firmId }))).toBe('FORBIDDEN');
+    expect(await codeOf(w.caller(w.users.assessorB).scorecards.nextBand({ stakeholderId: firmId }))).toBe('FORBIDDEN');
+    expect(await codeOf(w.caller(w.users.assessorA).scorecards.get())).toBe('BAD_REQUEST');
   });
 });
 
 describe('path to the next band', () => {
-  it('suggests values that reach the next band under the engine, for each demo stakeholder user', async () => {
-    let reachable = 0;
-    for (const username of ['firm1', 'coop1', 'town1']) {
-      const path = await as(username).scorecards.nextBand();
-      expect(path).not.toBeNull();
-      if (!path || path.status !== 'ok') continue;
-      const period = db.select().from(periods).where(eq(periods.code, path.period)).get()!;
-      const code = db.select({ code: stakeholders.code }).from(stakeholders).where(eq(stakeholders.id, stakeholderIdOf(username))).get()!.code;
-      const run = db
+  it('suggests values that reach the next band under the engine, for each stakeholder user', async () => {
+    // firm 65 (C → B at 70), coop 75 (B → A at 85), town 85 (A: no band above).
+    const expected = { firm: { next: 'B', required: [70, 80] }, coop: { next: 'A', required: [90, 100] }, town: null };
+    for (const [name, want] of Object.entries(expected)) {
+      const user = w.users[name as keyof typeof expected];
+      const path = await w.caller(user).scorecards.nextBand();
+      expect(path, name).not.toBeNull();
+      expect(path!.period).toBe('2026Q2');
+      if (want === null) {
+        expect(path!.status, name).not.toBe('ok');
+        continue;
+      }
+      expect(path!.status, name).toBe('ok');
+      if (path!.status !== 'ok') continue;
+      expect(path!.nextGrade!.code).toBe(want.next);
+      // One indicator alone: income or growth must rise by twice the gap (each weighs half).
+      expect(path!.routes.map((r) => [r.reachable, r.required])).toEqual([
+        [true, want.required[0]],
+        [true, want.required[1]],
+      ]);
+      // Checked against the engine: the suggested value reaches the band.
+      const card = await w.caller(user).scorecards.get();
+      const run = w.db
         .select({ versionId: scoreRuns.kpiSetVersionId })
         .from(scores)
         .innerJoin(scoreRuns, eq(scoreRuns.id, scores.runId))
-        .where(and(eq(scoreRuns.periodId, period.id), eq(scoreRuns.status, 'published'), eq(scores.stakeholderId, stakeholderIdOf(username))))
+        .where(and(eq(scoreRuns.periodId, w.periodIds['2026Q2']), eq(scoreRuns.status, 'published'), eq(scores.stakeholderId, card.stakeholder.id)))
         .get()!;
-      const doc = loadKpiSetVersion(db, run.versionId).document;
-      const input = gatherValues(db, period.id, run.versionId, ['approved']);
-      const docCodes = new Set(doc.objectives.flatMap((o) => o.indicators.map((i) => i.code)));
-      const rows: ValuesRow[] = input.rows.map((r) => ({ stakeholder: r.stakeholder, values: Object.fromEntries(Object.entries(r.values).filter(([c]) => docCodes.has(c))) }));
-      expect(path.cheapest.length).toBeLessThanOrEqual(3);
-      for (const route of path.routes) {
-        if (!route.reachable) continue;
-        reachable++;
-        const changed = rows.map((r) => (r.stakeholder === code ? { ...r, values: { ...r.values, [route.indicator]: route.required } } : r));
-        const result = scoreKpiSet(doc, changed).results.find((r) => r.stakeholder === code)!;
-        expect(gradeFor(result.composite, doc.grades)!.min, `${username} ${route.indicator}`).toBeGreaterThanOrEqual(path.nextGrade!.min);
+      const doc = loadKpiSetVersion(w.db, run.versionId).document;
+      const own: ValuesRow = { stakeholder: card.stakeholder.code, values: Object.fromEntries(card.card!.indicators.map((i) => [i.code, i.raw])) };
+      for (const route of path!.routes) {
+        const changed = { ...own, values: { ...own.values, [route.indicator]: route.required } };
+        const result = scoreKpiSet(doc, [changed]).results[0]!;
+        expect(gradeFor(result.composite, doc.grades)!.code, `${name} ${route.indicator}`).toBe(want.next);
       }
     }
-    expect(reachable).toBeGreaterThan(0);
   });
 });
 
 describe('county scorecard', () => {
   it('aggregates the assessor’s county by type, with coordination and a township ranking', async () => {
-    const county = await as('assessor1').scorecards.county();
-    expect(county.county?.nameZh).toContain('屏边');
+    const county = await w.caller(w.users.assessorA).scorecards.county();
+    expect(county.county?.name['zh-CN']).toBe('屏边县');
+    expect(county.period).toBe('2026Q2');
     const summary = county.summary!;
-    expect(summary.byType.reduce((n, t) => n + t.count, 0)).toBe(summary.count);
-    expect(summary.count).toBeGreaterThan(10);
-    expect(summary.coordination!.D).toBeGreaterThan(0);
-    expect(summary.coordination!.D).toBeLessThanOrEqual(1);
-    const ranks = summary.townships.map((t) => t.rank).filter((r): r is number => r !== null);
-    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    const countyPath = db.select({ path: regions.path }).from(regions).where(eq(regions.id, county.county!.id)).get()!.path;
-    for (const s of summary.stakeholders) {
-      const path = db.select({ path: regions.path }).from(stakeholders).innerJoin(regions, eq(regions.id, stakeholders.regionId)).where(eq(stakeholders.id, s.id)).get()!.path;
-      expect(path.startsWith(countyPath)).toBe(true);
-    }
-    const other = county.counties.length === 1 ? (await as('admin').scorecards.county()).counties.find((c) => c.id !== county.county!.id)! : null;
-    expect(other).not.toBeNull();
-    expect(await codeOf(as('assessor1').scorecards.county({ countyId: other!.id }))).toBe('FORBIDDEN');
-    const admin = await as('admin').scorecards.county({ countyId: other!.id, period: '2025Q4' });
+    // 屏边 in 2026Q2: firm 65, town 85, coop 75 in 玉屏镇; firm2 85 in 新现镇.
+    expect(summary.stakeholders.map((s) => [s.code, s.composite])).toEqual([
+      ['CT-0001', 85],
+      ['MK-0001', 65],
+      ['MK-0003', 85],
+      ['RU-0001', 75],
+    ]);
+    expect(summary.byType.map((t) => [t.type, t.count, t.meanComposite])).toEqual([
+      ['county_town', 1, 85],
+      ['rural', 1, 75],
+      ['market', 2, 75],
+    ]);
+    // Coordination of the county's mean objective scores: income (80+60+80+70)/4, growth (90+70+90+80)/4.
+    const means = [72.5, 82.5];
+    expect(summary.coordination!.means).toEqual({ income: 72.5, growth: 82.5 });
+    expect(summary.coordination!.D).toBeCloseTo(couplingCoordination(means, [1, 1], 100).D, 12);
+    expect(summary.townships.map((t) => [t.name['zh-CN'], t.count, t.meanComposite, t.rank])).toEqual([
+      ['新现镇', 1, 85, 1],
+      ['玉屏镇', 3, 75, 2],
+    ]);
+    expect(county.counties.map((c) => c.id)).toEqual([w.w.countyA.id]);
+    expect(await codeOf(w.caller(w.users.assessorA).scorecards.county({ countyId: w.w.countyB.id }))).toBe('FORBIDDEN');
+    const admin = await w.api.scorecards.county({ countyId: w.w.countyB.id, period: '2025Q4' });
     expect(admin.period).toBe('2025Q4');
-    expect(admin.county?.id).toBe(other!.id);
+    expect(admin.county?.id).toBe(w.w.countyB.id);
+    expect(admin.summary!.stakeholders.map((s) => [s.code, s.composite])).toEqual([
+      ['MK-0002', 30],
+      ['RU-0002', 60],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -7,6 +7,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StatCard } from '@/components/ui/stat-card';
 import { api } from '@/lib/trpc/server';
 import { STAKEHOLDER_TYPES, REGION_LEVELS } from '@/core/domain/enums';
+import { labelOf, pickName } from '@/core/i18n/label';
+import { formatNumber } from '@/core/i18n/format';
 
 
 export async function generateMetadata() {
@@ -16,9 +18,9 @@ export async function generateMetadata() {
 const PERIOD_BADGE = { open: 'info', closed: 'warning', published: 'success' } as const;
 
 export default async function AdminHome() {
-  const [t, tc, format, locale] = await Promise.all([getTranslations('admin.overview'), getTranslations('common'), getFormatter(), getLocale()]);
+  const [t, tc, locale] = await Promise.all([getTranslations('admin.overview'), getTranslations('common'), getLocale()]);
   const data = await (await api()).dashboard.admin();
-  const n = (x: number) => format.number(x);
+  const n = (x: number) => formatNumber(x, locale);
   const regionCount = (level: string) => data.regionsByLevel.find((r) => r.level === level)?.n ?? 0;
   const typeCount = (type: string) => data.stakeholdersByType.find((r) => r.type === type)?.n ?? 0;
   const totalStakeholders = data.stakeholdersByType.reduce((s, r) => s + r.n, 0);
@@ -70,7 +72,7 @@ export default async function AdminHome() {
               <ul className="divide-y">
                 {data.kpiSets.map((k) => (
                   <li key={k.kpiSetId} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
-                    <span className="font-medium">{locale === 'en' ? k.nameEn : k.nameZh}</span>
+                    <span className="font-medium">{pickName(labelOf(k), locale)}</span>
                     <span className="text-sm text-muted-foreground">{tc(`stakeholderTypes.${k.type}`)}</span>
                     <Badge variant={Number(k.published) > 0 ? 'success' : 'neutral'}>
                       {t('versions', { count: k.versions })}

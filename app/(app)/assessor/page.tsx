@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClassName } from '@/components/ui/styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatCard } from '@/components/ui/stat-card';
@@ -7,6 +7,8 @@ import { Alert } from '@/components/ui/alert';
 import { StakeholderList } from '@/components/stakeholders/stakeholder-list';
 import { api } from '@/lib/trpc/server';
 import { STAKEHOLDER_TYPES } from '@/core/domain/enums';
+import { pickName } from '@/core/i18n/label';
+import { formatList, formatNumber } from '@/core/i18n/format';
 
 
 export async function generateMetadata() {
@@ -14,10 +16,10 @@ export async function generateMetadata() {
 }
 
 export default async function AssessorHome() {
-  const [t, tc, format, locale] = await Promise.all([getTranslations('stakeholders.home'), getTranslations('common'), getFormatter(), getLocale()]);
+  const [t, tc, locale] = await Promise.all([getTranslations('stakeholders.home'), getTranslations('common'), getLocale()]);
   const te = await getTranslations('evaluations');
   const data = await (await api()).dashboard.assessor();
-  const regionNames = data.regions.map((r) => (locale === 'en' ? r.nameEn : r.nameZh)).join('、');
+  const regionNames = formatList(data.regions.map((r) => pickName(r.name, locale)), locale);
   const count = (ty: string) => data.byType.find((r) => r.type === ty)?.n ?? 0;
   const entered = data.progress.reduce((s, r) => s + r.n, 0);
   const approved = data.progress.find((r) => r.status === 'approved')?.n ?? 0;
@@ -44,11 +46,11 @@ export default async function AssessorHome() {
       ) : null}
       <div className="mb-8 grid grid-cols-2 gap-3 lg:grid-cols-4">
         {STAKEHOLDER_TYPES.map((ty) => (
-          <StatCard key={ty} label={tc(`stakeholderTypes.${ty}`)} value={format.number(count(ty))} />
+          <StatCard key={ty} label={tc(`stakeholderTypes.${ty}`)} value={formatNumber(count(ty), locale)} />
         ))}
         <StatCard
           label={data.openPeriod ? t('openPeriod', { code: data.openPeriod.code }) : t('noOpenPeriod')}
-          value={data.openPeriod ? `${format.number(approved)} / ${format.number(entered)}` : '—'}
+          value={data.openPeriod ? `${formatNumber(approved, locale)} / ${formatNumber(entered, locale)}` : '—'}
           hint={data.openPeriod ? t('openPeriodHint') : undefined}
         />
       </div>

@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonClassName } from '@/components/ui/styles';
 import { ScorecardView } from '@/components/scorecard/scorecard-view';
-import { loadScorecard, periodParam } from '@/components/scorecard/load';
+import { loadScorecard, periodParam } from '@/lib/trpc/load-scorecard';
 import { getContext } from '@/lib/trpc/server';
 import { notFound } from 'next/navigation';
 

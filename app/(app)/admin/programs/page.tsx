@@ -7,6 +7,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonClassName } from '@/components/ui/styles';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { labelOf, pickName } from '@/core/i18n/label';
+import { formatList, formatNumber } from '@/core/i18n/format';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incentives'))('list.title') };
@@ -17,7 +19,6 @@ export default async function ProgramsPage() {
   const tc = await getTranslations('common');
   const locale = await getLocale();
   const programs = await (await api()).incentives.list();
-  const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   return (
     <>
       <PageHeader
@@ -50,13 +51,13 @@ export default async function ProgramsPage() {
               <TR key={p.id}>
                 <TD>
                   <Link href={`/admin/programs/${p.id}`} className="font-medium text-primary hover:underline">
-                    {locale === 'en' ? p.nameEn : p.nameZh}
+                    {pickName(labelOf(p), locale)}
                   </Link>
                   <div className="font-mono text-xs text-muted-foreground">{p.code}</div>
                 </TD>
                 <TD>{t(`kinds.${p.kind}`)}</TD>
-                <TD>{p.eligibleTypes.map((ty) => tc(`stakeholderTypes.${ty}`)).join(locale === 'en' ? ', ' : '、')}</TD>
-                <TD numeric>{p.budget === null ? '—' : fmt.format(p.budget)}</TD>
+                <TD>{formatList(p.eligibleTypes.map((ty) => tc(`stakeholderTypes.${ty}`)), locale)}</TD>
+                <TD numeric>{formatNumber(p.budget, locale, { digits: 0 })}</TD>
                 <TD>
                   <Badge variant={p.status === 'active' ? 'success' : p.status === 'draft' ? 'neutral' : 'outline'}>{t(`statuses.${p.status}`)}</Badge>
                 </TD>

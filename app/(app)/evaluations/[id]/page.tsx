@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { EvaluationEditor } from '@/components/evaluations/evaluation-editor';
 import { api } from '@/lib/trpc/server';
+import { pickName } from '@/core/i18n/label';
 
 async function load(id: number) {
   try {
@@ -30,7 +31,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
   const [t, tc, locale] = await Promise.all([getTranslations('evaluations.editor'), getTranslations('common'), getLocale()]);
   const place = [data.stakeholder.county, data.stakeholder.township]
     .filter((r) => r !== null)
-    .map((r) => (locale === 'en' ? r.nameEn : r.nameZh))
+    .map((r) => pickName(r.name, locale))
     .join(' · ');
   return (
     <>

@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScorecardView } from '@/components/scorecard/scorecard-view';
-import { loadScorecard, periodParam } from '@/components/scorecard/load';
+import { loadScorecard, periodParam } from '@/lib/trpc/load-scorecard';
 import { getContext } from '@/lib/trpc/server';
 
 export async function generateMetadata() {

@@ -5,9 +5,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { CountyPicker } from '@/components/scorecard/county-picker';
 import { CountyView } from '@/components/scorecard/county-view';
-import { loadCountyScorecard, periodParam } from '@/components/scorecard/load';
-import { getContext } from '@/lib/trpc/server';
-import { can } from '@/server/auth/permissions';
+import { loadCountyScorecard, periodParam } from '@/lib/trpc/load-scorecard';
+import { pickName } from '@/core/i18n/label';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('scorecard'))('county.title') };
@@ -18,14 +17,13 @@ export default async function CountyScorecardPage({
 }: {
   searchParams: Promise<{ county?: string | string[]; period?: string | string[] }>;
 }) {
-  const ctx = await getContext();
-  if (!ctx.user || !can(ctx.user.role, 'scorecards.county')) notFound();
+  // The procedure checks the permission: a refusal loads nothing, and the page is not found.
   const sp = await searchParams;
   const countyId = typeof sp.county === 'string' && /^\d+$/.test(sp.county) ? Number(sp.county) : undefined;
   const data = await loadCountyScorecard({ countyId, period: periodParam(sp.period) });
   if (!data) notFound();
   const [t, locale] = await Promise.all([getTranslations('scorecard'), getLocale()]);
-  const countyName = data.county ? (locale === 'en' ? data.county.nameEn : data.county.nameZh) : '';
+  const countyName = data.county ? pickName(data.county.name, locale) : '';
   return (
     <>
       <PageHeader

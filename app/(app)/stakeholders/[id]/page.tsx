@@ -7,9 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StakeholderForm } from '@/components/stakeholders/stakeholder-form';
 import { StakeholderProfile } from '@/components/stakeholders/stakeholder-profile';
 import { ActiveToggle } from '@/components/stakeholders/active-toggle';
-import { api, getContext } from '@/lib/trpc/server';
-import { can } from '@/server/auth/permissions';
-import { stakeholderHasEvaluations } from '@/server/services/stakeholders';
+import { api } from '@/lib/trpc/server';
 
 async function load(id: number) {
   try {
@@ -31,12 +29,10 @@ export default async function StakeholderPage({
   const { saved, edit } = await searchParams;
   const id = Number(raw);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const ctx = await getContext();
   const s = await load(id);
-  if (!s || !ctx.user) notFound();
+  if (!s) notFound();
   const t = await getTranslations('stakeholders');
-  const canEdit = can(ctx.user.role, 'stakeholders.update');
-  const hasEvaluations = stakeholderHasEvaluations(ctx.db, id);
+  const canEdit = s.actions.update;
   return (
     <>
       <PageHeader
@@ -55,7 +51,7 @@ export default async function StakeholderPage({
       {canEdit && edit === '1' ? (
         <StakeholderForm
           id={s.id}
-          typeLocked={hasEvaluations}
+          typeLocked={s.typeLocked}
           initial={{
             name: s.name,
             type: s.type,

@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { VersionWorkspace } from '@/components/method/version-workspace';
 import { api } from '@/lib/trpc/server';
+import { labelOf, pickName } from '@/core/i18n/label';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('method'))('version.metaTitle') };
@@ -21,7 +22,7 @@ export default async function VersionPage({ params }: { params: Promise<{ versio
   } catch {
     notFound();
   }
-  const name = locale === 'en' ? data.kpiSet.nameEn : data.kpiSet.nameZh;
+  const name = pickName(labelOf(data.kpiSet), locale);
   return (
     <>
       <PageHeader

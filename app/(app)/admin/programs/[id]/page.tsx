@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { TRPCError } from '@trpc/server';
 import { Download, Pencil } from 'lucide-react';
 import { api } from '@/lib/trpc/server';
@@ -13,6 +13,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { buttonClassName } from '@/components/ui/styles';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { RunPanel } from '@/components/incentives/run-panel';
+import { labelOf, pickName } from '@/core/i18n/label';
+import type { Locale } from '@/i18n/config';
+import { formatList, formatNumber } from '@/core/i18n/format';
+import { ruleLabels, ruleNamesOf } from '@/components/incentives/rule-labels';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incentives'))('detail.title') };
@@ -20,7 +24,7 @@ export async function generateMetadata() {
 
 type T = Awaited<ReturnType<typeof getTranslations<'incentives'>>>;
 
-function benefitLines(b: Benefit, t: T, fmt: (x: number) => string, locale: string, indicatorName: (code: string) => string): string[] {
+function benefitLines(b: Benefit, t: T, fmt: (x: number) => string, locale: Locale, indicatorName: (code: string) => string): string[] {
   const lines: string[] = [t(`benefitKinds.${b.kind}`)];
   switch (b.kind) {
     case 'fixed':
@@ -42,7 +46,7 @@ function benefitLines(b: Benefit, t: T, fmt: (x: number) => string, locale: stri
       lines.push(t('summary.rate', { rate: fmt(b.rate) }));
       break;
     case 'title':
-      lines.push(t('summary.title', { title: locale === 'en' ? b.title.en : b.title['zh-CN'] }));
+      lines.push(t('summary.title', { title: pickName(b.title, locale) }));
       if (b.maxPerCounty !== null) lines.push(t('summary.maxPerCounty', { count: b.maxPerCounty }));
       break;
   }
@@ -57,22 +61,20 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
   const t = await getTranslations('incentives');
   const tc = await getTranslations('common');
   const locale = await getLocale();
+  const format = await getFormatter();
   const caller = await api();
   const program = await caller.incentives.get({ id: Number(id) }).catch((e: unknown) => {
     if (e instanceof TRPCError && (e.code === 'NOT_FOUND' || e.code === 'BAD_REQUEST')) notFound();
     throw e;
   });
   const [runs, vocabulary] = await Promise.all([caller.eligibility.runs({ programId: program.id }), caller.incentives.vocabulary()]);
-  const fmt = (x: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(x);
-  const labels = (en: boolean) => ({
-    objective: (c: string) => vocabulary.objectives.find((o) => o.code === c)?.[en ? 'nameEn' : 'nameZh'],
-    indicator: (c: string) => vocabulary.indicators.find((i) => i.code === c)?.[en ? 'nameEn' : 'nameZh'],
-  });
+  const fmt = (x: number) => formatNumber(x, locale);
+  const names = ruleNamesOf(vocabulary);
   const description = locale === 'en' ? program.descriptionEn : program.descriptionZh;
   return (
     <>
       <PageHeader
-        title={locale === 'en' ? program.nameEn : program.nameZh}
+        title={pickName(labelOf(program), locale)}
         description={description ?? undefined}
         breadcrumb={<Link href="/admin/programs" className="hover:underline">{t('backToList')}</Link>}
         meta={
@@ -104,13 +106,13 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
             </CardHeader>
             <CardContent className="grid gap-3 text-sm">
               <p lang="zh-CN" data-testid="rule-sentence-zh">
-                <span className="font-medium">{t('form.sentenceZh')}</span> {renderRule(program.rule, 'zh-CN', labels(false))}
+                <span className="font-medium">{t('form.sentenceZh')}</span> {renderRule(program.rule, 'zh-CN', ruleLabels(names, 'zh-CN'))}
               </p>
               <p lang="en" data-testid="rule-sentence-en">
-                <span className="font-medium">{t('form.sentenceEn')}</span> {renderRule(program.rule, 'en', labels(true))}
+                <span className="font-medium">{t('form.sentenceEn')}</span> {renderRule(program.rule, 'en', ruleLabels(names, 'en'))}
               </p>
               <p>
-                <span className="font-medium">{t('fields.eligibleTypes')}:</span> {program.eligibleTypes.map((ty) => tc(`stakeholderTypes.${ty}`)).join(locale === 'en' ? ', ' : '、')}
+                <span className="font-medium">{t('fields.eligibleTypes')}:</span> {formatList(program.eligibleTypes.map((ty) => tc(`stakeholderTypes.${ty}`)), locale)}
               </p>
             </CardContent>
           </Card>
@@ -120,7 +122,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
             </CardHeader>
             <CardContent className="grid gap-1 text-sm">
               <ul className="grid gap-1">
-                {benefitLines(program.benefit, t, fmt, locale, (c) => labels(locale === 'en').indicator(c) ?? c).map((l, i) => (
+                {benefitLines(program.benefit, t, fmt, locale, (c) => ruleLabels(names, locale).indicator?.(c) ?? c).map((l, i) => (
                   <li key={i}>{l}</li>
                 ))}
               </ul>
@@ -165,7 +167,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
                           {t('detail.runLink', { period: r.periodCode, id: r.id })}
                         </Link>
                       </TD>
-                      <TD>{new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(r.createdAt)}</TD>
+                      <TD>{format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</TD>
                       <TD>{r.createdBy ?? '—'}</TD>
                       <TD className="font-mono text-xs">{r.inputHash.slice(7, 19)}…</TD>
                     </TR>

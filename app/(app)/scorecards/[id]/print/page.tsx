@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ScorecardView } from '@/components/scorecard/scorecard-view';
 import { PrintButton } from '@/components/scorecard/print-button';
-import { loadScorecard, periodParam } from '@/components/scorecard/load';
+import { loadScorecard, periodParam } from '@/lib/trpc/load-scorecard';
 import { buttonClassName } from '@/components/ui/styles';
 import { getContext } from '@/lib/trpc/server';
 

@@ -6,6 +6,7 @@ import { api } from '@/lib/trpc/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { ProgramForm } from '@/components/incentives/program-form';
 import { fromProgram } from '@/components/incentives/program-draft';
+import { labelOf, pickName } from '@/core/i18n/label';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incentives'))('form.editTitle') };
@@ -23,7 +24,7 @@ export default async function EditProgramPage({ params }: { params: Promise<{ id
     <>
       <PageHeader
         title={t('form.editTitle')}
-        description={locale === 'en' ? program.nameEn : program.nameZh}
+        description={pickName(labelOf(program), locale)}
         breadcrumb={<Link href={`/admin/programs/${program.id}`} className="hover:underline">{t('backToProgram')}</Link>}
       />
       <ProgramForm id={program.id} initial={fromProgram(program)} />

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { TRPCError } from '@trpc/server';
 import { api } from '@/lib/trpc/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { RunView } from '@/components/incentives/run-view';
+import { labelOf, pickName } from '@/core/i18n/label';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incentives'))('run.pageTitle') };
@@ -14,17 +15,18 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const { id, runId } = await params;
   const t = await getTranslations('incentives');
   const locale = await getLocale();
+  const format = await getFormatter();
   const run = await (await api()).eligibility.get({ runId: Number(runId) }).catch((e: unknown) => {
     if (e instanceof TRPCError && (e.code === 'NOT_FOUND' || e.code === 'BAD_REQUEST')) notFound();
     throw e;
   });
   if (String(run.programId) !== id) notFound();
-  const name = locale === 'en' ? run.snapshot.nameEn : run.snapshot.nameZh;
+  const name = pickName(labelOf(run.snapshot), locale);
   return (
     <>
       <PageHeader
         title={t('run.heading', { period: run.periodCode })}
-        description={t('run.description', { name, when: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(run.createdAt), by: run.createdBy ?? '—' })}
+        description={t('run.description', { name, when: format.dateTime(run.createdAt, { dateStyle: 'medium', timeStyle: 'short' }), by: run.createdBy ?? '—' })}
         breadcrumb={<Link href={`/admin/programs/${run.programId}`} className="hover:underline">{t('backToProgram')}</Link>}
       />
       <RunView run={run} />

@@ -1,0 +1,123 @@
+'use client';
+// The review of an evaluation: who submitted or approved it, approve, return with a reason, and
+// reopen an approved one with a reason.
+import { useFormatter, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { CheckCircle2 } from 'lucide-react';
+import { useTRPC } from '@/lib/trpc/client';
+import { fieldErrorsOf } from '@/lib/trpc/errors';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { FormField } from '@/components/ui/form-field';
+import { Textarea } from '@/components/ui/textarea';
+import { translateKeyed } from './messages';
+import type { EvaluationView } from './use-evaluation-draft';
+
+export function ReviewActions({ data, revision, onDone }: { data: EvaluationView; revision: number; onDone: () => Promise<void> }) {
+  const t = useTranslations('evaluations.review');
+  const tc = useTranslations('common');
+  const tAll = useTranslations();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const approve = useMutation(trpc.evaluations.approve.mutationOptions());
+  const sendBack = useMutation(trpc.evaluations.return.mutationOptions());
+  const reopen = useMutation(trpc.evaluations.reopen.mutationOptions());
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const e = data.evaluation;
+  const { actions } = data;
+  if (!actions.review && !actions.reviewBlockedAsSubmitter && !actions.reopen && e.status !== 'approved') return null;
+
+  const withReason = (fn: (reason: string) => Promise<unknown>) => async () => {
+    const r = reason.trim();
+    if (r.length < 5) {
+      setReasonError(t('reasonTooShort', { min: 5 }));
+      throw new Error('reason');
+    }
+    try {
+      await fn(r);
+      setReason('');
+      await onDone();
+    } catch (err) {
+      const fe = fieldErrorsOf(err);
+      setReasonError(translateKeyed(tAll, fe.reason));
+      setError(err instanceof Error ? err.message : String(err));
+      throw err;
+    }
+  };
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2">{t('title')}</CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {e.status === 'submitted' ? (
+          <p className="text-sm">{t('submittedBy', { name: e.submittedByName ?? '—', time: e.submittedAt ? format.dateTime(e.submittedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—' })}</p>
+        ) : null}
+        {e.status === 'approved' ? (
+          <p className="flex items-center gap-2 text-sm">
+            <CheckCircle2 aria-hidden="true" className="size-4 text-success" />
+            {t('approvedBy', { name: e.approvedByName ?? '—', time: e.approvedAt ? format.dateTime(e.approvedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—' })}
+          </p>
+        ) : null}
+        {actions.reviewBlockedAsSubmitter ? <Alert variant="info">{t('ownSubmission')}</Alert> : null}
+        {error ? <Alert variant="error">{error}</Alert> : null}
+        <div className="flex flex-wrap gap-3">
+          {actions.review ? (
+            <>
+              <ConfirmDialog
+                trigger={<Button>{t('approve')}</Button>}
+                title={t('approveTitle')}
+                description={t('approveDescription')}
+                confirmLabel={t('approve')}
+                cancelLabel={tc('cancel')}
+                onConfirm={async () => {
+                  setError(null);
+                  try {
+                    await approve.mutateAsync({ id: e.id, revision });
+                    await onDone();
+                  } catch (err) {
+                    setError(err instanceof Error ? err.message : String(err));
+                    throw err;
+                  }
+                }}
+              />
+              <ConfirmDialog
+                trigger={<Button variant="outline">{t('return')}</Button>}
+                title={t('returnTitle')}
+                description={t('returnDescription')}
+                confirmLabel={t('return')}
+                cancelLabel={tc('cancel')}
+                onConfirm={withReason((r) => sendBack.mutateAsync({ id: e.id, revision, reason: r }))}
+              >
+                <FormField id="return-reason" label={t('reason')} required error={reasonError}>
+                  <Textarea value={reason} onChange={(ev) => { setReason(ev.target.value); setReasonError(undefined); }} rows={4} />
+                </FormField>
+              </ConfirmDialog>
+            </>
+          ) : null}
+          {actions.reopen ? (
+            <ConfirmDialog
+              trigger={<Button variant="outline">{t('reopen')}</Button>}
+              title={t('reopenTitle')}
+              description={t('reopenDescription')}
+              confirmLabel={t('reopen')}
+              cancelLabel={tc('cancel')}
+              destructive
+              onConfirm={withReason((r) => reopen.mutateAsync({ id: e.id, revision, reason: r }))}
+            >
+              <FormField id="reopen-reason" label={t('reason')} required error={reasonError}>
+                <Textarea value={reason} onChange={(ev) => { setReason(ev.target.value); setReasonError(undefined); }} rows={4} />
+              </FormField>
+            </ConfirmDialog>
+          ) : null}
+        </div>
+      </CardContent>
+    </Card>
+  );
+}
