@@ -1,6 +1,6 @@
 // Runs before every request: security headers with a per-request CSP nonce, rejection of
 // cross-origin state changes, and an early redirect to sign-in when there is no session cookie
-// (the real authorization is in the tRPC procedures and server components).
+// (the real authorization is in the procedures and route handlers: server/trpc, server/http).
 import { NextResponse, type NextRequest } from 'next/server';
 
 const SESSION_COOKIES = ['scorecard.session_token', '__Secure-scorecard.session_token'];
