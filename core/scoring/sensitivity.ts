@@ -1,6 +1,6 @@
 // Weight sensitivity (robustness of ranks and grades), and Spearman's rank correlation.
 // Pure TypeScript, no I/O: runs in the browser in chunks (so the page stays responsive and shows
-// progress) and in Node for the benchmark. Added for the tuning workspace (issue 4).
+// progress) and in Node for the benchmark.
 //
 // Sensitivity: normalized indicator values do not depend on the weights (each indicator is
 // normalized on its own), so they are computed once; each sample only redoes the aggregation with

@@ -29,8 +29,14 @@ export const PERMISSIONS = {
   'users.update': ['admin'],
   'users.resetPassword': ['admin'],
   'users.setDisabled': ['admin'],
+  'audit.list': ['admin'],
 
   'regions.list': ['admin', 'assessor'],
+  // The region tree's administration: browsing with counts, renaming, retiring, deleting empty units.
+  'regions.tree': ['admin'],
+  'regions.rename': ['admin'],
+  'regions.setRetired': ['admin'],
+  'regions.delete': ['admin'],
   'stakeholderTypes.list': ['admin', 'assessor', 'stakeholder'],
 
   'stakeholders.list': ['admin', 'assessor'],
@@ -38,8 +44,10 @@ export const PERMISSIONS = {
   'stakeholders.create': ['admin', 'assessor'],
   'stakeholders.update': ['admin', 'assessor'],
   'stakeholders.setActive': ['admin', 'assessor'],
+  // Registering many at once from a file (in the assessor's regions).
+  'stakeholders.import': ['admin', 'assessor'],
 
-  // Method (issue 4): periods, indicator library, KPI-set versions, weight tuning. Admins own
+  // Method: periods, indicator library, KPI-set versions, weight tuning. Admins own
   // the method; assessors may list periods (they enter values per period).
   'periods.list': ['admin', 'assessor'],
   'periods.create': ['admin'],
@@ -66,7 +74,7 @@ export const PERMISSIONS = {
   'tuning.preview': ['admin'],
   'tuning.sensitivity': ['admin'],
 
-  // Evaluations, imports and the county dashboard (issue 5).
+  // Evaluations, imports and the county dashboard.
   'evaluations.list': ['admin', 'assessor'],
   'evaluations.read': ['admin', 'assessor'],
   'evaluations.start': ['admin', 'assessor'],
@@ -79,12 +87,12 @@ export const PERMISSIONS = {
   'imports.run': ['admin', 'assessor'],
   'countyDashboard.read': ['admin', 'assessor'],
 
-  // Scorecards (issue 7): a stakeholder reads its own, assessors/admins any in scope; the county
+  // Scorecards: a stakeholder reads its own, assessors/admins any in scope; the county
   // scorecard is for assessors and admins.
   'scorecards.read': ['admin', 'assessor', 'stakeholder'],
   'scorecards.county': ['admin', 'assessor'],
 
-  // Incentive programs and eligibility runs (issue 6): only admins define, run and override.
+  // Incentive programs and eligibility runs: only admins define, run and override.
   'programs.list': ['admin'],
   'programs.read': ['admin'],
   'programs.create': ['admin'],
@@ -95,6 +103,10 @@ export const PERMISSIONS = {
   'eligibility.recompute': ['admin'],
   'eligibility.override': ['admin'],
   'eligibility.export': ['admin'],
+
+  // Jobs (long work off the request thread): whoever may start one follows it; the service
+  // lets the starter or an administrator read a job.
+  'jobs.read': ['admin', 'assessor'],
 } as const satisfies Record<string, readonly Caller[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -2,16 +2,15 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { StakeholderForm } from '@/components/stakeholders/stakeholder-form';
-import { getContext } from '@/lib/trpc/server';
+import { allowed } from '@/lib/trpc/server';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('stakeholders'))('form.newTitle') };
 }
 
 export default async function NewStakeholderPage() {
-  // Admins and assessors create stakeholders (the create procedure checks it again).
-  const ctx = await getContext();
-  if (!ctx.user || ctx.user.role === 'stakeholder') notFound();
+  // The matrix decides who may create (the create procedure checks it again).
+  if (!(await allowed('stakeholders.create'))) notFound();
   const t = await getTranslations('stakeholders');
   return (
     <>
