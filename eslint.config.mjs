@@ -23,7 +23,7 @@ const config = [
     rules: { 'no-restricted-properties': 'off' },
   },
   ...layerConfigs,
-  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'next-env.d.ts', 'bench/out/**'] },
+  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'next-env.d.ts', 'bench/out/**', 'dist/**'] },
 ];
 
 export default config;

@@ -9,7 +9,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   allowedDevOrigins: ['127.0.0.1'],
-  serverExternalPackages: ['better-sqlite3', 'exceljs'],
+  serverExternalPackages: ['better-sqlite3', 'exceljs', 'piscina'],
   typedRoutes: false,
   // Type checking and lint run in `npm test`; the production build need not repeat them.
   typescript: { ignoreBuildErrors: true },

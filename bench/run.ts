@@ -1,12 +1,130 @@
-// `npm run bench`: runs each benchmark in turn. Add a benchmark by adding its function to the list.
+// `npm run bench [-- options]`: the figures of the scale goals, on a quiet machine.
+//   cli   the compiled CLI against the pandas script on 100,000 × 30 values (alternating runs)
+//   web   a demo database and a generated province (`npm run db:seed -- --stakeholders N`), each
+//         served by `next start` from one production build: every page and query of every role,
+//         the scorecard under 50 connections, then publish / eligibility / import on the province
+//         while another user reads; server RSS sampled throughout
+//   jobs  the long work on the province (part of web unless --only says otherwise)
+// Options: --stakeholders N (default 100000; 1000000 for the larger province), --only cli|web|jobs,
+// --repeats R (timed reads per page, default 20), --micro (also the in-process benchmarks).
+// A step that cannot run (a part not built yet, a tool missing) fails loudly in the report and
+// the exit code, never with made-up figures. Results: bench/out/results.json and results.md.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eligibilityUnderLoad, importUnderLoad, publishUnderLoad } from './jobs';
+import { BENCH_DIST_DIR, OUT, prepareDatabase, ROOT, startServer, type Database, type Server } from './lib/servers';
+import { reportLines, writeResults, type Results } from './report';
 import { runScoringBench } from './scoring';
-import { runTuningBench } from './tuning';
-import { runScorecardBench } from './scorecard';
-import { runImportBench } from './import';
-import { runEligibilityBench } from './eligibility';
+import { loadScorecard, measureRequests } from './web';
 
-const benches: { name: string; run: () => Promise<void> }[] = [{ name: 'scoring', run: runScoringBench }, { name: 'tuning', run: runTuningBench }, { name: 'scorecard', run: runScorecardBench }, { name: 'import', run: runImportBench }, { name: 'eligibility', run: runEligibilityBench }];
+const USAGE = 'Usage: npm run bench -- [--stakeholders N] [--only cli|web|jobs] [--repeats R] [--micro]';
 
-for (const bench of benches) {
-  await bench.run();
+function options(argv: string[]) {
+  const read = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const stakeholders = Number(read('stakeholders') ?? 100_000);
+  const repeats = Number(read('repeats') ?? 20);
+  const only = read('only');
+  if (!Number.isInteger(stakeholders) || stakeholders < 1 || !Number.isInteger(repeats) || repeats < 1 || (only && !['cli', 'web', 'jobs'].includes(only))) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  return { stakeholders, repeats, only, micro: argv.includes('--micro') };
 }
+
+/** What else uses the CPU now: the figures are only as good as the machine is quiet. */
+function busiestProcesses(): string[] {
+  const ps = spawnSync('ps', ['-eo', 'pcpu,comm', '--sort=-pcpu', '--no-headers'], { encoding: 'utf8' });
+  if (ps.status !== 0) return [];
+  return ps.stdout.trim().split('\n').slice(0, 5).map((line) => line.trim().replace(/\s+/, '% '));
+}
+
+function buildApp(): void {
+  const build = spawnSync(process.execPath, ['--input-type=module', '-e', "const { buildIfStale } = await import('./scripts/lib/build.mjs'); await buildIfStale();"], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) throw new Error(`the production build failed (exit ${build.status})`);
+}
+
+/** A copy of the seeded database to serve: the jobs write to it, the seeded one stays as loaded. */
+function workingCopy(database: Database): Database {
+  const file = path.join(OUT, 'db', `${database.label}.serving.db`);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  fs.copyFileSync(database.file, file);
+  return { ...database, file };
+}
+
+async function step(results: Results, name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const message = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+    console.error(`FAILED ${message}`);
+    results.failures.push(message);
+  }
+}
+
+const opts = options(process.argv.slice(2));
+const results: Results = {
+  startedAt: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, loadAverage: os.loadavg(), busiest: busiestProcesses() },
+  stakeholders: opts.stakeholders,
+  seedSeconds: {},
+  requests: {},
+  load: {},
+  jobs: [],
+  maxRssMb: {},
+  scoring: null,
+  failures: [],
+};
+
+if (opts.only === undefined || opts.only === 'cli') {
+  await step(results, 'CLI vs pandas', async () => {
+    results.scoring = await runScoringBench();
+  });
+}
+
+if (opts.only !== 'cli') {
+  const servers: Server[] = [];
+  await step(results, 'web', async () => {
+    buildApp();
+    const databases = [...(opts.only === 'jobs' ? [] : [prepareDatabase(null)]), prepareDatabase(opts.stakeholders)];
+    for (const database of databases) results.seedSeconds[database.label] = database.seedSeconds;
+    let port = 3201;
+    for (const database of databases) servers.push(await startServer(workingCopy(database), port++));
+    for (const server of opts.only === 'jobs' ? [] : servers) {
+      const label = server.database.label;
+      await step(results, `requests on ${label}`, async () => {
+        results.requests[label] = await measureRequests(server, opts.repeats);
+      });
+      await step(results, `scorecard under load on ${label}`, async () => {
+        results.load[label] = await loadScorecard(server, 50, 20);
+      });
+    }
+    if (opts.only === 'web') return;
+    const province = servers.at(-1)!;
+    // The import needs the open period, which publishing closes: publish last.
+    await step(results, 'import values', async () => void results.jobs.push(await importUnderLoad(province)));
+    await step(results, 'eligibility run', async () => void results.jobs.push(await eligibilityUnderLoad(province)));
+    await step(results, 'publish a period', async () => void results.jobs.push(await publishUnderLoad(province)));
+  });
+  for (const server of servers) {
+    results.maxRssMb[server.database.label] = server.maxRssMb();
+    await server.stop();
+  }
+}
+
+if (opts.micro) {
+  const { runTuningBench } = await import('./tuning');
+  const { runScorecardBench } = await import('./scorecard');
+  const { runImportBench } = await import('./import');
+  const { runEligibilityBench } = await import('./eligibility');
+  for (const run of [runTuningBench, runScorecardBench, runImportBench, runEligibilityBench]) await step(results, run.name, run);
+}
+
+writeResults(results, OUT);
+console.log(`\n${reportLines(results).join('\n')}`);
+console.log(`Written: ${path.relative(ROOT, path.join(OUT, 'results.json'))}, ${path.relative(ROOT, path.join(OUT, 'results.md'))}`);
+process.exitCode = results.failures.length > 0 ? 1 : 0;

@@ -1,7 +1,7 @@
 // Scoring benchmark: 100,000 stakeholders × 30 indicators in 3 objectives.
-// Reports the engine's throughput (values/s), the CLI end to end (values CSV → scores CSV, the real
-// CLI spawned, startup included) beside an analyst's pandas script on the same file, and peak
-// memory (max RSS of each child process, from /usr/bin/time). Files go to bench/out/scoring/.
+// Reports the engine's throughput (values/s), the compiled CLI end to end (values CSV → scores CSV,
+// spawned, startup included) beside an analyst's pandas script on the same file, alternating runs,
+// and peak memory (max RSS of each child process, from /usr/bin/time). Files go to bench/out/scoring/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,7 +65,7 @@ function indicatorSpecs(random: () => number): IndicatorSpec[][] {
   );
 }
 
-function generate(): { kpiSetFile: string; valuesFile: string; specs: IndicatorSpec[][] } {
+export function generate(): { kpiSetFile: string; valuesFile: string; specs: IndicatorSpec[][] } {
   fs.mkdirSync(OUT, { recursive: true });
   const random = seededRandom(20250701);
   const specs = indicatorSpecs(random);
@@ -197,20 +197,45 @@ function compareComposites(fileA: string, fileB: string): { maxDifference: numbe
   return { maxDifference, gradeMismatches, rows: a.length };
 }
 
-function bundleCli(): string | null {
-  // A pre-bundled CLI separates tsx's on-the-fly TypeScript compilation from the CLI's own work.
-  const bundle = path.join(OUT, 'cli.mjs');
-  const esbuild = path.join(ROOT, 'node_modules', '.bin', 'esbuild');
-  if (!fs.existsSync(esbuild)) return null;
-  const result = spawnSync(
-    esbuild,
-    ['cli/main.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outfile=${bundle}`, '--log-level=warning'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  return result.status === 0 ? bundle : null;
+/** The command `npm run cli` runs (package.json's script, node and its flags), the compiled CLI built now when stale. */
+function cliCommand(): Command {
+  const script = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.cli!;
+  const [program, ...args] = script.split(/\s+/);
+  if (program !== 'node') throw new Error(`package.json's cli script does not start with node: ${script}`);
+  const build = spawnSync(process.execPath, [...args, 'help'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`compiling the CLI failed:\n${build.stderr}`);
+  return { command: process.execPath, args };
 }
 
-export async function runScoringBench(): Promise<void> {
+/** hyperfine (Debian's package) alternating the two commands: median seconds of each, or null without it. */
+function hyperfine(commands: Command[], runs: number): number[] | null {
+  const exportFile = path.join(OUT, 'hyperfine.json');
+  const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
+  const lines = commands.map(({ command, args }) => [command, ...args].map(quote).join(' '));
+  // One run per command per round, so both share whatever else the machine does.
+  const medians = commands.map(() => [] as number[]);
+  for (let round = 0; round < runs; round++) {
+    const child = spawnSync('hyperfine', ['-N', '--runs', '1', '--export-json', exportFile, ...lines], { cwd: ROOT, encoding: 'utf8' });
+    if (child.error || child.status !== 0) return null;
+    const results = (JSON.parse(fs.readFileSync(exportFile, 'utf8')) as { results: { median: number }[] }).results;
+    results.forEach((result, c) => medians[c]!.push(result.median));
+  }
+  return medians.map(median);
+}
+
+export interface ScoringFigures {
+  rows: number;
+  indicators: number;
+  cli: ProcessRun;
+  npmRunCli: ProcessRun;
+  pandas: ProcessRun | null;
+  hyperfineSeconds: { cli: number; pandas: number } | null;
+  wallRatio: number | null;
+  memoryRatio: number | null;
+  loadAverage: number[];
+}
+
+export async function runScoringBench(): Promise<ScoringFigures> {
   console.log(`\n== scoring: ${ROWS.toLocaleString('en')} stakeholders × ${OBJECTIVES.length * INDICATORS_PER_OBJECTIVE} indicators in ${OBJECTIVES.length} objectives ==`);
   // Other work on the machine slows every wall-clock figure; the load average says how much.
   console.log(`${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
@@ -252,21 +277,23 @@ export async function runScoringBench(): Promise<void> {
   for (let r = 0; r < scores.rowCount; r++) warnings += stakeholderScoreAt(compiled, matrix, scores, r).warnings.length;
   const detailSeconds = (performance.now() - started) / 1000;
 
-  // CLI end to end and pandas, side by side.
-  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  // The compiled CLI end to end (as `npm run cli` runs it, and through npm) and pandas, in turns.
   const cliArgs = (out: string) => ['score', '--kpi-set', kpiSetFile, '--values', valuesFile, '--format', 'csv', '--out', out];
   const cliOut = path.join(OUT, 'scores-cli.csv');
-  const bundle = bundleCli();
-  const bundledOut = path.join(OUT, 'scores-bundled.csv');
+  const cli = cliCommand();
   const python = findPandasPython();
   const pandasOut = path.join(OUT, 'scores-pandas.csv');
-  const commands: Command[] = [{ command: tsx, args: ['cli/main.ts', ...cliArgs(cliOut)] }];
-  if (bundle) commands.push({ command: process.execPath, args: [bundle, ...cliArgs(bundledOut)] });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const commands: Command[] = [
+    { command: cli.command, args: [...cli.args, ...cliArgs(cliOut)] },
+    { command: npm, args: ['run', '--silent', 'cli', '--', ...cliArgs(path.join(OUT, 'scores-npm.csv'))] },
+  ];
   if (python) commands.push({ command: python, args: ['bench/pandas_composite.py', kpiSetFile, valuesFile, pandasOut] });
-  const measured = runInterleaved(commands, 5);
+  const measured = runInterleaved(commands, 7);
   const cliRun = measured[0]!;
-  const bundledRun = bundle ? measured[1]! : null;
-  const pandasRun = python ? measured.at(-1)! : null;
+  const npmRun = measured[1]!;
+  const pandasRun = python ? measured[2]! : null;
+  const hyper = python ? hyperfine([commands[0]!, commands[2]!], 7) : null;
 
   const mb = (run: ProcessRun) => (run.peakMb === null ? 'n/a' : `${run.peakMb.toFixed(0)} MB`);
   const cpu = (run: ProcessRun) => (run.cpuSeconds === null ? 'n/a' : `${run.cpuSeconds.toFixed(3)} s`);
@@ -275,24 +302,37 @@ export async function runScoringBench(): Promise<void> {
     ['engine (scoreMatrix, in process)', `${engineSeconds.toFixed(3)} s`, `${engineCpuSeconds.toFixed(3)} s`, '', rate(engineSeconds)],
     ['values CSV → matrix (in process)', `${median(parseTimes).toFixed(3)} s`, '', '', rate(median(parseTimes))],
     ['scores/v1 objects for every row', `${detailSeconds.toFixed(3)} s`, '', '', `${rate(detailSeconds)} (${warnings.toLocaleString('en')} warnings)`],
-    ['CLI via tsx (as npm run cli)', `${cliRun.seconds.toFixed(3)} s`, cpu(cliRun), mb(cliRun), ''],
+    [`CLI compiled (node ${cli.args.join(' ')})`, `${cliRun.seconds.toFixed(3)} s`, cpu(cliRun), mb(cliRun), ''],
+    ['CLI through npm run cli', `${npmRun.seconds.toFixed(3)} s`, cpu(npmRun), mb(npmRun), ''],
   ];
-  if (bundledRun) rows.push(['CLI pre-bundled (node, no tsx)', `${bundledRun.seconds.toFixed(3)} s`, cpu(bundledRun), mb(bundledRun), '']);
   if (pandasRun) rows.push(['pandas script (same scores)', `${pandasRun.seconds.toFixed(3)} s`, cpu(pandasRun), mb(pandasRun), '']);
-  else rows.push(['pandas script', 'skipped: no python3 with pandas found', '', '', '']);
-  const widths = [36, 11, 11, 9, 0];
+  else rows.push(['pandas script', 'skipped: no python3 with pandas found (apt-get install python3-pandas)', '', '', '']);
+  const widths = [38, 11, 11, 9, 0];
   const print = (cells: string[]) => console.log(cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' ').trimEnd());
   print(['measure', 'wall', 'cpu', 'peak RSS', 'throughput']);
   rows.forEach(print);
 
   console.log(`engine goal ≥ 10 M values/s: ${valueCount / engineSeconds >= 10e6 ? 'met' : 'NOT met'} (${rate(engineSeconds)} wall, ${rate(engineCpuSeconds)} on CPU time)`);
+  let wallRatio: number | null = null;
+  let memoryRatio: number | null = null;
   if (pandasRun) {
-    const ratio = (run: ProcessRun) =>
-      `${(run.seconds / pandasRun.seconds).toFixed(2)} wall` + (run.cpuSeconds !== null && pandasRun.cpuSeconds !== null ? `, ${(run.cpuSeconds / pandasRun.cpuSeconds).toFixed(2)} cpu` : '');
-    console.log(`CLI via tsx / pandas: ${ratio(cliRun)} (below 1 = the CLI is faster)`);
-    if (bundledRun) console.log(`CLI pre-bundled / pandas: ${ratio(bundledRun)}`);
+    wallRatio = cliRun.seconds / pandasRun.seconds;
+    memoryRatio = cliRun.peakMb !== null && pandasRun.peakMb !== null ? cliRun.peakMb / pandasRun.peakMb : null;
+    console.log(`CLI / pandas: ${wallRatio.toFixed(2)} wall (goal ≤ 0.7)` + (cliRun.cpuSeconds !== null && pandasRun.cpuSeconds !== null ? `, ${(cliRun.cpuSeconds / pandasRun.cpuSeconds).toFixed(2)} cpu` : '') + (memoryRatio !== null ? `, ${memoryRatio.toFixed(2)} peak memory (goal ≤ 1)` : ''));
+    if (hyper) console.log(`hyperfine, alternating: CLI ${hyper[0]!.toFixed(3)} s, pandas ${hyper[1]!.toFixed(3)} s → ${(hyper[0]! / hyper[1]!).toFixed(2)}`);
+    else console.log('hyperfine: not installed (apt-get install hyperfine); the alternation above stands in');
     const agreement = compareComposites(cliOut, pandasOut);
     console.log(`CLI vs pandas on ${agreement.rows.toLocaleString('en')} rows: largest composite difference ${agreement.maxDifference.toExponential(2)}, grade mismatches ${agreement.gradeMismatches}`);
   }
-  if (cliRun.peakMb !== null) console.log(`CLI peak memory within 512 MB: ${cliRun.peakMb <= 512 ? 'yes' : 'NO'}`);
+  return {
+    rows: ROWS,
+    indicators: OBJECTIVES.length * INDICATORS_PER_OBJECTIVE,
+    cli: cliRun,
+    npmRunCli: npmRun,
+    pandas: pandasRun,
+    hyperfineSeconds: hyper ? { cli: hyper[0]!, pandas: hyper[1]! } : null,
+    wallRatio,
+    memoryRatio,
+    loadAverage: os.loadavg(),
+  };
 }

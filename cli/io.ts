@@ -56,10 +56,17 @@ export function readJsonFile(file: string): unknown {
   return parseJsonText(decoded.text, file);
 }
 
+/** writeSync may write less than it was given (e.g. a full disk's last bytes): write the rest. */
+function writeAll(fd: number, chunk: string | Uint8Array): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+}
+
 /** Writes output either to stdout or, given a target, to a file that appears only when complete. */
 export class OutputSink {
   private fd: number | null = null;
   private readonly temporary: string | null;
+  private readonly decoder = new TextDecoder();
 
   constructor(
     private readonly stdout: (text: string) => void,
@@ -75,9 +82,10 @@ export class OutputSink {
     }
   }
 
-  write(chunk: string): void {
-    if (this.fd === null) this.stdout(chunk);
-    else fs.writeSync(this.fd, chunk);
+  /** Text, or UTF-8 bytes that end at the end of a character (used only during the call). */
+  write(chunk: string | Uint8Array): void {
+    if (this.fd !== null) writeAll(this.fd, chunk);
+    else this.stdout(typeof chunk === 'string' ? chunk : this.decoder.decode(chunk));
   }
 
   close(): void {

@@ -19,10 +19,12 @@ import enMethod from '@/messages/en/method.json';
 import zhMethod from '@/messages/zh-CN/method.json';
 import enIncentives from '@/messages/en/incentives.json';
 import zhIncentives from '@/messages/zh-CN/incentives.json';
+import enJobs from '@/messages/en/jobs.json';
+import zhJobs from '@/messages/zh-CN/jobs.json';
 
 export const catalogs = {
-  en: { common: enCommon, auth: enAuth, validation: enValidation, admin: enAdmin, stakeholders: enStakeholders, evaluations: enEvaluations, scorecard: enScorecard, method: enMethod, incentives: enIncentives },
-  'zh-CN': { common: zhCommon, auth: zhAuth, validation: zhValidation, admin: zhAdmin, stakeholders: zhStakeholders, evaluations: zhEvaluations, scorecard: zhScorecard, method: zhMethod, incentives: zhIncentives },
+  en: { common: enCommon, auth: enAuth, validation: enValidation, admin: enAdmin, stakeholders: enStakeholders, evaluations: enEvaluations, scorecard: enScorecard, method: enMethod, incentives: enIncentives, jobs: enJobs },
+  'zh-CN': { common: zhCommon, auth: zhAuth, validation: zhValidation, admin: zhAdmin, stakeholders: zhStakeholders, evaluations: zhEvaluations, scorecard: zhScorecard, method: zhMethod, incentives: zhIncentives, jobs: zhJobs },
 } as const;
 
 export type Messages = (typeof catalogs)['en'];

@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import { env } from '@/server/env';
 import { migrateDb, openDb, type Db } from '@/db/client';
 import { describeSeedSummary, isEmpty, isSeeded, seedDemo, seedIfEmpty } from '@/seed';
+import { describeProvince, seedProvince } from '@/seed/province';
 
 const USAGE = `Usage: tsx scripts/db.ts <command>
   migrate   apply the committed migrations
   seed      migrate, then load the demo data (refuses when the database already has data)
+            --stakeholders <N>: instead, a generated province: the demo's method, users and
+            programs plus N stakeholders over Yunnan's real counties and townships, four quarters
   setup     migrate, then load the demo data only if the database is empty
   reset     delete the database file, then setup
 Database: DATABASE_PATH (now ${env.DATABASE_PATH}).`;
@@ -33,6 +36,23 @@ async function run(command: string | undefined): Promise<void> {
         if (!isEmpty(db))
           throw new UserError(`${env.DATABASE_PATH} already holds data; the demo data loads only into an empty database. Use "reset" to start over.`);
         const started = Date.now();
+        const generated = stakeholdersOption(process.argv.slice(3));
+        if (generated !== null) {
+          // CPU time beside wall time: on a shared machine the two differ a lot.
+          const elapsed = () => {
+            const cpu = process.cpuUsage();
+            return `${((Date.now() - started) / 1000).toFixed(1)} s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`;
+          };
+          const summary = await seedProvince(db, {
+            stakeholders: generated,
+            progress: (step, count) => console.log(`[${elapsed()}] ${step}${count === undefined ? '' : `: ${count.toLocaleString('en')}`}`),
+          }).catch((error: unknown) => {
+            if (!isEmpty(db)) console.error(`The province was loaded only in part into ${env.DATABASE_PATH}; delete the file and run again.`);
+            throw error;
+          });
+          console.log(`${describeProvince(summary)} (${elapsed()})`);
+          return;
+        }
         const summary = await seedDemo(db);
         console.log(`${describeSeedSummary(summary)} (${Date.now() - started} ms)`);
       } finally {
@@ -68,6 +88,19 @@ async function run(command: string | undefined): Promise<void> {
     default:
       throw new UserError(`Unknown command "${command}".\n${USAGE}`);
   }
+}
+
+/** `--stakeholders <N>` (or `--stakeholders=<N>`): the size of a generated province; null without it. */
+function stakeholdersOption(args: readonly string[]): number | null {
+  const i = args.findIndex((a) => a === '--stakeholders' || a.startsWith('--stakeholders='));
+  if (i < 0) {
+    if (args.length > 0) throw new UserError(`Unknown option ${args[0]}.\n${USAGE}`);
+    return null;
+  }
+  const raw = args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : args[i + 1];
+  const n = Number(raw);
+  if (!raw || !Number.isInteger(n) || n < 0 || n > 10_000_000) throw new UserError(`--stakeholders needs a whole number from 0 to 10,000,000, not "${raw ?? ''}".`);
+  return n;
 }
 
 const command = process.argv[2];

@@ -5,6 +5,7 @@
 // Plain Node with node: builtins only, because node_modules may not exist yet.
 import { spawn } from 'node:child_process';
 import { buildIfStale } from './lib/build.mjs';
+import { buildCliIfStale } from './lib/cli-bundle.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 import { CommandError, ROOT, bin, exitStatus, forwardSignals, runOrFail } from './lib/process.mjs';
 import { loadDemoUsers, waitUntilServing, welcomeBox } from './lib/serve.mjs';
@@ -46,6 +47,7 @@ try {
   console.log('Preparing the database (migrations; demo data on first run)…');
   await runOrFail('Preparing the database', bin('tsx'), ['--conditions=react-server', 'scripts/db.ts', 'setup'], { env: childEnv });
   if (!dev) await buildIfStale({ env: childEnv });
+  buildCliIfStale({ required: false }); // `npm run cli` then starts on compiled JavaScript
 } catch (error) {
   if (!(error instanceof CommandError)) throw error;
   console.error(`\n${error.message}\nFix the problem above and run the command again.`);

@@ -22,7 +22,7 @@ import { scoreDemoPeriods } from './score-periods';
 export { isSeeded } from '@/server/queries/demo';
 
 /** Recorded with the demo's audit row. */
-const DEMO_NOTICE = {
+export const DEMO_NOTICE = {
   en: 'Demo data — all organisations, people, figures and credit codes are fictional.',
   'zh-CN': '演示数据——所有机构、人员、数值与信用代码均为虚构。',
 } as const;

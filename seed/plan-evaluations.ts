@@ -58,11 +58,16 @@ const VALUE_NOTES = [
   '口径较上期调整，已附说明材料',
 ] as const;
 
+const DAY_MS = 86_400_000;
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
 function addDays(date: Date, days: number, rng: Rng): Date {
-  // Working hours, Beijing time: 09:00–17:59.
-  const d = new Date(date.getTime() + days * 86_400_000);
-  const day = d.toISOString().slice(0, 10);
-  return cst(day, `${String(rng.int(9, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`);
+  // Working hours, Beijing time: 09:00–17:59, on the (UTC) calendar day `days` later. Arithmetic
+  // rather than date strings: a province plans hundreds of thousands of these.
+  const day = Math.floor((date.getTime() + days * DAY_MS) / DAY_MS) * DAY_MS;
+  const hour = rng.int(9, 17);
+  const minute = rng.int(0, 59);
+  return new Date(day + (hour * 60 + minute) * 60_000 - BEIJING_OFFSET_MS);
 }
 
 function assessorPairs(): Map<string, [string, string]> {
@@ -77,24 +82,59 @@ function assessorPairs(): Map<string, [string, string]> {
   return pairs;
 }
 
+/**
+ * Every planned evaluation, stakeholder by stakeholder. `fallbackPair` (submitter, approver) serves
+ * stakeholders in counties without demo assessors, as in a generated province.
+ */
 export function planEvaluations(
   stakeholders: readonly PlannedStakeholder[],
   plannedProfiles: PlannedProfiles,
   periods: readonly PlannedPeriod[] = PERIOD_SEEDS,
+  fallbackPair?: readonly [string, string],
 ): PlannedEvaluation[] {
+  const plan = evaluationPlanner(stakeholders, plannedProfiles, periods, fallbackPair);
+  const byPeriod = periods.map((_, t) => plan(t));
+  const next = periods.map(() => 0);
+  const out: PlannedEvaluation[] = [];
+  for (const s of stakeholders)
+    byPeriod.forEach((list, t) => {
+      const e = list[next[t]!];
+      if (e?.stakeholderCode === s.code) {
+        out.push(e);
+        next[t]!++;
+      }
+    });
+  return out;
+}
+
+/**
+ * Plans one period at a time, in order (each stakeholder keeps its own random stream across the
+ * periods, so the result equals planEvaluations'): a province holds one quarter's plan at a time.
+ */
+export function evaluationPlanner(
+  stakeholders: readonly PlannedStakeholder[],
+  plannedProfiles: PlannedProfiles,
+  periods: readonly PlannedPeriod[] = PERIOD_SEEDS,
+  fallbackPair?: readonly [string, string],
+): (t: number) => PlannedEvaluation[] {
   const indicatorsByType = groupIndicators();
   const pairs = assessorPairs();
-  const out: PlannedEvaluation[] = [];
   const periodCount = periods.length;
-  for (const s of stakeholders) {
-    const rng = rngFor(`evaluations:${s.code}`);
-    const profile = plannedProfiles.profiles.get(s.code);
-    const pair = pairs.get(s.countyCode);
-    if (!profile || !pair) throw new Error(`demo plan: no profile or assessors for ${s.code}`);
-    const indicators = indicatorsByType[s.type];
-    const inactive = plannedProfiles.inactive.has(s.code);
-    periods.forEach((period, t) => {
-      if (inactive && t > 0) return;
+  const rngs = new Map<string, Rng>();
+  let expected = 0;
+  return (t) => {
+    const period = periods[t];
+    if (t !== expected || !period) throw new Error(`demo plan: periods are planned in order (expected ${expected}, got ${t})`);
+    expected++;
+    const out: PlannedEvaluation[] = [];
+    for (const s of stakeholders) {
+      const profile = plannedProfiles.profiles.get(s.code);
+      const pair = pairs.get(s.countyCode) ?? fallbackPair;
+      if (!profile || !pair) throw new Error(`demo plan: no profile or assessors for ${s.code}`);
+      if (plannedProfiles.inactive.has(s.code) && t > 0) continue;
+      let rng = rngs.get(s.code);
+      if (!rng) rngs.set(s.code, (rng = rngFor(`evaluations:${s.code}`)));
+      const indicators = indicatorsByType[s.type];
       const isOpen = period.status === 'open';
       const status: EvaluationStatus | 'none' = isOpen
         ? rng.weighted([
@@ -106,7 +146,7 @@ export function planEvaluations(
           ] as const)
         : 'approved';
       const shock = rng.normal(0, 0.03);
-      if (status === 'none') return;
+      if (status === 'none') continue;
 
       const submitterIndex = rng.int(0, 1);
       const submitter = pair[submitterIndex] as string;
@@ -119,22 +159,23 @@ export function planEvaluations(
 
       const isDraft = status === 'draft';
       let missingLeft = 1; // at most one missing value in a finished evaluation: completeness ≥ 0.8
+      const draw = rng;
       const values: PlannedValue[] = indicators.map((ind) => {
         const q = objectiveQuality(profile, ind.objective, t, shock, periodCount);
-        let value: number | null = indicatorValue(rng, profile, ind, q);
+        let value: number | null = indicatorValue(draw, profile, ind, q);
         if (ind.code === 'mk_env_violations') value = plannedProfiles.envViolations.get(s.code)?.get(t) ?? 0;
-        if (isDraft ? rng.chance(0.35) : missingLeft > 0 && rng.chance(0.02)) {
+        if (isDraft ? draw.chance(0.35) : missingLeft > 0 && draw.chance(0.02)) {
           value = null;
           if (!isDraft) missingLeft--;
         }
         let note: string | null = null;
         let evidenceUrl: string | null = null;
         if (value !== null) {
-          if (ind.evidenceRequired || rng.chance(0.03))
+          if (ind.evidenceRequired || draw.chance(0.03))
             evidenceUrl = `https://evidence.example.cn/${period.code}/${s.code}/${ind.code}.pdf`;
           if (ind.code === 'mk_env_violations' && value > 0)
             note = '县生态环境局行政处罚决定书：废水超标排放，已责令整改';
-          else if (rng.chance(0.03)) note = rng.pick(VALUE_NOTES);
+          else if (draw.chance(0.03)) note = draw.pick(VALUE_NOTES);
         }
         return { indicatorCode: ind.code, value, note, evidenceUrl };
       });
@@ -148,7 +189,7 @@ export function planEvaluations(
         out.push({ ...base, status, revision: 4, returnReason: rng.pick(RETURN_REASONS[s.type]), submittedBy: submitter, approvedBy: null, submittedAt, approvedAt: null, updatedAt: approvedAt });
       else
         out.push({ ...base, status, revision: 2, returnReason: null, submittedBy: null, approvedBy: null, submittedAt: null, approvedAt: null, updatedAt: submittedAt });
-    });
-  }
-  return out;
+    }
+    return out;
+  };
 }

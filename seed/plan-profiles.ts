@@ -17,7 +17,17 @@ export interface PlannedProfiles {
 
 const AT_RISK_PER_TYPE: Record<StakeholderType, number> = { county_town: 3, rural: 8, market: 4 };
 
-export function planProfiles(stakeholders: readonly PlannedStakeholder[], periodCount: number): PlannedProfiles {
+/** How many entities of each type are at risk and how many firms have violations (a province scales them). */
+export interface ProfileShares {
+  atRiskPerType: Record<StakeholderType, number>;
+  polluters: number;
+}
+
+export function planProfiles(
+  stakeholders: readonly PlannedStakeholder[],
+  periodCount: number,
+  shares: ProfileShares = { atRiskPerType: AT_RISK_PER_TYPE, polluters: 2 },
+): PlannedProfiles {
   const rng = rngFor('profiles');
   const demoNames = new Set<string>(Object.values(DEMO_STAKEHOLDER_NAMES));
   // The demo logins' entities stay active and clean, with a story worth showing.
@@ -32,8 +42,8 @@ export function planProfiles(stakeholders: readonly PlannedStakeholder[], period
   const envViolations = new Map<string, Map<number, number>>();
   for (const type of ['county_town', 'rural', 'market'] as const) {
     const candidates = rng.shuffle(stakeholders.filter((s) => s.type === type && !demoNames.has(s.name)));
-    for (const s of candidates.slice(0, AT_RISK_PER_TYPE[type])) atRisk.add(s.code);
-    const rest = candidates.slice(AT_RISK_PER_TYPE[type]);
+    for (const s of candidates.slice(0, shares.atRiskPerType[type])) atRisk.add(s.code);
+    const rest = candidates.slice(shares.atRiskPerType[type]);
     // A few entities stopped operating after the first period (a dissolved cooperative, a farm
     // taken over, a firm that moved away): deactivated, with history kept.
     if (type === 'rural') {
@@ -45,8 +55,8 @@ export function planProfiles(stakeholders: readonly PlannedStakeholder[], period
     if (type === 'market') {
       const [movedAway, ...polluters] = rest;
       if (movedAway) inactive.add(movedAway.code);
-      // Two firms with environmental violations in some periods (a red flag).
-      for (const firm of polluters.slice(0, 2)) {
+      // A few firms with environmental violations in some periods (a red flag).
+      for (const firm of polluters.slice(0, shares.polluters)) {
         const periods = new Map<number, number>();
         periods.set(rng.int(0, periodCount - 1), rng.int(1, 2));
         if (rng.chance(0.5)) periods.set(rng.int(0, periodCount - 1), 1);

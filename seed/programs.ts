@@ -8,7 +8,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { incentivePrograms, periods, user } from '@/db/schema';
-import { programInputSchema, type ProgramInputRaw } from '@/core/eligibility';
+import { programInputSchema, type ProgramInput, type ProgramInputRaw } from '@/core/eligibility';
 import { runProgram } from '@/server/services/eligibility-runs';
 
 const DEMO_PROGRAMS: ProgramInputRaw[] = [
@@ -85,12 +85,17 @@ const DEMO_PROGRAMS: ProgramInputRaw[] = [
   },
 ];
 
+/** The demo programs, checked by the same schema as an admin's input. */
+export function demoProgramInputs(): ProgramInput[] {
+  return DEMO_PROGRAMS.map((p) => programInputSchema.parse(p));
+}
+
 /**
  * Adds the demo programs and runs each one on the latest published period (call once, on a fresh
  * seed, after the periods are scored). Returns the number of programs.
  */
 export function seedDemoPrograms(db: Db): number {
-  const rows = DEMO_PROGRAMS.map((p) => programInputSchema.parse(p));
+  const rows = demoProgramInputs();
   const programs = db.insert(incentivePrograms).values(rows).returning({ id: incentivePrograms.id }).all();
   const latest = db.select({ id: periods.id }).from(periods).where(eq(periods.status, 'published')).orderBy(desc(periods.startsOn)).get();
   const admin = db.select({ id: user.id }).from(user).where(and(eq(user.role, 'admin'), eq(user.username, 'admin'))).get();

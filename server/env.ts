@@ -12,6 +12,8 @@ const schema = z.object({
   APP_URL: z.string().url().optional(),
   BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  // Worker threads for long jobs (publishing, eligibility runs, imports); 1 leaves a core to requests on 2 cores.
+  JOB_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   // Failed sign-ins per username within the window before the account is locked for the window.
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

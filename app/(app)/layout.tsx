@@ -25,6 +25,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           { href: '/admin/programs', label: ti('nav.programs'), icon: 'programs', group: t('nav.groups.incentives') },
           { href: '/admin/stakeholders', label: t('nav.stakeholders'), icon: 'stakeholders', group: t('nav.groups.administration') },
           { href: '/admin/users', label: t('nav.users'), icon: 'users', group: t('nav.groups.administration') },
+          { href: '/admin/regions', label: t('nav.regions'), icon: 'regions', group: t('nav.groups.administration') },
+          { href: '/admin/audit', label: t('nav.audit'), icon: 'audit', group: t('nav.groups.administration') },
         ]
       : me.role === 'assessor'
         ? [

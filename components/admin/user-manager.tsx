@@ -1,7 +1,7 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { z } from 'zod';
 import { useTRPC } from '@/lib/trpc/client';
@@ -12,14 +12,15 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Pagination } from '@/components/ui/pagination';
-import { usePaginationLabels } from '@/components/app/use-pagination-labels';
+import { ariaSort, ListPager, RangeNote, SearchField, SortLink, useListParams } from '@/components/app/paged-list';
+import { userListSchema, type UserListParams } from '@/core/schemas/lists';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/trpc/root';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { ListEditorLayout } from '@/components/ui/list-editor-layout';
 import { NativeSelect } from '@/components/ui/native-select';
-import { Skeleton } from '@/components/ui/skeleton';
 import { ROLES, type Role } from '@/core/domain/enums';
 import { pickName } from '@/core/i18n/label';
 import { formatList } from '@/core/i18n/format';
@@ -29,25 +30,18 @@ type Editing =
   | { mode: 'edit'; id: string; username: string; name: string; role: Role; regionIds: number[]; stakeholderId: number | null }
   | { mode: 'password'; id: string; username: string };
 
-export function UserManager({ currentUserId }: { currentUserId: string }) {
+type UserPage = inferRouterOutputs<AppRouter>['users']['list'];
+
+/** The accounts a page at a time (filters, sort and page in the URL; components/app/paged-list) and the editor beside them. */
+export function UserManager({ currentUserId, data, params }: { currentUserId: string; data: UserPage; params: UserListParams }) {
   const t = useTranslations('admin.users');
   const tc = useTranslations('common');
   const locale = useLocale();
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const [page, setPage] = useState(1);
-  const [role, setRole] = useState<Role | ''>('');
-  const [search, setSearch] = useState('');
+  const { view, href, set, refresh, pending } = useListParams(userListSchema, params);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useQuery({
-    ...trpc.users.list.queryOptions({ page, pageSize: 20, role: role || undefined, search: search || undefined }),
-    placeholderData: keepPreviousData,
-  });
   const disable = useMutation(trpc.users.setDisabled.mutationOptions());
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.users.pathKey() });
-
-  const pageLabels = usePaginationLabels(list.data?.page ?? page, list.data?.pageCount ?? 1);
   return (
     <ListEditorLayout
       editor={
@@ -59,7 +53,7 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
             onDone={async (message) => {
               setEditing(null);
               setNotice(message);
-              await refresh();
+              refresh();
             }}
           />
         ) : null
@@ -75,13 +69,10 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
         </div>
         {notice ? <Alert variant="success" title={notice} /> : null}
         <div role="search" className="grid gap-3 rounded-lg border bg-surface p-3 sm:grid-cols-2">
-          <label className="grid gap-1 text-sm font-medium">
-            {t('search')}
-            <Input type="search" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
-          </label>
+          <SearchField label={t('search')} value={view.search ?? ''} onCommit={(search) => set({ search: search || undefined })} />
           <label className="grid gap-1 text-sm font-medium">
             {t('fields.role')}
-            <NativeSelect value={role} onChange={(e) => { setRole(e.target.value as Role | ''); setPage(1); }}>
+            <NativeSelect value={view.role ?? ''} onChange={(e) => set({ role: (e.target.value || undefined) as Role | undefined })}>
               <option value="">{t('allRoles')}</option>
               {ROLES.map((r) => (
                 <option key={r} value={r}>{tc(`roles.${r}`)}</option>
@@ -89,28 +80,31 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
             </NativeSelect>
           </label>
         </div>
-        {list.isError ? (
-          <Alert variant="error" title={tc('loadError')}>{list.error.message}</Alert>
-        ) : list.isPending ? (
-          <Skeleton className="h-64" />
-        ) : list.data.total === 0 ? (
+        {data.total === 0 ? (
           <EmptyState title={t('empty')} />
         ) : (
           <>
-            <Table className="min-w-[600px]" scrollLabel={t('listHeading')}>
+            <RangeNote data={data} />
+            <Table className={pending ? 'min-w-[600px] opacity-60' : 'min-w-[600px]'} scrollLabel={t('listHeading')} aria-busy={pending}>
               <TableCaption className="sr-only">{t('listHeading')}</TableCaption>
               <THead>
                 <TR>
-                  <TH>{t('fields.username')}</TH>
-                  <TH>{t('fields.name')}</TH>
-                  <TH>{t('fields.role')}</TH>
+                  <TH aria-sort={ariaSort(params, 'username')}>
+                    <SortLink params={params} sortKey="username" href={href} label={t('fields.username')} />
+                  </TH>
+                  <TH aria-sort={ariaSort(params, 'name')}>
+                    <SortLink params={params} sortKey="name" href={href} label={t('fields.name')} />
+                  </TH>
+                  <TH aria-sort={ariaSort(params, 'role')}>
+                    <SortLink params={params} sortKey="role" href={href} label={t('fields.role')} />
+                  </TH>
                   <TH>{t('fields.scope')}</TH>
                   <TH>{t('fields.status')}</TH>
                   <TH><span className="sr-only">{t('actions')}</span></TH>
                 </TR>
               </THead>
               <TBody>
-                {list.data.items.map((u) => (
+                {data.items.map((u) => (
                   <TR key={u.id}>
                     <TD className="font-mono text-xs">{u.username}</TD>
                     <TD className="whitespace-nowrap font-medium">{u.name}</TD>
@@ -150,7 +144,7 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
                               if (!u.disabled && !window.confirm(t('disableConfirm', { username: u.username ?? '' }))) return;
                               await disable.mutateAsync({ id: u.id, disabled: !u.disabled });
                               setNotice(u.disabled ? t('enabledNotice', { username: u.username ?? '' }) : t('disabledNotice', { username: u.username ?? '' }));
-                              await refresh();
+                              refresh();
                             }}
                           >
                             {u.disabled ? t('enable') : t('disable')}
@@ -162,12 +156,7 @@ export function UserManager({ currentUserId }: { currentUserId: string }) {
                 ))}
               </TBody>
             </Table>
-            <Pagination
-              page={list.data.page}
-              pageCount={list.data.pageCount}
-              onPageChange={setPage}
-              labels={pageLabels}
-            />
+            <ListPager data={data} href={href} />
           </>
         )}
       </section>

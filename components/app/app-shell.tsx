@@ -10,11 +10,13 @@ import {
   ClipboardList,
   Gauge,
   HandCoins,
+  History,
   LayoutDashboard,
   ListChecks,
   LogOut,
   Map as MapIcon,
   Menu,
+  Network,
   SlidersHorizontal,
   UserRound,
   Users,
@@ -36,6 +38,8 @@ const ICONS = {
   county: MapIcon,
   programs: HandCoins,
   scorecard: Gauge,
+  regions: Network,
+  audit: History,
 } as const;
 /** The sign-out route: a plain form post, answered with a redirect to sign-in. */
 const SIGN_OUT = '/api/session/sign-out';

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ChevronRight } from 'lucide-react';
 import { cn } from '@/lib/cn';
+import { HeaderActions } from '@/components/ui/page-header';
 
 export interface ChartWithTableProps {
   /** Heading above the chart. */
@@ -43,11 +44,7 @@ export function ChartWithTable({
             {title ? <Title className="text-base font-semibold">{title}</Title> : null}
             {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}
           </div>
-          {actions ? (
-            <div data-print="hide" className="flex flex-wrap items-center gap-2">
-              {actions}
-            </div>
-          ) : null}
+          {actions ? <HeaderActions>{actions}</HeaderActions> : null}
         </div>
       ) : null}
       {chart}

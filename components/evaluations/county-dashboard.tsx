@@ -120,22 +120,24 @@ export function CountyDashboard() {
 
       <Card>
         <CardHeader>
-          <CardTitle as="h2">{t('warningsTitle', { n: d.warnings.length })}</CardTitle>
+          <CardTitle as="h2">{t('warningsTitle', { n: Object.values(d.warningTotals).reduce((sum, n) => sum + n, 0) })}</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-5">
           {d.warnings.length === 0 ? <p className="text-sm text-muted-foreground">{t('noWarnings')}</p> : null}
           {kinds.map((k) => {
+            // The server sends the first of each kind and how many there are.
             const ws = d.warnings.filter((w) => w.kind === k);
+            const total = d.warningTotals[k] ?? ws.length;
             if (ws.length === 0) return null;
             const Icon = icon[k];
             return (
               <section key={k} aria-label={t(`kinds.${k}`)}>
                 <h3 className="mb-2 flex items-center gap-2 text-sm font-semibold">
                   <Icon aria-hidden="true" className={k === 'red_flag' || k === 'poverty_drop' ? 'size-4 text-danger' : 'size-4 text-warning'} />
-                  {t(`kinds.${k}`)} <Badge variant={k === 'missing' ? 'neutral' : 'danger'}>{ws.length}</Badge>
+                  {t(`kinds.${k}`)} <Badge variant={k === 'missing' ? 'neutral' : 'danger'}>{total}</Badge>
                 </h3>
                 <ul className="grid gap-1.5 text-sm" data-testid={`warnings-${k}`}>
-                  {ws.slice(0, 50).map((w) => (
+                  {ws.map((w) => (
                     <li key={`${w.kind}-${w.stakeholderId}-${String(w.details.indicator ?? '')}`} className="flex flex-wrap gap-x-2">
                       {w.evaluationId ? (
                         <Link href={`/evaluations/${w.evaluationId}`} className="font-medium text-primary underline-offset-4 hover:underline">
@@ -150,7 +152,7 @@ export function CountyDashboard() {
                     </li>
                   ))}
                 </ul>
-                {ws.length > 50 ? <p className="mt-1 text-xs text-muted-foreground">{t('more', { n: ws.length - 50 })}</p> : null}
+                {total > ws.length ? <p className="mt-1 text-xs text-muted-foreground">{t('more', { n: total - ws.length })}</p> : null}
               </section>
             );
           })}

@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Download, FileUp } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
+import { uploadWithProgress } from '@/lib/upload';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -16,25 +17,11 @@ import { buttonClassName } from '@/components/ui/styles';
 import { pickName } from '@/core/i18n/label';
 import type { ImportMode, ImportProblem, ImportReport } from '@/core/domain/imports';
 import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
+import { JobFailed, JobProgress, useJobRunner } from '@/components/jobs/job-progress';
 
 type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number; dryRun: boolean } | { kind: 'processing'; dryRun: boolean };
-type Response = { report?: ImportReport; imported?: boolean; count?: number; error?: { message: string } };
-
-/** XHR rather than fetch: it reports upload progress, which large files need. */
-function upload(form: FormData, onProgress: (percent: number) => void, onUploaded: () => void): Promise<{ status: number; body: Response }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/imports');
-    xhr.responseType = 'json';
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress((100 * e.loaded) / e.total);
-    };
-    xhr.upload.onload = onUploaded;
-    xhr.onload = () => resolve({ status: xhr.status, body: (xhr.response ?? {}) as Response });
-    xhr.onerror = () => reject(new Error('network'));
-    xhr.send(form);
-  });
-}
+/** A dry run answers its report; an import answers the job that runs it. */
+type Response = { report?: ImportReport; jobId?: number; error?: { message: string } };
 
 export function ImportPanel() {
   const t = useTranslations('evaluations.import');
@@ -52,6 +39,7 @@ export function ImportPanel() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const job = useJobRunner<'evaluations.import'>();
   const fileInput = useRef<HTMLInputElement>(null);
   const sets = options.data?.kpiSets ?? [];
   const chosen = kpiSet || sets[0]?.code || '';
@@ -68,28 +56,37 @@ export function ImportPanel() {
     form.set('dryRun', dryRun ? '1' : '0');
     setPhase({ kind: 'uploading', percent: 0, dryRun });
     try {
-      const { status, body } = await upload(
+      const { status, body } = await uploadWithProgress<Response>(
+        '/api/imports',
         form,
         (percent) => setPhase({ kind: 'uploading', percent, dryRun }),
         () => setPhase({ kind: 'processing', dryRun }),
       );
       if (status >= 400 || body.error) setError(body.error?.message ?? t('failed'));
       if (body.report) setReport(body.report);
-      if (!dryRun && body.imported) {
-        setDone(body.count ?? 0);
+      const jobId = body.jobId;
+      if (dryRun || jobId === undefined) return;
+      const result = await job.run(async () => {
+        setPhase({ kind: 'idle' }); // the upload is done: the job's own progress takes over
+        return { jobId, kind: 'evaluations.import' as const };
+      });
+      setReport(result.report);
+      if (result.imported) {
+        setDone(result.count);
         setFile(null);
         if (fileInput.current) fileInput.current.value = '';
         await queryClient.invalidateQueries({ queryKey: trpc.evaluations.pathKey() });
       }
-    } catch {
-      setError(t('networkError'));
+    } catch (e) {
+      // A failed job shows its own error under its progress.
+      if (!(e instanceof JobFailed)) setError(t('networkError'));
     } finally {
       setPhase({ kind: 'idle' });
     }
   }
 
   const problemText = (p: ImportProblem) => t(`problems.${p.code}`, { ...p.params });
-  const busy = phase.kind !== 'idle';
+  const busy = phase.kind !== 'idle' || job.running;
 
   return (
     <div className="grid gap-6">
@@ -157,7 +154,7 @@ export function ImportPanel() {
             ))}
           </fieldset>
           <div className="flex flex-wrap gap-3">
-            <Button onClick={() => void send(true)} disabled={!file || !chosen || busy} loading={busy && phase.dryRun}>
+            <Button onClick={() => void send(true)} disabled={!file || !chosen || busy} loading={phase.kind !== 'idle' && phase.dryRun}>
               <FileUp aria-hidden="true" />
               {t('check')}
             </Button>
@@ -167,6 +164,7 @@ export function ImportPanel() {
           ) : phase.kind === 'processing' ? (
             <Progress value={null} label={phase.dryRun ? t('checking') : t('importing')} valueLabel="" />
           ) : null}
+          {job.job && (job.running || job.job.status === 'failed') ? <JobProgress kind="evaluations.import" job={job.job} /> : null}
         </CardContent>
       </Card>
 
@@ -194,7 +192,7 @@ export function ImportPanel() {
                 variant="success"
                 title={t('cleanTitle')}
                 action={
-                  <Button onClick={() => void send(false)} loading={busy && !phase.dryRun} disabled={busy}>
+                  <Button onClick={() => void send(false)} loading={job.running || (phase.kind !== 'idle' && !phase.dryRun)} disabled={busy}>
                     {t('run', { n: report.creates + report.updates })}
                   </Button>
                 }

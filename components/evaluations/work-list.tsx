@@ -1,27 +1,26 @@
 'use client';
-// The assessor's work list: the stakeholders in scope with their evaluation status for a period,
-// filters and search (client-side: a county has at most a few hundred stakeholders), and
-// completion per county and township.
+// The assessor's work list: one page of the stakeholders in scope with their evaluation status for
+// a period, filters, sort and page in the URL (rendered on the server, components/app/paged-list),
+// and completion per county and township.
 import Link from 'next/link';
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useRouter } from 'next/navigation';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Search } from 'lucide-react';
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useTRPC } from '@/lib/trpc/client';
 import type { AppRouter } from '@/server/trpc/root';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Progress } from '@/components/ui/progress';
-import { Skeleton } from '@/components/ui/skeleton';
 import { buttonClassName } from '@/components/ui/styles';
 
 import { StatusBadge, type WorkStatus } from './status-badge';
+import { ariaSort, ListPager, RangeNote, SearchField, SortLink, useListParams } from '@/components/app/paged-list';
 import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
+import { workListSchema, type WorkListParams } from '@/core/schemas/lists';
 import { pickName, type Label } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
 
@@ -58,42 +57,26 @@ function ProgressList({ title, rows, name }: { title: string; rows: ProgressRow[
 
 type WorkListData = inferRouterOutputs<AppRouter>['evaluations']['workList'];
 
-/** `initial`: the default period's list, fetched by the page on the server (no loading flash). */
-export function WorkList({ initial }: { initial?: WorkListData }) {
+/** `data`: the page the server rendered for `params` (read from the URL). */
+export function WorkList({ data, params }: { data: WorkListData; params: WorkListParams }) {
   const t = useTranslations('evaluations.workList');
   const tc = useTranslations('common');
   const locale = useLocale();
   const format = useFormatter();
   const router = useRouter();
   const trpc = useTRPC();
-  const [periodId, setPeriodId] = useState<number | undefined>(undefined);
-  const params = useSearchParams();
-  const [search, setSearch] = useState(params.get('search') ?? '');
-  const [status, setStatus] = useState<WorkStatus | ''>('');
-  const [type, setType] = useState<StakeholderType | ''>('');
-  const [townshipId, setTownshipId] = useState<number | ''>('');
-  const list = useQuery({
-    ...trpc.evaluations.workList.queryOptions(periodId ? { periodId } : undefined),
-    ...(periodId || !initial ? {} : { initialData: initial }),
-    placeholderData: keepPreviousData,
-  });
+  const { view, href, set, pending } = useListParams(workListSchema, params);
   const start = useMutation(trpc.evaluations.start.mutationOptions());
   const [startError, setStartError] = useState<string | null>(null);
   const regionName = (r: { name: Label }) => pickName(r.name, locale);
-
-  const data = list.data;
-  const townshipNames = useMemo(() => new Map((data?.townships ?? []).map((r) => [r.regionId, r])), [data]);
-  const items = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return (data?.items ?? []).filter(
-      (i) =>
-        (!status || i.status === status) &&
-        (!type || i.type === type) &&
-        (!townshipId || i.townshipId === townshipId) &&
-        (!q || i.name.toLowerCase().includes(q) || i.code.toLowerCase().includes(q) || (i.creditCode ?? '').toLowerCase().includes(q)),
-    );
-  }, [data, search, status, type, townshipId]);
-  const isOpen = data?.period?.status === 'open';
+  const items = data.items;
+  const filtered = Boolean(params.search || params.status || params.type || params.regionId);
+  // Status counts of the whole list (the overview is not narrowed by the status filter).
+  const statusTotal = (s: WorkStatus) => data.counties.reduce((a, c) => a + c.counts[s], 0);
+  const countyIds = new Set(data.counties.map((c) => c.regionId));
+  const chosenCounty = view.regionId && countyIds.has(view.regionId) ? view.regionId : (data.focusCountyId ?? '');
+  const chosenTownship = view.regionId && !countyIds.has(view.regionId) ? view.regionId : '';
+  const isOpen = data.period?.status === 'open';
 
   async function onStart(stakeholderId: number) {
     setStartError(null);
@@ -105,22 +88,6 @@ export function WorkList({ initial }: { initial?: WorkListData }) {
     }
   }
 
-  if (list.isError) {
-    return (
-      <Alert variant="error" title={tc('loadError')}>
-        {list.error.message}
-      </Alert>
-    );
-  }
-  if (!data) {
-    return (
-      <div className="grid gap-2" aria-busy="true" aria-label={tc('loading')}>
-        {Array.from({ length: 6 }, (_, i) => (
-          <Skeleton key={i} className="h-12" />
-        ))}
-      </div>
-    );
-  }
   if (!data.period) return <EmptyState title={t('noPeriods')} />;
 
   return (
@@ -128,7 +95,7 @@ export function WorkList({ initial }: { initial?: WorkListData }) {
       <div role="search" className="grid gap-3 rounded-lg border bg-surface p-3 sm:grid-cols-2 lg:grid-cols-[1fr_2fr_1fr_1fr_1fr]">
         <label className="grid gap-1 text-sm font-medium">
           {t('period')}
-          <NativeSelect value={data.period.id} onChange={(e) => setPeriodId(Number(e.target.value))}>
+          <NativeSelect value={view.periodId ?? data.period.id} onChange={(e) => set({ periodId: Number(e.target.value) })}>
             {data.periods.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.code} · {tc(`periodStatus.${p.status}`)}
@@ -136,27 +103,21 @@ export function WorkList({ initial }: { initial?: WorkListData }) {
             ))}
           </NativeSelect>
         </label>
-        <label className="grid gap-1 text-sm font-medium">
-          {t('search')}
-          <span className="relative">
-            <Search aria-hidden="true" className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
-            <Input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('searchPlaceholder')} className="pl-9" />
-          </span>
-        </label>
+        <SearchField label={t('search')} placeholder={t('searchPlaceholder')} value={view.search ?? ''} onCommit={(search) => set({ search: search || undefined })} />
         <label className="grid gap-1 text-sm font-medium">
           {t('status')}
-          <NativeSelect value={status} onChange={(e) => setStatus(e.target.value as WorkStatus | '')}>
+          <NativeSelect value={view.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as WorkStatus | undefined })}>
             <option value="">{t('allStatuses')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t('statusCount', { status: t(`statusName.${s}`), n: data.items.filter((i) => i.status === s).length })}
+                {t('statusCount', { status: t(`statusName.${s}`), n: formatNumber(statusTotal(s), locale) })}
               </option>
             ))}
           </NativeSelect>
         </label>
         <label className="grid gap-1 text-sm font-medium">
           {t('type')}
-          <NativeSelect value={type} onChange={(e) => setType(e.target.value as StakeholderType | '')}>
+          <NativeSelect value={view.type ?? ''} onChange={(e) => set({ type: (e.target.value || undefined) as StakeholderType | undefined })}>
             <option value="">{t('allTypes')}</option>
             {STAKEHOLDER_TYPES.map((ty) => (
               <option key={ty} value={ty}>
@@ -165,9 +126,26 @@ export function WorkList({ initial }: { initial?: WorkListData }) {
             ))}
           </NativeSelect>
         </label>
+        {data.counties.length > 1 ? (
+          <label className="grid gap-1 text-sm font-medium">
+            {t('county')}
+            <NativeSelect value={chosenCounty} onChange={(e) => set({ regionId: e.target.value ? Number(e.target.value) : undefined })}>
+              <option value="">{t('allCounties')}</option>
+              {data.counties.map((r) => (
+                <option key={r.regionId} value={r.regionId}>
+                  {regionName(r)}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
+        ) : null}
         <label className="grid gap-1 text-sm font-medium">
           {t('township')}
-          <NativeSelect value={townshipId} onChange={(e) => setTownshipId(e.target.value ? Number(e.target.value) : '')}>
+          <NativeSelect
+            value={chosenTownship}
+            disabled={data.townships.length === 0}
+            onChange={(e) => set({ regionId: e.target.value ? Number(e.target.value) : chosenCounty || undefined })}
+          >
             <option value="">{t('allTownships')}</option>
             {data.townships.map((r) => (
               <option key={r.regionId} value={r.regionId}>
@@ -194,16 +172,13 @@ export function WorkList({ initial }: { initial?: WorkListData }) {
       {!isOpen ? <Alert variant="info">{t('periodNotOpen', { code: data.period.code })}</Alert> : null}
 
       {items.length === 0 ? (
-        <EmptyState title={t('empty')} description={data.items.length ? t('emptyFiltered') : undefined} />
+        <EmptyState title={t('empty')} description={filtered ? t('emptyFiltered') : undefined} />
       ) : (
         <>
-          <p className="text-sm text-muted-foreground" aria-live="polite">
-            {t('count', { shown: items.length, total: data.items.length })}
-          </p>
+          <RangeNote data={data} />
           {/* Phones: one card per stakeholder; the table from the sm breakpoint up. */}
           <ul className="grid gap-2 sm:hidden" aria-label={t('caption', { code: data.period.code })}>
             {items.map((i) => {
-              const township = i.townshipId ? townshipNames.get(i.townshipId) : undefined;
               return (
                 <li key={i.stakeholderId} className="grid gap-2 rounded-lg border bg-surface p-3" data-testid={`work-card-${i.code}`}>
                   <div className="flex items-start justify-between gap-3">
@@ -211,7 +186,7 @@ export function WorkList({ initial }: { initial?: WorkListData }) {
                       <div className="font-medium">{i.name}</div>
                       <div className="text-xs text-muted-foreground">
                         {i.code} · {tc(`stakeholderTypes.${i.type}`)}
-                        {township ? ` · ${regionName(township)}` : ''}
+                        {i.townshipName ? ` · ${pickName(i.townshipName, locale)}` : ''}
                       </div>
                     </div>
                     <StatusBadge status={i.status} />
@@ -222,7 +197,7 @@ export function WorkList({ initial }: { initial?: WorkListData }) {
                       {i.updatedAt ? format.dateTime(i.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }) : ''}
                     </span>
                     {i.evaluationId ? (
-                      <Link href={`/evaluations/${i.evaluationId}`} className={buttonClassName({ variant: 'outline', size: 'sm' })} aria-label={t('openFor', { name: i.name })}>
+                      <Link href={`/evaluations/${i.evaluationId}`} prefetch={false} className={buttonClassName({ variant: 'outline', size: 'sm' })} aria-label={t('openFor', { name: i.name })}>
                         {i.status === 'submitted' ? t('review') : t('open')}
                       </Link>
                     ) : isOpen && i.active ? (
@@ -235,30 +210,35 @@ export function WorkList({ initial }: { initial?: WorkListData }) {
               );
             })}
           </ul>
-          <div className="hidden overflow-x-auto rounded-lg border bg-surface sm:block">
+          <div className={`hidden overflow-x-auto rounded-lg border bg-surface sm:block ${pending ? 'opacity-60' : ''}`} aria-busy={pending}>
             <table className="w-full min-w-[720px] text-sm">
               <caption className="sr-only">{t('caption', { code: data.period.code })}</caption>
               <thead className="bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
                 <tr>
-                  <th scope="col" className="px-3 py-2.5">{t('columns.stakeholder')}</th>
+                  <th scope="col" className="px-3 py-2.5" aria-sort={ariaSort(params, 'name')}>
+                    <SortLink params={params} sortKey="name" href={href} label={t('columns.stakeholder')} />
+                  </th>
                   <th scope="col" className="px-3 py-2.5">{t('columns.type')}</th>
                   <th scope="col" className="px-3 py-2.5">{t('columns.township')}</th>
-                  <th scope="col" className="px-3 py-2.5">{t('columns.status')}</th>
-                  <th scope="col" className="px-3 py-2.5">{t('columns.updated')}</th>
+                  <th scope="col" className="px-3 py-2.5" aria-sort={ariaSort(params, 'status')}>
+                    <SortLink params={params} sortKey="status" href={href} label={t('columns.status')} />
+                  </th>
+                  <th scope="col" className="px-3 py-2.5" aria-sort={ariaSort(params, 'updatedAt')}>
+                    <SortLink params={params} sortKey="updatedAt" href={href} label={t('columns.updated')} />
+                  </th>
                   <th scope="col" className="px-3 py-2.5 text-right">{t('columns.action')}</th>
                 </tr>
               </thead>
               <tbody className="divide-y">
                 {items.map((i) => {
-                  const township = i.townshipId ? townshipNames.get(i.townshipId) : undefined;
-                  return (
+                      return (
                     <tr key={i.stakeholderId} className="hover:bg-accent/60" data-testid={`work-row-${i.code}`}>
                       <td className="px-3 py-2.5">
                         <div className="font-medium">{i.name}</div>
                         <div className="text-xs tabular-nums text-muted-foreground">{i.code}</div>
                       </td>
                       <td className="px-3 py-2.5">{tc(`stakeholderTypes.${i.type}`)}</td>
-                      <td className="px-3 py-2.5">{township ? regionName(township) : '—'}</td>
+                      <td className="px-3 py-2.5">{i.townshipName ? pickName(i.townshipName, locale) : '—'}</td>
                       <td className="px-3 py-2.5">
                         <StatusBadge status={i.status} />
                         {i.status === 'returned' && i.returnReason ? (
@@ -272,6 +252,7 @@ export function WorkList({ initial }: { initial?: WorkListData }) {
                         {i.evaluationId ? (
                           <Link
                             href={`/evaluations/${i.evaluationId}`}
+                            prefetch={false}
                             className={buttonClassName({ variant: 'outline', size: 'sm' })}
                             aria-label={t('openFor', { name: i.name })}
                           >
@@ -296,6 +277,7 @@ export function WorkList({ initial }: { initial?: WorkListData }) {
               </tbody>
             </table>
           </div>
+          <ListPager data={data} href={href} />
         </>
       )}
     </div>

@@ -19,7 +19,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { GapView, RuleExplanationView } from './explanation';
 
-export type Determination = inferRouterOutputs<AppRouter>['eligibility']['get']['determinations'][number];
+export type Determination = inferRouterOutputs<AppRouter>['eligibility']['determinations']['items'][number];
 
 export function DeterminationDetail({ row, labels, money, onSaved }: { row: Determination; labels: RuleLabels; money: boolean; onSaved: () => void }) {
   const t = useTranslations('incentives.run');

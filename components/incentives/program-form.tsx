@@ -7,11 +7,12 @@ import { useMemo } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
-import { BENEFIT_KINDS_BY_PROGRAM, programInputSchema, renderRule } from '@/core/eligibility';
+import { BENEFIT_KINDS_BY_PROGRAM, LAST_AWARD_POLICIES, programInputSchema, renderRule } from '@/core/eligibility';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
+import { ChoiceSelect } from '@/components/ui/choice-select';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -20,7 +21,7 @@ import { useZodForm } from '@/components/forms/use-zod-form';
 import { RuleEditor } from './rule-editor';
 import { ruleLabels, ruleNamesOf, type Vocabulary } from './rule-labels';
 import { DEFAULT_BENEFIT, emptyBenefit, emptyProgram, safeRule, toProgramInput, type BenefitDraft, type ProgramDraft } from './program-draft';
-import { PROGRAM_KINDS, PROGRAM_STATUSES, STAKEHOLDER_TYPES } from '@/core/domain/enums';
+import { ALLOCATIONS, PROGRAM_KINDS, PROGRAM_STATUSES, STAKEHOLDER_TYPES } from '@/core/domain/enums';
 import { pickName } from '@/core/i18n/label';
 
 export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDraft }) {
@@ -76,28 +77,17 @@ export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDra
               <Input value={draft.code} onChange={(e) => set('code', e.target.value)} className="font-mono" spellCheck={false} />
             </FormField>
             <FormField id="program-kind" label={t('fields.kind')} required error={errorAt('kind')}>
-              <NativeSelect
+              <ChoiceSelect
                 value={draft.kind}
-                onChange={(e) => {
-                  const kind = e.target.value as ProgramDraft['kind'];
-                  form.update((d) => ({ ...d, kind, benefit: emptyBenefit(DEFAULT_BENEFIT[kind]), budget: kind === 'commendation' ? '' : d.budget, allocation: kind === 'commendation' ? '' : d.allocation }), ['benefit', 'kind']);
-                }}
-              >
-                {PROGRAM_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`kinds.${k}`)}
-                  </option>
-                ))}
-              </NativeSelect>
+                choices={PROGRAM_KINDS}
+                label={(k) => t(`kinds.${k}`)}
+                onValueChange={(kind) =>
+                  form.update((d) => ({ ...d, kind, benefit: emptyBenefit(DEFAULT_BENEFIT[kind]), budget: kind === 'commendation' ? '' : d.budget, allocation: kind === 'commendation' ? '' : d.allocation }), ['benefit', 'kind'])
+                }
+              />
             </FormField>
             <FormField id="program-status" label={t('fields.status')} error={errorAt('status')}>
-              <NativeSelect value={draft.status} onChange={(e) => set('status', e.target.value as ProgramDraft['status'])}>
-                {PROGRAM_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`statuses.${s}`)}
-                  </option>
-                ))}
-              </NativeSelect>
+              <ChoiceSelect value={draft.status} choices={PROGRAM_STATUSES} label={(s) => t(`statuses.${s}`)} onValueChange={(s) => set('status', s)} />
             </FormField>
           </div>
           <div className="grid gap-5 sm:grid-cols-2">
@@ -157,13 +147,7 @@ export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDra
         <CardContent className="grid gap-5">
           <div className="grid gap-5 sm:grid-cols-3">
             <FormField id="program-benefit-kind" label={t('fields.benefitKind')} error={errorAt('benefit.kind')}>
-              <NativeSelect value={b.kind} onChange={(e) => set('benefit', emptyBenefit(e.target.value as BenefitDraft['kind']))}>
-                {BENEFIT_KINDS_BY_PROGRAM[draft.kind].map((k) => (
-                  <option key={k} value={k}>
-                    {t(`benefitKinds.${k}`)}
-                  </option>
-                ))}
-              </NativeSelect>
+              <ChoiceSelect value={b.kind} choices={BENEFIT_KINDS_BY_PROGRAM[draft.kind]} label={(k) => t(`benefitKinds.${k}`)} onValueChange={(k) => set('benefit', emptyBenefit(k))} />
             </FormField>
             {b.kind === 'fixed' ? (
               <FormField id="program-benefit-amount" label={t('benefit.amount')} required error={errorAt('benefit.amount')}>
@@ -252,17 +236,10 @@ export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDra
                 <Input inputMode="decimal" value={draft.budget} onChange={(e) => set('budget', e.target.value)} />
               </FormField>
               <FormField id="program-allocation" label={t('fields.allocation')} error={errorAt('allocation')}>
-                <NativeSelect value={draft.allocation} onChange={(e) => set('allocation', e.target.value as ProgramDraft['allocation'])}>
-                  <option value="">{t('allocations.none')}</option>
-                  <option value="rank">{t('allocations.rank')}</option>
-                  <option value="pro_rata">{t('allocations.pro_rata')}</option>
-                </NativeSelect>
+                <ChoiceSelect value={draft.allocation} placeholder={t('allocations.none')} choices={ALLOCATIONS} label={(a) => t(`allocations.${a}`)} onValueChange={(a) => set('allocation', a)} />
               </FormField>
               <FormField id="program-lastAward" label={t('benefit.lastAward')} error={errorAt('benefit.lastAward')}>
-                <NativeSelect value={b.lastAward} onChange={(e) => setBenefit('lastAward', e.target.value as BenefitDraft['lastAward'])} disabled={draft.allocation !== 'rank'}>
-                  <option value="partial">{t('lastAward.partial')}</option>
-                  <option value="skip">{t('lastAward.skip')}</option>
-                </NativeSelect>
+                <ChoiceSelect value={b.lastAward} choices={LAST_AWARD_POLICIES} label={(w) => t(`lastAward.${w}`)} onValueChange={(w) => setBenefit('lastAward', w)} disabled={draft.allocation !== 'rank'} />
               </FormField>
             </div>
           ) : null}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Play } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
+import { JobProgress, useJobRunner } from '@/components/jobs/job-progress';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
@@ -18,12 +19,14 @@ export function RunPanel({ programId, disabled }: { programId: number; disabled:
   const trpc = useTRPC();
   const periods = useQuery(trpc.eligibility.periods.queryOptions());
   const run = useMutation(trpc.eligibility.run.mutationOptions());
+  const job = useJobRunner<'eligibility.run'>();
   const [periodId, setPeriodId] = useState('');
   const chosen = periodId || String(periods.data?.[0]?.id ?? '');
 
   async function onRun() {
     if (!chosen) return;
-    const r = await run.mutateAsync({ programId, periodId: Number(chosen) }).catch(() => null);
+    // The run is a job on the server: follow it, then open the run it stored.
+    const r = await job.run(() => run.mutateAsync({ programId, periodId: Number(chosen) })).catch(() => null);
     if (r) router.push(`/admin/programs/${programId}/runs/${r.runId}`);
   }
 
@@ -42,12 +45,13 @@ export function RunPanel({ programId, disabled }: { programId: number; disabled:
             ))}
           </NativeSelect>
         </FormField>
-        <Button onClick={onRun} loading={run.isPending} disabled={disabled || !chosen}>
+        <Button onClick={onRun} loading={job.running} disabled={disabled || !chosen}>
           <Play aria-hidden="true" className="size-4" />
           {t('run')}
         </Button>
       </div>
       {periods.data && periods.data.length === 0 ? <Alert variant="info">{t('noPeriods')}</Alert> : null}
+      {job.job ? <JobProgress kind="eligibility.run" job={job.job} /> : null}
       {run.error ? (
         <Alert variant="error" title={t('failed')}>
           {run.error.message}

@@ -1,7 +1,7 @@
 'use client';
 // One eligibility run: totals, budget use (chart + table), totals by county and type, input
 // hash with "recompute and compare", exports, and the determinations with their explanations and
-// overrides.
+// overrides, a page at a time (filters, sort and page in the URL; components/app/paged-list).
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
@@ -20,10 +20,9 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
-import { Pagination } from '@/components/ui/pagination';
-import { usePaginationLabels } from '@/components/app/use-pagination-labels';
+import { ariaSort, ListPager, RangeNote, SearchField, SortLink, useListParams } from '@/components/app/paged-list';
+import { determinationListSchema, DETERMINATION_OUTCOMES, type DeterminationListParams } from '@/core/schemas/lists';
 import { Progress } from '@/components/ui/progress';
 import { StatCard } from '@/components/ui/stat-card';
 import { buttonClassName } from '@/components/ui/styles';
@@ -35,9 +34,10 @@ import type { Locale } from '@/i18n/config';
 import { ruleLabels, ruleNamesOf } from './rule-labels';
 
 type RunData = inferRouterOutputs<AppRouter>['eligibility']['get'];
+type DeterminationPage = inferRouterOutputs<AppRouter>['eligibility']['determinations'];
 type Row = Determination;
-
-const PAGE_SIZE = 20;
+/** The run is in the path, so links carry only the list's own parameters. */
+const runPageSchema = determinationListSchema.omit({ runId: true });
 
 function useRuleLabels(): RuleLabels {
   const trpc = useTRPC();
@@ -46,7 +46,7 @@ function useRuleLabels(): RuleLabels {
   return useMemo(() => ruleLabels(ruleNamesOf(vocab.data ?? { objectives: [], indicators: [], grades: [] }), locale), [vocab.data, locale]);
 }
 
-export function RunView({ run }: { run: RunData }) {
+export function RunView({ run, list, params }: { run: RunData; list: DeterminationPage; params: DeterminationListParams }) {
   const t = useTranslations('incentives.run');
   const tc = useTranslations('common');
   const locale = useLocale();
@@ -54,28 +54,13 @@ export function RunView({ run }: { run: RunData }) {
   const trpc = useTRPC();
   const labels = useRuleLabels();
   const recompute = useMutation(trpc.eligibility.recompute.mutationOptions());
-  const [filter, setFilter] = useState<'all' | 'awarded' | 'notAwarded' | 'ruleFailed' | 'overridden'>('all');
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
+  const { view, href, set, pending } = useListParams(runPageSchema, params);
   const [openId, setOpenId] = useState<number | null>(null);
   const money = run.snapshot.kind !== 'commendation';
   const tot = run.totals;
   const countyName = (c: { key: string; name: Label | null }) => (c.name ? pickName(c.name, locale) : c.key || t('unknownCounty'));
 
-  const rows = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return run.determinations.filter((d) => {
-      if (filter === 'awarded' && !d.eligible) return false;
-      if (filter === 'notAwarded' && d.eligible) return false;
-      if (filter === 'overridden' && !d.override) return false;
-      if (filter === 'ruleFailed' && d.truth === 'pass') return false;
-      return !q || d.name.toLowerCase().includes(q) || d.stakeholder.toLowerCase().includes(q);
-    });
-  }, [run.determinations, filter, search]);
-  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const pageLabels = usePaginationLabels(page, pageCount);
-  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const open = run.determinations.find((d) => d.id === openId) ?? null;
+  const open = list.items.find((d) => d.id === openId) ?? null;
 
   const option = useMemo<EChartsOption>(() => {
     const counties = tot.byCounty;
@@ -189,47 +174,52 @@ export function RunView({ run }: { run: RunData }) {
         <CardContent className="grid gap-4">
           <div className="grid gap-3 sm:grid-cols-2">
             <FormField label={t('filter')} id="determination-filter">
-              <NativeSelect
-                value={filter}
-                onChange={(e) => {
-                  setFilter(e.target.value as typeof filter);
-                  setPage(1);
-                }}
-              >
+              <NativeSelect value={view.outcome ?? 'all'} onChange={(e) => set({ outcome: e.target.value === 'all' ? undefined : (e.target.value as DeterminationListParams['outcome']) })}>
                 <option value="all">{t('filters.all')}</option>
-                <option value="awarded">{t('filters.awarded')}</option>
-                <option value="notAwarded">{t('filters.notAwarded')}</option>
-                <option value="ruleFailed">{t('filters.ruleFailed')}</option>
-                <option value="overridden">{t('filters.overridden')}</option>
+                {DETERMINATION_OUTCOMES.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`filters.${o}`)}
+                  </option>
+                ))}
               </NativeSelect>
             </FormField>
-            <FormField label={t('search')} id="determination-search">
-              <Input
-                type="search"
-                value={search}
-                onChange={(e) => {
-                  setSearch(e.target.value);
-                  setPage(1);
-                }}
-              />
-            </FormField>
+            <SearchField label={t('search')} value={view.search ?? ''} onCommit={(search) => set({ search: search || undefined })} />
+            {run.counties.length > 1 ? (
+              <FormField label={t('county')} id="determination-county">
+                <NativeSelect value={view.countyCode ?? ''} onChange={(e) => set({ countyCode: e.target.value || undefined })}>
+                  <option value="">{t('allCounties')}</option>
+                  {run.counties.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name ? pickName(c.name, locale) : c.code}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </FormField>
+            ) : null}
           </div>
-          <Table scrollLabel={t('determinations')} dense>
-            <TableCaption className="sr-only">{t('determinationsCaption', { count: rows.length })}</TableCaption>
+          <RangeNote data={list} />
+          <Table scrollLabel={t('determinations')} dense className={pending ? 'opacity-60' : undefined} aria-busy={pending}>
+            <TableCaption className="sr-only">{t('determinationsCaption', { count: list.total })}</TableCaption>
             <THead>
               <TR>
-                <TH>{t('stakeholder')}</TH>
+                <TH aria-sort={ariaSort(params, 'code')}>
+                  <SortLink params={params} sortKey="code" href={href} label={t('stakeholder')} />
+                </TH>
                 <TH>{t('county')}</TH>
-                <TH numeric>{t('composite')}</TH>
+                <TH numeric aria-sort={ariaSort(params, 'composite')}>
+                  <SortLink params={params} sortKey="composite" href={href} label={t('composite')} />
+                </TH>
                 <TH>{t('result')}</TH>
-                <TH numeric>{money ? t('amount') : t('benefit')}</TH>
+                <TH numeric aria-sort={ariaSort(params, 'amount')}>
+                  {money ? <SortLink params={params} sortKey="amount" href={href} label={t('amount')} /> : t('benefit')}
+                </TH>
                 <TH>
                   <span className="sr-only">{t('details')}</span>
                 </TH>
               </TR>
             </THead>
             <TBody>
-              {shown.map((d) => (
+              {list.items.map((d) => (
                 <TR key={d.id} data-testid="determination-row">
                   <TD className="min-w-44">
                     <div className="font-medium">{d.name}</div>
@@ -250,13 +240,8 @@ export function RunView({ run }: { run: RunData }) {
               ))}
             </TBody>
           </Table>
-          {rows.length === 0 ? <p className="text-sm text-muted-foreground">{t('noRows')}</p> : null}
-          <Pagination
-            page={page}
-            pageCount={pageCount}
-            onPageChange={setPage}
-            labels={pageLabels}
-          />
+          {list.total === 0 ? <p className="text-sm text-muted-foreground">{t('noRows')}</p> : null}
+          <ListPager data={list} href={href} />
         </CardContent>
       </Card>
 

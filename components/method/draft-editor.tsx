@@ -14,6 +14,8 @@ import { draftToDocument, fieldKeyOfPath, type DraftCatalog, type DraftContent }
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { ChoiceSelect } from '@/components/ui/choice-select';
+import { AGGREGATIONS, MISSING_POLICIES } from '@/core/domain/enums';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
@@ -124,21 +126,13 @@ export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: Ver
               <NumberInput value={content.scale} onValueChange={(v) => update((c) => void (c.scale = v))} />
             </FormField>
             <FormField label={t('aggregationIndicators')} error={err('aggregation.indicators')}>
-              <NativeSelect value={content.aggregation.indicators} onChange={(e) => update((c) => void (c.aggregation.indicators = e.target.value as 'arithmetic'))}>
-                <option value="arithmetic">{t('aggregation.arithmetic')}</option>
-                <option value="geometric">{t('aggregation.geometric')}</option>
-              </NativeSelect>
+              <ChoiceSelect value={content.aggregation.indicators} choices={AGGREGATIONS} label={(a) => t(`aggregation.${a}`)} onValueChange={(a) => update((c) => void (c.aggregation.indicators = a))} />
             </FormField>
             <FormField label={t('aggregationObjectives')} error={err('aggregation.objectives')}>
-              <NativeSelect value={content.aggregation.objectives} onChange={(e) => update((c) => void (c.aggregation.objectives = e.target.value as 'arithmetic'))}>
-                <option value="arithmetic">{t('aggregation.arithmetic')}</option>
-                <option value="geometric">{t('aggregation.geometric')}</option>
-              </NativeSelect>
+              <ChoiceSelect value={content.aggregation.objectives} choices={AGGREGATIONS} label={(a) => t(`aggregation.${a}`)} onValueChange={(a) => update((c) => void (c.aggregation.objectives = a))} />
             </FormField>
             <FormField label={t('missingPolicy')} error={err('missing.policy')}>
-              <NativeSelect value={content.missing.policy} onChange={(e) => update((c) => void (c.missing.policy = e.target.value as 'reweight'))}>
-                {(['reweight', 'zero', 'reject'] as const).map((p) => <option key={p} value={p}>{t(`missing.${p}`)}</option>)}
-              </NativeSelect>
+              <ChoiceSelect value={content.missing.policy} choices={MISSING_POLICIES} label={(p) => t(`missing.${p}`)} onValueChange={(p) => update((c) => void (c.missing.policy = p))} />
             </FormField>
             <FormField label={t('minCompleteness')} error={err('missing.minCompleteness')} description={t('minCompletenessHint')}>
               <NumberInput value={content.missing.minCompleteness} onValueChange={(v) => update((c) => void (c.missing.minCompleteness = v))} />

@@ -13,7 +13,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatCard } from '@/components/ui/stat-card';
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { NamedTable, TD, TH, TR } from '@/components/ui/table';
 import type { VersionData } from './method-kit';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
@@ -81,24 +81,25 @@ function ProgramSection({ program, labels }: { program: ProgramImpact; labels: R
           <p className="text-sm text-muted-foreground">{t('noChanges')}</p>
         ) : (
           <>
-            <Table dense scrollLabel={t('tableCaption', { name })} className="min-w-[44rem]">
-              <TableCaption className="sr-only">{t('tableCaption', { name })}</TableCaption>
-              <THead>
-                <tr>
+            <NamedTable
+              dense
+              name={t('tableCaption', { name })}
+              className="min-w-[44rem]"
+              head={
+                <>
                   <TH>{t('stakeholder')}</TH>
                   <TH>{t('change')}</TH>
                   <TH>{t('eligibility')}</TH>
                   {money ? <TH numeric>{t('amount')}</TH> : null}
                   <TH numeric>{t('composite')}</TH>
                   <TH>{t('flipped')}</TH>
-                </tr>
-              </THead>
-              <TBody>
-                {rows.map((c) => (
-                  <ChangeRow key={c.stakeholder} change={c} money={money} labels={labels} />
-                ))}
-              </TBody>
-            </Table>
+                </>
+              }
+            >
+              {rows.map((c) => (
+                <ChangeRow key={c.stakeholder} change={c} money={money} labels={labels} />
+              ))}
+            </NamedTable>
             {program.changes.length > FIRST_ROWS ? (
               <div>
                 <Button size="sm" variant="outline" onClick={() => setAll((v) => !v)}>

@@ -14,11 +14,12 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { ChoiceSelect } from '@/components/ui/choice-select';
 import { FormField } from '@/components/ui/form-field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Progress } from '@/components/ui/progress';
 import { StatCard } from '@/components/ui/stat-card';
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { NamedTable, TD, TH, TR } from '@/components/ui/table';
 import { Textarea } from '@/components/ui/textarea';
 import { ChartWithTable } from '@/components/charts/chart-with-table';
 import { EChart } from '@/components/charts/echart';
@@ -29,13 +30,14 @@ import { formatNumber } from '@/core/i18n/format';
 import { pickName } from '@/core/i18n/label';
 
 const PAGE = 25;
+const FILTERS = ['all', 'grade', 'moved'] as const;
 
 export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { data: VersionData; periods: PeriodRow[]; periodId: number | null; onPeriodChange: (id: number) => void }) {
   const t = useTranslations('method.impact');
   const locale = useLocale();
   const trpc = useTRPC();
   const preview = useQuery({ ...trpc.tuning.preview.queryOptions({ versionId: data.version.id, periodId: periodId ?? 0 }), enabled: periodId !== null, staleTime: 0 });
-  const [filter, setFilter] = useState<'all' | 'grade' | 'moved'>('all');
+  const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
   const [page, setPage] = useState(1);
 
   const rows = useMemo(() => {
@@ -114,27 +116,27 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
               tableToggleLabel={t('showTable')}
               chart={<EChart option={option} ariaLabel={t('distribution')} height={300} locale={locale} />}
             >
-              <Table dense scrollLabel={t('distribution')}>
-                <TableCaption className="sr-only">{t('distribution')}</TableCaption>
-                <THead>
-                  <tr>
+              <NamedTable
+                dense
+                name={t('distribution')}
+                head={
+                  <>
                     <TH>{t('objective')}</TH>
                     <TH>{t('run')}</TH>
                     {(['min', 'q1', 'median', 'q3', 'max'] as const).map((k) => <TH key={k} numeric>{t(`stats.${k}`)}</TH>)}
-                  </tr>
-                </THead>
-                <TBody>
-                  {preview.data.summary.distribution.flatMap((o) =>
-                    (['before', 'after'] as const).map((which) => (
-                      <TR key={o.code + which}>
-                        <TD>{pickName(o.name, locale)}</TD>
-                        <TD>{t(which)}</TD>
-                        {(o[which] ?? [null, null, null, null, null]).map((v, k) => <TD key={k} numeric>{formatNumber(v, locale, { digits: 1, fixed: true })}</TD>)}
-                      </TR>
-                    )),
-                  )}
-                </TBody>
-              </Table>
+                  </>
+                }
+              >
+                {preview.data.summary.distribution.flatMap((o) =>
+                  (['before', 'after'] as const).map((which) => (
+                    <TR key={o.code + which}>
+                      <TD>{pickName(o.name, locale)}</TD>
+                      <TD>{t(which)}</TD>
+                      {(o[which] ?? [null, null, null, null, null]).map((v, k) => <TD key={k} numeric>{formatNumber(v, locale, { digits: 1, fixed: true })}</TD>)}
+                    </TR>
+                  )),
+                )}
+              </NamedTable>
             </ChartWithTable>
           ) : null}
           <ImpactEligibility eligibility={preview.data.eligibility} data={data} periodCode={preview.data.period.code} />
@@ -142,36 +144,33 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
             <div className="flex flex-wrap items-end justify-between gap-3">
               <h3 id="impact-table" className="text-base font-semibold">{t('perStakeholder')}</h3>
               <FormField label={t('show')} className="w-56">
-                <NativeSelect value={filter} onChange={(e) => { setFilter(e.target.value as typeof filter); setPage(1); }}>
-                  <option value="all">{t('filters.all')}</option>
-                  <option value="grade">{t('filters.grade')}</option>
-                  <option value="moved">{t('filters.moved')}</option>
-                </NativeSelect>
+                <ChoiceSelect value={filter} choices={FILTERS} label={(f) => t(`filters.${f}`)} onValueChange={(f) => { setFilter(f); setPage(1); }} />
               </FormField>
             </div>
-            <Table dense scrollLabel={t('perStakeholder')} className="min-w-[40rem]">
-              <TableCaption className="sr-only">{t('perStakeholder')}</TableCaption>
-              <THead>
-                <tr>
+            <NamedTable
+              dense
+              name={t('perStakeholder')}
+              className="min-w-[40rem]"
+              head={
+                <>
                   <TH>{t('stakeholder')}</TH>
                   <TH numeric>{t('composite')}</TH>
                   <TH>{t('grade')}</TH>
                   <TH numeric>{t('rank')}</TH>
                   <TH numeric>{t('rankChange')}</TH>
-                </tr>
-              </THead>
-              <TBody>
-                {rows.slice((page - 1) * PAGE, page * PAGE).map((r) => (
-                  <TR key={r.code}>
-                    <TD><span className="font-medium">{r.name}</span> <span className="font-mono text-xs text-muted-foreground">{r.code}</span></TD>
-                    <TD numeric>{formatNumber(r.oldComposite, locale, { digits: 1, fixed: true })} → {formatNumber(r.newComposite, locale, { digits: 1, fixed: true })}</TD>
-                    <TD>{r.oldGrade ?? '—'} → {r.oldGrade !== r.newGrade ? <Badge variant="warning">{r.newGrade ?? '—'}</Badge> : (r.newGrade ?? '—')}</TD>
-                    <TD numeric>{r.oldRank ?? '—'} → {r.newRank ?? '—'}</TD>
-                    <TD numeric>{r.rankChange === null ? '—' : r.rankChange > 0 ? `▲ ${r.rankChange}` : r.rankChange < 0 ? `▼ ${-r.rankChange}` : '0'}</TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
+                </>
+              }
+            >
+              {rows.slice((page - 1) * PAGE, page * PAGE).map((r) => (
+                <TR key={r.code}>
+                  <TD><span className="font-medium">{r.name}</span> <span className="font-mono text-xs text-muted-foreground">{r.code}</span></TD>
+                  <TD numeric>{formatNumber(r.oldComposite, locale, { digits: 1, fixed: true })} → {formatNumber(r.newComposite, locale, { digits: 1, fixed: true })}</TD>
+                  <TD>{r.oldGrade ?? '—'} → {r.oldGrade !== r.newGrade ? <Badge variant="warning">{r.newGrade ?? '—'}</Badge> : (r.newGrade ?? '—')}</TD>
+                  <TD numeric>{r.oldRank ?? '—'} → {r.newRank ?? '—'}</TD>
+                  <TD numeric>{r.rankChange === null ? '—' : r.rankChange > 0 ? `▲ ${r.rankChange}` : r.rankChange < 0 ? `▼ ${-r.rankChange}` : '0'}</TD>
+                </TR>
+              ))}
+            </NamedTable>
             <nav aria-label={t('pagination')} className="flex items-center justify-between gap-3 text-sm">
               <Button size="sm" variant="outline" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>{t('previous')}</Button>
               <span className="tabular-nums">{t('pageOf', { page, pages: Math.max(1, Math.ceil(rows.length / PAGE)) })}</span>

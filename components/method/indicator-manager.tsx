@@ -12,16 +12,17 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
+import { ChoiceSelect } from '@/components/ui/choice-select';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { ListEditorLayout } from '@/components/ui/list-editor-layout';
-import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Switch } from '@/components/ui/switch';
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { NamedTable, TD, TH, TR } from '@/components/ui/table';
 import { Textarea } from '@/components/ui/textarea';
 import { labelOf, pickName } from '@/core/i18n/label';
+import { DIRECTIONS, VALUE_TYPES } from '@/core/domain/enums';
 
 type Form = {
   code: string;
@@ -102,64 +103,63 @@ export function IndicatorManager() {
         ) : list.data.length === 0 ? (
           <EmptyState title={t('empty')} />
         ) : (
-          <Table scrollLabel={t('listHeading')}>
-            <TableCaption className="sr-only">{t('listHeading')}</TableCaption>
-            <THead>
-              <tr>
+          <NamedTable
+            name={t('listHeading')}
+            actions={t('actions')}
+            head={
+              <>
                 <TH>{t('fields.code')}</TH>
                 <TH>{t('fields.name')}</TH>
                 <TH>{t('fields.unit')}</TH>
                 <TH>{t('fields.direction')}</TH>
                 <TH numeric>{t('usedIn')}</TH>
-                <TH><span className="sr-only">{t('actions')}</span></TH>
-              </tr>
-            </THead>
-            <TBody>
-              {list.data.map((i) => (
-                <TR key={i.id}>
-                  <TD className="font-mono text-xs">{i.code}</TD>
-                  <TD>
-                    <span className="font-medium">{pickName(labelOf(i), locale)}</span>
-                    {i.retired ? <Badge variant="neutral" className="ms-2">{t('retired')}</Badge> : null}
-                  </TD>
-                  <TD>{i.unit}</TD>
-                  <TD className="whitespace-nowrap">{t(`direction.${i.direction}`)}</TD>
-                  <TD numeric className="whitespace-nowrap">{t('usage', { versions: i.versions, published: i.publishedVersions })}</TD>
-                  <TD>
-                    <div className="flex justify-end gap-1">
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        aria-label={t('editFor', { code: i.code })}
-                        onClick={() =>
-                          setEditing({
-                            mode: 'edit',
-                            id: i.id,
-                            locked: i.publishedVersions > 0,
-                            form: { code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, descriptionZh: i.descriptionZh ?? '', descriptionEn: i.descriptionEn ?? '', unit: i.unit, direction: i.direction, valueType: i.valueType, minValue: num(i.minValue), maxValue: num(i.maxValue), evidenceRequired: i.evidenceRequired, redFlagAbove: num(i.redFlagAbove) },
-                          })
-                        }
-                      >
-                        {t('edit')}
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        aria-label={(i.retired ? t('restore') : t('retire')) + ' ' + i.code}
-                        onClick={async () => {
-                          await retire.mutateAsync({ id: i.id, retired: !i.retired });
-                          setNotice(i.retired ? { key: 'restoredNotice', params: { code: i.code } } : { key: 'retiredNotice', params: { code: i.code } });
-                          await refresh();
-                        }}
-                      >
-                        {i.retired ? t('restore') : t('retire')}
-                      </Button>
-                    </div>
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
+              </>
+            }
+          >
+            {list.data.map((i) => (
+              <TR key={i.id}>
+                <TD className="font-mono text-xs">{i.code}</TD>
+                <TD>
+                  <span className="font-medium">{pickName(labelOf(i), locale)}</span>
+                  {i.retired ? <Badge variant="neutral" className="ms-2">{t('retired')}</Badge> : null}
+                </TD>
+                <TD>{i.unit}</TD>
+                <TD className="whitespace-nowrap">{t(`direction.${i.direction}`)}</TD>
+                <TD numeric className="whitespace-nowrap">{t('usage', { versions: i.versions, published: i.publishedVersions })}</TD>
+                <TD>
+                  <div className="flex justify-end gap-1">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t('editFor', { code: i.code })}
+                      onClick={() =>
+                        setEditing({
+                          mode: 'edit',
+                          id: i.id,
+                          locked: i.publishedVersions > 0,
+                          form: { code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, descriptionZh: i.descriptionZh ?? '', descriptionEn: i.descriptionEn ?? '', unit: i.unit, direction: i.direction, valueType: i.valueType, minValue: num(i.minValue), maxValue: num(i.maxValue), evidenceRequired: i.evidenceRequired, redFlagAbove: num(i.redFlagAbove) },
+                        })
+                      }
+                    >
+                      {t('edit')}
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={(i.retired ? t('restore') : t('retire')) + ' ' + i.code}
+                      onClick={async () => {
+                        await retire.mutateAsync({ id: i.id, retired: !i.retired });
+                        setNotice(i.retired ? { key: 'restoredNotice', params: { code: i.code } } : { key: 'retiredNotice', params: { code: i.code } });
+                        await refresh();
+                      }}
+                    >
+                      {i.retired ? t('restore') : t('retire')}
+                    </Button>
+                  </div>
+                </TD>
+              </TR>
+            ))}
+          </NamedTable>
         )}
       </section>
     </ListEditorLayout>
@@ -221,15 +221,10 @@ function IndicatorPanel({ editing, onClose, onDone }: { editing: Editing; onClos
           <div className="grid gap-4 sm:grid-cols-2">
             {text('unit', false)}
             <FormField label={t('fields.direction')} required disabled={locked}>
-              <NativeSelect value={form.direction} onChange={(e) => set('direction', e.target.value as Form['direction'])}>
-                <option value="higher">{t('direction.higher')}</option>
-                <option value="lower">{t('direction.lower')}</option>
-              </NativeSelect>
+              <ChoiceSelect value={form.direction} choices={DIRECTIONS} label={(d) => t(`direction.${d}`)} onValueChange={(d) => set('direction', d)} />
             </FormField>
             <FormField label={t('fields.valueType')} required>
-              <NativeSelect value={form.valueType} onChange={(e) => set('valueType', e.target.value as Form['valueType'])}>
-                {(['number', 'integer', 'percent'] as const).map((v) => <option key={v} value={v}>{t(`valueType.${v}`)}</option>)}
-              </NativeSelect>
+              <ChoiceSelect value={form.valueType} choices={VALUE_TYPES} label={(v) => t(`valueType.${v}`)} onValueChange={(v) => set('valueType', v)} />
             </FormField>
             <FormField label={t('fields.redFlagAbove')} error={msg('redFlagAbove')} description={t('redFlagHint')}>
               <Input inputMode="decimal" value={form.redFlagAbove} onChange={(e) => set('redFlagAbove', e.target.value)} />

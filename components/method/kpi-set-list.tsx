@@ -15,7 +15,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { FormField } from '@/components/ui/form-field';
 import { Skeleton } from '@/components/ui/skeleton';
 import { buttonClassName } from '@/components/ui/styles';
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { NamedTable, TD, TH, TR } from '@/components/ui/table';
 import { Textarea } from '@/components/ui/textarea';
 import { labelOf, pickName } from '@/core/i18n/label';
 
@@ -71,35 +71,34 @@ export function KpiSetList() {
               </div>
             </CardHeader>
             <CardContent>
-              <Table scrollLabel={t('versionsOf', { name })}>
-                <TableCaption className="sr-only">{t('versionsOf', { name })}</TableCaption>
-                <THead>
-                  <tr>
+              <NamedTable
+                name={t('versionsOf', { name })}
+                actions={t('actions')}
+                head={
+                  <>
                     <TH>{t('version')}</TH>
                     <TH>{t('status')}</TH>
                     <TH>{t('effectiveFrom')}</TH>
                     <TH>{t('publishedAt')}</TH>
                     <TH>{t('changeNote')}</TH>
-                    <TH><span className="sr-only">{t('actions')}</span></TH>
-                  </tr>
-                </THead>
-                <TBody>
-                  {set.versions.map((v) => (
-                    <TR key={v.id}>
-                      <TD className="font-medium tabular-nums">v{v.version}</TD>
-                      <TD><Badge variant={v.status === 'published' ? 'success' : 'warning'}>{t(`statuses.${v.status}`)}</Badge></TD>
-                      <TD className="tabular-nums">{v.effectiveFrom ?? '—'}</TD>
-                      <TD className="whitespace-nowrap tabular-nums">{v.publishedAt ? format.dateTime(v.publishedAt, { dateStyle: 'medium' }) : '—'}</TD>
-                      <TD className="max-w-80 truncate" title={v.changeNote ?? undefined}>{v.changeNote ?? '—'}</TD>
-                      <TD className="text-end">
-                        <Link className={buttonClassName({ variant: 'ghost', size: 'sm' })} href={`/admin/kpi-sets/${v.id}`} aria-label={t('openVersion', { name, version: v.version })}>
-                          {v.status === 'draft' ? t('edit') : t('view')}
-                        </Link>
-                      </TD>
-                    </TR>
-                  ))}
-                </TBody>
-              </Table>
+                  </>
+                }
+              >
+                {set.versions.map((v) => (
+                  <TR key={v.id}>
+                    <TD className="font-medium tabular-nums">v{v.version}</TD>
+                    <TD><Badge variant={v.status === 'published' ? 'success' : 'warning'}>{t(`statuses.${v.status}`)}</Badge></TD>
+                    <TD className="tabular-nums">{v.effectiveFrom ?? '—'}</TD>
+                    <TD className="whitespace-nowrap tabular-nums">{v.publishedAt ? format.dateTime(v.publishedAt, { dateStyle: 'medium' }) : '—'}</TD>
+                    <TD className="max-w-80 truncate" title={v.changeNote ?? undefined}>{v.changeNote ?? '—'}</TD>
+                    <TD className="text-end">
+                      <Link className={buttonClassName({ variant: 'ghost', size: 'sm' })} href={`/admin/kpi-sets/${v.id}`} aria-label={t('openVersion', { name, version: v.version })}>
+                        {v.status === 'draft' ? t('edit') : t('view')}
+                      </Link>
+                    </TD>
+                  </TR>
+                ))}
+              </NamedTable>
             </CardContent>
           </Card>
         );

@@ -6,19 +6,22 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
 import { periodCreateSchema } from '@/core/schemas/method';
+import { PERIOD_KINDS } from '@/core/domain/enums';
 import { useZodForm } from '@/components/forms/use-zod-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { ChoiceSelect } from '@/components/ui/choice-select';
 import { ConfirmDialog } from '@/components/ui/dialog';
+import { JobFailed, JobProgress, useJobRunner } from '@/components/jobs/job-progress';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { ListEditorLayout } from '@/components/ui/list-editor-layout';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { NamedTable, TD, TH, TR } from '@/components/ui/table';
 import { Textarea } from '@/components/ui/textarea';
 
 const STATUS_BADGE = { open: 'info', closed: 'warning', published: 'success' } as const;
@@ -48,54 +51,53 @@ export function PeriodManager() {
         ) : list.data.length === 0 ? (
           <EmptyState title={t('empty')} description={t('emptyHint')} />
         ) : (
-          <Table scrollLabel={t('listHeading')}>
-            <TableCaption className="sr-only">{t('listHeading')}</TableCaption>
-            <THead>
-              <tr>
+          <NamedTable
+            name={t('listHeading')}
+            actions={t('actions')}
+            head={
+              <>
                 <TH>{t('code')}</TH>
                 <TH>{t('dates')}</TH>
                 <TH>{t('status')}</TH>
                 <TH numeric>{t('approved')}</TH>
                 <TH numeric>{t('unapproved')}</TH>
-                <TH><span className="sr-only">{t('actions')}</span></TH>
-              </tr>
-            </THead>
-            <TBody>
-              {list.data.map((p) => (
-                <TR key={p.id}>
-                  <TD className="font-medium tabular-nums">{p.code}</TD>
-                  <TD className="whitespace-nowrap tabular-nums text-muted-foreground">{p.startsOn} – {p.endsOn}</TD>
-                  <TD><Badge variant={STATUS_BADGE[p.status]}>{tc(`periodStatus.${p.status}`)}</Badge></TD>
-                  <TD numeric>{p.approved} / {p.evaluations}</TD>
-                  <TD numeric>{p.unapproved}{p.excluded ? ` (${t('excludedCount', { count: p.excluded })})` : ''}</TD>
-                  <TD>
-                    <div className="flex flex-wrap justify-end gap-1">
-                      {p.status === 'open' ? (
-                        <ConfirmDialog
-                          trigger={<Button size="sm" variant="outline" aria-label={t('closeFor', { code: p.code })}>{t('close')}</Button>}
-                          title={t('closeTitle', { code: p.code })}
-                          description={t('closeBody')}
-                          confirmLabel={t('close')}
-                          cancelLabel={tc('cancel')}
-                          onConfirm={async () => {
-                            await close.mutateAsync({ id: p.id });
-                            setNotice({ key: 'closedNotice', params: { code: p.code } });
-                            await refresh();
-                          }}
-                        />
-                      ) : null}
-                      {p.status === 'closed' ? (
-                        <>
-                          <Button size="sm" variant="ghost" aria-label={t('reopenFor', { code: p.code })} onClick={() => setReopening({ id: p.id, code: p.code })}>{t('reopen')}</Button>
-                          <Button size="sm" aria-label={t('publishFor', { code: p.code })} onClick={() => setPublishing({ id: p.id, code: p.code })}>{t('publish')}</Button>
-                        </>
-                      ) : null}
-                    </div>
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
+              </>
+            }
+          >
+            {list.data.map((p) => (
+              <TR key={p.id}>
+                <TD className="font-medium tabular-nums">{p.code}</TD>
+                <TD className="whitespace-nowrap tabular-nums text-muted-foreground">{p.startsOn} – {p.endsOn}</TD>
+                <TD><Badge variant={STATUS_BADGE[p.status]}>{tc(`periodStatus.${p.status}`)}</Badge></TD>
+                <TD numeric>{p.approved} / {p.evaluations}</TD>
+                <TD numeric>{p.unapproved}{p.excluded ? ` (${t('excludedCount', { count: p.excluded })})` : ''}</TD>
+                <TD>
+                  <div className="flex flex-wrap justify-end gap-1">
+                    {p.status === 'open' ? (
+                      <ConfirmDialog
+                        trigger={<Button size="sm" variant="outline" aria-label={t('closeFor', { code: p.code })}>{t('close')}</Button>}
+                        title={t('closeTitle', { code: p.code })}
+                        description={t('closeBody')}
+                        confirmLabel={t('close')}
+                        cancelLabel={tc('cancel')}
+                        onConfirm={async () => {
+                          await close.mutateAsync({ id: p.id });
+                          setNotice({ key: 'closedNotice', params: { code: p.code } });
+                          await refresh();
+                        }}
+                      />
+                    ) : null}
+                    {p.status === 'closed' ? (
+                      <>
+                        <Button size="sm" variant="ghost" aria-label={t('reopenFor', { code: p.code })} onClick={() => setReopening({ id: p.id, code: p.code })}>{t('reopen')}</Button>
+                        <Button size="sm" aria-label={t('publishFor', { code: p.code })} onClick={() => setPublishing({ id: p.id, code: p.code })}>{t('publish')}</Button>
+                      </>
+                    ) : null}
+                  </div>
+                </TD>
+              </TR>
+            ))}
+          </NamedTable>
         )}
       </section>
       {reopening ? <ReopenDialog period={reopening} onDone={async () => { setNotice({ key: 'reopenedNotice', params: { code: reopening.code } }); setReopening(null); await refresh(); }} onCancel={() => setReopening(null)} /> : null}
@@ -127,10 +129,7 @@ function CreatePeriod({ onCreated }: { onCreated: (code: string) => Promise<void
         <form onSubmit={form.onSubmit} noValidate className="grid gap-4">
           {formError ? <Alert variant="error" title={t('createFailed')}>{formError}</Alert> : null}
           <FormField label={t('kind')} required>
-            <NativeSelect value={values.kind} onChange={(e) => set('kind', e.target.value as 'quarter' | 'year')}>
-              <option value="quarter">{t('kinds.quarter')}</option>
-              <option value="year">{t('kinds.year')}</option>
-            </NativeSelect>
+            <ChoiceSelect value={values.kind} choices={PERIOD_KINDS} label={(k) => t(`kinds.${k}`)} onValueChange={(k) => set('kind', k)} />
           </FormField>
           <FormField label={t('year')} required error={msg('year')}>
             <Input inputMode="numeric" value={values.year} onChange={(e) => set('year', e.target.value)} />
@@ -190,6 +189,7 @@ function PublishDialog({ period, onDone, onCancel }: { period: { id: number; cod
   const trpc = useTRPC();
   const unapproved = useQuery(trpc.periods.unapproved.queryOptions({ id: period.id }));
   const publish = useMutation(trpc.periods.publish.mutationOptions());
+  const job = useJobRunner<'period.publish'>();
   const [exclude, setExclude] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -206,15 +206,18 @@ function PublishDialog({ period, onDone, onCancel }: { period: { id: number; cod
       confirmDisabled={unapproved.isPending || (needsExclusion && (!exclude || reason.trim() === ''))}
       error={error}
       onConfirm={async () => {
+        setError(undefined);
         try {
-          const result = await publish.mutateAsync({ id: period.id, exclude: needsExclusion ? { evaluationIds: blocking.map((b) => b.id), reason } : null });
+          // Publishing runs as a job on the server: the dialog stays up with its progress until it ends.
+          const result = await job.run(() => publish.mutateAsync({ id: period.id, exclude: needsExclusion ? { evaluationIds: blocking.map((b) => b.id), reason } : null }));
           await onDone(result.runs.length);
         } catch (e) {
-          setError(e instanceof Error ? e.message : String(e));
+          if (!(e instanceof JobFailed)) setError(e instanceof Error ? e.message : String(e));
           throw e;
         }
       }}
     >
+      {job.running || job.job ? <JobProgress kind="period.publish" job={job.job} /> : null}
       {unapproved.isPending ? (
         <Skeleton className="h-16" />
       ) : needsExclusion ? (

@@ -11,13 +11,14 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
-import { NativeSelect } from '@/components/ui/native-select';
+import { ChoiceSelect } from '@/components/ui/choice-select';
 import { Progress } from '@/components/ui/progress';
 import { StatCard } from '@/components/ui/stat-card';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { NumberInput, PeriodSelect, type PeriodRow, type VersionData } from './method-kit';
 
 const PAGE = 25;
+const PERTURBS = ['all', 'objectives', 'indicators'] as const;
 /** Time budget of one chunk of samples before yielding to the browser. */
 const CHUNK_MS = 25;
 
@@ -30,7 +31,7 @@ export function SensitivityPanel({ data, periods, periodId, onPeriodChange }: { 
   const [noise, setNoise] = useState(20);
   const [samples, setSamples] = useState(200);
   const [seed, setSeed] = useState(1);
-  const [perturb, setPerturb] = useState<'all' | 'objectives' | 'indicators'>('all');
+  const [perturb, setPerturb] = useState<(typeof PERTURBS)[number]>('all');
   const [phase, setPhase] = useState<'idle' | 'loading' | 'running'>('idle');
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -100,9 +101,7 @@ export function SensitivityPanel({ data, periods, periodId, onPeriodChange }: { 
           <NumberInput value={seed} onValueChange={setSeed} />
         </FormField>
         <FormField label={t('perturb')}>
-          <NativeSelect value={perturb} onChange={(e) => setPerturb(e.target.value as typeof perturb)}>
-            {(['all', 'objectives', 'indicators'] as const).map((p) => <option key={p} value={p}>{t(`perturbs.${p}`)}</option>)}
-          </NativeSelect>
+          <ChoiceSelect value={perturb} choices={PERTURBS} label={(p) => t(`perturbs.${p}`)} onValueChange={setPerturb} />
         </FormField>
         <div className="flex gap-2 lg:col-span-6">
           <Button type="submit" disabled={!valid || phase !== 'idle' || periodId === null} loading={phase !== 'idle'}>{t('run')}</Button>

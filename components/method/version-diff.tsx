@@ -1,7 +1,7 @@
 'use client';
 // Changes between two versions of a KPI set, and the export of a version as a kpi-set/v1 file.
 import { useLocale, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
 import type { KpiSetDiff } from '@/core/scoring/kpi-set-diff';
@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { NamedTable, TD, TH, TR } from '@/components/ui/table';
 import { percent, type VersionData } from './method-kit';
 import { pickName } from '@/core/i18n/label';
 
@@ -61,82 +61,75 @@ function DiffView({ from, to, diff }: { from: number; to: number; diff: KpiSetDi
     <div className="grid gap-6" data-testid="version-diff">
       <p className="text-sm text-muted-foreground">{t('heading', { from, to })}</p>
       {diff.settings.length ? (
-        <section className="grid gap-2">
-        <h3 className="text-base font-semibold">{t('settings')}</h3>
-        <Table dense scrollLabel={t('settings')}>
-          <TableCaption className="sr-only">{t('settings')}</TableCaption>
-          <THead><tr><TH>{t('field')}</TH><TH>{t('before', { v: from })}</TH><TH>{t('after', { v: to })}</TH></tr></THead>
-          <TBody>
-            {diff.settings.map((s) => (
-              <TR key={s.field}><TD>{t(`fields.${s.field.replace('.', '_')}`)}</TD><TD>{String(s.before)}</TD><TD>{String(s.after)}</TD></TR>
-            ))}
-          </TBody>
-        </Table>
-        </section>
+        <DiffTable title={t('settings')} head={<><TH>{t('field')}</TH><TH>{t('before', { v: from })}</TH><TH>{t('after', { v: to })}</TH></>}>
+          {diff.settings.map((s) => (
+            <TR key={s.field}><TD>{t(`fields.${s.field.replace('.', '_')}`)}</TD><TD>{String(s.before)}</TD><TD>{String(s.after)}</TD></TR>
+          ))}
+        </DiffTable>
       ) : null}
       {diff.objectives.length ? (
-        <section className="grid gap-2">
-        <h3 className="text-base font-semibold">{t('objectives')}</h3>
-        <Table dense scrollLabel={t('objectives')}>
-          <TableCaption className="sr-only">{t('objectives')}</TableCaption>
-          <THead><tr><TH>{t('item')}</TH><TH>{t('change')}</TH><TH numeric>{t('weight')}</TH><TH numeric>{t('share')}</TH></tr></THead>
-          <TBody>
-            {diff.objectives.map((o) => (
-              <TR key={o.code}>
-                <TD>{label(o.name)}</TD>
-                <TD><Badge variant={CHANGE_BADGE[o.change]}>{t(`changes.${o.change}`)}</Badge></TD>
-                <TD numeric>{o.weightBefore ?? '—'} → {o.weightAfter ?? '—'}</TD>
-                <TD numeric>{percent(o.shareBefore, locale)} → {percent(o.shareAfter, locale)}</TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
-        </section>
+        <DiffTable title={t('objectives')} head={<><TH>{t('item')}</TH><TH>{t('change')}</TH><TH numeric>{t('weight')}</TH><TH numeric>{t('share')}</TH></>}>
+          {diff.objectives.map((o) => (
+            <TR key={o.code}>
+              <TD>{label(o.name)}</TD>
+              <ChangeCell change={o.change} />
+              <TD numeric>{o.weightBefore ?? '—'} → {o.weightAfter ?? '—'}</TD>
+              <TD numeric>{percent(o.shareBefore, locale)} → {percent(o.shareAfter, locale)}</TD>
+            </TR>
+          ))}
+        </DiffTable>
       ) : null}
       {diff.indicators.length ? (
-        <section className="grid gap-2">
-        <h3 className="text-base font-semibold">{t('indicators')}</h3>
-        <Table dense scrollLabel={t('indicators')}>
-          <TableCaption className="sr-only">{t('indicators')}</TableCaption>
-          <THead><tr><TH>{t('item')}</TH><TH>{t('change')}</TH><TH numeric>{t('weight')}</TH><TH numeric>{t('shareWithin')}</TH><TH>{t('normalization')}</TH></tr></THead>
-          <TBody>
-            {diff.indicators.map((i) => (
-              <TR key={i.code}>
-                <TD>{label(i.name)} <span className="font-mono text-xs text-muted-foreground">{i.code}</span>{i.objectiveBefore && i.objectiveAfter && i.objectiveBefore !== i.objectiveAfter ? <span className="block text-xs">{t('moved', { from: i.objectiveBefore, to: i.objectiveAfter })}</span> : null}</TD>
-                <TD><Badge variant={CHANGE_BADGE[i.change]}>{t(`changes.${i.change}`)}</Badge></TD>
-                <TD numeric>{i.weightBefore ?? '—'} → {i.weightAfter ?? '—'}</TD>
-                <TD numeric>{percent(i.shareBefore, locale)} → {percent(i.shareAfter, locale)}</TD>
-                <TD className="text-xs">
-                  {JSON.stringify(i.normalizationBefore) === JSON.stringify(i.normalizationAfter)
-                    ? describeNormalization(i.normalizationAfter)
-                    : `${describeNormalization(i.normalizationBefore)} → ${describeNormalization(i.normalizationAfter)}`}
-                </TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
-        </section>
+        <DiffTable title={t('indicators')} head={<><TH>{t('item')}</TH><TH>{t('change')}</TH><TH numeric>{t('weight')}</TH><TH numeric>{t('shareWithin')}</TH><TH>{t('normalization')}</TH></>}>
+          {diff.indicators.map((i) => (
+            <TR key={i.code}>
+              <TD>{label(i.name)} <span className="font-mono text-xs text-muted-foreground">{i.code}</span>{i.objectiveBefore && i.objectiveAfter && i.objectiveBefore !== i.objectiveAfter ? <span className="block text-xs">{t('moved', { from: i.objectiveBefore, to: i.objectiveAfter })}</span> : null}</TD>
+              <ChangeCell change={i.change} />
+              <TD numeric>{i.weightBefore ?? '—'} → {i.weightAfter ?? '—'}</TD>
+              <TD numeric>{percent(i.shareBefore, locale)} → {percent(i.shareAfter, locale)}</TD>
+              <TD className="text-xs">
+                {JSON.stringify(i.normalizationBefore) === JSON.stringify(i.normalizationAfter)
+                  ? describeNormalization(i.normalizationAfter)
+                  : `${describeNormalization(i.normalizationBefore)} → ${describeNormalization(i.normalizationAfter)}`}
+              </TD>
+            </TR>
+          ))}
+        </DiffTable>
       ) : null}
       {diff.grades.length ? (
-        <section className="grid gap-2">
-        <h3 className="text-base font-semibold">{t('grades')}</h3>
-        <Table dense scrollLabel={t('grades')}>
-          <TableCaption className="sr-only">{t('grades')}</TableCaption>
-          <THead><tr><TH>{t('gradeCode')}</TH><TH>{t('change')}</TH><TH numeric>{t('gradeMin')}</TH><TH>{t('gradeLabel')}</TH></tr></THead>
-          <TBody>
-            {diff.grades.map((g) => (
-              <TR key={g.code}>
-                <TD className="font-mono">{g.code}</TD>
-                <TD><Badge variant={CHANGE_BADGE[g.change]}>{t(`changes.${g.change}`)}</Badge></TD>
-                <TD numeric>{g.minBefore ?? '—'} → {g.minAfter ?? '—'}</TD>
-                <TD>{label(g.labelBefore)} → {label(g.labelAfter)}</TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
-        </section>
+        <DiffTable title={t('grades')} head={<><TH>{t('gradeCode')}</TH><TH>{t('change')}</TH><TH numeric>{t('gradeMin')}</TH><TH>{t('gradeLabel')}</TH></>}>
+          {diff.grades.map((g) => (
+            <TR key={g.code}>
+              <TD className="font-mono">{g.code}</TD>
+              <ChangeCell change={g.change} />
+              <TD numeric>{g.minBefore ?? '—'} → {g.minAfter ?? '—'}</TD>
+              <TD>{label(g.labelBefore)} → {label(g.labelAfter)}</TD>
+            </TR>
+          ))}
+        </DiffTable>
       ) : null}
     </div>
+  );
+}
+
+/** One kind of change (settings, objectives, …): its heading and the table of what changed. */
+function DiffTable({ title, head, children }: { title: string; head: ReactNode; children: ReactNode }) {
+  return (
+    <section className="grid gap-2">
+      <h3 className="text-base font-semibold">{title}</h3>
+      <NamedTable dense name={title} head={head}>
+        {children}
+      </NamedTable>
+    </section>
+  );
+}
+
+function ChangeCell({ change }: { change: keyof typeof CHANGE_BADGE }) {
+  const t = useTranslations('method.diff');
+  return (
+    <TD>
+      <Badge variant={CHANGE_BADGE[change]}>{t(`changes.${change}`)}</Badge>
+    </TD>
   );
 }
 

@@ -15,7 +15,7 @@ import { FormField } from '@/components/ui/form-field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Slider } from '@/components/ui/slider';
 import { Spinner } from '@/components/ui/spinner';
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { NamedTable, Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { cn } from '@/lib/cn';
 import { NumberInput, percent, PeriodSelect, shares, type PeriodRow, type VersionData } from './method-kit';
 import { labelOf, pickName } from '@/core/i18n/label';
@@ -189,25 +189,25 @@ function TargetTuner({ versionId, target, items, periodId, applied, onApplied }:
       <Card className="h-fit min-w-0">
         <CardHeader><CardTitle as="h2">{t('proposedHeading')}</CardTitle></CardHeader>
         <CardContent className="grid gap-3">
-          <Table dense scrollLabel={t('proposedHeading')}>
-            <TableCaption className="sr-only">{t('proposedHeading')}</TableCaption>
-            <THead>
-              <tr>
+          <NamedTable
+            dense
+            name={t('proposedHeading')}
+            head={
+              <>
                 <TH>{t('item')}</TH>
                 <TH numeric>{t('current')}</TH>
                 <TH numeric>{t('proposed')}</TH>
-              </tr>
-            </THead>
-            <TBody>
-              {items.map((item, i) => (
-                <TR key={i}>
-                  <TD>{item.label}</TD>
-                  <TD numeric>{percent(current[i]!, locale)}</TD>
-                  <TD numeric className="font-semibold" data-testid={`proposed-${i}`}>{proposed ? percent(proposed[i]!, locale) : '—'}</TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
+              </>
+            }
+          >
+            {items.map((item, i) => (
+              <TR key={i}>
+                <TD>{item.label}</TD>
+                <TD numeric>{percent(current[i]!, locale)}</TD>
+                <TD numeric className="font-semibold" data-testid={`proposed-${i}`}>{proposed ? percent(proposed[i]!, locale) : '—'}</TD>
+              </TR>
+            ))}
+          </NamedTable>
           {applied ? <Alert variant="success" title={t('appliedNotice')} /> : null}
           {applyError ? <Alert variant="error" title={t('applyFailed')}>{applyError}</Alert> : null}
           {proposed && !applicable ? <Alert variant="warning" title={t('zeroWeight')} /> : null}

@@ -22,7 +22,7 @@ export async function CountyPicker({
         <label htmlFor="county-picker" className="text-sm font-medium">
           {t('county.county')}
         </label>
-        <select id="county-picker" name="county" defaultValue={countyId ?? undefined} className={cn(controlClassName, 'h-10 w-auto min-w-44 max-w-full')}>
+        <select id="county-picker" name="countyId" defaultValue={countyId ?? undefined} className={cn(controlClassName, 'h-10 w-auto min-w-44 max-w-full')}>
           {counties.map((c) => (
             <option key={c.id} value={c.id}>
               {pickName(c.name, locale)}

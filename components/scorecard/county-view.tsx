@@ -1,5 +1,6 @@
 // The county scorecard: aggregates by stakeholder type, coordination of the county's three goals,
-// the township ranking and every scored stakeholder with a link to its scorecard.
+// the township ranking and the scored stakeholders, a page at a time (sort and page in the URL),
+// each with a link to its scorecard.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartWithTable } from '@/components/charts/chart-with-table';
@@ -7,6 +8,9 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatCard } from '@/components/ui/stat-card';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { Pagination } from '@/components/ui/pagination';
+import { countyScorecardSchema, type CountyScorecardParams } from '@/core/schemas/county-scorecard';
+import { listParamsToQuery } from '@/core/schemas/list-params';
 import type { CountyScorecard } from './types';
 import { GroupedBars } from './charts';
 import { pickName } from '@/core/i18n/label';
@@ -14,13 +18,25 @@ import { formatNumber } from '@/core/i18n/format';
 
 type Summary = NonNullable<CountyScorecard['summary']>;
 
-export async function CountyView({ data, summary }: { data: CountyScorecard; summary: Summary }) {
+export async function CountyView({ data, summary, params }: { data: CountyScorecard; summary: Summary; params: CountyScorecardParams }) {
   const [t, tc, locale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getLocale()]);
+  // Links keep the county and period on screen, whatever the URL left to the defaults.
+  const shown = { ...params, countyId: data.county?.id, period: data.period ?? undefined };
+  const href = (patch: Partial<CountyScorecardParams>) => `/scorecards/county${listParamsToQuery(countyScorecardSchema, shown, patch)}`;
+  const list = summary.stakeholderList;
+  // A sortable header: its state, and the link that sorts by it (again: the other way).
+  const sortBy = (key: CountyScorecardParams['sort']) => {
+    const active = params.sort === key;
+    return {
+      sort: !active ? ('none' as const) : params.dir === 'asc' ? ('ascending' as const) : ('descending' as const),
+      sortHref: href({ sort: key, dir: active && params.dir === 'asc' ? 'desc' : 'asc' }),
+    };
+  };
+  const from = summary.stakeholders.length ? (list.page - 1) * list.pageSize + 1 : 0;
   const n1 = (x: number | null | undefined) => formatNumber(x, locale, { digits: 1, fixed: true });
   const n3 = (x: number | null | undefined) => formatNumber(x, locale, { digits: 3 });
   const types = summary.byType.filter((g) => g.count > 0);
   const coordination = summary.coordination;
-  const stakeholders = [...summary.stakeholders].sort((a, b) => a.type.localeCompare(b.type) || (b.composite ?? -1) - (a.composite ?? -1));
 
   return (
     <div className="grid gap-6">
@@ -194,16 +210,16 @@ export async function CountyView({ data, summary }: { data: CountyScorecard; sum
             <TableCaption>{t('county.stakeholders.caption')}</TableCaption>
             <THead>
               <TR>
-                <TH className="min-w-56">{t('county.stakeholders.name')}</TH>
-                <TH>{t('county.stakeholders.type')}</TH>
+                <TH className="min-w-56" {...sortBy('name')}>{t('county.stakeholders.name')}</TH>
+                <TH {...sortBy('type')}>{t('county.stakeholders.type')}</TH>
                 <TH>{t('county.stakeholders.region')}</TH>
-                <TH numeric>{t('county.stakeholders.composite')}</TH>
+                <TH numeric {...sortBy('composite')}>{t('county.stakeholders.composite')}</TH>
                 <TH>{t('county.stakeholders.grade')}</TH>
                 <TH numeric>{t('county.stakeholders.countyRank')}</TH>
               </TR>
             </THead>
             <TBody>
-              {stakeholders.map((s) => (
+              {summary.stakeholders.map((s) => (
                 <TR key={s.id}>
                   <TD>
                     <Link
@@ -224,6 +240,19 @@ export async function CountyView({ data, summary }: { data: CountyScorecard; sum
               ))}
             </TBody>
           </Table>
+          <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm text-muted-foreground tabular-nums" aria-live="polite">
+              {tc('pagination.range', { from, to: from + Math.max(0, summary.stakeholders.length - 1), total: list.total })}
+            </p>
+            {list.pageCount > 1 ? (
+              <Pagination
+                page={list.page}
+                pageCount={list.pageCount}
+                hrefForPage={(page) => href({ page })}
+                labels={{ nav: tc('pagination.label'), previous: tc('pagination.previous'), next: tc('pagination.next'), pageOf: tc('pagination.pageOf', { page: list.page, pages: list.pageCount }) }}
+              />
+            ) : null}
+          </div>
         </CardContent>
       </Card>
     </div>

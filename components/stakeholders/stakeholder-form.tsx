@@ -41,12 +41,14 @@ export function StakeholderForm({ id, initial, typeLocked }: { id?: number; init
     const name = (r: { name: Label }) => pickName(r.name, locale);
     return rows
       .filter((r) => r.level === 'county' || r.level === 'township' || r.level === 'village')
+      // Retired units take no new stakeholders; the one this stakeholder is already in stays listed.
+      .filter((r) => r.retiredAt === null || String(r.id) === initial?.regionId)
       .map((r) => {
         const parent = r.parentId ? byId.get(r.parentId) : undefined;
         return { id: r.id, label: r.level === 'county' || !parent ? name(r) : `${name(parent)} › ${name(r)}`, code: r.code };
       })
       .sort((a, b) => a.code.localeCompare(b.code));
-  }, [regions.data, locale]);
+  }, [regions.data, locale, initial?.regionId]);
 
   const create = useMutation(trpc.stakeholders.create.mutationOptions());
   const update = useMutation(trpc.stakeholders.update.mutationOptions());

@@ -28,12 +28,17 @@ export function PageHeader({ title, description, actions, breadcrumb, meta, clas
             <p className="max-w-prose text-sm text-muted-foreground sm:text-base">{description}</p>
           ) : null}
         </div>
-        {actions ? (
-          <div data-print="hide" className="flex flex-wrap items-center gap-2">
-            {actions}
-          </div>
-        ) : null}
+        {actions ? <HeaderActions>{actions}</HeaderActions> : null}
       </div>
     </header>
+  );
+}
+
+/** Buttons and links beside a heading (a page's or a chart's): they wrap, and are not printed. */
+export function HeaderActions({ children }: { children: ReactNode }) {
+  return (
+    <div data-print="hide" className="flex flex-wrap items-center gap-2">
+      {children}
+    </div>
   );
 }

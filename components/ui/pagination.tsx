@@ -49,7 +49,7 @@ export function Pagination({
     }
     if (hrefForPage) {
       return (
-        <Link href={hrefForPage(target)} rel={rel} className={classes}>
+        <Link href={hrefForPage(target)} rel={rel} prefetch={false} className={classes}>
           {children}
         </Link>
       );

@@ -162,3 +162,37 @@ export function TD({ className, numeric = false, ...props }: TDProps) {
     />
   );
 }
+
+export interface NamedTableProps {
+  /** Names the scroll region and is the caption, hidden because a visible heading already says it. */
+  name: string;
+  /** The header cells (THs). */
+  head: ReactNode;
+  /** Screen-reader name of a last header cell over each row's actions (buttons, links). */
+  actions?: string;
+  dense?: boolean;
+  /** Class for the <table> (e.g. a minimum width). */
+  className?: string;
+  /** The rows. */
+  children: ReactNode;
+}
+
+/** A table under a heading: the wrapper, caption, header row and body that every such table repeats. */
+export function NamedTable({ name, head, actions, dense, className, children }: NamedTableProps) {
+  return (
+    <Table dense={dense} scrollLabel={name} className={className}>
+      <TableCaption className="sr-only">{name}</TableCaption>
+      <THead>
+        <tr>
+          {head}
+          {actions ? (
+            <TH>
+              <span className="sr-only">{actions}</span>
+            </TH>
+          ) : null}
+        </tr>
+      </THead>
+      <TBody>{children}</TBody>
+    </Table>
+  );
+}

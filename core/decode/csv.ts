@@ -97,6 +97,21 @@ export function scanCsvRecord(text: string, i: number, row: number, receiver: Cs
   }
 }
 
+/**
+ * Where the record that starts at byte `start` ends (at its line break, or the end) in bytes of an
+ * ASCII-compatible encoding: a line break inside quotes belongs to the record, an unclosed quote
+ * runs to the end (scanCsvRecord then reports it).
+ */
+export function recordEnd(bytes: Uint8Array, start: number): number {
+  let quoted = false;
+  for (let i = start; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted && (c === LF || c === CR)) return i;
+  }
+  return bytes.length;
+}
+
 /** CSV text → records of strings, one call per record (see scanCsv for the dialect). */
 export function parseCsv(text: string, onRecord: (cells: string[], row: number) => void): void {
   let cells: string[] = [];

@@ -7,3 +7,4 @@ export { columnLetter, located, type DecodeProblem, type DecodeProblemCode, type
 export { decodeText, ENCODING_CHOICES, type Encoding, type EncodingChoice } from './text';
 export { ValuesTableReader, type ValuesRead, type ValuesReadOptions } from './values-table';
 export { readValuesCsv, readValuesFile, readValuesTable, type ValuesFileRead } from './values-file';
+export { readTableFile, type TableFileRead, type TextRecord } from './table-file';

@@ -9,34 +9,35 @@ export type Cell = string | number | null | undefined;
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, e) => 10 ** e);
 
 /**
- * Scans a decimal number starting at `start` and stopping at the first character that cannot
- * continue it: optional sign, digits with an optional fraction, an optional exponent (`1.5e3`).
- * Writes the value to `out[at]` and returns where the number ends, or -1 when there is no number
- * there (nothing is written then). Writing straight into its destination and returning an index
- * keeps the reader's hot loop free of allocations and of a second result.
+ * Scans a decimal number in UTF-8 (or any ASCII-compatible) bytes starting at `start` and stopping
+ * at the first byte that cannot continue it: optional sign, digits with an optional fraction, an
+ * optional exponent (`1.5e3`). Writes the value to `out[at]` and returns where the number ends, or
+ * -1 when there is no number there (nothing is written then). Working on the file's bytes, writing
+ * straight into its destination and returning an index keeps the reader's hot loop free of
+ * strings, allocations and a second result.
  *
  * Up to 15 significant digits with a small exponent the value is m × 10^e or m / 10^e with m and
  * 10^e exact, which is correctly rounded (Clinger's fast path, "How to read floating point numbers
  * accurately", PLDI 1990); otherwise the text is handed to Number(), which is correctly rounded
- * too. -0 reads as 0. Past the end of the text charCodeAt gives NaN, which ends every loop.
+ * too. -0 reads as 0. Past the end of the bytes an index gives undefined, which ends every loop.
  */
-export function scanDecimal(text: string, start: number, out: Float64Array, at: number): number {
+export function scanDecimal(bytes: Uint8Array, start: number, out: Float64Array, at: number): number {
   let i = start;
-  let c = text.charCodeAt(i);
+  let c = bytes[i]!;
   const negative = c === 45;
-  if (c === 45 || c === 43) c = text.charCodeAt(++i);
+  if (c === 45 || c === 43) c = bytes[++i]!;
   let mantissa = 0;
   let digits = 0; // significant digits kept in `mantissa`
   let anyDigit = false;
   let fractionDigits = 0; // the value is mantissa / 10^fractionDigits
-  for (; c >= 48 && c <= 57; c = text.charCodeAt(++i)) {
+  for (; c >= 48 && c <= 57; c = bytes[++i]!) {
     anyDigit = true;
     if (digits === 0 && c === 48) continue;
     mantissa = mantissa * 10 + (c - 48);
     digits++;
   }
   if (c === 46) {
-    for (c = text.charCodeAt(++i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) {
+    for (c = bytes[++i]!; c >= 48 && c <= 57; c = bytes[++i]!) {
       anyDigit = true;
       fractionDigits++;
       if (digits === 0 && c === 48) continue;
@@ -45,46 +46,57 @@ export function scanDecimal(text: string, start: number, out: Float64Array, at: 
     }
   }
   if (!anyDigit) return -1;
-  if (c === 101 || c === 69) return withExponent(text, start, i + 1, out, at, negative, mantissa, digits, 0 - fractionDigits);
+  if (c === 101 || c === 69) return withExponent(bytes, start, i + 1, out, at, negative, mantissa, digits, 0 - fractionDigits);
   // The common case, kept small so that the reader's loop can inline all of this.
-  if (digits > 15 || fractionDigits > 22) return viaNumber(text, start, i, out, at);
+  if (digits > 15 || fractionDigits > 22) return viaNumber(bytes, start, i, out, at);
   const value = mantissa / POWERS_OF_TEN[fractionDigits]!;
   out[at] = negative && value !== 0 ? -value : value;
   return i;
 }
 
 /** The rest of scanDecimal after an "e": the exponent's digits, then the value. */
-function withExponent(text: string, start: number, from: number, out: Float64Array, at: number, negative: boolean, mantissa: number, digits: number, exponent: number): number {
+function withExponent(bytes: Uint8Array, start: number, from: number, out: Float64Array, at: number, negative: boolean, mantissa: number, digits: number, exponent: number): number {
   let e = from;
-  let c = text.charCodeAt(e);
+  let c = bytes[e]!;
   const exponentNegative = c === 45;
-  if (c === 45 || c === 43) c = text.charCodeAt(++e);
+  if (c === 45 || c === 43) c = bytes[++e]!;
   let written = 0;
   const exponentStart = e;
-  for (; c >= 48 && c <= 57; c = text.charCodeAt(++e)) {
+  for (; c >= 48 && c <= 57; c = bytes[++e]!) {
     written = Math.min(written * 10 + (c - 48), 100_000); // beyond any double; Number() handles the rest
   }
   if (e === exponentStart) return -1; // "1e" is not a number
   exponent += exponentNegative ? -written : written;
-  if (digits > 15 || exponent < -22 || exponent > 22) return viaNumber(text, start, e, out, at);
+  if (digits > 15 || exponent < -22 || exponent > 22) return viaNumber(bytes, start, e, out, at);
   const value = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent]! : mantissa / POWERS_OF_TEN[0 - exponent]!;
   out[at] = negative && value !== 0 ? -value : value;
   return e;
 }
 
+const ASCII = new TextDecoder();
+
 /** Beyond the exact fast path: Number() is correctly rounded too (the scan has checked the syntax). */
-function viaNumber(text: string, start: number, end: number, out: Float64Array, at: number): number {
-  const value = Number(text.slice(start, end));
+function viaNumber(bytes: Uint8Array, start: number, end: number, out: Float64Array, at: number): number {
+  const value = Number(ASCII.decode(bytes.subarray(start, end)));
   if (!Number.isFinite(value)) return -1;
   out[at] = value === 0 ? 0 : value;
   return end;
 }
 
 const scratch = new Float64Array(1);
+let scratchBytes = new Uint8Array(64);
 
 /** The whole text as a plain decimal number, NaN for anything else (see scanDecimal). */
 export function parseDecimal(text: string): number {
-  return scanDecimal(text, 0, scratch, 0) === text.length ? scratch[0]! : NaN;
+  if (text.length >= scratchBytes.length) scratchBytes = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return NaN; // no number has such a character (full-width digits are turned to ASCII first)
+    scratchBytes[i] = c;
+  }
+  // A byte past the text must not continue the number: a space ends any number.
+  scratchBytes[text.length] = 32;
+  return scanDecimal(scratchBytes, 0, scratch, 0) === text.length ? scratch[0]! : NaN;
 }
 
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;

@@ -27,6 +27,64 @@ export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): 
   }
 }
 
+export type DetectedEncoding = { ok: true; encoding: Encoding; start: number } | { ok: false; problem: DecodeProblem };
+
+/**
+ * The encoding decodeText would choose, found without making the text, and where the text starts
+ * (after a byte-order mark): readers that scan the bytes themselves decode only the cells they need.
+ */
+export function detectEncoding(bytes: Uint8Array, choice: EncodingChoice = 'auto'): DetectedEncoding {
+  const utf8Mark = startsWith(bytes, 0xef, 0xbb, 0xbf);
+  if (choice === 'gb18030') return { ok: true, encoding: 'gb18030', start: startsWith(bytes, 0x84, 0x31, 0x95, 0x33) ? 4 : 0 };
+  if (choice === 'auto' && startsWith(bytes, 0xff, 0xfe)) return { ok: true, encoding: 'utf-16le', start: 2 };
+  if (choice === 'auto' && startsWith(bytes, 0xfe, 0xff)) return { ok: true, encoding: 'utf-16be', start: 2 };
+  if (isUtf8(bytes)) return { ok: true, encoding: 'utf-8', start: utf8Mark ? 3 : 0 };
+  if (choice === 'utf8' || utf8Mark) return { ok: false, problem: located('not_utf8') };
+  return { ok: true, encoding: 'gb18030', start: startsWith(bytes, 0x84, 0x31, 0x95, 0x33) ? 4 : 0 };
+}
+
+/** Whether the bytes are well-formed UTF-8 (as a fatal TextDecoder judges: no overlong forms, surrogates or code points past U+10FFFF). */
+export function isUtf8(bytes: Uint8Array): boolean {
+  const length = bytes.length;
+  // Most files are mostly ASCII: skip it four bytes at a time through an aligned 32-bit view.
+  const firstWord = (4 - (bytes.byteOffset % 4)) % 4;
+  const words = length > firstWord ? new Uint32Array(bytes.buffer, bytes.byteOffset + firstWord, (length - firstWord) >>> 2) : new Uint32Array(0);
+  let i = 0;
+  while (i < length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      if (i >= firstWord && (i - firstWord) % 4 === 0) {
+        let w = (i - firstWord) >>> 2;
+        while (w < words.length && (words[w]! & 0x80808080) === 0) w++;
+        i = Math.max(i + 1, firstWord + w * 4);
+      } else i++;
+      continue;
+    }
+    let needed: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) needed = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      needed = 2;
+      if (b === 0xe0) low = 0xa0;
+      else if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      needed = 3;
+      if (b === 0xf0) low = 0x90;
+      else if (b === 0xf4) high = 0x8f;
+    } else return false;
+    if (i + needed >= length) return false; // cut off at the end
+    const second = bytes[i + 1]!;
+    if (second < low || second > high) return false;
+    for (let k = 2; k <= needed; k++) {
+      const next = bytes[i + k]!;
+      if (!(next >= 0x80 && next <= 0xbf)) return false;
+    }
+    i += needed + 1;
+  }
+  return true;
+}
+
 function decoded(bytes: Uint8Array, encoding: Encoding): DecodedText {
   return { ok: true, text: new TextDecoder(encoding).decode(bytes), encoding };
 }

@@ -1,9 +1,10 @@
 // A values file (CSV in any of the encodings text.ts knows, or XLSX; told apart by content) → a
 // checked values matrix. The one reader of values files: the CLI and the web import both use it.
-import { CsvSyntaxError, scanCsvRecord, textStart } from './csv';
+// CSV is read from its bytes (no string of the whole file: the CLI reads 100,000s of rows).
+import { CR, CsvSyntaxError, LF, recordEnd, scanCsvRecord, textStart } from './csv';
 import type { Cell } from './numbers';
 import { located, type DecodeProblem } from './problems';
-import { decodeText, type Encoding, type EncodingChoice } from './text';
+import { decodeText, detectEncoding, type Encoding, type EncodingChoice } from './text';
 import { ValuesTableReader, type ValuesRead, type ValuesReadOptions } from './values-table';
 import { isOldExcel, isZip, readXlsxRecords } from './xlsx';
 
@@ -11,14 +12,37 @@ export type ValuesFileRead = ValuesRead & { format: 'csv' | 'xlsx' | null; encod
 
 /** Reads a values CSV (already decoded text) for a KPI set's indicators, in the given order. */
 export function readValuesCsv(text: string, indicatorCodes: readonly string[], options: ValuesReadOptions = {}): ValuesRead {
+  return readValuesCsvBytes(new TextEncoder().encode(text), textStart(text) * 3, 'utf-8', indicatorCodes, options);
+}
+
+/**
+ * Reads a values CSV from its bytes in UTF-8 or GB18030 starting at `start` (after any byte-order
+ * mark): plain records straight from the bytes (ValuesTableReader.fastRecord), any other record
+ * decoded alone and read cell by cell. The file is never turned into one string.
+ */
+export function readValuesCsvBytes(
+  bytes: Uint8Array,
+  start: number,
+  encoding: 'utf-8' | 'gb18030',
+  indicatorCodes: readonly string[],
+  options: ValuesReadOptions = {},
+): ValuesRead {
   let lines = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  for (let at = bytes.indexOf(LF, start); at >= 0; at = bytes.indexOf(LF, at + 1)) lines++;
   const reader = new ValuesTableReader(indicatorCodes, true, { expectedRows: lines, ...options });
+  // A U+FEFF inside the file is text like any other (only the file's own mark was skipped).
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
   try {
-    let i = textStart(text);
-    for (let row = 1; i < text.length; row++) {
-      const next = reader.fastRecord(text, i, row);
-      i = next >= 0 ? next : scanCsvRecord(text, i, row, reader);
+    let i = start;
+    for (let row = 1; i < bytes.length; row++) {
+      const next = reader.fastRecord(bytes, i, row);
+      if (next >= 0) {
+        i = next;
+        continue;
+      }
+      const end = recordEnd(bytes, i);
+      scanCsvRecord(decoder.decode(bytes.subarray(i, end)), 0, row, reader);
+      i = bytes[end] === CR && bytes[end + 1] === LF ? end + 2 : end + 1;
     }
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
@@ -56,9 +80,15 @@ export async function readValuesFile(
     const errors = [...sheet.problems, ...read.errors];
     return { ...read, ok: errors.length === 0, errors, format: 'xlsx', encoding: null };
   }
-  const decoded = decodeText(bytes, options.encoding);
-  if (!decoded.ok) return unreadable(indicatorCodes, decoded.problem, 'csv');
-  return { ...readValuesCsv(decoded.text, indicatorCodes, options), format: 'csv', encoding: decoded.encoding };
+  const detected = detectEncoding(bytes, options.encoding);
+  if (!detected.ok) return unreadable(indicatorCodes, detected.problem, 'csv');
+  const { encoding, start } = detected;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const decoded = decodeText(bytes, options.encoding);
+    if (!decoded.ok) return unreadable(indicatorCodes, decoded.problem, 'csv');
+    return { ...readValuesCsv(decoded.text, indicatorCodes, options), format: 'csv', encoding };
+  }
+  return { ...readValuesCsvBytes(bytes, start, encoding, indicatorCodes, options), format: 'csv', encoding };
 }
 
 function unreadable(indicatorCodes: readonly string[], problem: DecodeProblem, format: ValuesFileRead['format']): ValuesFileRead {

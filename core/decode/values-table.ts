@@ -7,7 +7,7 @@ import type { ValuesMatrix } from '@/core/scoring/engine';
 import { COMMA, CR, LF, QUOTE, type CsvReceiver } from './csv';
 import { parseNumberCell, scanDecimal, type Cell } from './numbers';
 import { columnLetter, located, type DecodeProblem } from './problems';
-import { columnName, readValuesHeader, TARGET_IGNORED, TARGET_NO_HEADER, TARGET_STAKEHOLDER, type ValuesHeader } from './values-header';
+import { columnName, readValuesHeader, TARGET_NO_HEADER, TARGET_STAKEHOLDER, type ValuesHeader } from './values-header';
 
 export interface ValuesRead {
   /** True when there is no error. */
@@ -32,6 +32,11 @@ export interface ValuesReadOptions {
   expectedRows?: number;
   /** KPI-set code, for messages. */
   kpiSetCode?: string;
+}
+
+/** ASCII bytes as a string, made at once (adding a character at a time makes a string per character). */
+function asciiText(bytes: Uint8Array, start: number, end: number): string {
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
 }
 
 function isBlank(cell: Cell): boolean {
@@ -128,16 +133,6 @@ export class ValuesTableReader implements CsvReceiver {
   rangeCell(column: number, text: string, start: number, end: number): void {
     this.cellCount = column + 1;
     if (start === end) return; // empty cell
-    const j = this.header !== null && column < this.header.names.length ? this.header.targets[column]! : TARGET_IGNORED;
-    if (j >= 0) {
-      // A plain number in an indicator column, read without making a string (the scan stops at
-      // the delimiter after the cell: no number continues into a comma or a line break).
-      if (scanDecimal(text, start, this.values, this.base + j) === end) {
-        this.nonBlank = true;
-        return;
-      }
-      this.values[this.base + j] = NaN; // a number followed by other text: not a value
-    }
     this.cell(column, text.slice(start, end));
   }
 
@@ -218,18 +213,19 @@ export class ValuesTableReader implements CsvReceiver {
   }
 
   /**
-   * Reads the common CSV record in one pass without making a string per value cell: unquoted
-   * cells, numbers (by the scanner the general path uses) in the indicator columns, exactly the
-   * header's cells, a new stakeholder that needs no trimming. Returns where the next record
-   * starts, or -1 — having changed nothing — when the record needs the general path (which then
-   * reads it again and reports whatever is wrong).
+   * Reads the common CSV record from the file's bytes (UTF-8 or GB18030: both keep ASCII as it is,
+   * and no byte of a multi-byte character is a comma, quote or line break) in one pass without
+   * making a string per value cell: unquoted cells, numbers (by the scanner the general path uses)
+   * in the indicator columns, exactly the header's cells, a new ASCII stakeholder that needs no
+   * trimming. Returns where the next record starts, or -1 — having changed nothing — when the
+   * record needs the general path (which then reads it again and reports whatever is wrong).
    */
-  fastRecord(text: string, start: number, row: number): number {
+  fastRecord(bytes: Uint8Array, start: number, row: number): number {
     const header = this.header;
     if (header === null || header.stakeholderColumn < 0) return -1;
     this.base = this.rowCount * this.k;
     this.ensureRoom();
-    const length = text.length;
+    const length = bytes.length;
     const width = header.names.length;
     const targets = header.targets;
     const values = this.values;
@@ -240,22 +236,24 @@ export class ValuesTableReader implements CsvReceiver {
     for (let column = 0; column < width; column++) {
       const target = targets[column]!;
       const cellStart = i;
-      c = i < length ? text.charCodeAt(i) : LF;
+      c = i < length ? bytes[i]! : LF;
       if (target >= 0 && c !== COMMA && c !== LF && c !== CR) {
         // Not a number, or one followed by other text ("1x"): the general path says why.
-        i = scanDecimal(text, i, values, base + target);
+        i = scanDecimal(bytes, i, values, base + target);
         if (i < 0) return this.refuseFast();
-        c = i < length ? text.charCodeAt(i) : LF;
+        c = i < length ? bytes[i]! : LF;
         if (c !== COMMA && c !== LF && c !== CR) return this.refuseFast();
       } else {
         while (c !== COMMA && c !== LF && c !== CR) {
-          if (c === QUOTE) return this.refuseFast();
-          c = ++i < length ? text.charCodeAt(i) : LF;
+          // A quote, or a non-ASCII stakeholder (to be decoded): the general path reads the record.
+          // Other cells are skipped whatever their characters (a Chinese name, say).
+          if (c === QUOTE || (c > 127 && target === TARGET_STAKEHOLDER)) return this.refuseFast();
+          c = ++i < length ? bytes[i]! : LF;
         }
         if (target === TARGET_STAKEHOLDER) {
           // A stakeholder that is empty or needs trimming goes the general way.
-          if (i === cellStart || text.charCodeAt(cellStart) <= 32 || text.charCodeAt(i - 1) <= 32) return this.refuseFast();
-          stakeholder = text.slice(cellStart, i);
+          if (i === cellStart || bytes[cellStart]! <= 32 || bytes[i - 1]! <= 32) return this.refuseFast();
+          stakeholder = asciiText(bytes, cellStart, i);
         } else if (target === TARGET_NO_HEADER && i > cellStart) return this.refuseFast();
       }
       // After a cell: a comma before the last column, the end of the line after it.
@@ -264,7 +262,7 @@ export class ValuesTableReader implements CsvReceiver {
     }
     if (this.firstRowOf.has(stakeholder)) return this.refuseFast();
     this.addRow(stakeholder, row);
-    return c === CR && text.charCodeAt(i) === LF ? i + 1 : i;
+    return c === CR && bytes[i] === LF ? i + 1 : i;
   }
 
   /** Undoes what the fast path wrote to the row: the general path reads it again. */

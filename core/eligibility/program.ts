@@ -4,6 +4,7 @@
 // here depends on the order of the inputs, the clock or randomness.
 import { z } from 'zod';
 import { vmsg } from '@/core/domain/messages';
+import { optionalText, requiredText } from '@/core/schemas/text-fields';
 import { canonicalJson } from '@/core/scoring/canonical-json';
 import { sha256Hex } from '@/core/scoring/sha256';
 import { BENEFIT_KINDS_BY_PROGRAM, benefitFor, benefitSchema, type Benefit } from './benefits';
@@ -19,25 +20,11 @@ import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
 export const PROGRAM_FORMAT = 'program/v1';
 export const ELIGIBILITY_FORMAT = 'eligibility/v1';
 
-const text = (max: number) => z.string({ error: vmsg('validation.required') }).trim().min(1, vmsg('validation.required')).max(max, vmsg('validation.tooLong', { max }));
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, vmsg('validation.tooLong', { max }))
-    .nullish()
-    .transform((s) => (s ? s : null));
-
 const programObject = z.object({
-  code: z
-    .string({ error: vmsg('validation.required') })
-    .trim()
-    .min(1, vmsg('validation.required'))
-    .max(40, vmsg('validation.tooLong', { max: 40 }))
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, imsg('program.code')),
+  code: requiredText(40).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, imsg('program.code')),
   kind: z.enum(PROGRAM_KINDS, { error: vmsg('validation.required') }),
-  nameEn: text(120),
-  nameZh: text(120),
+  nameEn: requiredText(120),
+  nameZh: requiredText(120),
   descriptionEn: optionalText(2000),
   descriptionZh: optionalText(2000),
   eligibleTypes: z.array(z.enum(STAKEHOLDER_TYPES)).min(1, imsg('program.eligibleTypes')),

@@ -6,6 +6,7 @@
 // Validation messages are catalog keys (vmsg) so forms can show them at the field in both languages.
 import { z } from 'zod';
 import { vmsg } from '@/core/domain/messages';
+import { requiredText } from '@/core/schemas/text-fields';
 
 /** A validation message key of this area (catalog: validation.incentives.*). */
 export function imsg(key: string, params?: Record<string, string | number>): string {
@@ -22,14 +23,16 @@ export const MAX_RULE_CLAUSES = 24;
 export const MAX_RULE_DEPTH = 6;
 export const MAX_CONSECUTIVE_PERIODS = 12;
 
-const code = z
-  .string({ error: vmsg('validation.required') })
-  .trim()
-  .min(1, vmsg('validation.required'))
-  .max(64, vmsg('validation.tooLong', { max: 64 }));
+const code = requiredText(64);
 const finite = z.number({ error: imsg('number') }).finite(imsg('number'));
 const cmp = z.enum(COMPARATORS, { error: vmsg('validation.required') });
 const percent = finite.min(0, imsg('range', { min: 0, max: 100 })).max(100, imsg('range', { min: 0, max: 100 }));
+const integerIn = (min: number, max: number) =>
+  z
+    .number({ error: imsg('number') })
+    .int(imsg('integer'))
+    .min(min, imsg('range', { min, max }))
+    .max(max, imsg('range', { min, max }));
 
 export const compositeClauseSchema = z.strictObject({ kind: z.literal('composite'), cmp, value: finite });
 export const objectiveClauseSchema = z.strictObject({ kind: z.literal('objective'), objective: code, cmp, value: finite });
@@ -52,17 +55,13 @@ export const percentileClauseSchema = z.strictObject({
 export const couplingClauseSchema = z.strictObject({
   kind: z.literal('coupling'),
   cmp,
-  value: z
-    .number({ error: imsg('number') })
-    .int(imsg('integer'))
-    .min(1, imsg('range', { min: 1, max: 10 }))
-    .max(10, imsg('range', { min: 1, max: 10 })),
+  value: integerIn(1, 10),
 });
 /** No indicator above its red-flag threshold (all indicators of the stakeholder's set, or one). */
 export const redFlagClauseSchema = z.strictObject({ kind: z.literal('noRedFlag'), indicator: code.optional() });
 
-/** Conditions that can be checked on one period's score. */
-export const periodClauseSchema = z.discriminatedUnion('kind', [
+// One list for both unions, so a new period clause is accepted on its own and inside "consecutive".
+const PERIOD_CLAUSE_SCHEMAS = [
   compositeClauseSchema,
   objectiveClauseSchema,
   indicatorClauseSchema,
@@ -70,30 +69,20 @@ export const periodClauseSchema = z.discriminatedUnion('kind', [
   percentileClauseSchema,
   couplingClauseSchema,
   redFlagClauseSchema,
-]);
+] as const;
+
+/** Conditions that can be checked on one period's score. */
+export const periodClauseSchema = z.discriminatedUnion('kind', PERIOD_CLAUSE_SCHEMAS);
 export type PeriodClause = z.output<typeof periodClauseSchema>;
 
 /** The clause held in this period and in the N − 1 published periods before it. */
 export const consecutiveClauseSchema = z.strictObject({
   kind: z.literal('consecutive'),
-  periods: z
-    .number({ error: imsg('number') })
-    .int(imsg('integer'))
-    .min(2, imsg('range', { min: 2, max: MAX_CONSECUTIVE_PERIODS }))
-    .max(MAX_CONSECUTIVE_PERIODS, imsg('range', { min: 2, max: MAX_CONSECUTIVE_PERIODS })),
+  periods: integerIn(2, MAX_CONSECUTIVE_PERIODS),
   clause: periodClauseSchema,
 });
 
-export const clauseSchema = z.discriminatedUnion('kind', [
-  compositeClauseSchema,
-  objectiveClauseSchema,
-  indicatorClauseSchema,
-  gradeClauseSchema,
-  percentileClauseSchema,
-  couplingClauseSchema,
-  redFlagClauseSchema,
-  consecutiveClauseSchema,
-]);
+export const clauseSchema = z.discriminatedUnion('kind', [...PERIOD_CLAUSE_SCHEMAS, consecutiveClauseSchema]);
 export type Clause = z.output<typeof clauseSchema>;
 
 export type Rule = { op: 'all'; rules: Rule[] } | { op: 'any'; rules: Rule[] } | { op: 'not'; rule: Rule } | { op: 'clause'; clause: Clause };

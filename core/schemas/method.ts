@@ -2,23 +2,9 @@
 // forms (client) and the procedures (server). Pure: zod and the engine only, no database.
 import { z } from 'zod';
 import { vmsg } from '@/core/domain/messages';
+import { optionalText, requiredText } from './text-fields';
 import { KPI_SET_FORMAT, type KpiSetV1Input } from '@/core/scoring';
 import { AGGREGATIONS, MISSING_POLICIES, type StakeholderType } from '@/core/domain/enums';
-
-const trimmed = (max: number) =>
-  z
-    .string({ error: vmsg('validation.required') })
-    .trim()
-    .min(1, vmsg('validation.required'))
-    .max(max, vmsg('validation.tooLong', { max }));
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, vmsg('validation.tooLong', { max }))
-    .nullish()
-    .transform((s) => (s ? s : null));
 
 const optionalNumber = z
   .number({ error: vmsg('validation.method.number') })
@@ -46,21 +32,21 @@ export const periodPublishSchema = z.object({
   exclude: z
     .object({
       evaluationIds: z.array(z.number().int().positive()).min(1),
-      reason: trimmed(500),
+      reason: requiredText(500),
     })
     .nullish(),
 });
 
-export const reasonSchema = z.object({ id: z.number().int().positive(), reason: trimmed(500) });
+export const reasonSchema = z.object({ id: z.number().int().positive(), reason: requiredText(500) });
 
 // ── Indicators ───────────────────────────────────────────────────────────────────────────────
 export const INDICATOR_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export const indicatorInputSchema = z
   .object({
-    code: trimmed(64).refine((c) => INDICATOR_CODE_PATTERN.test(c), vmsg('validation.method.code')),
-    nameZh: trimmed(120),
-    nameEn: trimmed(120),
+    code: requiredText(64).refine((c) => INDICATOR_CODE_PATTERN.test(c), vmsg('validation.method.code')),
+    nameZh: requiredText(120),
+    nameEn: requiredText(120),
     descriptionZh: optionalText(1000),
     descriptionEn: optionalText(1000),
     unit: z.string().trim().max(30, vmsg('validation.tooLong', { max: 30 })),
@@ -110,7 +96,7 @@ export const saveDraftSchema = z.object({ versionId: z.number().int().positive()
 export const publishVersionSchema = z.object({
   versionId: z.number().int().positive(),
   effectiveFromPeriodId: z.number({ error: vmsg('validation.required') }).int().positive(vmsg('validation.required')),
-  changeNote: trimmed(2000),
+  changeNote: requiredText(2000),
 });
 
 export const importVersionSchema = z.object({

@@ -40,6 +40,9 @@ export const creditCodeSchema = z
     ctx.addIssue({ code: 'custom', message });
   });
 
+/** A mainland mobile or landline number, optionally with +86. */
+export const PHONE_PATTERN = /^(\+?86[- ]?)?(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+
 export const stakeholderInputSchema = z.object({
   name: trimmed(120),
   type: z.enum(STAKEHOLDER_TYPES, { error: vmsg('validation.required') }),
@@ -49,23 +52,11 @@ export const stakeholderInputSchema = z.object({
   contactPhone: z
     .string()
     .trim()
-    .refine((s) => s === '' || /^(\+?86[- ]?)?(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(s), vmsg('validation.phone'))
+    .refine((s) => s === '' || PHONE_PATTERN.test(s), vmsg('validation.phone'))
     .nullish()
     .transform((s) => (s ? s : null)),
 });
 export type StakeholderInput = z.infer<typeof stakeholderInputSchema>;
-
-export const pageSchema = z.object({
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(20),
-});
-
-export const stakeholderListSchema = pageSchema.extend({
-  search: z.string().trim().max(100).optional(),
-  type: z.enum(STAKEHOLDER_TYPES).optional(),
-  regionId: z.number().int().positive().optional(),
-  includeInactive: z.boolean().default(false),
-});
 
 export const usernameSchema = z
   .string()
@@ -102,8 +93,3 @@ export const userUpdateSchema = z
   .object({ id: z.string().min(1), name: trimmed(60), ...userScopeFields })
   .superRefine(checkScope);
 export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
-
-export const userListSchema = pageSchema.extend({
-  search: z.string().trim().max(100).optional(),
-  role: z.enum(ROLES).optional(),
-});

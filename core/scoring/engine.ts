@@ -18,6 +18,7 @@ import { rankDescendingInto } from './rank';
 import { ScoringInputError } from './errors';
 import { atLeast } from './tolerance';
 import { Normalizer, type IndicatorPeerStats } from './normalizer';
+import type { PeerValues } from './peer-values';
 
 /** Values of `stakeholders.length` rows × the compiled set's indicators, row-major, NaN = missing. */
 export interface ValuesMatrix {
@@ -52,9 +53,11 @@ export interface MatrixScores {
 
 /**
  * Scores every row. Throws ScoringInputError under policy `reject` when a value is missing.
- * The matrix must hold finite numbers or NaN (score.ts and core/decode check this).
+ * The matrix must hold finite numbers or NaN (score.ts and core/decode check this). A one-row
+ * matrix may bring its other peers' values per indicator (peer-values.ts): that row then scores
+ * exactly as it would among them.
  */
-export function scoreMatrix(compiled: CompiledKpiSet, matrix: ValuesMatrix): MatrixScores {
+export function scoreMatrix(compiled: CompiledKpiSet, matrix: ValuesMatrix, peers?: readonly (PeerValues | null | undefined)[]): MatrixScores {
   const { scale } = compiled;
   const k = compiled.indicatorCodes.length;
   const objectiveCount = compiled.objectiveCodes.length;
@@ -80,7 +83,7 @@ export function scoreMatrix(compiled: CompiledKpiSet, matrix: ValuesMatrix): Mat
     }
   }
 
-  const normalizer = new Normalizer(compiled, values, rows);
+  const normalizer = new Normalizer(compiled, values, rows, peers);
   const countMissingAsZero = missingPolicy === 'zero';
 
   // One pass over the rows: normalize, aggregate within and across objectives, completeness,

@@ -8,9 +8,11 @@
 // clamped linear maps; percentile is a rank; the z-score of a value that is itself part of the
 // mean and standard deviation, (n−1)(x−m)/n / √((S + (n−1)(x−m)²/n)/n), is increasing in x), and
 // arithmetic and geometric means are non-decreasing in each argument. So "reaches the band" is a
-// threshold in x and bisection finds it. Each probe re-scores with the engine itself (scoreMatrix
-// on the whole peer matrix, or the stakeholder's row alone when no indicator is peer-relative), so
-// the answer is exactly the engine's, including its grade tolerance.
+// threshold in x and bisection finds it. Each probe re-scores the stakeholder's row with the engine
+// itself, given the other peers' values of the peer-relative indicators (peer-values.ts: the
+// engine then scores the row exactly as within the whole peer matrix), so the answer is exactly
+// the engine's, including its grade tolerance. A published run stores those values, so a
+// scorecard never reloads the peers.
 //
 // Search interval, in the better direction from the current value up to the best useful value:
 //   goalposts, target: the far goalpost / the target (beyond it the score is capped), within the
@@ -28,6 +30,7 @@ import type { BilingualLabel } from './format';
 import { compileKpiSet, METHOD_GOALPOSTS, METHOD_MINMAX, METHOD_PERCENTILE, METHOD_TARGET, type CompiledKpiSet } from './compile';
 import { scoreMatrix, type ValuesMatrix } from './engine';
 import { isPeerDependent } from './format';
+import { ascendingPresent, PeerValues } from './peer-values';
 import { rowsToMatrix, type ValuesRow } from './score';
 
 /** What the engine does not know about an indicator: its valid range and display precision. */
@@ -96,21 +99,46 @@ export function pathToNextBand(
   kpiSet: KpiSetV1,
   rows: readonly ValuesRow[],
   stakeholder: string,
-  options: { limits?: Readonly<Record<string, IndicatorLimits>>; highlight?: number } = {},
+  options: NextBandOptions = {},
 ): NextBandResult {
   const compiled = compileKpiSet(kpiSet);
-  const peerRelative = kpiSet.objectives.some((o) => o.indicators.some((i) => isPeerDependent(i.normalization)));
   const full = rowsToMatrix(compiled, rows);
   const r0 = full.stakeholders.indexOf(stakeholder);
   if (r0 < 0) throw new RangeError(`stakeholder "${stakeholder}" is not among the rows`);
   const k = compiled.indicatorCodes.length;
-  // Without peer-relative indicators the stakeholder's score depends on its own row only.
-  const matrix: ValuesMatrix = peerRelative
-    ? { stakeholders: full.stakeholders, values: full.values.slice() }
-    : { stakeholders: [stakeholder], values: full.values.slice(r0 * k, r0 * k + k) };
-  const r = peerRelative ? r0 : 0;
+  const others: Record<string, PeerValues> = {};
+  const dependent = peerDependence(kpiSet);
+  compiled.indicatorCodes.forEach((code, j) => {
+    if (!dependent[j]) return;
+    const column = Array.from({ length: full.stakeholders.length - 1 }, (_, i) => full.values[(i < r0 ? i : i + 1) * k + j]!);
+    others[code] = new PeerValues(ascendingPresent(column));
+  });
+  return pathToNextBandAmong(kpiSet, rows[r0]!, others, options);
+}
 
-  const base = scoreMatrix(compiled, matrix);
+export type NextBandOptions = { limits?: Readonly<Record<string, IndicatorLimits>>; highlight?: number };
+
+/** Per indicator in the compiled order: whether its score depends on the peers. */
+const peerDependence = (kpiSet: KpiSetV1) => kpiSet.objectives.flatMap((o) => o.indicators.map((i) => isPeerDependent(i.normalization)));
+
+/**
+ * The path to the next band for one stakeholder's row, given for each peer-relative indicator the
+ * present values of its other peers (a stored run keeps them: see PeerValues.without).
+ */
+export function pathToNextBandAmong(
+  kpiSet: KpiSetV1,
+  own: ValuesRow,
+  others: Readonly<Record<string, PeerValues>>,
+  options: NextBandOptions = {},
+): NextBandResult {
+  const compiled = compileKpiSet(kpiSet);
+  const k = compiled.indicatorCodes.length;
+  const matrix: ValuesMatrix = rowsToMatrix(compiled, [own]);
+  const dependent = peerDependence(kpiSet);
+  const peers = compiled.indicatorCodes.map((code, j) => (dependent[j] ? (others[code] ?? new PeerValues(new Float64Array(0))) : null));
+  const r = 0;
+
+  const base = scoreMatrix(compiled, matrix, peers);
   const composite = base.composite[r]!;
   const gradeIndex = base.gradeIndex[r]!;
   const grades = compiled.gradesDescending;
@@ -128,7 +156,7 @@ export function pathToNextBand(
     const cell = r * k + j;
     const saved = matrix.values[cell]!;
     matrix.values[cell] = x;
-    const scored = scoreMatrix(compiled, matrix);
+    const scored = scoreMatrix(compiled, matrix, peers);
     matrix.values[cell] = saved;
     const g = scored.gradeIndex[r]!;
     // The engine's own grade (with its tolerance): the answer is exactly what the engine would say.
@@ -143,7 +171,7 @@ export function pathToNextBand(
     const up = compiled.directionSign[j]! > 0;
     const currentRaw = matrix.values[r * k + j]!;
     const current = currentRaw === currentRaw ? currentRaw : null;
-    const span = scoringSpan(compiled, full, j, r0);
+    const span = scoringSpan(compiled, j, currentRaw, peers[j] ?? null);
     const validMin = limits.min ?? -Infinity;
     const validMax = limits.max ?? Infinity;
     const route: NextBandRoute = { indicator: code, objective, current, reachable: false, required: null, composite: null, limit: null, effort: null, decimals: null };
@@ -223,9 +251,9 @@ export function pathToNextBand(
  */
 function scoringSpan(
   compiled: CompiledKpiSet,
-  matrix: ValuesMatrix,
   j: number,
-  self: number,
+  own: number,
+  others: PeerValues | null,
 ): { lo: number; hi: number; bestUp: number; bestDown: number } | null {
   const kind = compiled.method[j]!;
   if (kind === METHOD_GOALPOSTS || kind === METHOD_TARGET) {
@@ -235,21 +263,10 @@ function scoringSpan(
     const hi = Math.max(a, b);
     return { lo, hi, bestUp: hi, bestDown: lo };
   }
-  const k = compiled.indicatorCodes.length;
-  let lo = Infinity;
-  let hi = -Infinity;
-  let othersLo = Infinity;
-  let othersHi = -Infinity;
-  for (let row = 0; row < matrix.stakeholders.length; row++) {
-    const x = matrix.values[row * k + j]!;
-    if (x !== x) continue;
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-    if (row !== self) {
-      if (x < othersLo) othersLo = x;
-      if (x > othersHi) othersHi = x;
-    }
-  }
+  const othersLo = others?.min ?? Infinity;
+  const othersHi = others?.max ?? -Infinity;
+  const lo = own === own ? Math.min(othersLo, own) : othersLo;
+  const hi = own === own ? Math.max(othersHi, own) : othersHi;
   if (lo === Infinity) return null;
   if (kind === METHOD_MINMAX || kind === METHOD_PERCENTILE) {
     // Level with the best peer gives the full score (ties share the better rank).

@@ -22,6 +22,7 @@
 //       (ties share the better rank; lower: ranked from the lowest value up).
 import { METHOD_GOALPOSTS, METHOD_MINMAX, METHOD_PERCENTILE, METHOD_TARGET, METHOD_ZSCORE, type CompiledKpiSet } from './compile';
 import { rankDescendingInto, sortedPositions } from './rank';
+import type { PeerValues } from './peer-values';
 
 /** What the peers scored together look like for one indicator (for explanations and warnings). */
 export interface IndicatorPeerStats {
@@ -37,7 +38,9 @@ export interface IndicatorPeerStats {
 
 /**
  * Everything a value needs to be normalized: per-indicator bounds and, for the peer-dependent
- * methods, the peer statistics (minmax, zscore) or the whole column of percentiles.
+ * methods, the peer statistics (minmax, zscore) or the whole column of percentiles. A one-row
+ * matrix may come with the other peers' values per indicator (`peers`), which then count as if
+ * they were rows of the matrix.
  */
 export class Normalizer {
   readonly peerStats: IndicatorPeerStats[] = [];
@@ -51,7 +54,9 @@ export class Normalizer {
     private readonly compiled: CompiledKpiSet,
     private readonly values: Float64Array,
     private readonly rows: number,
+    peers?: readonly (PeerValues | null | undefined)[],
   ) {
+    if (peers && rows !== 1) throw new RangeError('peer values go with a one-row matrix');
     const { method, directionSign, useLn, paramA, paramB, scale } = compiled;
     const k = compiled.indicatorCodes.length;
     this.missingNormalized = compiled.missingPolicy === 'zero' ? 0 : NaN;
@@ -70,6 +75,12 @@ export class Normalizer {
       if (++j === k) j = 0;
     }
     for (let j = 0; j < k; j++) {
+      const others = peers?.[j];
+      if (others) {
+        counts[j] = counts[j]! + others.count;
+        mins[j] = Math.min(mins[j]!, others.min);
+        maxes[j] = Math.max(maxes[j]!, others.max);
+      }
       const count = counts[j]!;
       this.peerStats.push(count === 0 ? { count: 0, min: NaN, max: NaN, mean: NaN, sd: NaN } : { count, min: mins[j]!, max: maxes[j]!, mean: NaN, sd: NaN });
     }
@@ -85,7 +96,14 @@ export class Normalizer {
     this.percentileColumns = new Array<Float64Array | null>(k).fill(null);
     wholeColumns.forEach((j, c) => {
       const column = gathered[c]!;
-      if (method[j] === METHOD_ZSCORE) {
+      const others = peers?.[j];
+      if (others && method[j] === METHOD_ZSCORE) {
+        const { count, mean, sd } = others.meanAndSd(column[0]!);
+        if (count > 0) Object.assign(this.peerStats[j]!, { mean, sd });
+      } else if (others) {
+        const x = column[0]!;
+        this.percentileColumns[j] = Float64Array.of(x === x ? (others.percentileOf(x, directionSign[j]!) / 100) * scale : NaN);
+      } else if (method[j] === METHOD_ZSCORE) {
         // Mean and population sd, summed in ascending order so row order cannot change them.
         let m = 0;
         const present = new Float64Array(this.peerStats[j]!.count);

@@ -17,5 +17,11 @@ export const auditLog = sqliteTable(
     after: text('after', { mode: 'json' }).$type<JsonValue>(),
     reason: text('reason'),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    index('audit_log_at_idx').on(t.at),
+    // The audit page's filters.
+    index('audit_log_action_idx').on(t.action),
+    index('audit_log_actor_idx').on(t.actorId),
+  ],
 );

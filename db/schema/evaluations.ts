@@ -47,6 +47,8 @@ export const evaluations = sqliteTable(
   (t) => [
     uniqueIndex('evaluations_stakeholder_period_uq').on(t.stakeholderId, t.periodId),
     index('evaluations_period_idx').on(t.periodId),
+    // The work list's status filter and counts within a period.
+    index('evaluations_period_status_idx').on(t.periodId, t.status),
     check(
       'evaluations_status_check',
       sql`${t.status} in ('draft','submitted','returned','approved')`,
@@ -71,5 +73,9 @@ export const evaluationValues = sqliteTable(
     note: text('note'),
     evidenceUrl: text('evidence_url'),
   },
-  (t) => [primaryKey({ columns: [t.evaluationId, t.indicatorId] })],
+  (t) => [
+    primaryKey({ columns: [t.evaluationId, t.indicatorId] }),
+    // Red flags: the values of an indicator above its threshold, without reading the others.
+    index('evaluation_values_indicator_value_idx').on(t.indicatorId, t.value),
+  ],
 );

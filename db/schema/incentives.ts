@@ -1,6 +1,6 @@
 // Incentive programs, eligibility runs and their determinations.
 import { sql } from 'drizzle-orm';
-import { check, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
 import { stakeholders } from './org';
 import { periods } from './periods';
@@ -72,11 +72,27 @@ export const determinations = sqliteTable(
     /** The smallest change that would qualify, for those who fail. */
     gap: text('gap', { mode: 'json' }).$type<Gap>(),
   },
-  (t) => [uniqueIndex('determinations_run_stakeholder_uq').on(t.runId, t.stakeholderId)],
+  (t) => [
+    uniqueIndex('determinations_run_stakeholder_uq').on(t.runId, t.stakeholderId),
+    // The run page's sort by composite and filter by county read the stored explanation.
+    index('determinations_run_composite_idx').on(t.runId, sql`json_extract(${t.explanation}, '$.composite')`),
+    // A run's totals per county and type read this index alone, never the explanations' JSON.
+    index('determinations_run_facts_idx').on(
+      t.runId,
+      sql`json_extract(${t.explanation}, '$.county')`,
+      sql`json_extract(${t.explanation}, '$.type')`,
+      sql`json_extract(${t.explanation}, '$.truth')`,
+      sql`json_extract(${t.explanation}, '$.demand')`,
+      t.eligible,
+      t.amount,
+    ),
+  ],
 );
 
 /** Overrides sit beside determinations so the computed result itself stays immutable. */
-export const determinationOverrides = sqliteTable('determination_overrides', {
+export const determinationOverrides = sqliteTable(
+  'determination_overrides',
+  {
   id: integer('id').primaryKey({ autoIncrement: true }),
   determinationId: integer('determination_id')
     .notNull()
@@ -88,4 +104,7 @@ export const determinationOverrides = sqliteTable('determination_overrides', {
   createdBy: text('created_by')
     .notNull()
     .references(() => user.id),
-});
+  },
+  // The latest override of a determination is looked up for every row a run page shows.
+  (t) => [index('determination_overrides_determination_idx').on(t.determinationId, t.id)],
+);

@@ -44,6 +44,8 @@ export const stakeholders = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
+    // The registered English name, when the registry gives one (the Chinese name is `name`).
+    nameEn: text('name_en'),
     type: text('type', { enum: STAKEHOLDER_TYPES })
       .notNull()
       .references(() => stakeholderTypes.code),
@@ -61,6 +63,9 @@ export const stakeholders = sqliteTable(
   (t) => [
     index('stakeholders_region_idx').on(t.regionId),
     index('stakeholders_type_idx').on(t.type),
+    // The lists' other sort keys (code has its unique index).
+    index('stakeholders_name_idx').on(t.name),
+    index('stakeholders_updated_at_idx').on(t.updatedAt),
     check('stakeholders_credit_code_len', sql`${t.creditCode} is null or length(${t.creditCode}) = 18`),
   ],
 );

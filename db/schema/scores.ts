@@ -1,8 +1,8 @@
 // Score runs (a snapshot of a period under one KPI-set version and method hash) and scores.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
-import { stakeholders } from './org';
+import { regions, stakeholders } from './org';
 import { kpiSetVersions } from './method';
 import { evaluations } from './evaluations';
 import { periods } from './periods';
@@ -68,5 +68,56 @@ export const scores = sqliteTable(
   (t) => [
     uniqueIndex('scores_run_stakeholder_uq').on(t.runId, t.stakeholderId),
     index('scores_stakeholder_idx').on(t.stakeholderId),
+    // Quantiles of a run's composites read in order without sorting.
+    index('scores_run_composite_idx').on(t.runId, t.composite),
+    // The county dashboard's poverty warnings read the poverty objective's score (its
+    // POVERTY_OBJECTIVE) of a run's scores from here, not from their wide rows.
+    index('scores_run_poverty_idx').on(t.runId, t.stakeholderId, sql`json_extract(objectives, '$.poverty')`),
   ],
+);
+
+/**
+ * Figures of a run per region its stakeholders sat in when it was computed (their township),
+ * stored with the run: counts, sums and histograms add up to any county, scope or the province
+ * without reading the scores again.
+ */
+export const scoreRunFigures = sqliteTable(
+  'score_run_figures',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => scoreRuns.id, { onDelete: 'cascade' }),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    /** Scores in the region; those with a composite; its sum. */
+    n: integer('n').notNull(),
+    compositeN: integer('composite_n').notNull(),
+    compositeSum: real('composite_sum').notNull(),
+    /** Composites in ten bands of a tenth of the scale each (the top band includes the scale). */
+    bins: text('bins', { mode: 'json' }).$type<number[]>().notNull(),
+    /** Grade code → count. */
+    grades: text('grades', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    /** Objective code → sum and count of the present scores. */
+    objectives: text('objectives', { mode: 'json' }).$type<Record<string, { sum: number; n: number }>>().notNull(),
+    couplingN: integer('coupling_n').notNull(),
+    couplingSum: real('coupling_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.regionId] })],
+);
+
+/**
+ * Every present raw value of a peer-dependent indicator (minmax, z-score, percentile) in a run,
+ * ascending, as little-endian float64: what the path to the next band needs of the peers.
+ */
+export const scoreRunPeerValues = sqliteTable(
+  'score_run_peer_values',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => scoreRuns.id, { onDelete: 'cascade' }),
+    indicator: text('indicator').notNull(),
+    values: blob('values', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.indicator] })],
 );

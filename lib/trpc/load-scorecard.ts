@@ -1,5 +1,6 @@
 // Loads a scorecard for a page through the tRPC caller (same permissions as the API). Refusals and
 // unknown periods become null so pages answer 404 without telling whether the stakeholder exists.
+import type { CountyScorecardParams } from '@/core/schemas/county-scorecard';
 import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { isPeriodCode } from '@/core/schemas/period-code';
@@ -26,6 +27,6 @@ export async function loadScorecard(input: { stakeholderId?: number; period?: st
   return { data, nextBand };
 }
 
-export async function loadCountyScorecard(input: { countyId?: number; period?: string | undefined }) {
+export async function loadCountyScorecard(input: Partial<CountyScorecardParams>) {
   return orNull((await api()).scorecards.county(input));
 }

@@ -7,6 +7,7 @@ import { healthRoute } from './routes/health';
 import { importTemplateRoute, importUploadRoute } from './routes/imports';
 import { scorecardExportRoute } from './routes/scorecard-export';
 import { signInRoute, signOutRoute } from './routes/session';
+import { registryTemplateRoute, registryUploadRoute } from './routes/stakeholder-registry';
 import { trpcGetRoute, trpcPostRoute } from './routes/trpc';
 
 export const ROUTES: readonly Route[] = [
@@ -20,6 +21,8 @@ export const ROUTES: readonly Route[] = [
   scorecardExportRoute,
   programFileRoute,
   beneficiariesRoute,
+  registryUploadRoute,
+  registryTemplateRoute,
 ];
 
 export type { Route } from './define-route';
@@ -29,6 +32,8 @@ export {
   importTemplateRoute,
   importUploadRoute,
   programFileRoute,
+  registryTemplateRoute,
+  registryUploadRoute,
   scorecardExportRoute,
   signInRoute,
   signOutRoute,

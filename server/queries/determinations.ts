@@ -1,8 +1,13 @@
-// A stakeholder's incentive determinations for one published period, as its scorecard shows them.
+// Determinations: a stakeholder's for one published period, as its scorecard shows them, and a
+// run's, a page at a time with totals counted in SQL.
 import 'server-only';
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { determinationOverrides, determinations, eligibilityRuns, incentivePrograms, indicators, objectives } from '@/db/schema';
+import { determinationOverrides, determinations, eligibilityRuns, incentivePrograms, indicators, objectives, stakeholders, user } from '@/db/schema';
+import type { StakeholderType } from '@/core/domain/enums';
+import { pageOffset } from '@/core/schemas/list-params';
+import type { DeterminationListParams } from '@/core/schemas/lists';
+import { containsText } from './search';
 import { clausesOf, type RuleExplanation } from '@/core/eligibility';
 import { labelOf, type Label } from '@/core/i18n/label';
 
@@ -97,3 +102,106 @@ function redFlagIndicators(e: RuleExplanation): string[] {
   return (e.op === 'not' ? [e.rule] : e.rules).flatMap(redFlagIndicators);
 }
 
+
+// ---- A run's determinations, a page at a time, and its totals counted in SQL ----
+
+/** The latest override of each determination (later ids win), joined beside it. */
+const latestOverride = sql`${determinationOverrides.id} = (select max(o2.id) from ${determinationOverrides} o2 where o2.determination_id = ${determinations.id})`;
+const fact = (path: string) => sql`json_extract(${determinations.explanation}, ${sql.raw(`'$.${path}'`)})`;
+export const determinationFacts = {
+  county: sql<string | null>`${fact('county')}`,
+  composite: sql<number | null>`${fact('composite')}`,
+  truth: sql<string>`${fact('truth')}`,
+  type: sql<StakeholderType>`${fact('type')}`,
+  demand: sql<number | null>`${fact('demand')}`,
+};
+/** Eligibility and amount with the latest override applied. */
+const effectiveEligible = sql<number>`coalesce(${determinationOverrides.eligible}, ${determinations.eligible})`;
+const effectiveAmount = sql<number | null>`case when ${determinationOverrides.id} is null then ${determinations.amount} else ${determinationOverrides.amount} end`;
+
+const DETERMINATION_SORTS = {
+  code: [stakeholders.code],
+  name: [stakeholders.name, stakeholders.code],
+  composite: [determinationFacts.composite, stakeholders.code],
+  amount: [effectiveAmount, stakeholders.code],
+} as const;
+
+type DeterminationFilters = Pick<DeterminationListParams, 'runId' | 'search' | 'outcome' | 'countyCode'>;
+
+function determinationConditions(f: DeterminationFilters): SQL | undefined {
+  return and(
+    eq(determinations.runId, f.runId),
+    f.countyCode ? sql`${determinationFacts.county} = ${f.countyCode}` : undefined,
+    f.outcome === 'awarded' ? sql`${effectiveEligible} = 1` : f.outcome === 'notAwarded' ? sql`${effectiveEligible} = 0` : f.outcome === 'overridden' ? sql`${determinationOverrides.id} is not null` : f.outcome === 'ruleFailed' ? sql`${determinationFacts.truth} <> 'pass'` : undefined,
+    f.search ? or(containsText(stakeholders.code, f.search), containsText(stakeholders.name, f.search)) : undefined,
+  );
+}
+
+/** One page of a run's determinations with their latest override, and the number of rows all pages hold. */
+export function runDeterminationsPage(db: DbOrTx, p: DeterminationListParams) {
+  const where = determinationConditions(p);
+  const columns = { d: determinations, code: stakeholders.code, name: stakeholders.name, o: determinationOverrides, by: user.name };
+  // By code or name, walk the stakeholders in that index's order and stop at the page (a CROSS
+  // JOIN keeps SQLite from reordering); by composite or amount, start from the run's rows.
+  const base =
+    p.sort === 'code' || p.sort === 'name'
+      ? db.select(columns).from(stakeholders).crossJoin(determinations)
+      : db.select(columns).from(determinations).innerJoin(stakeholders, eq(stakeholders.id, determinations.stakeholderId));
+  const rows = base
+    .leftJoin(determinationOverrides, latestOverride)
+    .leftJoin(user, eq(user.id, determinationOverrides.createdBy))
+    .where(and(eq(determinations.stakeholderId, stakeholders.id), where))
+    .orderBy(...DETERMINATION_SORTS[p.sort].map((c) => (p.dir === 'desc' ? desc(c) : asc(c))))
+    .limit(p.pageSize)
+    .offset(pageOffset(p))
+    .all();
+  // The count joins only what its filters read: without them it is a count over one index range.
+  const counted = db.select({ n: count() }).from(determinations).$dynamic();
+  if (p.search) counted.innerJoin(stakeholders, eq(stakeholders.id, determinations.stakeholderId));
+  if (p.outcome && p.outcome !== 'ruleFailed') counted.leftJoin(determinationOverrides, latestOverride);
+  const total = counted.where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+/** Every determination of a run that is awarded after overrides, by stakeholder code (the export file). */
+export function runBeneficiaries(db: DbOrTx, runId: number) {
+  return db
+    .select({ d: determinations, code: stakeholders.code, name: stakeholders.name, o: determinationOverrides, by: user.name })
+    .from(determinations)
+    .innerJoin(stakeholders, eq(stakeholders.id, determinations.stakeholderId))
+    .leftJoin(determinationOverrides, latestOverride)
+    .leftJoin(user, eq(user.id, determinationOverrides.createdBy))
+    .where(and(eq(determinations.runId, runId), sql`${effectiveEligible} = 1`))
+    .orderBy(asc(stakeholders.code))
+    .all();
+}
+
+/** A run's counts and sums per county and stakeholder type, in one grouped scan (overrides applied). */
+export function runTotalsByGroup(db: DbOrTx, runId: number) {
+  return db
+    .select({
+      county: determinationFacts.county,
+      type: determinationFacts.type,
+      candidates: count(),
+      passed: sql<number>`sum(${determinationFacts.truth} = 'pass')`,
+      awarded: sql<number>`sum(${effectiveEligible})`,
+      overridden: sql<number>`sum(${determinationOverrides.id} is not null)`,
+      demand: sql<number>`coalesce(sum(case when ${determinationFacts.truth} = 'pass' then ${determinationFacts.demand} end), 0)`,
+      allocated: sql<number>`coalesce(sum(case when ${effectiveEligible} = 1 then ${effectiveAmount} end), 0)`,
+    })
+    .from(determinations)
+    .leftJoin(determinationOverrides, latestOverride)
+    .where(eq(determinations.runId, runId))
+    .groupBy(determinationFacts.county, determinationFacts.type)
+    .all();
+}
+
+/** What "recompute and compare" checks of each stored determination: the computed result only. */
+export function storedResults(db: DbOrTx, runId: number) {
+  return db
+    .select({ stakeholder: stakeholders.code, eligible: determinations.eligible, amount: determinations.amount, rate: determinations.rate, reason: sql<string>`${fact('reason')}` })
+    .from(determinations)
+    .innerJoin(stakeholders, eq(stakeholders.id, determinations.stakeholderId))
+    .where(eq(determinations.runId, runId))
+    .all();
+}

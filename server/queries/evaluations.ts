@@ -168,40 +168,11 @@ export function userName(db: DbOrTx, id: string | null): string | null {
   return db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null;
 }
 
-/**
- * The stakeholders in the caller's scope with their evaluation in a period, by code. Inactive
- * stakeholders appear only when they have an evaluation in the period.
- */
-export function stakeholdersWithEvaluation(db: DbOrTx, me: SessionUser, periodId: number) {
+/** Values above their indicator's red-flag threshold in the period's evaluations (the first `limit`, with the `total`), inside the caller's scope. */
+export function redFlagValues(db: DbOrTx, me: SessionUser, periodId: number, limit = -1) {
   return db
     .select({
-      stakeholderId: stakeholders.id,
-      code: stakeholders.code,
-      name: stakeholders.name,
-      type: stakeholders.type,
-      creditCode: stakeholders.creditCode,
-      active: stakeholders.active,
-      path: regions.path,
-      evaluationId: evaluations.id,
-      status: evaluations.status,
-      revision: evaluations.revision,
-      updatedAt: evaluations.updatedAt,
-      submittedBy: users.name,
-      returnReason: evaluations.returnReason,
-    })
-    .from(stakeholders)
-    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-    .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, periodId)))
-    .leftJoin(users, eq(users.id, evaluations.submittedBy))
-    .where(and(stakeholderInScope(me), sql`(${stakeholders.active} = 1 or ${evaluations.id} is not null)`))
-    .orderBy(asc(stakeholders.code))
-    .all();
-}
-
-/** Values above their indicator's red-flag threshold in the period's evaluations, inside the caller's scope. */
-export function redFlagValues(db: DbOrTx, me: SessionUser, periodId: number) {
-  return db
-    .select({
+      total: sql<number>`count(*) over ()`,
       stakeholderId: stakeholders.id,
       code: stakeholders.code,
       name: stakeholders.name,
@@ -212,22 +183,34 @@ export function redFlagValues(db: DbOrTx, me: SessionUser, periodId: number) {
       value: evaluationValues.value,
       limit: indicators.redFlagAbove,
     })
-    .from(evaluationValues)
-    .innerJoin(indicators, eq(indicators.id, evaluationValues.indicatorId))
-    .innerJoin(evaluations, eq(evaluations.id, evaluationValues.evaluationId))
+    // CROSS JOIN keeps SQLite's join order: from the flagged indicators through the (indicator,
+    // value) index to the few values above their threshold, instead of every value of the period.
+    .from(indicators)
+    .crossJoin(evaluationValues)
+    .crossJoin(evaluations)
     .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
-    .where(and(eq(evaluations.periodId, periodId), sql`${indicators.redFlagAbove} is not null and ${evaluationValues.value} > ${indicators.redFlagAbove}`, stakeholderInScope(me)))
+    .where(
+      and(
+        eq(evaluationValues.indicatorId, indicators.id),
+        eq(evaluations.id, evaluationValues.evaluationId),
+        eq(evaluations.periodId, periodId),
+        sql`${indicators.redFlagAbove} is not null and ${evaluationValues.value} > ${indicators.redFlagAbove}`,
+        stakeholderInScope(me),
+      ),
+    )
     .orderBy(stakeholders.code)
+    .limit(limit)
     .all();
 }
 
-/** Active stakeholders in the caller's scope whose evaluation of the period is not started, a draft or returned. */
-export function unfinishedEvaluations(db: DbOrTx, me: SessionUser, periodId: number) {
+/** Active stakeholders (the first `limit`, with the `total`) in the caller's scope whose evaluation of the period is not started, a draft or returned. */
+export function unfinishedEvaluations(db: DbOrTx, me: SessionUser, periodId: number, limit = -1) {
   return db
-    .select({ stakeholderId: stakeholders.id, code: stakeholders.code, name: stakeholders.name, evaluationId: evaluations.id, status: evaluations.status })
+    .select({ total: sql<number>`count(*) over ()`, stakeholderId: stakeholders.id, code: stakeholders.code, name: stakeholders.name, evaluationId: evaluations.id, status: evaluations.status })
     .from(stakeholders)
     .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, periodId)))
     .where(and(eq(stakeholders.active, true), stakeholderInScope(me), sql`(${evaluations.id} is null or ${evaluations.status} in ('draft', 'returned'))`))
     .orderBy(stakeholders.code)
+    .limit(limit)
     .all();
 }

@@ -4,10 +4,10 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { indicators, kpiSetIndicators, kpiSetObjectives, objectives } from '@/db/schema';
+import { indicators, kpiSetIndicators } from '@/db/schema';
 import { KPI_SET_FORMAT, validateKpiSet, type KpiSetV1 } from '@/core/scoring';
 import { ValidationError } from '@/server/errors';
-import { getKpiSet, getVersionRow, type KpiSetRow, type VersionRow } from './kpi-versions';
+import { getKpiSet, getVersionRow, versionObjectives, versionSettings, type KpiSetRow, type VersionRow } from './kpi-versions';
 
 export type LoadedVersion = {
   version: VersionRow;
@@ -20,13 +20,7 @@ export type LoadedVersion = {
 export function loadKpiSetVersion(db: DbOrTx, versionId: number): LoadedVersion {
   const version = getVersionRow(db, versionId);
   const kpiSet = getKpiSet(db, version.kpiSetId);
-  const objectiveRows = db
-    .select({ id: objectives.id, code: objectives.code, nameEn: objectives.nameEn, nameZh: objectives.nameZh, weight: kpiSetObjectives.weight })
-    .from(kpiSetObjectives)
-    .innerJoin(objectives, eq(objectives.id, kpiSetObjectives.objectiveId))
-    .where(eq(kpiSetObjectives.versionId, versionId))
-    .orderBy(asc(kpiSetObjectives.position), asc(objectives.position))
-    .all();
+  const objectiveRows = versionObjectives(db, versionId);
   const indicatorRows = db
     .select({
       id: indicators.id,
@@ -49,10 +43,7 @@ export function loadKpiSetVersion(db: DbOrTx, versionId: number): LoadedVersion 
     code: kpiSet.code,
     name: { en: kpiSet.nameEn, 'zh-CN': kpiSet.nameZh },
     stakeholderType: kpiSet.stakeholderType,
-    scale: version.scale,
-    aggregation: { indicators: version.aggregationIndicators, objectives: version.aggregationObjectives },
-    missing: { policy: version.missingPolicy, minCompleteness: version.minCompleteness },
-    grades: version.grades,
+    ...versionSettings(version),
     objectives: objectiveRows.map((o) => ({
       code: o.code,
       name: { en: o.nameEn, 'zh-CN': o.nameZh },

@@ -56,16 +56,31 @@ export function publishedVersionsInPeriod(db: DbOrTx, periodId: number, kpiSetId
     .map((r) => r.id);
 }
 
-/** A version's items by id, in the order the document lists them. */
-export function draftContentOf(db: DbOrTx, versionId: number): DraftContent {
-  const v = getVersionRow(db, versionId);
-  const objectiveRows = db
-    .select({ objectiveId: kpiSetObjectives.objectiveId, weight: kpiSetObjectives.weight })
+/** A version's objectives with their weights, in the order the document lists them. */
+export function versionObjectives(db: DbOrTx, versionId: number) {
+  return db
+    .select({ id: objectives.id, code: objectives.code, nameEn: objectives.nameEn, nameZh: objectives.nameZh, weight: kpiSetObjectives.weight })
     .from(kpiSetObjectives)
     .innerJoin(objectives, eq(objectives.id, kpiSetObjectives.objectiveId))
     .where(eq(kpiSetObjectives.versionId, versionId))
     .orderBy(asc(kpiSetObjectives.position), asc(objectives.position))
     .all();
+}
+
+/** A version's scoring settings, as the draft content and the kpi-set/v1 document both hold them. */
+export function versionSettings(v: VersionRow) {
+  return {
+    scale: v.scale,
+    aggregation: { indicators: v.aggregationIndicators, objectives: v.aggregationObjectives },
+    missing: { policy: v.missingPolicy, minCompleteness: v.minCompleteness },
+    grades: v.grades,
+  };
+}
+
+/** A version's items by id, in the order the document lists them. */
+export function draftContentOf(db: DbOrTx, versionId: number): DraftContent {
+  const v = getVersionRow(db, versionId);
+  const objectiveRows = versionObjectives(db, versionId);
   const indicatorRows = db
     .select({ indicatorId: kpiSetIndicators.indicatorId, objectiveId: kpiSetIndicators.objectiveId, weight: kpiSetIndicators.weight, normalization: kpiSetIndicators.normalization })
     .from(kpiSetIndicators)
@@ -73,15 +88,12 @@ export function draftContentOf(db: DbOrTx, versionId: number): DraftContent {
     .orderBy(asc(kpiSetIndicators.position), asc(kpiSetIndicators.indicatorId))
     .all();
   return {
-    scale: v.scale,
-    aggregation: { indicators: v.aggregationIndicators, objectives: v.aggregationObjectives },
-    missing: { policy: v.missingPolicy, minCompleteness: v.minCompleteness },
-    grades: v.grades,
+    ...versionSettings(v),
     objectives: objectiveRows.map((o) => ({
-      objectiveId: o.objectiveId,
+      objectiveId: o.id,
       weight: o.weight,
       indicators: indicatorRows
-        .filter((i) => i.objectiveId === o.objectiveId)
+        .filter((i) => i.objectiveId === o.id)
         .map((i) => ({ indicatorId: i.indicatorId, weight: i.weight, normalization: i.normalization })),
     })),
   };

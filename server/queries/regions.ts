@@ -31,15 +31,18 @@ export function regionWithin(path: string): SQL {
   return like(regions.path, `${path}%`);
 }
 
-/** Every region by id: code and names. */
-export function regionNames(db: DbOrTx) {
-  return new Map(
-    db
-      .select({ id: regions.id, code: regions.code, name: { en: regions.nameEn, 'zh-CN': regions.nameZh } })
-      .from(regions)
-      .all()
-      .map((r) => [r.id, r]),
-  );
+/** Regions by id, code and names: the given ones (read in chunks of bound parameters), else every one. */
+export function regionNames(db: DbOrTx, ids?: readonly number[]) {
+  const columns = { id: regions.id, code: regions.code, name: { en: regions.nameEn, 'zh-CN': regions.nameZh } };
+  const rows = ids
+    ? Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => db.select(columns).from(regions).where(inArray(regions.id, ids.slice(i * 500, i * 500 + 500))).all()).flat()
+    : db.select(columns).from(regions).all();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The path of a region, for "this region and below" filters; undefined when there is none. */
+export function regionPath(db: DbOrTx, id: number): string | undefined {
+  return db.select({ path: regions.path }).from(regions).where(eq(regions.id, id)).get()?.path;
 }
 
 /** Counties, by code. */

@@ -1,13 +1,15 @@
 // Score runs (computed and stored here because publishing a period and approving an evaluation
 // both store one): a snapshot of one period's scores under one KPI-set version and method hash.
 // Values come from the database, the math from the engine; ranks within the county are added
-// here because the engine knows nothing of regions.
+// here because the engine knows nothing of regions. Each run keeps its figures beside its scores
+// (core/scoring/run-figures.ts), written in the same transaction.
 import 'server-only';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import { evaluations, evaluationValues, indicators, regions, scoreRuns, scores, stakeholders } from '@/db/schema';
+import { evaluations, evaluationValues, indicators, regions, scoreRunFigures, scoreRunPeerValues, scoreRuns, scores, stakeholders } from '@/db/schema';
 import { canonicalJson, scoreKpiSet, sha256Hex, type KpiSetV1, type ScoresV1, type ValuesRow } from '@/core/scoring';
 import { rankWithinGroups, restrictToDocument } from '@/core/scoring/period-scoring';
+import { columnToBytes, peerColumns, regionFigures, type FigureSource } from '@/core/scoring/run-figures';
 import { NotFoundError, StateError } from '@/server/errors';
 import { loadKpiSetVersion } from './kpi-documents';
 import { writeAudit } from './audit';
@@ -17,8 +19,8 @@ import { type EvaluationStatus, type ScoreRunKind } from '@/core/domain/enums';
 
 export type ScoringInput = {
   rows: ValuesRow[];
-  /** stakeholder code → {id, evaluationId, countyKey} */
-  meta: Map<string, { stakeholderId: number; evaluationId: number; countyKey: string }>;
+  /** stakeholder code → {id, evaluationId, countyKey, regionId} */
+  meta: Map<string, { stakeholderId: number; evaluationId: number; countyKey: string; regionId: number }>;
 };
 
 /** Values of one period's evaluations under one version, in the engine's row form. */
@@ -31,14 +33,14 @@ export function gatherValues(db: DbOrTx, periodId: number, versionId: number, st
     isNull(evaluations.excludedReason),
   );
   const evals = db
-    .select({ id: evaluations.id, stakeholderId: evaluations.stakeholderId, code: stakeholders.code, path: regions.path })
+    .select({ id: evaluations.id, stakeholderId: evaluations.stakeholderId, code: stakeholders.code, path: regions.path, regionId: regions.id })
     .from(evaluations)
     .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
     .innerJoin(regions, eq(regions.id, stakeholders.regionId))
     .where(chosen)
     .orderBy(stakeholders.code)
     .all();
-  const meta = new Map(evals.map((e) => [e.code, { stakeholderId: e.stakeholderId, evaluationId: e.id, countyKey: countyKeyOf(e.path) }]));
+  const meta = new Map(evals.map((e) => [e.code, { stakeholderId: e.stakeholderId, evaluationId: e.id, countyKey: countyKeyOf(e.path), regionId: e.regionId }]));
   const byEval = new Map<number, Record<string, number | null>>(evals.map((e) => [e.id, {}]));
   if (evals.length) {
     const values = db
@@ -139,6 +141,12 @@ export function computeScoreRun(
     });
     // SQLite limits bound parameters per statement: insert in chunks.
     for (let i = 0; i < rows.length; i += 200) tx.insert(scores).values(rows.slice(i, i + 200)).run();
+    storeRunFigures(
+      tx,
+      run.id,
+      loaded.document,
+      rows.map((r, i) => ({ ...r, regionId: input.meta.get(scored.scores.results[i]!.stakeholder)!.regionId })),
+    );
     if (opts.kind === 'official') {
       writeAudit(tx, {
         actorId: opts.actorId,
@@ -163,4 +171,44 @@ export function publishScoreRun(db: Db, runId: number, actorId: string | null) {
     writeAudit(tx, { actorId, action: 'scoreRun.publish', entity: 'score_run', entityId: runId, before: { status: run.status }, after: { status: 'published' } });
     return after;
   });
+}
+
+/** Stores a run's figures: per region of its stakeholders, and the peer values of its peer-relative indicators. */
+function storeRunFigures(tx: DbOrTx, runId: number, doc: KpiSetV1, rows: readonly (FigureSource & Pick<ScoreRow, 'indicators'>)[]) {
+  const figures = regionFigures(rows, doc.scale).map((f) => ({ runId, ...f }));
+  for (let i = 0; i < figures.length; i += 100) tx.insert(scoreRunFigures).values(figures.slice(i, i + 100)).run();
+  for (const [indicator, column] of peerColumns(doc, rows)) {
+    tx.insert(scoreRunPeerValues).values({ runId, indicator, values: Buffer.from(columnToBytes(column)) }).run();
+  }
+}
+
+type ScoreRow = typeof scores.$inferSelect;
+
+/**
+ * Stores the figures of runs computed before runs kept them (a database from an older release),
+ * from their stored scores, once: afterwards every reader finds them.
+ */
+export function backfillRunFigures(db: Db, runIds: readonly number[]) {
+  if (runIds.length === 0) return;
+  const missing = db
+    .select({ id: scoreRuns.id, versionId: scoreRuns.kpiSetVersionId })
+    .from(scoreRuns)
+    .where(
+      and(
+        inArray(scoreRuns.id, [...runIds]),
+        sql`not exists (select 1 from ${scoreRunFigures} f where f.run_id = ${scoreRuns.id})`,
+        sql`exists (select 1 from ${scores} s where s.run_id = ${scoreRuns.id})`,
+      ),
+    )
+    .all();
+  for (const run of missing) {
+    const doc = loadKpiSetVersion(db, run.versionId).document;
+    const rows = db
+      .select({ regionId: stakeholders.regionId, composite: scores.composite, grade: scores.grade, couplingD: scores.couplingD, objectives: scores.objectives, indicators: scores.indicators })
+      .from(scores)
+      .innerJoin(stakeholders, eq(stakeholders.id, scores.stakeholderId))
+      .where(eq(scores.runId, run.id))
+      .all();
+    db.transaction((tx) => storeRunFigures(tx, run.id, doc, rows));
+  }
 }

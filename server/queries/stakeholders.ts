@@ -1,11 +1,32 @@
 // A stakeholder as the services read it, within the caller's scope.
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { regions, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { ForbiddenError, NotFoundError } from '@/server/errors';
 import { stakeholderInScope } from './scope';
+import type { StakeholderType } from '@/core/domain/enums';
+
+/** A stakeholder's code is its type's prefix and a serial: MK-0042. */
+const CODE_PREFIX = { county_town: 'CT', rural: 'RU', market: 'MK' } as const satisfies Record<StakeholderType, string>;
+
+export function stakeholderCodeOf(type: StakeholderType, serial: number): string {
+  return `${CODE_PREFIX[type]}-${String(serial).padStart(4, '0')}`;
+}
+
+/** The highest serial used with a type's prefix (0 when none): the next code is one more. */
+export function lastStakeholderSerial(db: DbOrTx, type: StakeholderType): number {
+  const prefix = CODE_PREFIX[type];
+  const last = db
+    .select({ code: stakeholders.code })
+    .from(stakeholders)
+    .where(like(stakeholders.code, `${prefix}-%`))
+    .orderBy(sql`cast(substr(${stakeholders.code}, 4) as integer) desc`)
+    .limit(1)
+    .get();
+  return last ? Number(last.code.slice(3)) || 0 : 0;
+}
 
 export const stakeholderColumns = {
   id: stakeholders.id,

@@ -1,20 +1,23 @@
 // The county dashboard, inside the caller's scope: composite distribution by stakeholder type,
 // township × objective mean scores, trends over periods, and early warnings that each link to
 // an evaluation. Scores come from the period's published official run, or else its latest
-// provisional run (approved evaluations so far).
+// provisional run (approved evaluations so far). Counts, means and histograms add up the figures
+// each run keeps per region; quantiles and warnings are read in SQL; warnings come as the first
+// WARNINGS_PER_KIND of each kind with their totals, so the answer stays small in any province.
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { regions, scoreRuns, scores, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
 import type { PeriodChoice } from '@/core/schemas/evaluations';
-import { mean, quantile } from '@/core/scoring/stats';
+import { meanOf, sumFigures } from '@/core/scoring/run-figures';
 import { redFlagValues, unfinishedEvaluations } from '@/server/queries/evaluations';
 import { listObjectives } from '@/server/queries/library';
 import { listPeriods, previousPeriod, resolvePeriod, type Period } from '@/server/queries/periods';
 import { countyAndTownshipOf, regionNames } from '@/server/queries/regions';
-import { stakeholderInScope } from '@/server/queries/scope';
+import { compositeQuantiles, figureTotalsByType, figuresOf, type FigureRow } from '@/server/queries/run-figures';
+import { regionInScope } from '@/server/queries/scope';
 import { labelOf } from '@/core/i18n/label';
 
 /** Poverty-prevention warnings: a fall of this many points since the last period, or a score below the floor. */
@@ -24,6 +27,8 @@ export const POVERTY_OBJECTIVE = 'poverty';
 /** "Near the period's end": evaluations still missing this many days before it (or after it). */
 export const MISSING_WARNING_DAYS = 14;
 const TREND_PERIODS = 6;
+/** Warnings listed per kind (the totals say how many there are). */
+export const WARNINGS_PER_KIND = 50;
 
 /** The runs that hold a period's scores: per version, the published one, else the newest provisional/draft. */
 function runsFor(db: Db, periodId: number): { runIds: number[]; provisional: boolean } {
@@ -39,37 +44,10 @@ function runsFor(db: Db, periodId: number): { runIds: number[]; provisional: boo
   return { runIds: chosen.map((r) => r.id), provisional: chosen.some((r) => r.status !== 'published') };
 }
 
-type ScoreRow = {
-  stakeholderId: number;
-  code: string;
-  name: string;
-  type: StakeholderType;
-  path: string;
-  evaluationId: number;
-  composite: number | null;
-  objectives: Record<string, number | null>;
-};
-
-function scoresInScope(db: Db, me: SessionUser, periodId: number): { rows: ScoreRow[]; provisional: boolean } {
+/** The figures of a period's runs inside the caller's scope (regions as they were when each run was computed). */
+function figuresInScope(db: Db, me: SessionUser, periodId: number): { runIds: number[]; figures: FigureRow[]; provisional: boolean } {
   const { runIds, provisional } = runsFor(db, periodId);
-  if (runIds.length === 0) return { rows: [], provisional };
-  const rows = db
-    .select({
-      stakeholderId: stakeholders.id,
-      code: stakeholders.code,
-      name: stakeholders.name,
-      type: stakeholders.type,
-      path: regions.path,
-      evaluationId: scores.evaluationId,
-      composite: scores.composite,
-      objectives: scores.objectives,
-    })
-    .from(scores)
-    .innerJoin(stakeholders, eq(stakeholders.id, scores.stakeholderId))
-    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-    .where(and(inArray(scores.runId, runIds), stakeholderInScope(me)))
-    .all();
-  return { rows, provisional };
+  return { runIds, figures: figuresOf(db, runIds, regionInScope(me)), provisional };
 }
 
 export type Warning = {
@@ -84,79 +62,116 @@ export type Warning = {
 
 type Objective = ReturnType<typeof listObjectives>[number];
 
-const numbers = (xs: readonly (number | null | undefined)[]) => xs.filter((x): x is number => typeof x === 'number');
-
-/** Composite distribution by type: ten bands of 10 points and the five-number summary. */
-function distributionByType(rows: readonly ScoreRow[]) {
-  const types = [...new Set(rows.map((r) => r.type))].sort();
+/** Composite distribution by type: ten bands of a tenth of the scale and the five-number summary. */
+function distributionByType(db: Db, me: SessionUser, runIds: readonly number[], figures: readonly FigureRow[]) {
+  const types = [...new Set(figures.map((f) => f.type))].sort();
   return types.map((type) => {
-    const xs = numbers(rows.filter((r) => r.type === type).map((r) => r.composite)).sort((a, b) => a - b);
-    const bins = Array.from({ length: 10 }, (_, i) => xs.filter((x) => (i === 9 ? x >= 90 : x >= i * 10 && x < (i + 1) * 10)).length);
-    return { type, n: xs.length, mean: mean(xs), min: xs[0] ?? null, q1: quantile(xs, 0.25), median: quantile(xs, 0.5), q3: quantile(xs, 0.75), max: xs[xs.length - 1] ?? null, bins };
+    const own = figures.filter((f) => f.type === type);
+    const total = sumFigures(own);
+    const typeRuns = [...new Set(own.map((f) => f.runId))].filter((id) => runIds.includes(id));
+    const [min, q1, median, q3, max] = compositeQuantiles(db, typeRuns, [0, 0.25, 0.5, 0.75, 1], regionInScope(me));
+    return { type, n: total.compositeN, mean: meanOf(total.compositeSum, total.compositeN), min: min ?? null, q1: q1 ?? null, median: median ?? null, q3: q3 ?? null, max: max ?? null, bins: total.bins };
   });
 }
 
 /** Township × objective: the mean objective score of the township's scored stakeholders. */
-function townshipHeatmap(db: Db, rows: readonly ScoreRow[], objectiveRows: readonly Objective[]) {
-  const names = regionNames(db);
-  const byTownship = new Map<number, ScoreRow[]>();
-  for (const r of rows) {
-    const { townshipId } = countyAndTownshipOf(r.path);
+function townshipHeatmap(db: Db, figures: readonly FigureRow[], objectiveRows: readonly Objective[]) {
+  const byTownship = new Map<number, FigureRow[]>();
+  for (const f of figures) {
+    const { townshipId } = countyAndTownshipOf(f.path);
     if (townshipId === null) continue;
-    (byTownship.get(townshipId) ?? byTownship.set(townshipId, []).get(townshipId)!).push(r);
+    (byTownship.get(townshipId) ?? byTownship.set(townshipId, []).get(townshipId)!).push(f);
   }
+  const names = regionNames(db);
   return [...byTownship.entries()]
-    .map(([townshipId, rs]) => {
+    .map(([townshipId, fs]) => {
       const r = names.get(townshipId)!;
+      const total = sumFigures(fs);
       return {
         townshipId,
         code: r.code,
         name: r.name,
-        n: rs.length,
-        scores: Object.fromEntries(objectiveRows.map((o) => [o.code, mean(numbers(rs.map((x) => x.objectives[o.code])))])),
+        n: total.n,
+        scores: Object.fromEntries(objectiveRows.map((o) => [o.code, meanOf(total.objectives[o.code]?.sum ?? 0, total.objectives[o.code]?.n ?? 0)])),
       };
     })
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** Mean composite per type and mean poverty score over the last periods up to this one. */
-function trendsUpTo(db: Db, me: SessionUser, period: Period, rows: readonly ScoreRow[], allPeriods: readonly Period[]) {
+function trendsUpTo(db: Db, me: SessionUser, period: Period, allPeriods: readonly Period[]) {
   const trendPeriods = allPeriods.filter((p) => p.startsOn <= period.startsOn).slice(0, TREND_PERIODS).reverse();
   return trendPeriods.map((p) => {
-    const rs = p.id === period.id ? rows : scoresInScope(db, me, p.id).rows;
-    const composites = (type: StakeholderType) => numbers(rs.filter((r) => r.type === type).map((r) => r.composite));
+    const totals = figureTotalsByType(db, runsFor(db, p.id).runIds, POVERTY_OBJECTIVE, regionInScope(me));
+    const byType = (type: StakeholderType) => {
+      const t = totals.find((x) => x.type === type);
+      return t ? meanOf(t.compositeSum, t.compositeN) : null;
+    };
     return {
       periodId: p.id,
       code: p.code,
-      byType: Object.fromEntries(STAKEHOLDER_TYPES.map((t) => [t, mean(composites(t))])) as Record<StakeholderType, number | null>,
-      poverty: mean(numbers(rs.map((r) => r.objectives[POVERTY_OBJECTIVE]))),
-      n: rs.length,
+      byType: Object.fromEntries(STAKEHOLDER_TYPES.map((t) => [t, byType(t)])) as Record<StakeholderType, number | null>,
+      poverty: meanOf(
+        totals.reduce((sum, t) => sum + t.objectiveSum, 0),
+        totals.reduce((n, t) => n + t.objectiveN, 0),
+      ),
+      n: totals.reduce((n, t) => n + t.n, 0),
     };
   });
 }
 
-/** Poverty prevention fell at least POVERTY_DROP_POINTS since the last period, or is below POVERTY_FLOOR. */
-function povertyWarnings(db: Db, me: SessionUser, period: Period, rows: readonly ScoreRow[]): Warning[] {
+/**
+ * Poverty prevention fell at least POVERTY_DROP_POINTS since the last period, or is below
+ * POVERTY_FLOOR: the first of each kind by stakeholder code, and how many there are.
+ */
+function povertyWarnings(db: Db, me: SessionUser, period: Period, runIds: readonly number[]): { warnings: Warning[]; totals: Record<string, number> } {
+  if (runIds.length === 0) return { warnings: [], totals: {} };
   const prev = previousPeriod(db, period);
-  const prevScores = new Map(prev ? scoresInScope(db, me, prev.id).rows.map((r) => [r.stakeholderId, r]) : []);
+  const prevRuns = prev ? runsFor(db, prev.id).runIds : [];
+  // The poverty score as the scores_run_poverty_idx index holds it (a literal path, so the index
+  // answers without reading the wide score rows).
+  const poverty = (table: string) => sql.raw(`json_extract(${table}.objectives, '$.${POVERTY_OBJECTIVE}')`);
+  const drop = POVERTY_DROP_POINTS - 1e-9;
+  const before = prevRuns.length
+    ? sql`(select ${poverty('p')} from ${scores} p indexed by scores_run_poverty_idx where p.stakeholder_id = s.stakeholder_id and ${inArray(sql`p.run_id`, prevRuns)})`
+    : sql`null`;
+  const runs = inArray(sql`s.run_id`, [...runIds]);
+  const scope = regionInScope(me);
+  // Over the whole province the index is read run by run; within a scope, CROSS JOIN keeps
+  // SQLite's join order: from the caller's regions to their stakeholders' scores.
+  const source = scope
+    ? sql`${regions} cross join ${stakeholders} on ${stakeholders.regionId} = ${regions.id}
+          cross join ${scores} s indexed by scores_run_poverty_idx on s.stakeholder_id = ${stakeholders.id} and ${runs} where ${scope}`
+    : sql`${scores} s indexed by scores_run_poverty_idx where ${runs}`;
+  // Materialized steps, so the wide score rows are read only for the warnings listed.
+  const rows = db.all<{ kind: Warning['kind']; stakeholderId: number; code: string; name: string; evaluationId: number; now: number; before: number | null; total: number }>(sql`
+    with scored as materialized (
+      select s.id as scoreId, s.stakeholder_id as stakeholderId, ${poverty('s')} as now, ${before} as before from ${source}
+    ), flagged as materialized (
+      select case when before is not null and before - now >= ${drop} then 'poverty_drop' else 'poverty_low' end as kind, *
+      from scored where now is not null and ((before is not null and before - now >= ${drop}) or now < ${POVERTY_FLOOR})
+    ), ranked as materialized (
+      select f.*, st.code, st.name, row_number() over (partition by f.kind order by st.code) as place, count(*) over (partition by f.kind) as total
+      from flagged f inner join ${stakeholders} st on st.id = f.stakeholderId
+    )
+    select r.kind, r.stakeholderId, r.code, r.name, e.evaluation_id as evaluationId, r.now, r.before, r.total
+    from ranked r inner join ${scores} e on e.id = r.scoreId
+    where r.place <= ${WARNINGS_PER_KIND}
+    order by r.code`);
+  const totals: Record<string, number> = {};
   const warnings: Warning[] = [];
   for (const r of rows) {
-    const now = r.objectives[POVERTY_OBJECTIVE];
-    if (typeof now !== 'number') continue;
-    const before = prevScores.get(r.stakeholderId)?.objectives[POVERTY_OBJECTIVE];
+    totals[r.kind] = r.total;
     const base = { stakeholderId: r.stakeholderId, code: r.code, name: r.name, evaluationId: r.evaluationId };
-    if (prev && typeof before === 'number' && before - now >= POVERTY_DROP_POINTS - 1e-9) {
-      warnings.push({ kind: 'poverty_drop', ...base, details: { now, before, period: prev.code } });
-    } else if (now < POVERTY_FLOOR) {
-      warnings.push({ kind: 'poverty_low', ...base, details: { now, before: typeof before === 'number' ? before : null } });
-    }
+    warnings.push(r.kind === 'poverty_drop' ? { kind: r.kind, ...base, details: { now: r.now, before: r.before, period: prev!.code } } : { kind: r.kind, ...base, details: { now: r.now, before: r.before } });
   }
-  return warnings;
+  return { warnings, totals };
 }
 
 /** Red flags (a value above its indicator's threshold) and, near the period's end, the evaluations still missing. */
-function evaluationWarnings(db: Db, me: SessionUser, period: Period): Warning[] {
-  const warnings: Warning[] = redFlagValues(db, me, period.id).map((f) => ({
+function evaluationWarnings(db: Db, me: SessionUser, period: Period): { warnings: Warning[]; totals: Record<string, number> } {
+  const flags = redFlagValues(db, me, period.id, WARNINGS_PER_KIND);
+  const warnings: Warning[] = flags.map((f) => ({
     kind: 'red_flag',
     stakeholderId: f.stakeholderId,
     code: f.code,
@@ -164,13 +179,16 @@ function evaluationWarnings(db: Db, me: SessionUser, period: Period): Warning[] 
     evaluationId: f.evaluationId,
     details: { indicator: f.indicator, indicatorEn: f.indicatorEn, indicatorZh: f.indicatorZh, value: f.value, limit: f.limit },
   }));
+  const totals: Record<string, number> = flags.length ? { red_flag: flags[0]!.total } : {};
   const daysLeft = Math.floor((Date.parse(`${period.endsOn}T23:59:59+08:00`) - Date.now()) / 86_400_000);
   if (period.status === 'open' && daysLeft <= MISSING_WARNING_DAYS) {
-    for (const m of unfinishedEvaluations(db, me, period.id)) {
+    const missing = unfinishedEvaluations(db, me, period.id, WARNINGS_PER_KIND);
+    if (missing.length) totals.missing = missing[0]!.total;
+    for (const m of missing) {
       warnings.push({ kind: 'missing', stakeholderId: m.stakeholderId, code: m.code, name: m.name, evaluationId: m.evaluationId, details: { status: m.status ?? 'not_started', daysLeft, endsOn: period.endsOn } });
     }
   }
-  return warnings;
+  return { warnings, totals };
 }
 
 const objectiveNames = (rows: readonly Objective[]) => rows.map((o) => ({ code: o.code, name: labelOf(o) }));
@@ -180,17 +198,21 @@ export function countyDashboard(db: Db, me: SessionUser, input?: PeriodChoice) {
   const period = resolvePeriod(db, input?.periodId);
   const objectiveRows = listObjectives(db);
   if (!period) {
-    return { period: null, periods: allPeriods, provisional: false, objectives: objectiveNames(objectiveRows), distribution: [], heatmap: [], trends: [], warnings: [] as Warning[] };
+    return { period: null, periods: allPeriods, provisional: false, objectives: objectiveNames(objectiveRows), distribution: [], heatmap: [], trends: [], warnings: [] as Warning[], warningTotals: {} as Record<string, number> };
   }
-  const { rows, provisional } = scoresInScope(db, me, period.id);
+  const { runIds, figures, provisional } = figuresInScope(db, me, period.id);
+  const poverty = povertyWarnings(db, me, period, runIds);
+  const evaluation = evaluationWarnings(db, me, period);
   return {
     period,
     periods: allPeriods,
     provisional,
     objectives: objectiveNames(objectiveRows),
-    distribution: distributionByType(rows),
-    heatmap: townshipHeatmap(db, rows, objectiveRows),
-    trends: trendsUpTo(db, me, period, rows, allPeriods),
-    warnings: [...povertyWarnings(db, me, period, rows), ...evaluationWarnings(db, me, period)],
+    distribution: distributionByType(db, me, runIds, figures),
+    heatmap: townshipHeatmap(db, figures, objectiveRows),
+    trends: trendsUpTo(db, me, period, allPeriods),
+    warnings: [...poverty.warnings, ...evaluation.warnings],
+    /** Warnings of each kind in all (the list holds the first WARNINGS_PER_KIND of each). */
+    warningTotals: { ...poverty.totals, ...evaluation.totals },
   };
 }

@@ -3,31 +3,44 @@
 // clauses), the engine (core/eligibility) decides, and the determinations are stored in one
 // transaction, immutable (a trigger refuses UPDATE); overrides sit beside them with a reason.
 import 'server-only';
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import { determinationOverrides, determinations, eligibilityRuns, incentivePrograms, periods, stakeholders, user } from '@/db/schema';
+import { determinationOverrides, determinations, eligibilityRuns, incentivePrograms, periods, user } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { NotFoundError, StateError, ValidationError } from '@/server/errors';
 import { vmsg } from '@/core/domain/messages';
+import { noProgress, type ReportProgress } from '@/core/domain/jobs';
 import { labelOf, type Label } from '@/core/i18n/label';
 import { determinationExplanation, programCore, runEligibility, type DeterminationExplanation, type Gap, type ProgramSnapshot, type RuleExplanation } from '@/core/eligibility';
 import { writeAudit } from '@/server/queries/audit';
-import { titleOf } from '@/server/queries/determinations';
-import { buildPeriodInputs } from '@/server/queries/eligibility-inputs';
+import { runBeneficiaries, runDeterminationsPage, runTotalsByGroup, storedResults, titleOf } from '@/server/queries/determinations';
+import { pagedResult } from '@/core/schemas/list-params';
+import type { DeterminationListParams } from '@/core/schemas/lists';
+import { buildPeriodInputs, publishedPeriod } from '@/server/queries/eligibility-inputs';
 import { getProgram } from '@/server/queries/programs';
 import { listCounties } from '@/server/queries/regions';
 
 /** Periods a program may run on: the published ones, newest first. */
 export { publishedPeriods } from '@/server/queries/periods';
 
-/** Runs a program on a published period and stores the run and its determinations. */
-export function runProgram(db: Db, actor: Pick<SessionUser, 'id'>, opts: { programId: number; periodId: number }) {
+/** Refuses a run that cannot succeed (unknown or archived program, a period not published), before it is queued. */
+export function checkRun(db: Db, opts: { programId: number; periodId: number }) {
   const program = getProgram(db, opts.programId);
   if (program.status === 'archived') throw new StateError(`Program ${program.code} is archived; reactivate it before running it.`, 'program_archived');
+  publishedPeriod(db, opts.periodId);
+  return program;
+}
+
+/** Runs a program on a published period and stores the run and its determinations. */
+export function runProgram(db: Db, actor: Pick<SessionUser, 'id'>, opts: { programId: number; periodId: number }, progress: ReportProgress = noProgress) {
+  const program = checkRun(db, opts);
+  progress(0.05, 'checking');
   const core = programCore(program);
   const built = buildPeriodInputs(db, opts.periodId, core.eligibleTypes);
+  progress(0.3, 'evaluating');
   const result = runEligibility(core, built.inputs);
   const snapshot: ProgramSnapshot = { ...core, code: program.code, nameEn: program.nameEn, nameZh: program.nameZh, scoreRunIds: built.scoreRunIds };
+  progress(0.6, 'saving');
   return db.transaction((tx) => {
     const run = tx
       .insert(eligibilityRuns)
@@ -92,107 +105,113 @@ export type DeterminationView = Omit<DeterminationExplanation, 'county' | 'rule'
   override: { eligible: boolean; amount: number | null; reason: string; by: string | null; at: Date } | null;
 };
 
-function loadDeterminations(db: DbOrTx, runId: number): DeterminationView[] {
-  const rows = db
-    .select({ d: determinations, code: stakeholders.code, name: stakeholders.name })
-    .from(determinations)
-    .innerJoin(stakeholders, eq(stakeholders.id, determinations.stakeholderId))
-    .where(eq(determinations.runId, runId))
-    .orderBy(asc(stakeholders.code))
-    .all();
-  const overrides = rows.length
-    ? db
-        .select({ o: determinationOverrides, by: user.name })
-        .from(determinationOverrides)
-        .leftJoin(user, eq(user.id, determinationOverrides.createdBy))
-        .where(inArray(determinationOverrides.determinationId, rows.map((r) => r.d.id)))
-        .orderBy(asc(determinationOverrides.id))
-        .all()
-    : [];
-  const latest = new Map(overrides.map((o) => [o.o.determinationId, o])); // later ids overwrite earlier
-  const countyByCode = new Map(listCounties(db).map((c) => [c.code, c]));
-  return rows.map(({ d, code, name }) => {
-    const e = d.explanation;
-    const o = latest.get(d.id);
-    const county = e.county ? countyByCode.get(e.county) : undefined;
-    return {
-      id: d.id,
-      stakeholderId: d.stakeholderId,
-      stakeholder: code,
-      name,
-      type: e.type,
-      countyCode: e.county,
-      countyName: county ? labelOf(county) : null,
-      composite: e.composite,
-      truth: e.truth,
-      reason: e.reason,
-      computed: { eligible: d.eligible, amount: d.amount },
-      eligible: o ? o.o.eligible : d.eligible,
-      amount: o ? o.o.amount : d.amount,
-      demand: e.demand,
-      capped: e.capped,
-      budgetCut: e.budgetCut,
-      rate: d.rate,
-      title: titleOf(d.title),
-      explanation: e.rule,
-      gap: d.gap,
-      override: o ? { eligible: o.o.eligible, amount: o.o.amount, reason: o.o.reason, by: o.by, at: o.o.createdAt } : null,
-    };
-  });
+type StoredRow = ReturnType<typeof runBeneficiaries>[number];
+
+/** A stored determination with its latest override, as the run page shows it. */
+function determinationView({ d, code, name, o, by }: StoredRow, countyByCode: Map<string, { nameEn: string; nameZh: string }>): DeterminationView {
+  const e = d.explanation;
+  const county = e.county ? countyByCode.get(e.county) : undefined;
+  return {
+    id: d.id,
+    stakeholderId: d.stakeholderId,
+    stakeholder: code,
+    name,
+    type: e.type,
+    countyCode: e.county,
+    countyName: county ? labelOf(county) : null,
+    composite: e.composite,
+    truth: e.truth,
+    reason: e.reason,
+    computed: { eligible: d.eligible, amount: d.amount },
+    eligible: o ? o.eligible : d.eligible,
+    amount: o ? o.amount : d.amount,
+    demand: e.demand,
+    capped: e.capped,
+    budgetCut: e.budgetCut,
+    rate: d.rate,
+    title: titleOf(d.title),
+    explanation: e.rule,
+    gap: d.gap,
+    override: o ? { eligible: o.eligible, amount: o.amount, reason: o.reason, by, at: o.createdAt } : null,
+  };
 }
+
+const countiesByCode = (db: DbOrTx) => new Map(listCounties(db).map((c) => [c.code, c]));
+const cents = (n: number) => Math.round(n * 100) / 100;
 
 type Total = { key: string; name: Label | null; candidates: number; passed: number; awarded: number; amount: number };
 
-function totalsOf(list: DeterminationView[], keyOf: (d: DeterminationView) => { key: string; name: Label | null }): Total[] {
+/** Sums grouped rows under a key (county or type), by key. */
+function totalsOf(groups: ReturnType<typeof runTotalsByGroup>, keyOf: (g: (typeof groups)[number]) => { key: string; name: Label | null }): Total[] {
   const map = new Map<string, Total>();
-  for (const d of list) {
-    const k = keyOf(d);
+  for (const g of groups) {
+    const k = keyOf(g);
     const t = map.get(k.key) ?? map.set(k.key, { ...k, candidates: 0, passed: 0, awarded: 0, amount: 0 }).get(k.key)!;
-    t.candidates++;
-    if (d.truth === 'pass') t.passed++;
-    if (d.eligible) t.awarded++;
-    t.amount = Math.round((t.amount + (d.eligible ? (d.amount ?? 0) : 0)) * 100) / 100;
+    t.candidates += g.candidates;
+    t.passed += g.passed;
+    t.awarded += g.awarded;
+    t.amount = cents(t.amount + g.allocated);
   }
   return [...map.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** A run with its determinations (overrides applied and shown) and totals. */
-export function getRun(db: DbOrTx, runId: number) {
+function runHeader(db: DbOrTx, runId: number) {
   const run = db
-    .select({ run: eligibilityRuns, periodCode: periods.code, createdBy: user.name })
+    .select({ run: eligibilityRuns, periodCode: periods.code, createdBy: user.name, programCode: incentivePrograms.code })
     .from(eligibilityRuns)
     .innerJoin(periods, eq(periods.id, eligibilityRuns.periodId))
+    .innerJoin(incentivePrograms, eq(incentivePrograms.id, eligibilityRuns.programId))
     .leftJoin(user, eq(user.id, eligibilityRuns.createdBy))
     .where(eq(eligibilityRuns.id, runId))
     .get();
   if (!run) throw new NotFoundError('Eligibility run', runId);
-  const program = db.select({ id: incentivePrograms.id, code: incentivePrograms.code }).from(incentivePrograms).where(eq(incentivePrograms.id, run.run.programId)).get()!;
-  const list = loadDeterminations(db, runId);
+  return run;
+}
+
+/** A run with its totals (overrides applied, counted in SQL); its determinations come a page at a time from `listDeterminations`. */
+export function getRun(db: DbOrTx, runId: number) {
+  const run = runHeader(db, runId);
+  const groups = runTotalsByGroup(db, runId);
+  const counties = countiesByCode(db);
+  const sum = (f: (g: (typeof groups)[number]) => number) => groups.reduce((a, g) => a + f(g), 0);
   const snapshot = run.run.programSnapshot;
-  const allocated = Math.round(list.reduce((a, d) => a + (d.eligible ? (d.amount ?? 0) : 0), 0) * 100) / 100;
   return {
     id: run.run.id,
-    programId: program.id,
-    programCode: program.code,
+    programId: run.run.programId,
+    programCode: run.programCode,
     periodId: run.run.periodId,
     periodCode: run.periodCode,
     inputHash: run.run.inputHash,
     createdAt: run.run.createdAt,
     createdBy: run.createdBy,
     snapshot,
-    determinations: list,
+    counties: [...new Set(groups.map((g) => g.county).filter((c) => c !== null))].sort().map((code) => {
+      const c = counties.get(code);
+      return { code, name: c ? labelOf(c) : null };
+    }),
     totals: {
-      candidates: list.length,
-      passed: list.filter((d) => d.truth === 'pass').length,
-      awarded: list.filter((d) => d.eligible).length,
-      overridden: list.filter((d) => d.override).length,
-      demand: Math.round(list.reduce((a, d) => a + (d.truth === 'pass' ? (d.demand ?? 0) : 0), 0) * 100) / 100,
-      allocated,
+      candidates: sum((g) => g.candidates),
+      passed: sum((g) => g.passed),
+      awarded: sum((g) => g.awarded),
+      overridden: sum((g) => g.overridden),
+      demand: cents(sum((g) => g.demand)),
+      allocated: cents(sum((g) => g.allocated)),
       budget: snapshot.budget,
-      byCounty: totalsOf(list, (d) => ({ key: d.countyCode ?? '', name: d.countyName })),
-      byType: totalsOf(list, (d) => ({ key: d.type, name: null })),
+      byCounty: totalsOf(groups, (g) => {
+        const c = g.county ? counties.get(g.county) : undefined;
+        return { key: g.county ?? '', name: c ? labelOf(c) : null };
+      }),
+      byType: totalsOf(groups, (g) => ({ key: g.type, name: null })),
     },
   };
+}
+
+/** One page of a run's determinations (overrides applied and shown), with filters and sort. */
+export function listDeterminations(db: DbOrTx, params: DeterminationListParams) {
+  runHeader(db, params.runId); // NOT_FOUND for a missing run
+  const { rows, total } = runDeterminationsPage(db, params);
+  const counties = countiesByCode(db);
+  return pagedResult(rows.map((r) => determinationView(r, counties)), total, params);
 }
 
 /**
@@ -205,7 +224,7 @@ export function recomputeRun(db: DbOrTx, runId: number) {
   const core = programCore(run.programSnapshot);
   const built = buildPeriodInputs(db, run.periodId, core.eligibleTypes);
   const result = runEligibility(core, built.inputs);
-  const stored = new Map(loadDeterminations(db, runId).map((d) => [d.stakeholder, d]));
+  const stored = new Map(storedResults(db, runId).map((d) => [d.stakeholder, d]));
   const differences: { stakeholder: string; field: string; stored: unknown; recomputed: unknown }[] = [];
   for (const d of result.determinations) {
     const s = stored.get(d.stakeholder);
@@ -215,8 +234,8 @@ export function recomputeRun(db: DbOrTx, runId: number) {
       continue;
     }
     const pairs: [string, unknown, unknown][] = [
-      ['eligible', s.computed.eligible, d.eligible],
-      ['amount', s.computed.amount, d.amount],
+      ['eligible', s.eligible, d.eligible],
+      ['amount', s.amount, d.amount],
       ['rate', s.rate, d.eligible ? d.rate : null],
       ['reason', s.reason, d.reason],
     ];
@@ -263,8 +282,12 @@ export function overrideDetermination(
   });
 }
 
-/** The beneficiaries of a run (overrides applied), for the CSV / XLSX export. */
+/** The beneficiaries of a run (overrides applied), every one, for the CSV / XLSX export. */
 export function beneficiaries(db: DbOrTx, runId: number) {
-  const run = getRun(db, runId);
-  return { run: { id: run.id, programCode: run.programCode, periodCode: run.periodCode, inputHash: run.inputHash, snapshot: run.snapshot }, rows: run.determinations.filter((d) => d.eligible) };
+  const run = runHeader(db, runId);
+  const counties = countiesByCode(db);
+  return {
+    run: { id: run.run.id, programCode: run.programCode, periodCode: run.periodCode, inputHash: run.run.inputHash, snapshot: run.run.programSnapshot },
+    rows: runBeneficiaries(db, runId).map((r) => determinationView(r, counties)),
+  };
 }

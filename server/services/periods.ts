@@ -7,6 +7,7 @@ import type { Db } from '@/db';
 import { evaluations, periods, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { vmsg } from '@/core/domain/messages';
+import { noProgress, type ReportProgress } from '@/core/domain/jobs';
 import { ConflictError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from '@/server/queries/audit';
 import { publishedVersionsInPeriod } from '@/server/queries/kpi-versions';
@@ -91,12 +92,10 @@ export function unapprovedEvaluations(db: Db, periodId: number) {
     .all();
 }
 
-/**
- * closed → published. Unapproved evaluations must all be named in `exclude` (they get its reason
- * and stay out of the scores); then an official run per published version is computed and
- * frozen, all in one transaction: the period is published whole or not at all.
- */
-export function publishPeriod(db: Db, actor: SessionUser, input: { id: number; exclude?: { evaluationIds: number[]; reason: string } | null | undefined }) {
+type PublishInput = { id: number; exclude?: { evaluationIds: number[]; reason: string } | null | undefined };
+
+/** Refuses a publish that cannot succeed (state, unapproved evaluations, stray exclusions), before it is queued. */
+export function checkPublish(db: Db, input: PublishInput) {
   const p = getPeriod(db, input.id);
   if (p.status !== 'closed') throw new StateError(`Period ${p.code} is ${p.status}; close it before publishing.`, 'period_not_closed');
   const blocking = unapprovedEvaluations(db, p.id);
@@ -113,7 +112,17 @@ export function publishPeriod(db: Db, actor: SessionUser, input: { id: number; e
   const stray = [...excludeIds].filter((eid) => !blockingIds.has(eid));
   if (stray.length > 0)
     throw new ValidationError(`Only unapproved evaluations of ${p.code} can be excluded; ${stray.join(', ')} are not among them.`, { exclude: [vmsg('validation.method.excludeStray')] }, 'exclude_not_unapproved');
+  return { period: p, blocking };
+}
 
+/**
+ * closed → published. Unapproved evaluations must all be named in `exclude` (they get its reason
+ * and stay out of the scores); then an official run per published version is computed and
+ * frozen, all in one transaction: the period is published whole or not at all.
+ */
+export function publishPeriod(db: Db, actor: SessionUser, input: PublishInput, progress: ReportProgress = noProgress) {
+  const { period: p, blocking } = checkPublish(db, input);
+  progress(0.05, 'checking');
   return db.transaction(() => {
     for (const e of blocking) {
       db.update(evaluations).set({ excludedReason: input.exclude!.reason, updatedAt: new Date() }).where(eq(evaluations.id, e.id)).run();
@@ -121,11 +130,13 @@ export function publishPeriod(db: Db, actor: SessionUser, input: { id: number; e
     }
     // Every published version the period's evaluations are under (drafts never hold evaluations).
     const versionIds = publishedVersionsInPeriod(db, p.id);
-    const runs = versionIds.map((versionId) => {
+    const runs = versionIds.map((versionId, i) => {
+      progress(0.1 + (0.85 * i) / versionIds.length, 'scoring');
       const { run, count: scored } = computeScoreRun(db, { periodId: p.id, versionId, kind: 'official', actorId: actor.id });
       publishScoreRun(db, run.id, actor.id);
       return { runId: run.id, versionId, scored };
     });
+    progress(0.95, 'saving');
     const after = db.update(periods).set({ status: 'published', publishedAt: new Date() }).where(eq(periods.id, p.id)).returning().get();
     writeAudit(db, {
       actorId: actor.id,

@@ -1,6 +1,6 @@
 // Stakeholder use cases. Every query carries the caller's scope condition.
 import 'server-only';
-import { and, asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { evaluations, regions, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
@@ -10,8 +10,11 @@ import { vmsg } from '@/core/domain/messages';
 import { writeAudit } from '@/server/queries/audit';
 import { containsText } from '@/server/queries/search';
 import { assertRegionInScope, stakeholderInScope } from '@/server/queries/scope';
-import { regionWithin } from '@/server/queries/regions';
-import { getStakeholder as readStakeholder, stakeholderColumns } from '@/server/queries/stakeholders';
+import { regionPath, regionWithin } from '@/server/queries/regions';
+import { retiredUnitOnPath } from '@/server/queries/region-tree';
+import { pageOffset, pagedResult } from '@/core/schemas/list-params';
+import type { StakeholderListParams } from '@/core/schemas/lists';
+import { getStakeholder as readStakeholder, lastStakeholderSerial, stakeholderCodeOf, stakeholderColumns } from '@/server/queries/stakeholders';
 import { can } from '@/server/auth/permissions';
 
 /** A stakeholder for its page: whether its type is still free (no evaluations) and what the caller may do. */
@@ -19,22 +22,20 @@ export function getStakeholder(db: Db, user: SessionUser, id: number) {
   return { ...readStakeholder(db, user, id), typeLocked: stakeholderHasEvaluations(db, id), actions: { update: can(user.role, 'stakeholders.update') } };
 }
 
-export type StakeholderListInput = {
-  page: number;
-  pageSize: number;
-  search?: string | undefined;
-  type?: StakeholderInput['type'] | undefined;
-  regionId?: number | undefined;
-  includeInactive: boolean;
-};
+const STAKEHOLDER_SORTS = {
+  code: [stakeholders.code],
+  name: [stakeholders.name, stakeholders.code],
+  updatedAt: [stakeholders.updatedAt, stakeholders.code],
+} as const;
 
-export function listStakeholders(db: Db, user: SessionUser, input: StakeholderListInput) {
+/** One page of the stakeholders in the caller's scope, with filters and sort; the total counted in SQL. */
+export function listStakeholders(db: Db, user: SessionUser, input: StakeholderListParams) {
   const conds: (SQL | undefined)[] = [stakeholderInScope(user)];
   if (!input.includeInactive) conds.push(eq(stakeholders.active, true));
   if (input.type) conds.push(eq(stakeholders.type, input.type));
   if (input.regionId) {
-    const r = db.select({ path: regions.path }).from(regions).where(eq(regions.id, input.regionId)).get();
-    conds.push(r ? regionWithin(r.path) : sql`0`);
+    const path = regionPath(db, input.regionId);
+    conds.push(path ? regionWithin(path) : sql`0`);
   }
   if (input.search) {
     conds.push(
@@ -54,11 +55,11 @@ export function listStakeholders(db: Db, user: SessionUser, input: StakeholderLi
     .from(stakeholders)
     .innerJoin(regions, eq(regions.id, stakeholders.regionId))
     .where(where)
-    .orderBy(asc(stakeholders.code))
+    .orderBy(...STAKEHOLDER_SORTS[input.sort].map((c) => (input.dir === 'desc' ? desc(c) : asc(c))))
     .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
+    .offset(pageOffset(input))
     .all();
-  return { items, total, page: input.page, pageSize: input.pageSize, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
+  return pagedResult(items, total, input);
 }
 
 function assertCreditCodeFree(db: Db, creditCode: string | null, exceptId?: number) {
@@ -67,6 +68,16 @@ function assertCreditCodeFree(db: Db, creditCode: string | null, exceptId?: numb
   if (other && other.id !== exceptId) {
     throw new ValidationError('Another stakeholder already has this unified social credit code.', {
       creditCode: [vmsg('validation.creditCode.taken')],
+    });
+  }
+}
+
+/** A retired unit (or one below a retired unit) takes no new stakeholders. */
+function assertRegionOpen(db: Db, region: { path: string }) {
+  const retired = retiredUnitOnPath(db, region.path);
+  if (retired) {
+    throw new ValidationError(`${retired.code} ${retired.nameZh} is retired and takes no new stakeholders.`, {
+      regionId: [vmsg('validation.region.retired')],
     });
   }
 }
@@ -84,23 +95,13 @@ function stakeholderHasEvaluations(db: Db, id: number): boolean {
   return Boolean(db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.stakeholderId, id)).limit(1).get());
 }
 
-const CODE_PREFIX = { county_town: 'CT', rural: 'RU', market: 'MK' } as const;
-
 export function createStakeholder(db: Db, user: SessionUser, input: StakeholderInput) {
   const region = assertRegionInScope(db, user, input.regionId);
   assertRegionLevel(region.level);
+  assertRegionOpen(db, region);
   assertCreditCodeFree(db, input.creditCode);
   return db.transaction((tx) => {
-    const prefix = CODE_PREFIX[input.type];
-    const last = tx
-      .select({ code: stakeholders.code })
-      .from(stakeholders)
-      .where(like(stakeholders.code, `${prefix}-%`))
-      .orderBy(sql`cast(substr(${stakeholders.code}, 4) as integer) desc`)
-      .limit(1)
-      .get();
-    const next = (last ? Number(last.code.slice(3)) : 0) + 1;
-    const code = `${prefix}-${String(next).padStart(4, '0')}`;
+    const code = stakeholderCodeOf(input.type, lastStakeholderSerial(tx, input.type) + 1);
     const row = tx
       .insert(stakeholders)
       .values({ ...input, code })
@@ -115,6 +116,8 @@ export function updateStakeholder(db: Db, user: SessionUser, id: number, input: 
   const before = readStakeholder(db, user, id);
   const region = assertRegionInScope(db, user, input.regionId);
   assertRegionLevel(region.level);
+  // Staying in a unit retired since is fine; moving into one is not.
+  if (region.id !== before.regionId) assertRegionOpen(db, region);
   assertCreditCodeFree(db, input.creditCode, id);
   if (before.type !== input.type) {
     // The type decides the KPI set; changing it would orphan the evaluations already entered.

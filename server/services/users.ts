@@ -2,7 +2,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
-import { and, asc, count, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { account, regions, session, stakeholders, user, userRegionScopes } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
@@ -11,10 +11,18 @@ import { vmsg } from '@/core/domain/messages';
 import { ConflictError, NotFoundError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from '@/server/queries/audit';
 import { containsText } from '@/server/queries/search';
+import { pageOffset, pagedResult } from '@/core/schemas/list-params';
+import type { UserListParams } from '@/core/schemas/lists';
 
-type ListInput = { page: number; pageSize: number; search?: string | undefined; role?: UserCreateInput['role'] | undefined };
+const USER_SORTS = {
+  role: [user.role, user.username],
+  username: [user.username],
+  name: [user.name, user.username],
+  createdAt: [user.createdAt, user.username],
+} as const;
 
-export function listUsers(db: Db, input: ListInput) {
+/** One page of the accounts, with filters and sort; the total counted in SQL. */
+export function listUsers(db: Db, input: UserListParams) {
   const conds: (SQL | undefined)[] = [];
   if (input.role) conds.push(eq(user.role, input.role));
   if (input.search) {
@@ -36,9 +44,9 @@ export function listUsers(db: Db, input: ListInput) {
     .from(user)
     .leftJoin(stakeholders, eq(stakeholders.id, user.stakeholderId))
     .where(where)
-    .orderBy(asc(user.role), asc(user.username))
+    .orderBy(...USER_SORTS[input.sort].map((c) => (input.dir === 'desc' ? desc(c) : asc(c))))
     .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
+    .offset(pageOffset(input))
     .all();
   const ids = rows.map((r) => r.id);
   const scopes = ids.length
@@ -50,7 +58,7 @@ export function listUsers(db: Db, input: ListInput) {
         .all()
     : [];
   const items = rows.map((r) => ({ ...r, regions: scopes.filter((s) => s.userId === r.id) }));
-  return { items, total, page: input.page, pageSize: input.pageSize, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
+  return pagedResult(items, total, input);
 }
 
 function checkScopeTargets(db: Db | Tx, input: { regionIds: number[]; stakeholderId: number | null; role: string }) {

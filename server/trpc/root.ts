@@ -13,17 +13,22 @@ import { tuningRouter } from './routers/tuning';
 import { regionsRouter } from './routers/regions';
 import { scorecardsRouter } from './routers/scorecards';
 import { stakeholdersRouter } from './routers/stakeholders';
+import { stakeholderRegistryRouter } from './routers/stakeholder-registry';
 import { usersRouter } from './routers/users';
+import { auditRouter } from './routers/audit';
 import { incentivesRouter } from './routers/incentives';
 import { eligibilityRouter } from './routers/eligibility';
+import { jobsRouter } from './routers/jobs';
 
 export const appRouter = router({
   me: meRouter,
   meta: metaRouter,
   dashboard: dashboardRouter,
   users: usersRouter,
+  audit: auditRouter,
   regions: regionsRouter,
   stakeholders: stakeholdersRouter,
+  stakeholderRegistry: stakeholderRegistryRouter,
   periods: periodsRouter,
   indicators: indicatorsRouter,
   kpiSets: kpiSetsRouter,
@@ -34,6 +39,7 @@ export const appRouter = router({
   scorecards: scorecardsRouter,
   incentives: incentivesRouter,
   eligibility: eligibilityRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,6 +24,8 @@ async function notStarted(page: Page, type: 'rural' | 'market'): Promise<string[
   await page.goto('/evaluations');
   await page.getByRole('combobox', { name: 'Status' }).selectOption('not_started');
   await page.getByRole('combobox', { name: 'Type' }).selectOption(type);
+  // Filters live in the URL: the server has rendered the filtered page once the URL shows both.
+  await page.waitForURL((url) => url.searchParams.get('status') === 'not_started' && url.searchParams.get('type') === type);
   const rows = page.locator('[data-testid^="work-row-"]');
   await expect(rows.first()).toBeVisible();
   return (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('work-row-', ''))));

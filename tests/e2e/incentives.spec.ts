@@ -70,6 +70,7 @@ test('admin defines a tax break, runs it for 2026Q2, reads a determination and e
 
   // Open one stakeholder that did not meet the rule and read why, with what would qualify it.
   await page.getByLabel('Show').selectOption('ruleFailed');
+  await page.waitForURL(/outcome=ruleFailed/);
   const row = page.getByTestId('determination-row').first();
   await row.getByRole('button', { name: /^Why/ }).click();
   const dialog = page.getByRole('dialog');
@@ -86,6 +87,7 @@ test('admin defines a tax break, runs it for 2026Q2, reads a determination and e
   await dialog.getByRole('button', { name: 'Close' }).click();
   // And one that met the rule but was not paid: the budget ran out before its rank.
   await page.getByLabel('Show').selectOption('notAwarded');
+  await page.waitForURL(/outcome=notAwarded/);
   await page.getByTestId('determination-row').filter({ hasText: 'Budget exhausted' }).first().getByRole('button', { name: /^Why/ }).click();
   await expect(dialog.getByTestId('verdict')).toContainText('the budget ran out before this stakeholder’s rank');
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -120,6 +122,7 @@ test('admin defines a tax break, runs it for 2026Q2, reads a determination and e
   await page.setViewportSize({ width: 1280, height: 800 });
   await shot(page, 'incentives-run-desktop-zh');
   await page.getByLabel('显示').selectOption('ruleFailed');
+  await page.waitForURL(/outcome=ruleFailed/);
   await page.getByTestId('determination-row').first().getByRole('button', { name: /^原因/ }).click();
   await expect(page.getByRole('dialog').getByTestId('rule-explanation')).toContainText('综合得分不低于 65');
   await shot(page, 'incentives-determination-desktop-zh');
@@ -127,7 +130,7 @@ test('admin defines a tax break, runs it for 2026Q2, reads a determination and e
   await shot(page, 'incentives-determination-phone-zh');
   await page.screenshot({ path: 'test-results/screenshots/incentives-determination-phone-viewport-zh.png' });
   await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
-  await page.goto(page.url().replace(/\/runs\/\d+$/, '/edit'));
+  await page.goto(new URL(page.url()).pathname.replace(/\/runs\/\d+$/, '/edit'));
   await shot(page, 'incentives-form-phone-zh');
   await page.getByText('资格条件').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/incentives-form-phone-viewport-zh.png' });

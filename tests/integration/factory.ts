@@ -8,7 +8,7 @@ import { kpiSets, regions } from '@/db/schema';
 import type { KpiSetV1Input } from '@/core/scoring';
 import type { ProgramInputRaw } from '@/core/eligibility';
 import type { Role, StakeholderType } from '@/core/domain/enums';
-import { callerFor, freshDb, makeUser, smallWorld } from './helpers';
+import { callerFor, freshDb, makeUser, smallWorld, waitForJob } from './helpers';
 
 export type SessionUser = ReturnType<typeof makeUser>;
 
@@ -136,7 +136,7 @@ export function makeFactory(db: Db = freshDb()) {
     /** Closes and publishes a period: official score runs are computed and frozen. */
     async publish(periodId: number, exclude?: { evaluationIds: number[]; reason: string }) {
       await api.periods.close({ id: periodId });
-      return api.periods.publish({ id: periodId, exclude: exclude ?? null });
+      return waitForJob(api, await api.periods.publish({ id: periodId, exclude: exclude ?? null }));
     },
 
     program: (input: ProgramInputRaw) => api.incentives.create(input),

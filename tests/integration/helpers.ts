@@ -7,6 +7,9 @@ import { loadSessionUser } from '@/server/auth/session';
 import { createCaller } from '@/server/trpc/root';
 import { creditCodeCheckChar } from '@/core/domain/credit-code';
 import { type Role } from '@/core/domain/enums';
+import type { HandledKind, JobResultOf } from '@/server/jobs/handlers';
+import type { JobHandle } from '@/server/jobs/runner';
+import type { JobError } from '@/server/queries/jobs';
 
 export function freshDb(): Db {
   const db = openDb(':memory:');
@@ -61,4 +64,28 @@ export function callerFor(db: Db, u: ReturnType<typeof makeUser> | null) {
 export function validCreditCode(division = '532523', serial = 'MA6K00001'): string {
   const first17 = `91${division}${serial}`.slice(0, 17);
   return first17 + creditCodeCheckChar(first17);
+}
+
+export class JobFailedError extends Error {
+  constructor(
+    readonly jobId: number,
+    readonly error: JobError | null,
+  ) {
+    super(`Job ${jobId} failed: ${JSON.stringify(error)}`);
+  }
+}
+
+/**
+ * Waits for a job a procedure started and returns its result, typed by the job's kind; a failed
+ * job throws its error code and parameters.
+ */
+export async function waitForJob<K extends HandledKind>(caller: ReturnType<typeof callerFor>, handle: JobHandle<K>, timeoutMs = 20_000): Promise<JobResultOf<K>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await caller.jobs.get({ id: handle.jobId });
+    if (job.status === 'succeeded') return job.result as JobResultOf<K>;
+    if (job.status === 'failed') throw new JobFailedError(handle.jobId, job.error);
+    if (Date.now() > until) throw new Error(`Job ${handle.jobId} still ${job.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

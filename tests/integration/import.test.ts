@@ -14,7 +14,7 @@ import { DomainError } from '@/server/errors';
 import { importTemplate } from '@/server/services/imports';
 import type { ImportMode } from '@/core/domain/imports';
 import type { Db } from '@/db/client';
-import { validCreditCode } from './helpers';
+import { JobFailedError, validCreditCode, waitForJob } from './helpers';
 import { makeFactory, type IndicatorSpec, type SessionUser } from './factory';
 
 const MARKET = ['mk_local_hires_monitored', 'mk_coop_purchases_10k', 'mk_value_added_10k', 'mk_rd_investment_pct', 'mk_env_violations', 'mk_local_farmer_wages_10k', 'mk_contract_farming_payments_10k', 'mk_profit_shared_pct'];
@@ -69,7 +69,11 @@ function marketOf(w: World, countyCode: string) {
 type FileInput = { mode: ImportMode; bytes: Uint8Array; fileName?: string };
 const procedureInput = (i: FileInput) => ({ kpiSetCode: 'market', mode: i.mode, contentBase64: Buffer.from(i.bytes).toString('base64'), ...(i.fileName ? { fileName: i.fileName } : {}) });
 const checkImport = (w: World, me: SessionUser, i: FileInput) => w.caller(me).imports.check(procedureInput(i));
-const runImport = (w: World, me: SessionUser, i: FileInput) => w.caller(me).imports.run(procedureInput(i));
+const runImport = async (w: World, me: SessionUser, i: FileInput) => waitForJob(w.caller(me), await w.caller(me).imports.run(procedureInput(i)));
+/** The evaluations an import wrote, from its audit rows (the job's result only counts them). */
+const importedSince = (db: Db, auditId: number) =>
+  db.select({ id: auditLog.entityId }).from(auditLog).where(and(eq(auditLog.action, 'evaluation.import'), sql`${auditLog.id} > ${auditId}`)).all().map((r) => Number(r.id));
+const lastAuditId = (db: Db) => db.select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog).get()!.id;
 
 const row = (code: string, i: number) => [code, 12 + i, 230, 900 + i, 1.8, 0, 120, 300, 6].join(',');
 const csv = (lines: string[]) => ['stakeholder,' + MARKET.join(','), ...lines].join('\n') + '\n';
@@ -133,7 +137,10 @@ describe('import', () => {
     const fresh = marketOf(w, '532523').filter((s) => s.status === null).slice(0, 3);
     const lines = fresh.map((s, i) => row(s.code, i));
     const before = counts(db);
+    const auditBefore = lastAuditId(db);
     const drafted = await runImport(w, me, { mode: 'draft', bytes: bytes(csv(lines)), fileName: 'q3.csv' });
+    const draftedIds = importedSince(db, auditBefore);
+    expect(draftedIds).toHaveLength(drafted.count);
     expect(drafted.imported).toBe(true);
     expect(drafted.report).toMatchObject({ creates: 3, updates: 0, rows: 3, format: 'csv', encoding: 'utf-8' });
     const after = counts(db);
@@ -148,7 +155,7 @@ describe('import', () => {
     expect(refused.problems.filter((p) => p.code === 'evidence_for_submit')).toHaveLength(3 * 2);
     // With the evidence links entered in the form, the same file submits.
     const caller = w.caller(me);
-    for (const id of drafted.evaluationIds) {
+    for (const id of draftedIds) {
       const e = await caller.evaluations.get({ id });
       await caller.evaluations.save({
         id,
@@ -162,7 +169,7 @@ describe('import', () => {
     const submitted = await runImport(w, me, { mode: 'submitted', bytes: bytes(csv(lines)) });
     expect(submitted.report.problems).toEqual([]);
     expect(submitted).toMatchObject({ imported: true, report: { creates: 0, updates: 3 } });
-    const view = await caller.evaluations.get({ id: drafted.evaluationIds[0]! });
+    const view = await caller.evaluations.get({ id: draftedIds[0]! });
     expect(view.evaluation.status).toBe('submitted');
     expect(view.values.mk_env_violations?.evidenceUrl).toBe('https://evidence.example.cn/env.pdf');
     expect(view.timeline.map((t) => t.action)).toEqual(['evaluation.import', 'evaluation.save', 'evaluation.import']);
@@ -268,10 +275,17 @@ describe('import', () => {
           }
         }
         const before = counts(db);
+        const auditBefore = lastAuditId(db);
         let result: Awaited<ReturnType<typeof runImport>>;
         try {
           result = await runImport(w, me, { mode, bytes: file });
         } catch (e) {
+          if (e instanceof JobFailedError) {
+            // A domain error inside the job: it failed with the error's reason, nothing written.
+            expect(e.error?.code).toBe('rejected');
+            expect(counts(db)).toEqual(before);
+            return;
+          }
           // Only a domain error (or an empty file, refused by the procedure's input schema) may
           // escape, and then nothing was written.
           expect(e).toBeInstanceOf(TRPCError);
@@ -288,11 +302,13 @@ describe('import', () => {
         } else {
           imported++;
           // Whole: every checked row landed, one audit row each plus the import's.
-          expect(result.evaluationIds).toHaveLength(result.report.creates + result.report.updates);
+          const ids = importedSince(db, auditBefore);
+          expect(result.count).toBe(result.report.creates + result.report.updates);
+          expect(ids).toHaveLength(result.count);
           expect(after.evaluations - before.evaluations).toBe(result.report.creates);
-          expect(after.audit - before.audit).toBe(result.evaluationIds.length + 1);
+          expect(after.audit - before.audit).toBe(result.count + 1);
           // Submitted imports were refused above (evidence), so every import leaves drafts.
-          const statuses = db.select({ s: evaluations.status }).from(evaluations).where(sql`${evaluations.id} in (${sql.join(result.evaluationIds.map((i) => sql`${i}`), sql`, `)})`).all();
+          const statuses = db.select({ s: evaluations.status }).from(evaluations).where(sql`${evaluations.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`).all();
           expect(statuses.every((s) => s.s === 'draft')).toBe(true);
         }
       }),

@@ -10,6 +10,7 @@ import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { indicators, kpiSetIndicators, periods, regions, scoreRuns, scores, stakeholders } from '@/db/schema';
 import { eligibilityCommand } from '@/cli/eligibility';
 import { PROGRAMS, publishedWorld } from './factory';
+import { waitForJob } from './helpers';
 
 describe('eligibility CLI against the app', () => {
   it('same program, same published scores → same determinations and input hash', async () => {
@@ -19,9 +20,10 @@ describe('eligibility CLI against the app', () => {
     const candidates = { 'TAX-FARMER-INCOME': 3, 'SUBSIDY-RURAL-STEADY': 2, 'COMMEND-COUNTY-TOWN': 1 };
     for (const input of PROGRAMS) {
       const program = await api.incentives.create(input);
-      const { runId } = await api.eligibility.run({ programId: program.id, periodId: period.id });
+      const { runId } = await waitForJob(api, await api.eligibility.run({ programId: program.id, periodId: period.id }));
       const run = await api.eligibility.get({ runId });
-      expect(run.determinations).toHaveLength(candidates[input.code as keyof typeof candidates]);
+      const determinations = (await api.eligibility.determinations({ runId, pageSize: 100 })).items;
+      expect(determinations).toHaveLength(candidates[input.code as keyof typeof candidates]);
       const type = program.eligibleTypes[0]!;
 
       // Export the period's published official scores of that type as scores/v1 (+ optional fields).
@@ -85,7 +87,7 @@ describe('eligibility CLI against the app', () => {
       const exit = await eligibilityCommand(['--program', path.join(dir, 'program.json'), '--scores', path.join(dir, 'scores.json')], { stdout: (t) => (out += t), stderr: () => {} });
       expect(exit).toBe(0);
       const offline = JSON.parse(out) as { inputHash: string; determinations: { stakeholder: string; eligible: boolean; amount: number | null; reason: string }[] };
-      const app = run.determinations.map((d) => ({ stakeholder: d.stakeholder, eligible: d.eligible, amount: d.amount, reason: d.reason }));
+      const app = determinations.map((d) => ({ stakeholder: d.stakeholder, eligible: d.eligible, amount: d.amount, reason: d.reason }));
       expect(offline.determinations.map((d) => ({ stakeholder: d.stakeholder, eligible: d.eligible, amount: d.amount, reason: d.reason }))).toEqual(app);
       expect(offline.inputHash).toBe(run.inputHash);
       fs.rmSync(dir, { recursive: true });

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, determinations } from '@/db/schema';
 import type { ProgramInputRaw } from '@/core/eligibility';
 import { indicatorsOf, publishedWorld, type SessionUser } from './factory';
+import { waitForJob } from './helpers';
 
 let w: Awaited<ReturnType<typeof publishedWorld>>;
 let admin: SessionUser;
@@ -106,17 +107,18 @@ describe('eligibility runs', () => {
   it('runs on 2026Q2: determinations with explanations, budget kept, immutable, reproducible', async () => {
     const api = w.caller(admin);
     const p = await api.incentives.create(taxBreak('TB-run'));
-    const { runId, totals } = await api.eligibility.run({ programId: p.id, periodId: periodId('2026Q2') });
+    const { runId, totals } = await waitForJob(api, await api.eligibility.run({ programId: p.id, periodId: periodId('2026Q2') }));
     // Every market stakeholder with a published 2026Q2 score is a candidate; firm and firm2 pass
     // (composite ≥ 60) and get 2 % of income × 10,000: 12,000 and 16,000.
     expect(totals).toMatchObject({ candidates: 3, passed: 2, allocated: 28000 });
     const run = await api.eligibility.get({ runId });
-    expect(run.determinations.map((d) => [d.stakeholder, d.eligible, d.amount]).sort()).toEqual([
+    const listed = (await api.eligibility.determinations({ runId })).items;
+    expect(listed.map((d) => [d.stakeholder, d.eligible, d.amount]).sort()).toEqual([
       ['MK-0001', true, 12000],
       ['MK-0002', false, null],
       ['MK-0003', true, 16000],
     ]);
-    const failed = run.determinations.find((d) => d.truth === 'fail')!;
+    const failed = listed.find((d) => d.truth === 'fail')!;
     expect(failed.explanation.op).toBe('all');
     expect(failed.gap).not.toBeNull();
     // 屏边 has firm and firm2, 金平 firmB.
@@ -131,12 +133,12 @@ describe('eligibility runs', () => {
     // … an override is recorded beside them, with a reason, audited and shown.
     expect(await code(api.eligibility.override({ determinationId: failed.id, eligible: true, amount: 1000, reason: 'no' }))).toBe('BAD_REQUEST');
     await api.eligibility.override({ determinationId: failed.id, eligible: true, amount: 1000, reason: 'Verified on site: the sanction was annulled on appeal.' });
-    const after = await api.eligibility.get({ runId });
-    const overridden = after.determinations.find((d) => d.id === failed.id)!;
+    const overridden = (await api.eligibility.determinations({ runId, outcome: 'overridden' })).items[0]!;
     expect(overridden).toMatchObject({ eligible: true, amount: 1000, computed: { eligible: false }, override: { reason: 'Verified on site: the sanction was annulled on appeal.' } });
     expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'determination.override')).all()).toHaveLength(1);
     const list = await api.eligibility.beneficiaries({ runId });
-    expect(list.rows.map((r) => r.id)).toContain(failed.id);
+    expect(list.items.map((r) => r.id)).toContain(failed.id);
+    expect((await api.eligibility.get({ runId })).totals).toMatchObject({ awarded: 3, overridden: 1, allocated: 29000 });
     // Assessors cannot read, override or export runs.
     const other = w.caller(assessor);
     expect(await code(other.eligibility.get({ runId }))).toBe('FORBIDDEN');

@@ -11,7 +11,7 @@ import { ZodError } from 'zod';
 import { ValidationError } from '@/server/errors';
 import { zodFieldErrors } from '@/server/trpc/init';
 import { versionInEffect } from '@/server/queries/kpi-versions';
-import { callerFor, freshDb, makeUser } from './helpers';
+import { callerFor, freshDb, makeUser, waitForJob } from './helpers';
 import { publishedWorld } from './factory';
 
 /** The code and the field errors a form would show for a refused call. */
@@ -82,7 +82,7 @@ describe('periods', () => {
     await expect(api.periods.publish({ id: q3, exclude: { evaluationIds: [blocking[0]!.id], reason: 'late' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // An empty reason is refused by the schema.
     await expect(api.periods.publish({ id: q3, exclude: { evaluationIds: blocking.map((b) => b.id), reason: '  ' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    const result = await api.periods.publish({ id: q3, exclude: { evaluationIds: blocking.map((b) => b.id), reason: 'Not reviewed before the deadline' } });
+    const result = await waitForJob(api, await api.periods.publish({ id: q3, exclude: { evaluationIds: blocking.map((b) => b.id), reason: 'Not reviewed before the deadline' } }));
     expect(result.period.status).toBe('published');
     expect(result.excluded).toBe(2);
     // One official run per set with evaluations in the period: market scores firm; rural scores nobody.

@@ -6,6 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { determinations } from '@/db/schema';
 import { PROGRAMS, publishedWorld } from './factory';
+import { waitForJob } from './helpers';
 
 let w: Awaited<ReturnType<typeof publishedWorld>>;
 const programIds: Record<string, number> = {};
@@ -26,7 +27,7 @@ beforeAll(async () => {
   for (const p of PROGRAMS) {
     const created = await w.program(p);
     programIds[p.code] = created.id;
-    runIds[p.code] = (await w.api.eligibility.run({ programId: created.id, periodId: w.periodIds['2026Q2'] })).runId;
+    runIds[p.code] = (await waitForJob(w.api, await w.api.eligibility.run({ programId: created.id, periodId: w.periodIds['2026Q2'] }))).runId;
   }
 }, 60_000);
 
@@ -76,12 +77,12 @@ describe('incentives on the scorecard', () => {
   it('only determinations of the displayed period, from the latest run of each program', async () => {
     const coop = w.caller(w.users.coop);
     expect((await coop.scorecards.get({ period: '2026Q1' })).incentives!.determinations).toEqual([]);
-    const q1 = await w.api.eligibility.run({ programId: programIds['SUBSIDY-RURAL-STEADY']!, periodId: w.periodIds['2026Q1'] });
+    const q1 = await waitForJob(w.api, await w.api.eligibility.run({ programId: programIds['SUBSIDY-RURAL-STEADY']!, periodId: w.periodIds['2026Q1'] }));
     const inQ1 = (await coop.scorecards.get({ period: '2026Q1' })).incentives!.determinations;
     expect(inQ1.map((d) => d.runId)).toEqual([q1.runId]);
     const q2Before = (await coop.scorecards.get()).incentives!.determinations;
     expect(q2Before.map((d) => d.runId)).toEqual([runIds['SUBSIDY-RURAL-STEADY']]);
-    const again = await w.api.eligibility.run({ programId: programIds['SUBSIDY-RURAL-STEADY']!, periodId: w.periodIds['2026Q2'] });
+    const again = await waitForJob(w.api, await w.api.eligibility.run({ programId: programIds['SUBSIDY-RURAL-STEADY']!, periodId: w.periodIds['2026Q2'] }));
     expect((await coop.scorecards.get()).incentives!.determinations.map((d) => d.runId)).toEqual([again.runId]);
   });
 

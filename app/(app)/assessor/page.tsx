@@ -7,6 +7,8 @@ import { Alert } from '@/components/ui/alert';
 import { StakeholderList } from '@/components/stakeholders/stakeholder-list';
 import { api } from '@/lib/trpc/server';
 import { STAKEHOLDER_TYPES } from '@/core/domain/enums';
+import { listParamsFromUrl, type UrlSearchParams } from '@/core/schemas/list-params';
+import { stakeholderListSchema } from '@/core/schemas/lists';
 import { pickName } from '@/core/i18n/label';
 import { formatList, formatNumber } from '@/core/i18n/format';
 
@@ -15,10 +17,12 @@ export async function generateMetadata() {
   return { title: (await getTranslations('stakeholders'))('home.title') };
 }
 
-export default async function AssessorHome() {
+export default async function AssessorHome({ searchParams }: { searchParams: Promise<UrlSearchParams> }) {
   const [t, tc, locale] = await Promise.all([getTranslations('stakeholders.home'), getTranslations('common'), getLocale()]);
   const te = await getTranslations('evaluations');
-  const data = await (await api()).dashboard.assessor();
+  const caller = await api();
+  const params = listParamsFromUrl(stakeholderListSchema, await searchParams);
+  const [data, list] = await Promise.all([caller.dashboard.assessor(), caller.stakeholders.list(params)]);
   const regionNames = formatList(data.regions.map((r) => pickName(r.name, locale)), locale);
   const count = (ty: string) => data.byType.find((r) => r.type === ty)?.n ?? 0;
   const entered = data.progress.reduce((s, r) => s + r.n, 0);
@@ -54,7 +58,7 @@ export default async function AssessorHome() {
           hint={data.openPeriod ? t('openPeriodHint') : undefined}
         />
       </div>
-      <StakeholderList canCreate />
+      <StakeholderList canCreate data={list} params={params} />
     </>
   );
 }

@@ -4,14 +4,17 @@ import { PageHeader } from '@/components/ui/page-header';
 import { buttonClassName } from '@/components/ui/styles';
 import { WorkList } from '@/components/evaluations/work-list';
 import { api } from '@/lib/trpc/server';
+import { listParamsFromUrl, type UrlSearchParams } from '@/core/schemas/list-params';
+import { workListSchema } from '@/core/schemas/lists';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('evaluations'))('workList.title') };
 }
 
-export default async function EvaluationsPage() {
+export default async function EvaluationsPage({ searchParams }: { searchParams: Promise<UrlSearchParams> }) {
   const t = await getTranslations('evaluations');
-  const initial = await (await api()).evaluations.workList();
+  const params = listParamsFromUrl(workListSchema, await searchParams);
+  const data = await (await api()).evaluations.workList(params);
   return (
     <>
       <PageHeader
@@ -23,7 +26,7 @@ export default async function EvaluationsPage() {
           </Link>
         }
       />
-      <WorkList initial={initial} />
+      <WorkList data={data} params={params} />
     </>
   );
 }

@@ -1,8 +1,10 @@
 // Evaluation imports over HTTP: the upload (multipart, so the browser can show progress on large
-// files; `dryRun=1` checks only, otherwise imports all or nothing) and the XLSX template.
+// files; `dryRun=1` checks only, otherwise starts the all-or-nothing import as a job and answers
+// its id) and the XLSX template.
 import 'server-only';
 import { z } from 'zod';
-import { checkImport, importTemplate, runImport } from '@/server/services/imports';
+import { checkImport, importTemplate } from '@/server/services/imports';
+import { startImportJob } from '@/server/jobs/runner';
 import { IMPORT_MODES, MAX_IMPORT_BYTES } from '@/core/domain/imports';
 import { TooLargeError, ValidationError } from '@/server/errors';
 import { defineRoute } from '../define-route';
@@ -27,8 +29,7 @@ export const importUploadRoute = defineRoute({
     if (file.size > MAX_IMPORT_BYTES) throw new TooLargeError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`);
     const input = { kpiSetCode, mode, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
     if (dryRun) return Response.json({ report: await checkImport(db, user, input) });
-    const result = await runImport(db, user, input);
-    return Response.json({ imported: result.imported, count: result.evaluationIds.length, report: result.report });
+    return Response.json(startImportJob(db, user.id, input));
   },
 });
 

@@ -1,32 +1,16 @@
-// The work list of a period: the stakeholders in the caller's scope with their evaluation status,
-// and completion per township and county.
+// The work list of a period: one page of the stakeholders in the caller's scope with their
+// evaluation status, and completion per county (and per township of the chosen region), counted in
+// SQL. The page's cost depends on its size and the number of regions, not on the stakeholders.
 import 'server-only';
 import type { Db } from '@/db';
 import type { SessionUser } from '@/server/auth/session';
-import type { StakeholderType } from '@/core/domain/enums';
-import type { WorkStatus } from '@/core/domain/evaluation-workflow';
-import type { PeriodChoice } from '@/core/schemas/evaluations';
-import { stakeholdersWithEvaluation } from '@/server/queries/evaluations';
-import { listPeriods, resolvePeriod } from '@/server/queries/periods';
-import { countyAndTownshipOf, regionNames } from '@/server/queries/regions';
+import { WORK_STATUSES, type WorkStatus } from '@/core/domain/evaluation-workflow';
+import { pagedResult } from '@/core/schemas/list-params';
+import type { WorkListParams } from '@/core/schemas/lists';
 import type { Label } from '@/core/i18n/label';
-
-export type WorkItem = {
-  stakeholderId: number;
-  code: string;
-  name: string;
-  type: StakeholderType;
-  creditCode: string | null;
-  active: boolean;
-  countyId: number | null;
-  townshipId: number | null;
-  evaluationId: number | null;
-  status: WorkStatus;
-  revision: number | null;
-  updatedAt: Date | null;
-  submittedBy: string | null;
-  returnReason: string | null;
-};
+import { listPeriods, resolvePeriod } from '@/server/queries/periods';
+import { countyAndTownshipOf, regionNames, regionPath as pathOf } from '@/server/queries/regions';
+import { workListPage, workStatusByRegion } from '@/server/queries/work-list';
 
 export type Progress = {
   regionId: number;
@@ -36,43 +20,65 @@ export type Progress = {
   counts: Record<WorkStatus, number>;
 };
 
-/** Counts statuses per region, for the regions that exist. */
-function progressCounter(names: ReturnType<typeof regionNames>) {
-  const byRegion = new Map<number, Progress>();
-  return {
-    add(id: number | null, status: WorkStatus) {
-      const r = id === null ? undefined : names.get(id);
-      if (!r) return;
-      let p = byRegion.get(r.id);
-      if (!p) {
-        p = { regionId: r.id, code: r.code, name: r.name, total: 0, counts: { not_started: 0, draft: 0, submitted: 0, returned: 0, approved: 0 } };
-        byRegion.set(r.id, p);
-      }
-      p.total++;
-      p.counts[status]++;
-    },
-    byCode: () => [...byRegion.values()].sort((a, b) => a.code.localeCompare(b.code)),
-  };
+const noCounts = () => Object.fromEntries(WORK_STATUSES.map((s) => [s, 0])) as Record<WorkStatus, number>;
+
+/** Rolls counts per region up to the regions given by `keyOf` (a county or township id, or null). */
+function rollUp(rows: { path: string; status: WorkStatus; n: number }[], keyOf: (path: string) => number | null) {
+  const totals = new Map<number, Record<WorkStatus, number>>();
+  for (const r of rows) {
+    const id = keyOf(r.path);
+    if (id === null) continue;
+    const counts = totals.get(id) ?? totals.set(id, noCounts()).get(id)!;
+    counts[r.status] += r.n;
+  }
+  return totals;
+}
+
+function progressOf(totals: Map<number, Record<WorkStatus, number>>, names: ReturnType<typeof regionNames>): Progress[] {
+  return [...totals]
+    .flatMap(([id, counts]) => {
+      const r = names.get(id);
+      return r ? [{ regionId: id, code: r.code, name: r.name, total: WORK_STATUSES.reduce((a, s) => a + counts[s], 0), counts }] : [];
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /**
- * The stakeholders in the caller's scope with their evaluation status in one period (default:
- * the open one), and completion per township and county. Inactive stakeholders appear only when
- * they have an evaluation in the period.
+ * One page of the stakeholders in the caller's scope with their evaluation status in a period
+ * (default: the open one), with filters and sort; completion per county over the whole scope, and
+ * per township of the chosen region's county (or of the only county in scope). Inactive stakeholders appear only when they have an evaluation in the period.
  */
-export function workList(db: Db, me: SessionUser, input?: PeriodChoice) {
+export function workList(db: Db, me: SessionUser, params: WorkListParams) {
   const periods = listPeriods(db);
-  const period = resolvePeriod(db, input?.periodId);
-  if (!period) return { period: null, periods, items: [] as WorkItem[], townships: [] as Progress[], counties: [] as Progress[] };
-  const names = regionNames(db);
-  const townships = progressCounter(names);
-  const counties = progressCounter(names);
-  const items = stakeholdersWithEvaluation(db, me, period.id).map(({ path, status: stored, ...r }): WorkItem => {
+  const period = resolvePeriod(db, params.periodId);
+  const region = params.regionId ? pathOf(db, params.regionId) : undefined;
+  // An unknown region matches nothing rather than everything.
+  const regionPath = params.regionId ? (region ?? '/none/') : undefined;
+  if (!period) return { period: null, periods, params, ...pagedResult([], 0, params), focusCountyId: null, townships: [] as Progress[], counties: [] as Progress[] };
+  const filters = { ...params, regionPath };
+  const { items, total } = workListPage(db, me, period.id, filters);
+  // Progress over the whole scope (the region filter narrows the rows, not the overview).
+  const byRegion = workStatusByRegion(db, me, period.id, { ...filters, regionPath: undefined });
+  const countyOf = (path: string) => countyAndTownshipOf(path).countyId;
+  const counties = rollUp(byRegion, countyOf);
+  // Townships of one county only, the chosen region's or the only one (a province has over a thousand).
+  const focusCounty = region ? countyOf(region) : counties.size === 1 ? [...counties.keys()][0]! : null;
+  const townships = focusCounty === null ? new Map<number, Record<WorkStatus, number>>() : rollUp(byRegion.filter((r) => countyOf(r.path) === focusCounty), (path) => countyAndTownshipOf(path).townshipId);
+  const names = regionNames(db, [...new Set([...counties.keys(), ...townships.keys(), ...items.map((i) => countyAndTownshipOf(i.path)).flatMap((r) => [r.countyId, r.townshipId]).filter((id) => id !== null)])]);
+  const rows = items.map(({ path, ...r }) => {
     const { countyId, townshipId } = countyAndTownshipOf(path);
-    const status: WorkStatus = stored ?? 'not_started';
-    townships.add(townshipId, status);
-    counties.add(countyId, status);
-    return { ...r, countyId, townshipId, status };
+    const name = (id: number | null) => (id === null ? null : (names.get(id)?.name ?? null));
+    return { ...r, countyId, townshipId, countyName: name(countyId), townshipName: name(townshipId) };
   });
-  return { period, periods, items, townships: townships.byCode(), counties: counties.byCode() };
+  return {
+    period,
+    periods,
+    params,
+    ...pagedResult(rows, total, params),
+    focusCountyId: focusCounty,
+    counties: progressOf(counties, names),
+    townships: progressOf(townships, names),
+  };
 }
+
+export type WorkItem = ReturnType<typeof workList>['items'][number];

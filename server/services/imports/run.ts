@@ -9,11 +9,19 @@ import { ValidationError } from '@/server/errors';
 import { writeAudit } from '@/server/queries/audit';
 import type { IndicatorDef } from '@/core/domain/evaluation-values';
 import type { ImportReport } from '@/core/domain/imports';
+import { noProgress, type ReportProgress } from '@/core/domain/jobs';
 import { planImport, type ImportInput, type PlannedRow } from './plan';
 
-export async function runImport(db: Db, me: SessionUser, input: ImportInput): Promise<{ imported: boolean; report: ImportReport; evaluationIds: number[] }> {
+export async function runImport(
+  db: Db,
+  me: SessionUser,
+  input: ImportInput,
+  progress: ReportProgress = noProgress,
+): Promise<{ imported: boolean; report: ImportReport; evaluationIds: number[] }> {
+  progress(0.05, 'checking');
   const { report, planned, defs } = await planImport(db, me, input);
   if (!report.ok || !report.kpiSet || !report.period) return { imported: false, report, evaluationIds: [] };
+  progress(0.5, 'saving');
   const target = { periodId: report.period.id, versionId: report.kpiSet.versionId, status: input.mode, actorId: me.id, now: Date.now() };
   const evaluationIds = db.transaction(() => {
     const write = rowWriter(db, defs, target);

@@ -1,27 +1,94 @@
 // A county's scorecard for assessors and admins: its stakeholders' published scores of one
-// period, by type and township, and the county's coordination across objectives.
+// period, by type and township, and the county's coordination across objectives. The aggregates
+// add up the figures each published run keeps per region; the stakeholders come a page at a time.
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import { kpiSetVersions, periods, regions, scoreRuns, scores, stakeholders } from '@/db/schema';
+import { regions, scores, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { ForbiddenError, NotFoundError } from '@/server/errors';
 import { couplingCoordination, rankAndPercentile } from '@/core/scoring';
 import { labelOf } from '@/core/i18n/label';
-import { mean } from '@/core/scoring/period-scoring';
-import { STAKEHOLDER_TYPES } from '@/core/domain/enums';
+import { meanOf } from '@/core/scoring/run-figures';
+import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
+import { pageOffset, pagedResult } from '@/core/schemas/list-params';
+import type { CountyScorecardParams } from '@/core/schemas/county-scorecard';
 import { listObjectives } from '@/server/queries/library';
-import { periodsWithPublishedScores, publishedScoresOnly } from '@/server/queries/periods';
+import { periodsWithPublishedScores } from '@/server/queries/periods';
 import { listCounties, regionWithin } from '@/server/queries/regions';
-import { stakeholderInScope } from '@/server/queries/scope';
+import { figuresOf, type FigureRow } from '@/server/queries/run-figures';
+import { publishedRunsOf } from '@/server/queries/scores';
+import { regionInScope } from '@/server/queries/scope';
 
-export type CountyScorecardInput = { countyId?: number | undefined; period?: string | undefined };
+export type CountyScorecardInput = Partial<CountyScorecardParams>;
 
 /** Counties the user may look at: all for admins; for assessors those in or above their scope. */
 function countiesFor(db: DbOrTx, user: SessionUser) {
   if (user.role === 'admin') return listCounties(db);
   if (user.role !== 'assessor') return [];
   return listCounties(db).filter((c) => user.regionPaths.some((p) => p.startsWith(c.path) || c.path.startsWith(p)));
+}
+
+/** Means of region figures as shares of their KPI set's scale ×100, so sets with other scales compare. */
+function figureMeans(fs: readonly FigureRow[], objectiveCodes: readonly string[]) {
+  let n = 0;
+  let compositeN = 0;
+  let composite = 0;
+  let couplingN = 0;
+  let coupling = 0;
+  const grades: Record<string, number> = {};
+  const objectives = Object.fromEntries(objectiveCodes.map((c) => [c, { sum: 0, n: 0 }]));
+  for (const f of fs) {
+    const share = 100 / f.scale;
+    n += f.n;
+    compositeN += f.compositeN;
+    composite += f.compositeSum * share;
+    couplingN += f.couplingN;
+    coupling += f.couplingSum;
+    for (const [g, c] of Object.entries(f.grades)) grades[g] = (grades[g] ?? 0) + c;
+    for (const code of objectiveCodes) {
+      const o = f.objectives[code];
+      if (!o) continue;
+      objectives[code]!.sum += o.sum * share;
+      objectives[code]!.n += o.n;
+    }
+  }
+  return {
+    count: n,
+    meanComposite: meanOf(composite, compositeN),
+    meanCoupling: meanOf(coupling, couplingN),
+    grades,
+    objectives: Object.fromEntries(objectiveCodes.map((c) => [c, meanOf(objectives[c]!.sum, objectives[c]!.n)])) as Record<string, number | null>,
+  };
+}
+
+/** One page of the county's scored stakeholders, filtered and sorted in SQL. */
+function stakeholderPage(db: Db, user: SessionUser, runIds: number[], countyPath: string, input: CountyScorecardInput) {
+  const page = { page: input.page ?? 1, pageSize: input.pageSize ?? 50 };
+  const dir = input.dir === 'desc' ? sql`desc` : sql`asc`;
+  const order = {
+    type: sql`${stakeholders.type} ${dir}, ${scores.composite} is null, ${scores.composite} desc, ${stakeholders.code}`,
+    code: sql`${stakeholders.code} ${dir}`,
+    name: sql`${stakeholders.name} ${dir}, ${stakeholders.code}`,
+    composite: sql`${scores.composite} is null, ${scores.composite} ${dir}, ${stakeholders.code}`,
+  }[input.sort ?? 'code'];
+  const township = input.townshipId === undefined ? undefined : db.select({ path: regions.path }).from(regions).where(eq(regions.id, input.townshipId)).get();
+  const where = and(
+    regionWithin(township && township.path.startsWith(countyPath) ? township.path : countyPath),
+    regionInScope(user),
+    input.type ? eq(stakeholders.type, input.type) : undefined,
+  );
+  // CROSS JOIN keeps SQLite's join order: from the county's regions to their stakeholders' scores.
+  const rows = db.all<{ total: number; id: number; code: string; name: string; type: StakeholderType; nameEn: string; nameZh: string; composite: number | null; grade: string | null; countyRank: number | null }>(sql`
+    select count(*) over () as total, ${stakeholders.id} as id, ${stakeholders.code} as code, ${stakeholders.name} as name, ${stakeholders.type} as type,
+           ${regions.nameEn} as nameEn, ${regions.nameZh} as nameZh, ${scores.composite} as composite, ${scores.grade} as grade, ${scores.countyRank} as countyRank
+    from ${regions} cross join ${stakeholders} on ${stakeholders.regionId} = ${regions.id}
+    cross join ${scores} on ${scores.stakeholderId} = ${stakeholders.id} and ${inArray(scores.runId, runIds)}
+    where ${where ?? sql`1`}
+    order by ${order}
+    limit ${page.pageSize} offset ${pageOffset(page)}`);
+  const items = rows.map(({ total: _total, nameEn, nameZh, ...r }) => ({ ...r, regionName: { en: nameEn, 'zh-CN': nameZh } }));
+  return pagedResult(items, rows[0]?.total ?? 0, page);
 }
 
 export function getCountyScorecard(db: Db, user: SessionUser, input: CountyScorecardInput) {
@@ -44,63 +111,28 @@ export function getCountyScorecard(db: Db, user: SessionUser, input: CountyScore
   const base = { counties: countyList, periods: periodList.map((p) => p.code), objectives: objectiveList.map((o) => ({ code: o.code, name: labelOf(o) })) };
   if (!county || !period) return { ...base, county: null, period: period?.code ?? null, summary: null };
 
-  const rows = db
-    .select({
-      stakeholderId: stakeholders.id,
-      code: stakeholders.code,
-      name: stakeholders.name,
-      type: stakeholders.type,
-      path: regions.path,
-      regionName: { en: regions.nameEn, 'zh-CN': regions.nameZh },
-      scale: kpiSetVersions.scale,
-      composite: scores.composite,
-      grade: scores.grade,
-      countyRank: scores.countyRank,
-      couplingD: scores.couplingD,
-      objectives: scores.objectives,
-      runId: scoreRuns.id,
-    })
-    .from(scores)
-    .innerJoin(scoreRuns, eq(scoreRuns.id, scores.runId))
-    .innerJoin(periods, eq(periods.id, scoreRuns.periodId))
-    .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, scoreRuns.kpiSetVersionId))
-    .innerJoin(stakeholders, eq(stakeholders.id, scores.stakeholderId))
-    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-    .where(and(publishedScoresOnly, eq(periods.id, period.id), regionWithin(county.path), stakeholderInScope(user)))
-    .orderBy(asc(stakeholders.code))
-    .all();
-  // Objective scores as shares of their KPI set's scale ×100, so sets with other scales compare.
-  const share = (r: (typeof rows)[number], code: string) => {
-    const v = r.objectives[code];
-    return v === null || v === undefined ? null : (v / r.scale) * 100;
-  };
-  const objectiveMeans = (group: typeof rows) =>
-    Object.fromEntries(objectiveList.map((o) => [o.code, mean(group.map((r) => share(r, o.code)).filter((x): x is number => x !== null))]));
-  const composites = (group: typeof rows) => group.map((r) => (r.composite === null ? null : (r.composite / r.scale) * 100)).filter((x): x is number => x !== null);
+  const objectiveCodes = objectiveList.map((o) => o.code);
+  // A re-published period counts once: its latest run of each version.
+  const latest = new Map(publishedRunsOf(db, period.id).map((r) => [r.versionId, r.id]));
+  const figures = figuresOf(db, [...latest.values()], and(like(regions.path, `${county.path}%`), regionInScope(user)));
+  const all = figureMeans(figures, objectiveCodes);
 
   const byType = STAKEHOLDER_TYPES.map((type) => {
-    const group = rows.filter((r) => r.type === type);
-    const gradeCounts: Record<string, number> = {};
-    for (const r of group) if (r.grade) gradeCounts[r.grade] = (gradeCounts[r.grade] ?? 0) + 1;
-    return {
-      type,
-      count: group.length,
-      meanComposite: mean(composites(group)),
-      meanCoupling: mean(group.map((r) => r.couplingD).filter((x): x is number => x !== null)),
-      objectives: objectiveMeans(group),
-      grades: gradeCounts,
-    };
+    const m = figureMeans(
+      figures.filter((f) => f.type === type),
+      objectiveCodes,
+    );
+    return { type, count: m.count, meanComposite: m.meanComposite, meanCoupling: m.meanCoupling, objectives: m.objectives, grades: m.grades };
   });
 
   // The county's coordination: coupling of the mean objective scores of all its stakeholders,
   // the objectives weighted equally (each KPI set weighs them its own way; the county has no one set).
-  const countyMeans = objectiveMeans(rows);
-  const meanValues = objectiveList.map((o) => countyMeans[o.code]);
+  const meanValues = objectiveCodes.map((c) => all.objectives[c]);
   const coordination =
     meanValues.length > 0 && meanValues.every((v): v is number => v !== null && v !== undefined)
       ? (() => {
           const c = couplingCoordination(meanValues, meanValues.map(() => 1), 100);
-          return { C: c.C, T: c.T, D: c.D, class: c.class, label: c.label, means: countyMeans };
+          return { C: c.C, T: c.T, D: c.D, class: c.class, label: c.label, means: all.objectives };
         })()
       : null;
 
@@ -111,34 +143,31 @@ export function getCountyScorecard(db: Db, user: SessionUser, input: CountyScore
     .orderBy(asc(regions.code))
     .all();
   const townshipStats = townships.map((t) => {
-    const group = rows.filter((r) => r.path.startsWith(t.path));
-    return { id: t.id, code: t.code, name: labelOf(t), count: group.length, meanComposite: mean(composites(group)), objectives: objectiveMeans(group) };
+    const m = figureMeans(
+      figures.filter((f) => f.path.startsWith(t.path)),
+      objectiveCodes,
+    );
+    return { id: t.id, code: t.code, name: labelOf(t), count: m.count, meanComposite: m.meanComposite, objectives: m.objectives };
   });
   const ranked = rankAndPercentile(townshipStats.map((t) => t.meanComposite));
   const townshipRanking = townshipStats
     .map((t, i) => ({ ...t, rank: ranked[i]!.rank }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
+  const list = stakeholderPage(db, user, [...latest.values()], county.path, input);
 
   return {
     ...base,
     county: { id: county.id, code: county.code, name: labelOf(county) },
     period: period.code,
     summary: {
-      count: rows.length,
-      meanComposite: mean(composites(rows)),
+      count: all.count,
+      meanComposite: all.meanComposite,
       byType,
       coordination,
       townships: townshipRanking,
-      stakeholders: rows.map((r) => ({
-        id: r.stakeholderId,
-        code: r.code,
-        name: r.name,
-        type: r.type,
-        regionName: r.regionName,
-        composite: r.composite,
-        grade: r.grade,
-        countyRank: r.countyRank,
-      })),
+      /** One page of the county's stakeholders (`stakeholderList` says which and how many). */
+      stakeholders: list.items,
+      stakeholderList: { total: list.total, page: list.page, pageSize: list.pageSize, pageCount: list.pageCount },
     },
   };
 }

@@ -1,19 +1,23 @@
 // One stakeholder's scorecard: its published scores (with trend, peer percentiles and its
 // incentive determinations) and the path to the next band. Only published official runs of
 // published periods are read — drafts, provisional runs and open periods never reach a
-// scorecard. Peers enter only as counts and percentiles, never by name or value.
+// scorecard. Peers enter only as counts and percentiles, never by name or value: ranks stored
+// with the score, counts and peer values from the figures the run keeps, so a scorecard costs the
+// same in a province of any size.
 import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import { indicators, regions, scores, stakeholders } from '@/db/schema';
+import { indicators, regions } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/server/errors';
-import { COUPLING_CLASS_LABELS, rankAndPercentile, sortGradesDescending, type Normalization, type ValuesRow } from '@/core/scoring';
+import { COUPLING_CLASS_LABELS, sortGradesDescending, type Normalization } from '@/core/scoring';
 import { vmsg } from '@/core/domain/messages';
-import { pathToNextBand, type IndicatorLimits } from '@/core/scoring/next-band';
+import { pathToNextBandAmong, type IndicatorLimits } from '@/core/scoring/next-band';
+import { PeerValues } from '@/core/scoring/peer-values';
 import { stakeholderDeterminations } from '@/server/queries/determinations';
 import { loadKpiSetVersion, type LoadedVersion } from '@/server/queries/kpi-documents';
 import { countyKeyOf, provinceKeyOf } from '@/server/queries/regions';
+import { compositeCountWithin, peerValuesOf } from '@/server/queries/run-figures';
 import { publishedScoresOf, type PublishedScore } from '@/server/queries/scores';
 import { getStakeholder } from '@/server/queries/stakeholders';
 
@@ -36,22 +40,10 @@ function pick(list: PublishedScore[], period: string | undefined): PublishedScor
   return found;
 }
 
-/** Rank and percentile of the stakeholder's composite among its peers in the run within a region key. */
-function peerStanding(db: DbOrTx, runId: number, stakeholderId: number, keyOf: (path: string) => string) {
-  const rows = db
-    .select({ stakeholderId: scores.stakeholderId, composite: scores.composite, path: regions.path })
-    .from(scores)
-    .innerJoin(stakeholders, eq(stakeholders.id, scores.stakeholderId))
-    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-    .where(eq(scores.runId, runId))
-    .all();
-  const own = rows.find((r) => r.stakeholderId === stakeholderId);
-  if (!own) return { rank: null, percentile: null, peers: 0 };
-  const key = keyOf(own.path);
-  const group = rows.filter((r) => keyOf(r.path) === key);
-  const ranked = rankAndPercentile(group.map((r) => r.composite));
-  const at = ranked[group.indexOf(own)]!;
-  return { rank: at.rank, percentile: at.percentile, peers: group.filter((r) => r.composite !== null).length };
+/** How many peers with a composite the run held in the stakeholder's region key (its county, its province). */
+function peerCount(db: Db, runId: number, regionId: number, keyOf: (path: string) => string) {
+  const path = db.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)).get()?.path ?? '';
+  return compositeCountWithin(db, runId, `/${keyOf(path)}/`);
 }
 
 function describeNormalization(n: Normalization) {
@@ -138,8 +130,14 @@ export function getScorecard(db: Db, user: SessionUser, input: ScorecardInput) {
       }),
     ),
     peers: {
-      county: { ...peerStanding(db, chosen.runId, stakeholderId, countyKeyOf), stored: { rank: score.countyRank, percentile: score.countyPercentile } },
-      province: peerStanding(db, chosen.runId, stakeholderId, provinceKeyOf),
+      county: {
+        rank: score.countyRank,
+        percentile: score.countyPercentile,
+        peers: peerCount(db, chosen.runId, s.regionId, countyKeyOf),
+        stored: { rank: score.countyRank, percentile: score.countyPercentile },
+      },
+      // A run scores one province's stakeholders: its ranks are the province's.
+      province: { rank: score.rank, percentile: score.percentile, peers: peerCount(db, chosen.runId, s.regionId, provinceKeyOf) },
     },
     warnings: score.warnings.map((w) => ({ code: w.code, indicator: w.indicator ?? null, objective: w.objective ?? null })),
   };
@@ -164,21 +162,16 @@ export function getNextBand(db: Db, user: SessionUser, input: ScorecardInput) {
   if (!chosen) return null;
   const loaded = loadKpiSetVersion(db, chosen.versionId);
   const doc = loaded.document;
-  // The run's own inputs: every scored peer's raw values as stored with its score.
-  const peers = db
-    .select({ code: stakeholders.code, indicators: scores.indicators })
-    .from(scores)
-    .innerJoin(stakeholders, eq(stakeholders.id, scores.stakeholderId))
-    .where(eq(scores.runId, chosen.runId))
-    .all();
-  const rows: ValuesRow[] = peers.map((p) => ({
-    stakeholder: p.code,
-    values: Object.fromEntries(Object.entries(p.indicators).map(([code, v]) => [code, v.raw])),
-  }));
+  // The run's own inputs: the stakeholder's raw values as stored with its score, and the values of
+  // its peers that the run stored for its peer-relative indicators.
+  const ownValues = Object.fromEntries(Object.entries(chosen.score.indicators).map(([code, v]) => [code, v.raw]));
+  const others = Object.fromEntries(
+    [...peerValuesOf(db, chosen.runId)].map(([code, column]) => [code, PeerValues.without(column, ownValues[code] ?? NaN)]),
+  );
   const meta = indicatorMeta(db, loaded);
   const limits: Record<string, IndicatorLimits> = {};
   for (const [code, m] of meta) limits[code] = { min: m.minValue, max: m.maxValue, decimals: DECIMALS_BY_VALUE_TYPE[m.valueType] };
-  const result = pathToNextBand(doc, rows, s.code, { limits });
+  const result = pathToNextBandAmong(doc, { stakeholder: s.code, values: ownValues }, others, { limits });
   const byCode = new Map(doc.objectives.flatMap((o) => o.indicators.map((i) => [i.code, i] as const)));
   return {
     period: chosen.periodCode,

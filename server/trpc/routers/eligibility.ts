@@ -3,7 +3,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { vmsg } from '@/core/domain/messages';
+import { determinationListSchema } from '@/core/schemas/lists';
 import * as svc from '@/server/services/eligibility-runs';
+import { startJob } from '@/server/jobs/runner';
 import { procedureFor, router } from '../init';
 
 const positiveId = z.number({ error: vmsg('validation.required') }).int().positive(vmsg('validation.required'));
@@ -30,9 +32,13 @@ export const eligibilityRouter = router({
   runs: procedureFor('eligibility.listRuns')
     .input(z.object({ programId: positiveId }))
     .query(({ ctx, input }) => svc.listRuns(ctx.db, input.programId)),
+  // A run over a province's stakeholders: checked here, computed and written by a job.
   run: procedureFor('eligibility.run')
     .input(z.object({ programId: positiveId, periodId: positiveId }))
-    .mutation(({ ctx, input }) => svc.runProgram(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => {
+      svc.checkRun(ctx.db, input);
+      return startJob(ctx.db, { kind: 'eligibility.run', input, startedBy: ctx.user.id });
+    }),
   get: procedureFor('eligibility.readRun')
     .input(z.object({ runId: positiveId }))
     .query(({ ctx, input }) => svc.getRun(ctx.db, input.runId)),
@@ -42,7 +48,10 @@ export const eligibilityRouter = router({
   override: procedureFor('eligibility.override')
     .input(overrideInputSchema)
     .mutation(({ ctx, input }) => svc.overrideDetermination(ctx.db, ctx.user, input)),
+  determinations: procedureFor('eligibility.readRun')
+    .input(determinationListSchema)
+    .query(({ ctx, input }) => svc.listDeterminations(ctx.db, input)),
   beneficiaries: procedureFor('eligibility.export')
-    .input(z.object({ runId: positiveId }))
-    .query(({ ctx, input }) => svc.beneficiaries(ctx.db, input.runId)),
+    .input(determinationListSchema.omit({ outcome: true }))
+    .query(({ ctx, input }) => svc.listDeterminations(ctx.db, { ...input, outcome: 'awarded' })),
 });

@@ -1,13 +1,13 @@
 import 'server-only';
 import {
   evaluationIdSchema,
-  periodChoiceSchema,
   reasonedSchema,
   saveEvaluationSchema,
   startEvaluationSchema,
   submitEvaluationSchema,
   versionedSchema,
 } from '@/core/schemas/evaluations';
+import { workListSchema } from '@/core/schemas/lists';
 import { getEvaluation } from '@/server/services/evaluations/loading';
 import { workList } from '@/server/services/evaluations/work-list';
 import { approveEvaluation, reopenEvaluation, returnEvaluation, saveEvaluation, startEvaluation, submitEvaluation } from '@/server/services/evaluations/workflow';
@@ -15,7 +15,7 @@ import { procedureFor, router } from '../init';
 
 export const evaluationsRouter = router({
   workList: procedureFor('evaluations.list')
-    .input(periodChoiceSchema)
+    .input(workListSchema.prefault({}))
     .query(({ ctx, input }) => workList(ctx.db, ctx.user, input)),
   get: procedureFor('evaluations.read')
     .input(evaluationIdSchema)

@@ -2,7 +2,8 @@
 // app/api/imports (multipart, with upload progress) into the same services.
 import 'server-only';
 import { z } from 'zod';
-import { checkImport, importOptions, runImport, type ImportInput } from '@/server/services/imports';
+import { checkImport, importOptions, type ImportInput } from '@/server/services/imports';
+import { startImportJob } from '@/server/jobs/runner';
 import { importFileInputSchema, type ImportFileInput } from '@/core/schemas/imports';
 import { procedureFor, router } from '../init';
 
@@ -20,7 +21,8 @@ export const importsRouter = router({
   check: procedureFor('imports.check')
     .input(importFileInputSchema)
     .mutation(({ ctx, input }) => checkImport(ctx.db, ctx.user, toInput(input))),
+  // The import checks the file again and writes all or nothing, in a job.
   run: procedureFor('imports.run')
     .input(importFileInputSchema)
-    .mutation(({ ctx, input }) => runImport(ctx.db, ctx.user, toInput(input))),
+    .mutation(({ ctx, input }) => startImportJob(ctx.db, ctx.user.id, toInput(input))),
 });

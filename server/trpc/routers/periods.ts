@@ -1,6 +1,7 @@
 import 'server-only';
 import { id, periodCreateSchema, periodPublishSchema, reasonSchema } from '@/core/schemas/method';
 import * as svc from '@/server/services/periods';
+import { startJob } from '@/server/jobs/runner';
 import { procedureFor, router } from '../init';
 
 export const periodsRouter = router({
@@ -17,7 +18,11 @@ export const periodsRouter = router({
   unapproved: procedureFor('periods.unapproved')
     .input(id)
     .query(({ ctx, input }) => svc.unapprovedEvaluations(ctx.db, input.id)),
+  // Publishing scores every evaluation of the period: checked here, written by a job.
   publish: procedureFor('periods.publish')
     .input(periodPublishSchema)
-    .mutation(({ ctx, input }) => svc.publishPeriod(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => {
+      svc.checkPublish(ctx.db, input);
+      return startJob(ctx.db, { kind: 'period.publish', input, startedBy: ctx.user.id, exclusiveBy: 'id' });
+    }),
 });

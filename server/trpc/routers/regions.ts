@@ -4,6 +4,7 @@ import { z } from 'zod';
 import * as svc from '@/server/services/regions';
 import { procedureFor, router } from '../init';
 import { REGION_LEVELS } from '@/core/domain/enums';
+import { regionIdSchema, regionRenameSchema, regionRetireSchema, regionTreeSchema } from '@/core/schemas/regions';
 
 export const regionsRouter = router({
   list: procedureFor('regions.list')
@@ -12,4 +13,16 @@ export const regionsRouter = router({
   stakeholderTypes: procedureFor('stakeholderTypes.list')
     .input(z.object({}).optional())
     .query(({ ctx }) => svc.listStakeholderTypes(ctx.db)),
+  tree: procedureFor('regions.tree')
+    .input(regionTreeSchema)
+    .query(({ ctx, input }) => svc.browseRegions(ctx.db, input)),
+  rename: procedureFor('regions.rename')
+    .input(regionRenameSchema)
+    .mutation(({ ctx, input }) => svc.renameRegion(ctx.db, ctx.user, input)),
+  setRetired: procedureFor('regions.setRetired')
+    .input(regionRetireSchema)
+    .mutation(({ ctx, input }) => svc.setRegionRetired(ctx.db, ctx.user, input)),
+  delete: procedureFor('regions.delete')
+    .input(regionIdSchema)
+    .mutation(({ ctx, input }) => svc.deleteRegion(ctx.db, ctx.user, input.id)),
 });

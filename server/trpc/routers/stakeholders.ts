@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { stakeholderInputSchema, stakeholderListSchema } from '@/core/schemas/org';
+import { stakeholderInputSchema } from '@/core/schemas/org';
+import { stakeholderListSchema } from '@/core/schemas/lists';
 import * as svc from '@/server/services/stakeholders';
 import { procedureFor, router } from '../init';
 
@@ -8,7 +9,7 @@ const id = z.object({ id: z.number().int().positive() });
 
 export const stakeholdersRouter = router({
   list: procedureFor('stakeholders.list')
-    .input(stakeholderListSchema)
+    .input(stakeholderListSchema.prefault({}))
     .query(({ ctx, input }) => svc.listStakeholders(ctx.db, ctx.user, input)),
   get: procedureFor('stakeholders.read')
     .input(id)

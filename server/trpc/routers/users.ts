@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { passwordSchema, userCreateSchema, userListSchema, userUpdateSchema } from '@/core/schemas/org';
+import { passwordSchema, userCreateSchema, userUpdateSchema } from '@/core/schemas/org';
+import { userListSchema } from '@/core/schemas/lists';
 import * as svc from '@/server/services/users';
 import { procedureFor, router } from '../init';
 
@@ -8,7 +9,7 @@ const id = z.object({ id: z.string().min(1) });
 
 export const usersRouter = router({
   list: procedureFor('users.list')
-    .input(userListSchema)
+    .input(userListSchema.prefault({}))
     .query(({ ctx, input }) => svc.listUsers(ctx.db, input)),
   create: procedureFor('users.create')
     .input(userCreateSchema)

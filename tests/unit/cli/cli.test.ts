@@ -268,19 +268,34 @@ describe('usage errors exit with 1 and show the usage', () => {
   });
 });
 
-describe('the real command line', () => {
-  const tsx = path.resolve('node_modules/.bin/tsx');
+describe('the real command line (compiled, as `npm run cli` runs it)', () => {
+  const launcher = path.resolve('scripts/cli.mjs');
+  const cliCommand = (...args: string[]) => spawnSync(process.execPath, [launcher, ...args], { encoding: 'utf8' });
 
   it('exits 0 and prints the same bytes as the in-process run', async () => {
-    const child = spawnSync(tsx, ['cli/main.ts', 'score', '--kpi-set', KPI_SET, '--values', VALUES_GB18030, '--format', 'csv'], { encoding: 'utf8' });
+    const child = cliCommand('score', '--kpi-set', KPI_SET, '--values', VALUES_GB18030, '--format', 'csv');
     expect(child.status).toBe(0);
     expect(child.stdout).toBe((await cli('score', '--kpi-set', KPI_SET, '--values', VALUES_CSV, '--format', 'csv')).stdout);
   });
 
   it('exits 2 on bad input with a message and no stack trace', () => {
-    const child = spawnSync(tsx, ['cli/main.ts', 'score', '--kpi-set', KPI_SET, '--values', path.join(FIXTURES, 'objectives.ahp.json')], { encoding: 'utf8' });
+    const child = cliCommand('score', '--kpi-set', KPI_SET, '--values', path.join(FIXTURES, 'objectives.ahp.json'));
     expect(child.status).toBe(2);
     expect(child.stderr).toMatch(/objectives\.ahp\.json, row 1: no "stakeholder" column in the header/);
     expect(child.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('writes a CSV file byte for byte as the in-process run prints it', async () => {
+    const out = path.join(temporaryDirectory('cli-out'), 'scores.csv');
+    const child = cliCommand('score', '--kpi-set', KPI_SET, '--values', VALUES_CSV, '--out', out);
+    expect(child.status).toBe(0);
+    expect(child.stderr).toMatch(/^scored \d+ stakeholders → /m);
+    expect(fs.readFileSync(out, 'utf8')).toBe((await cli('score', '--kpi-set', KPI_SET, '--values', VALUES_CSV, '--format', 'csv')).stdout);
+  });
+
+  it('runs the compiled bundle, recorded with the sources it was built from', () => {
+    expect(cliCommand('schema').status).toBe(0);
+    const inputs = JSON.parse(fs.readFileSync('dist/cli/inputs.json', 'utf8')) as Record<string, string>;
+    expect(Object.keys(inputs)).toEqual(expect.arrayContaining(['cli/main.ts', 'cli/run.ts', 'core/decode/values-file.ts', 'core/scoring/scores-csv.ts']));
   });
 });

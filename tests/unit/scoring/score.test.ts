@@ -220,7 +220,8 @@ describe('the market fixture end to end', () => {
   it('writes the same CSV from the engine columns as from the scores/v1 results', () => {
     const scores = scoreMatrix(compiled, read.matrix);
     let fromColumns = '';
-    writeMatrixScoresCsv(compiled, read.matrix, scores, (chunk) => (fromColumns += chunk), 64);
+    const decoder = new TextDecoder();
+    writeMatrixScoresCsv(compiled, read.matrix, scores, (chunk) => (fromColumns += decoder.decode(chunk)), 64);
     const rows = read.matrix.stakeholders.map((stakeholder, r) => ({
       stakeholder,
       values: Object.fromEntries(compiled.indicatorCodes.map((code, j) => [code, read.matrix.values[r * 8 + j]! === read.matrix.values[r * 8 + j]! ? read.matrix.values[r * 8 + j]! : null])),

@@ -5,7 +5,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { CountyPicker } from '@/components/scorecard/county-picker';
 import { CountyView } from '@/components/scorecard/county-view';
-import { loadCountyScorecard, periodParam } from '@/lib/trpc/load-scorecard';
+import { loadCountyScorecard } from '@/lib/trpc/load-scorecard';
+import { countyScorecardSchema } from '@/core/schemas/county-scorecard';
+import { listParamsFromUrl } from '@/core/schemas/list-params';
 import { pickName } from '@/core/i18n/label';
 
 export async function generateMetadata() {
@@ -15,12 +17,13 @@ export async function generateMetadata() {
 export default async function CountyScorecardPage({
   searchParams,
 }: {
-  searchParams: Promise<{ county?: string | string[]; period?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   // The procedure checks the permission: a refusal loads nothing, and the page is not found.
+  // County, period and the stakeholder list's page live in the URL (`county` from older links).
   const sp = await searchParams;
-  const countyId = typeof sp.county === 'string' && /^\d+$/.test(sp.county) ? Number(sp.county) : undefined;
-  const data = await loadCountyScorecard({ countyId, period: periodParam(sp.period) });
+  const params = listParamsFromUrl(countyScorecardSchema, { ...sp, countyId: sp.countyId ?? sp.county });
+  const data = await loadCountyScorecard(params);
   if (!data) notFound();
   const [t, locale] = await Promise.all([getTranslations('scorecard'), getLocale()]);
   const countyName = data.county ? pickName(data.county.name, locale) : '';
@@ -40,7 +43,7 @@ export default async function CountyScorecardPage({
       ) : !data.summary ? (
         <EmptyState title={t('county.noPeriodTitle')} description={t('county.noPeriodBody')} />
       ) : (
-        <CountyView data={data} summary={data.summary} />
+        <CountyView data={data} summary={data.summary} params={params} />
       )}
     </>
   );

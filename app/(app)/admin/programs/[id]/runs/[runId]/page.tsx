@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { TRPCError } from '@trpc/server';
 import { api } from '@/lib/trpc/server';
+import { listParamsFromUrl, type UrlSearchParams } from '@/core/schemas/list-params';
+import { determinationListSchema } from '@/core/schemas/lists';
 import { PageHeader } from '@/components/ui/page-header';
 import { RunView } from '@/components/incentives/run-view';
 import { labelOf, pickName } from '@/core/i18n/label';
@@ -11,12 +13,15 @@ export async function generateMetadata() {
   return { title: (await getTranslations('incentives'))('run.pageTitle') };
 }
 
-export default async function RunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
+export default async function RunPage({ params, searchParams }: { params: Promise<{ id: string; runId: string }>; searchParams: Promise<UrlSearchParams> }) {
   const { id, runId } = await params;
+  if (!/^[1-9]\d{0,9}$/.test(runId)) notFound();
+  const caller = await api();
+  const listParams = listParamsFromUrl(determinationListSchema, { ...(await searchParams), runId });
   const t = await getTranslations('incentives');
   const locale = await getLocale();
   const format = await getFormatter();
-  const run = await (await api()).eligibility.get({ runId: Number(runId) }).catch((e: unknown) => {
+  const [run, list] = await Promise.all([caller.eligibility.get({ runId: Number(runId) }), caller.eligibility.determinations(listParams)]).catch((e: unknown) => {
     if (e instanceof TRPCError && (e.code === 'NOT_FOUND' || e.code === 'BAD_REQUEST')) notFound();
     throw e;
   });
@@ -29,7 +34,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         description={t('run.description', { name, when: format.dateTime(run.createdAt, { dateStyle: 'medium', timeStyle: 'short' }), by: run.createdBy ?? '—' })}
         breadcrumb={<Link href={`/admin/programs/${run.programId}`} className="hover:underline">{t('backToProgram')}</Link>}
       />
-      <RunView run={run} />
+      <RunView run={run} list={list} params={listParams} />
     </>
   );
 }

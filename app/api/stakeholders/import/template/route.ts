@@ -1,0 +1,5 @@
+import { registryTemplateRoute } from '@/server/http';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = registryTemplateRoute.handle;

@@ -1,0 +1,127 @@
+// What the served app costs per request: every page of every role (the navigation of each role,
+// plus the first detail page each list links to) and the tRPC queries those pages use, each timed
+// to its last byte on the server's own machine; then the stakeholder scorecard under 50 concurrent
+// connections (autocannon).
+import autocannon from 'autocannon';
+import { BenchError, percentile, queryPath, signIn, timedGet, type Session } from './lib/http';
+import type { Server } from './lib/servers';
+
+/** Users measured, one per role (the demo logins; the province generator keeps them). */
+export const ROLE_USERS = { admin: 'admin', assessor: 'assessor1', stakeholder: 'firm1' } as const;
+export type RoleName = keyof typeof ROLE_USERS;
+
+/** Each role's navigation (app/(app)/layout.tsx) and the admin pages outside it. */
+const NAV: Record<RoleName, string[]> = {
+  admin: ['/admin', '/admin/periods', '/admin/indicators', '/admin/kpi-sets', '/evaluations', '/assessor/dashboard', '/scorecards/county', '/admin/programs', '/admin/stakeholders', '/admin/users', '/admin/regions', '/evaluations/import', '/stakeholders/import'],
+  assessor: ['/assessor', '/evaluations', '/assessor/dashboard', '/scorecards/county', '/evaluations/import', '/stakeholders/import'],
+  stakeholder: ['/me', '/me/profile'],
+};
+
+/** Detail pages: the first link of each kind found on the role's pages is measured too. */
+const DETAIL_PATTERNS = [/^\/evaluations\/\d+$/, /^\/scorecards\/\d+$/, /^\/stakeholders\/\d+$/, /^\/admin\/kpi-sets\/\d+$/, /^\/admin\/programs\/\d+$/, /^\/admin\/programs\/\d+\/runs\/\d+$/];
+
+/** The tRPC queries the role's pages call (inputs as a page opens them: defaults). */
+const QUERIES: Record<RoleName, [string, unknown][]> = {
+  admin: [
+    ['dashboard.admin', {}], ['periods.list', undefined], ['kpiSets.list', undefined], ['evaluations.workList', {}], ['countyDashboard.get', {}],
+    ['scorecards.county', {}], ['incentives.list', undefined], ['eligibility.periods', undefined], ['stakeholders.list', {}], ['users.list', {}],
+    ['audit.list', {}], ['regions.list', {}], ['imports.options', {}], ['jobs.list', {}],
+  ],
+  assessor: [['dashboard.assessor', {}], ['evaluations.workList', {}], ['countyDashboard.get', {}], ['scorecards.county', {}], ['stakeholders.list', {}], ['imports.options', {}]],
+  stakeholder: [['scorecards.get', {}], ['scorecards.nextBand', {}]],
+};
+
+export const MAX_RESPONSE_BYTES = 1 << 20;
+
+export interface RequestFigure {
+  role: RoleName;
+  kind: 'page' | 'query';
+  name: string;
+  /** What was requested (a detail page's own id, a query's input). */
+  path: string;
+  status: number;
+  p50: number;
+  p95: number;
+  bytes: number;
+}
+
+async function measure(session: Session, role: RoleName, kind: RequestFigure['kind'], name: string, path: string, repeats: number): Promise<RequestFigure & { body: string }> {
+  const first = await timedGet(session, path); // warms the route (first compile of a server component, caches)
+  const times: number[] = [];
+  let last = first;
+  for (let i = 0; i < repeats; i++) {
+    last = await timedGet(session, path);
+    times.push(last.ms);
+  }
+  return { role, kind, name, path, status: last.status, p50: percentile(times, 50), p95: percentile(times, 95), bytes: last.bytes, body: first.body };
+}
+
+/** Every page and query of every role on one server, `repeats` timed reads each after a warm-up. */
+export async function measureRequests(server: Server, repeats: number): Promise<RequestFigure[]> {
+  const figures: RequestFigure[] = [];
+  for (const role of Object.keys(ROLE_USERS) as RoleName[]) {
+    const session = await signIn(server.base, ROLE_USERS[role]);
+    const seen = new Set<string>();
+    // A detail page is named by its route (/evaluations/[id]): the demo and the province link to different ids.
+    const pages = NAV[role].map((path) => ({ name: path, path }));
+    for (let i = 0; i < pages.length; i++) {
+      const { name, path } = pages[i]!;
+      const figure = await measure(session, role, 'page', name, path, repeats);
+      const { body, ...kept } = figure;
+      figures.push(kept);
+      for (const match of body.matchAll(/href="(\/[^"?#]*)/g)) {
+        const href = match[1]!;
+        const pattern = DETAIL_PATTERNS.find((p) => p.test(href));
+        if (pattern && !seen.has(pattern.source)) {
+          seen.add(pattern.source);
+          pages.push({ name: href.replace(/\/\d+/g, '/[id]'), path: href });
+        }
+      }
+    }
+    for (const [procedure, input] of QUERIES[role]) {
+      const { body: _body, ...kept } = await measure(session, role, 'query', procedure, queryPath(procedure, input), repeats);
+      figures.push(kept);
+    }
+  }
+  return figures;
+}
+
+export interface LoadFigure {
+  target: string;
+  requestsPerSecond: number;
+  /** autocannon reports p97.5, not p95. */
+  p975Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** The stakeholder's scorecard page and `scorecards.get`, each under `connections` for `seconds`. */
+export async function loadScorecard(server: Server, connections: number, seconds: number): Promise<LoadFigure[]> {
+  const session = await signIn(server.base, ROLE_USERS.stakeholder);
+  const results: LoadFigure[] = [];
+  for (const [target, path] of [['page /me', '/me'], ['scorecards.get', queryPath('scorecards.get', {})]] as const) {
+    const result = await autocannon({ url: `${server.base}${path}`, connections, duration: seconds, headers: { cookie: session.cookie } });
+    results.push({ target, requestsPerSecond: result.requests.average, p975Ms: result.latency.p97_5, errors: result.errors + result.timeouts, non2xx: result.non2xx });
+  }
+  return results;
+}
+
+/** Reads `path` as `session` in a loop until `stop()`; returns the response times. */
+export function readLoop(session: Session, path: string): { stop: () => Promise<number[]> } {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const timed = await timedGet(session, path);
+      if (timed.status !== 200) throw new BenchError(`reading ${path} as ${session.username} during a job: HTTP ${timed.status}`);
+      times.push(timed.ms);
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return times;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// The parameters of each paged list: its sort keys and filters, built on list-params.ts. Pages read
+// them from their URL, procedures take them as input: one schema for both.
+import { z } from 'zod';
+import { ROLES, STAKEHOLDER_TYPES } from '@/core/domain/enums';
+import { WORK_STATUSES } from '@/core/domain/evaluation-workflow';
+import { flagFilter, idFilter, listParamsSchema, textFilter } from './list-params';
+
+export const stakeholderListSchema = listParamsSchema(['code', 'name', 'updatedAt'], {
+  search: textFilter,
+  type: z.enum(STAKEHOLDER_TYPES).optional(),
+  regionId: idFilter,
+  includeInactive: flagFilter,
+});
+export type StakeholderListParams = z.output<typeof stakeholderListSchema>;
+
+export const userListSchema = listParamsSchema(['role', 'username', 'name', 'createdAt'], {
+  search: textFilter,
+  role: z.enum(ROLES).optional(),
+});
+export type UserListParams = z.output<typeof userListSchema>;
+
+export const workListSchema = listParamsSchema(['code', 'name', 'status', 'updatedAt'], {
+  periodId: idFilter,
+  search: textFilter,
+  status: z.enum(WORK_STATUSES).optional(),
+  type: z.enum(STAKEHOLDER_TYPES).optional(),
+  /** A county or township: its stakeholders and those below it. */
+  regionId: idFilter,
+});
+export type WorkListParams = z.output<typeof workListSchema>;
+
+export const DETERMINATION_OUTCOMES = ['awarded', 'notAwarded', 'ruleFailed', 'overridden'] as const;
+export const determinationListSchema = listParamsSchema(['code', 'name', 'composite', 'amount'], {
+  runId: z.coerce.number().int().positive(),
+  search: textFilter,
+  outcome: z.enum(DETERMINATION_OUTCOMES).optional(),
+  countyCode: z.string().trim().regex(/^\d{6}$/).optional(),
+});
+export type DeterminationListParams = z.output<typeof determinationListSchema>;
+
+export const auditListSchema = listParamsSchema(['at'], {
+  entity: z.string().trim().max(40).regex(/^[a-z_]*$/).optional().transform((s) => (s ? s : undefined)),
+  action: z.string().trim().max(60).regex(/^[A-Za-z_.]*$/).optional().transform((s) => (s ? s : undefined)),
+  actor: textFilter,
+  entityId: z.string().trim().max(60).optional().transform((s) => (s ? s : undefined)),
+}, { dir: 'desc' });
+export type AuditListParams = z.output<typeof auditListSchema>;

@@ -1,0 +1,1 @@
+ALTER TABLE `stakeholders` ADD `name_en` text;

@@ -1,0 +1,1 @@
+CREATE INDEX `evaluation_values_indicator_value_idx` ON `evaluation_values` (`indicator_id`,`value`);

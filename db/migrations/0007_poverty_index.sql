@@ -1,0 +1,1 @@
+CREATE INDEX `scores_run_poverty_idx` ON `scores` (`run_id`,`stakeholder_id`,json_extract(`objectives`, '$.poverty'));

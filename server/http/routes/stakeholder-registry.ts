@@ -1,0 +1,42 @@
+// The stakeholder registry import over HTTP: the upload (multipart, so the browser can show
+// progress on large files; `dryRun=1` checks only, otherwise starts the all-or-nothing import as
+// a job and answers its id) and the CSV template.
+import 'server-only';
+import { checkRegistryImport, registryTemplate } from '@/server/services/stakeholder-registry';
+import { startJob } from '@/server/jobs/runner';
+import { MAX_REGISTRY_BYTES } from '@/core/schemas/stakeholder-registry';
+import { TooLargeError, ValidationError } from '@/server/errors';
+import { defineRoute } from '../define-route';
+
+export const registryUploadRoute = defineRoute({
+  method: 'POST',
+  path: '/api/stakeholders/import',
+  action: 'stakeholders.import',
+  handler: async ({ db, user, request }) => {
+    const form = await request.formData().catch(() => {
+      throw new ValidationError('Send the file as multipart/form-data.', {}, 'bad_request');
+    });
+    const file = form.get('file');
+    if (!(file instanceof File)) throw new ValidationError('Choose a file to import.', {}, 'no_file');
+    if (file.size > MAX_REGISTRY_BYTES) throw new TooLargeError(`The file is larger than ${MAX_REGISTRY_BYTES / 1024 / 1024} MB; split it.`);
+    const input = { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    if (form.get('dryRun') === '1') return Response.json({ report: await checkRegistryImport(db, user, input) });
+    return Response.json(startJob(db, { kind: 'stakeholders.import', input: { fileName: file.name }, startedBy: user.id, attachment: input.bytes }));
+  },
+});
+
+export const registryTemplateRoute = defineRoute({
+  method: 'GET',
+  path: '/api/stakeholders/import/template',
+  action: 'stakeholders.import',
+  handler: () => {
+    const { fileName, bytes } = registryTemplate();
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${fileName}"`,
+        'cache-control': 'no-store',
+      },
+    });
+  },
+});

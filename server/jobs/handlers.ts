@@ -1,0 +1,69 @@
+// What each kind of job does: its input schema and the use case it runs. The handler is called
+// in a worker thread with that worker's own connection; the use case writes in one transaction.
+// Results are stored as JSON (dates read back as ISO strings), so they keep to plain data.
+import 'server-only';
+import { z } from 'zod';
+import type { Db } from '@/db';
+import type { SessionUser } from '@/server/auth/session';
+import type { JobKind } from '@/core/domain/enums';
+import type { ReportProgress } from '@/core/domain/jobs';
+import { periodPublishSchema } from '@/core/schemas/method';
+import { IMPORT_MODES } from '@/core/domain/imports';
+import { publishPeriod } from '@/server/services/periods';
+import { runProgram } from '@/server/services/eligibility-runs';
+import { runImport } from '@/server/services/imports';
+import { runRegistryImport } from '@/server/services/stakeholder-registry';
+
+export type JobContext = {
+  actor: SessionUser;
+  /** Bytes handed over with the job (an uploaded file); never stored in the jobs row. */
+  attachment: Uint8Array | null;
+  progress: ReportProgress;
+};
+
+const eligibilityRunInput = z.object({ programId: z.number().int().positive(), periodId: z.number().int().positive() });
+const importInput = z.object({ kpiSetCode: z.string().min(1), mode: z.enum(IMPORT_MODES), fileName: z.string().optional() });
+const registryImportInput = z.object({ fileName: z.string().optional() });
+
+export class MissingAttachmentError extends Error {}
+
+export const JOB_HANDLERS = {
+  'period.publish': {
+    input: periodPublishSchema,
+    run: (db: Db, input: z.output<typeof periodPublishSchema>, ctx: JobContext) => {
+      const r = publishPeriod(db, ctx.actor, input, ctx.progress);
+      return { period: { id: r.period.id, code: r.period.code, status: r.period.status }, runs: r.runs, excluded: r.excluded };
+    },
+  },
+  'eligibility.run': {
+    input: eligibilityRunInput,
+    run: (db: Db, input: z.output<typeof eligibilityRunInput>, ctx: JobContext) => {
+      const r = runProgram(db, ctx.actor, input, ctx.progress);
+      return { runId: r.runId, inputHash: r.inputHash, totals: r.totals };
+    },
+  },
+  'evaluations.import': {
+    input: importInput,
+    run: async (db: Db, input: z.output<typeof importInput>, ctx: JobContext) => {
+      if (!ctx.attachment) throw new MissingAttachmentError();
+      const r = await runImport(db, ctx.actor, { ...input, bytes: ctx.attachment }, ctx.progress);
+      // The ids stay out of the result: a province's import would make every poll heavy.
+      return { imported: r.imported, count: r.evaluationIds.length, report: r.report };
+    },
+  },
+  'stakeholders.import': {
+    input: registryImportInput,
+    run: async (db: Db, input: z.output<typeof registryImportInput>, ctx: JobContext) => {
+      if (!ctx.attachment) throw new MissingAttachmentError();
+      return runRegistryImport(db, ctx.actor, { ...input, bytes: ctx.attachment }, ctx.progress);
+    },
+  },
+} as const;
+
+export type HandledKind = keyof typeof JOB_HANDLERS & JobKind;
+export type JobInputOf<K extends HandledKind> = z.input<(typeof JOB_HANDLERS)[K]['input']>;
+export type JobResultOf<K extends HandledKind> = Awaited<ReturnType<(typeof JOB_HANDLERS)[K]['run']>>;
+
+export function isHandledKind(kind: string): kind is HandledKind {
+  return kind in JOB_HANDLERS;
+}

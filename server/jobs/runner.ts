@@ -1,0 +1,97 @@
+// Starting jobs: the row is inserted here (queued) and the work handed to a pool of worker
+// threads (piscina), each with its own SQLite connection, so long writes never hold the thread
+// that serves requests. Jobs cut off by a crash or restart are marked failed first (recovery.ts).
+import 'server-only';
+import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { Db } from '@/db';
+import { env } from '@/server/env';
+import { ConflictError } from '@/server/errors';
+import { insertJob, markFailed, unfinishedJobWith } from '@/server/queries/jobs';
+import type { JsonValue } from '@/core/schemas/json';
+import { executeJob, jobErrorOf } from './execute';
+import type { HandledKind, JobInputOf } from './handlers';
+import { clearLiveProgress, setLiveProgress } from './live';
+import { recoverInterruptedJobs } from './recovery';
+import type { ProgressMessage, WorkerTask } from './worker';
+
+/** What a procedure answers for work it started: the job to watch, and its kind (for its result's type). */
+export type JobHandle<K extends HandledKind> = { jobId: number; kind: K };
+
+const globalForJobs = globalThis as unknown as { __scorecardJobPool?: Piscina };
+
+function pool(): Piscina {
+  return (globalForJobs.__scorecardJobPool ??= new Piscina({
+    // process.cwd() is the project root under next dev/start, vitest and the tsx scripts alike.
+    filename: path.join(process.cwd(), 'server/jobs/worker-entry.mjs'),
+    minThreads: 0,
+    maxThreads: env.JOB_WORKERS,
+    // A worker loads the services once; keep it for the next job rather than paying that again.
+    idleTimeout: 10 * 60_000,
+    execArgv: ['--conditions=react-server'],
+  }));
+}
+
+const isMemory = (db: Db) => db.$client.memory;
+const fileOf = (db: Db) => path.resolve(db.$client.name);
+
+/**
+ * Queues a job and starts it. `exclusiveBy` names an input field: a second job of the same kind
+ * with the same value is refused while the first has not ended (one publish of a period at a time).
+ */
+export function startJob<K extends HandledKind>(
+  db: Db,
+  job: { kind: K; input: JobInputOf<K>; startedBy: string; attachment?: Uint8Array; exclusiveBy?: keyof JobInputOf<K> & string },
+): JobHandle<K> {
+  recoverInterruptedJobs(db);
+  const input = job.input as JsonValue;
+  const row = db.transaction((tx) => {
+    if (job.exclusiveBy) {
+      const value = (job.input as Record<string, unknown>)[job.exclusiveBy];
+      if ((typeof value === 'number' || typeof value === 'string') && unfinishedJobWith(tx, job.kind, job.exclusiveBy, value)) {
+        throw new ConflictError('This is already running (started a moment ago); wait for it to end before starting it again.', 'job_running');
+      }
+    }
+    return insertJob(tx, { kind: job.kind, input, startedBy: job.startedBy });
+  });
+  setLiveProgress(row.id, { progress: 0, step: 'queued' });
+  const attachment = job.attachment ?? null;
+  const finished = isMemory(db) ? runHere(db, row.id, attachment) : runInWorker(db, row.id, attachment);
+  void finished.finally(() => clearLiveProgress(row.id));
+  return { jobId: row.id, kind: job.kind };
+}
+
+/** An evaluation import: the file goes to the worker with the job and is never stored. */
+export function startImportJob(db: Db, startedBy: string, file: { kpiSetCode: string; mode: 'draft' | 'submitted'; fileName?: string; bytes: Uint8Array }): JobHandle<'evaluations.import'> {
+  const { bytes, ...input } = file;
+  return startJob(db, { kind: 'evaluations.import', input, startedBy, attachment: bytes });
+}
+
+/** An in-memory database exists only on this connection: the job runs here, after this request. */
+function runHere(db: Db, jobId: number, attachment: Uint8Array | null): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve)).then(() =>
+    executeJob(db, jobId, { attachment, onProgress: (progress, step) => setLiveProgress(jobId, { progress, step }) }),
+  );
+}
+
+async function runInWorker(db: Db, jobId: number, attachment: Uint8Array | null): Promise<void> {
+  const { port1, port2 } = new MessageChannel();
+  port1.on('message', (m: ProgressMessage) => setLiveProgress(jobId, m));
+  try {
+    const task: WorkerTask = { jobId, dbFile: fileOf(db), port: port2, attachment };
+    await pool().run(task, { transferList: [port2] });
+  } catch (e) {
+    // The worker died (out of memory, terminated): its transaction rolled back with it.
+    markFailed(db, jobId, jobErrorOf(e));
+  } finally {
+    port1.close();
+  }
+}
+
+/** Stops the worker threads (tests and scripts that exit when done). */
+export async function closeJobPool(): Promise<void> {
+  const p = globalForJobs.__scorecardJobPool;
+  globalForJobs.__scorecardJobPool = undefined;
+  await p?.destroy();
+}
