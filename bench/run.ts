@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { commandExists, installAptPackages } from '../scripts/lib/apt.mjs';
 import { eligibilityUnderLoad, importUnderLoad, publishUnderLoad } from './jobs';
 import { BENCH_DIST_DIR, OUT, prepareDatabase, ROOT, startServer, type Database, type Server } from './lib/servers';
 import { reportLines, writeResults, type Results } from './report';
@@ -34,6 +35,14 @@ function options(argv: string[]) {
     process.exit(2);
   }
   return { stakeholders, repeats, only, micro: argv.includes('--micro') };
+}
+
+/** Debian packages the CLI comparison needs: hyperfine to alternate the runs, pandas for the other side. */
+function missingBenchTools(): string[] {
+  const missing: string[] = [];
+  if (!commandExists('hyperfine')) missing.push('hyperfine');
+  if (spawnSync('python3', ['-c', 'import pandas'], { stdio: 'ignore' }).status !== 0) missing.push('python3-pandas');
+  return missing;
 }
 
 /** What else uses the CPU now: the figures are only as good as the machine is quiet. */
@@ -82,6 +91,7 @@ const results: Results = {
 
 if (opts.only === undefined || opts.only === 'cli') {
   await step(results, 'CLI vs pandas', async () => {
+    await installAptPackages(missingBenchTools(), 'the CLI benchmark');
     results.scoring = await runScoringBench();
   });
 }
