@@ -3,9 +3,11 @@
 // offered only where a unit holds no stakeholders.
 import { expect, test } from './fixtures';
 
-test('admin browses the region tree, renames, retires and reinstates a township', async ({ page, signInAs, shot }) => {
+test('admin browses the region tree, renames, retires and reinstates a township', async ({ page, signInAs, shot, baseURL }) => {
   test.setTimeout(120_000);
   await signInAs(page, 'admin');
+  // Another test may have left the admin's profile in Chinese; this one reads the English page.
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL ?? 'http://127.0.0.1' }]);
   await page.goto('/admin/regions');
   await expect(page.getByRole('heading', { name: 'Top of the tree' })).toBeVisible();
   await page.getByRole('link', { name: 'Open Yunnan Province' }).click();
@@ -37,10 +39,10 @@ test('admin browses the region tree, renames, retires and reinstates a township'
   // Retire, then reinstate.
   await renamed.getByRole('button', { name: 'Retire Xinhua Town' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Retire' }).click();
-  await expect(renamed.getByText('Retired')).toBeVisible();
+  await expect(renamed.getByText('Retired', { exact: true })).toBeVisible();
   await renamed.getByRole('button', { name: 'Reinstate Xinhua Town' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Reinstate' }).click();
-  await expect(renamed.getByText('In use')).toBeVisible();
+  await expect(renamed.getByText('In use', { exact: true })).toBeVisible();
 
   // Put the name back so other tests see the demo as seeded.
   await renamed.getByRole('button', { name: 'Rename Xinhua Town' }).click();
