@@ -7,8 +7,8 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { EmptyState } from '@/components/ui/empty-state';
 import { NativeSelect } from '@/components/ui/native-select';
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { ariaSort, ListPager, RangeNote, SearchField, SortLink, useListParams } from '@/components/app/paged-list';
+import { TD, TH, TR } from '@/components/ui/table';
+import { ListPager, ListTable, RangeNote, SearchField, SortTH, useListParams } from '@/components/app/paged-list';
 import { auditListSchema, type AuditListParams } from '@/core/schemas/lists';
 
 type AuditPage = inferRouterOutputs<AppRouter>['audit']['list'];
@@ -79,38 +79,37 @@ export function AuditLog({ data, params }: { data: AuditPage; params: AuditListP
       ) : (
         <>
           <RangeNote data={data} />
-          <Table scrollLabel={t('title')} dense className={pending ? 'opacity-60' : undefined} aria-busy={pending}>
-            <TableCaption className="sr-only">{t('title')}</TableCaption>
-            <THead>
-              <TR>
-                <TH aria-sort={ariaSort(params, 'at')}>
-                  <SortLink params={params} sortKey="at" href={href} label={t('at')} />
-                </TH>
+          <ListTable
+            dense
+            caption={t('title')}
+            pending={pending}
+            head={
+              <>
+                <SortTH params={params} sortKey="at" href={href} label={t('at')} />
                 <TH>{t('actor')}</TH>
                 <TH>{t('action')}</TH>
                 <TH>{t('entity')}</TH>
                 <TH>{t('reason')}</TH>
                 <TH>{t('change')}</TH>
+              </>
+            }
+          >
+            {data.items.map((a) => (
+              <TR key={a.id} data-testid="audit-row">
+                <TD className="whitespace-nowrap tabular-nums">{format.dateTime(a.at, { dateStyle: 'medium', timeStyle: 'medium' })}</TD>
+                <TD>{a.actorName ?? a.actorId ?? t('system')}</TD>
+                <TD className="font-mono text-xs">{a.action}</TD>
+                <TD className="whitespace-nowrap font-mono text-xs">
+                  {a.entity}
+                  {a.entityId ? ` #${a.entityId}` : ''}
+                </TD>
+                <TD className="max-w-xs">{a.reason ?? '—'}</TD>
+                <TD>
+                  <Change before={a.before} after={a.after} />
+                </TD>
               </TR>
-            </THead>
-            <TBody>
-              {data.items.map((a) => (
-                <TR key={a.id} data-testid="audit-row">
-                  <TD className="whitespace-nowrap tabular-nums">{format.dateTime(a.at, { dateStyle: 'medium', timeStyle: 'medium' })}</TD>
-                  <TD>{a.actorName ?? a.actorId ?? t('system')}</TD>
-                  <TD className="font-mono text-xs">{a.action}</TD>
-                  <TD className="whitespace-nowrap font-mono text-xs">
-                    {a.entity}
-                    {a.entityId ? ` #${a.entityId}` : ''}
-                  </TD>
-                  <TD className="max-w-xs">{a.reason ?? '—'}</TD>
-                  <TD>
-                    <Change before={a.before} after={a.after} />
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
+            ))}
+          </ListTable>
           <ListPager data={data} href={href} />
         </>
       )}

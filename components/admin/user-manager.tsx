@@ -12,11 +12,11 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ariaSort, ListPager, RangeNote, SearchField, SortLink, useListParams } from '@/components/app/paged-list';
+import { ListPager, ListTable, RangeNote, SearchField, SortTH, useListParams } from '@/components/app/paged-list';
 import { userListSchema, type UserListParams } from '@/core/schemas/lists';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { TD, TH, TR } from '@/components/ui/table';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { ListEditorLayout } from '@/components/ui/list-editor-layout';
@@ -85,77 +85,72 @@ export function UserManager({ currentUserId, data, params }: { currentUserId: st
         ) : (
           <>
             <RangeNote data={data} />
-            <Table className={pending ? 'min-w-[600px] opacity-60' : 'min-w-[600px]'} scrollLabel={t('listHeading')} aria-busy={pending}>
-              <TableCaption className="sr-only">{t('listHeading')}</TableCaption>
-              <THead>
-                <TR>
-                  <TH aria-sort={ariaSort(params, 'username')}>
-                    <SortLink params={params} sortKey="username" href={href} label={t('fields.username')} />
-                  </TH>
-                  <TH aria-sort={ariaSort(params, 'name')}>
-                    <SortLink params={params} sortKey="name" href={href} label={t('fields.name')} />
-                  </TH>
-                  <TH aria-sort={ariaSort(params, 'role')}>
-                    <SortLink params={params} sortKey="role" href={href} label={t('fields.role')} />
-                  </TH>
+            <ListTable
+              className="min-w-[600px]"
+              caption={t('listHeading')}
+              pending={pending}
+              head={
+                <>
+                  <SortTH params={params} sortKey="username" href={href} label={t('fields.username')} />
+                  <SortTH params={params} sortKey="name" href={href} label={t('fields.name')} />
+                  <SortTH params={params} sortKey="role" href={href} label={t('fields.role')} />
                   <TH>{t('fields.scope')}</TH>
                   <TH>{t('fields.status')}</TH>
                   <TH><span className="sr-only">{t('actions')}</span></TH>
-                </TR>
-              </THead>
-              <TBody>
-                {data.items.map((u) => (
-                  <TR key={u.id}>
-                    <TD className="font-mono text-xs">{u.username}</TD>
-                    <TD className="whitespace-nowrap font-medium">{u.name}</TD>
-                    <TD className="whitespace-nowrap">{tc(`roles.${u.role}`)}</TD>
-                    <TD className="min-w-40 text-muted-foreground">
-                      {u.role === 'assessor'
-                        ? formatList(u.regions.map((r) => pickName(r.name, locale)), locale) || '—'
-                        : u.role === 'stakeholder'
-                          ? (u.stakeholderName ?? '—')
-                          : t('scopeAll')}
-                    </TD>
-                    <TD>
-                      <Badge variant={u.disabled ? 'danger' : 'success'}>{u.disabled ? t('disabled') : t('enabled')}</Badge>
-                    </TD>
-                    <TD>
-                      <div className="flex justify-end gap-1 whitespace-nowrap">
+                </>
+              }
+            >
+              {data.items.map((u) => (
+                <TR key={u.id}>
+                  <TD className="font-mono text-xs">{u.username}</TD>
+                  <TD className="whitespace-nowrap font-medium">{u.name}</TD>
+                  <TD className="whitespace-nowrap">{tc(`roles.${u.role}`)}</TD>
+                  <TD className="min-w-40 text-muted-foreground">
+                    {u.role === 'assessor'
+                      ? formatList(u.regions.map((r) => pickName(r.name, locale)), locale) || '—'
+                      : u.role === 'stakeholder'
+                        ? (u.stakeholderName ?? '—')
+                        : t('scopeAll')}
+                  </TD>
+                  <TD>
+                    <Badge variant={u.disabled ? 'danger' : 'success'}>{u.disabled ? t('disabled') : t('enabled')}</Badge>
+                  </TD>
+                  <TD>
+                    <div className="flex justify-end gap-1 whitespace-nowrap">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={t('editUser', { username: u.username ?? '' })}
+                        onClick={() =>
+                          setEditing({ mode: 'edit', id: u.id, username: u.username ?? '', name: u.name, role: u.role, regionIds: u.regions.map((r) => r.regionId), stakeholderId: u.stakeholderId })
+                        }
+                      >
+                        {t('edit')}
+                      </Button>
+                      <Button size="sm" variant="ghost" aria-label={t('resetPasswordFor', { username: u.username ?? '' })} onClick={() => setEditing({ mode: 'password', id: u.id, username: u.username ?? '' })}>
+                        {t('resetPassword')}
+                      </Button>
+                      {u.id !== currentUserId ? (
                         <Button
                           size="sm"
-                          variant="ghost"
-                          aria-label={t('editUser', { username: u.username ?? '' })}
-                          onClick={() =>
-                            setEditing({ mode: 'edit', id: u.id, username: u.username ?? '', name: u.name, role: u.role, regionIds: u.regions.map((r) => r.regionId), stakeholderId: u.stakeholderId })
-                          }
+                          variant={u.disabled ? 'secondary' : 'ghost'}
+                          className={u.disabled ? undefined : 'text-danger'}
+                          aria-label={(u.disabled ? t('enableUser') : t('disableUser')) + ' ' + (u.username ?? '')}
+                          onClick={async () => {
+                            if (!u.disabled && !window.confirm(t('disableConfirm', { username: u.username ?? '' }))) return;
+                            await disable.mutateAsync({ id: u.id, disabled: !u.disabled });
+                            setNotice(u.disabled ? t('enabledNotice', { username: u.username ?? '' }) : t('disabledNotice', { username: u.username ?? '' }));
+                            refresh();
+                          }}
                         >
-                          {t('edit')}
+                          {u.disabled ? t('enable') : t('disable')}
                         </Button>
-                        <Button size="sm" variant="ghost" aria-label={t('resetPasswordFor', { username: u.username ?? '' })} onClick={() => setEditing({ mode: 'password', id: u.id, username: u.username ?? '' })}>
-                          {t('resetPassword')}
-                        </Button>
-                        {u.id !== currentUserId ? (
-                          <Button
-                            size="sm"
-                            variant={u.disabled ? 'secondary' : 'ghost'}
-                            className={u.disabled ? undefined : 'text-danger'}
-                            aria-label={(u.disabled ? t('enableUser') : t('disableUser')) + ' ' + (u.username ?? '')}
-                            onClick={async () => {
-                              if (!u.disabled && !window.confirm(t('disableConfirm', { username: u.username ?? '' }))) return;
-                              await disable.mutateAsync({ id: u.id, disabled: !u.disabled });
-                              setNotice(u.disabled ? t('enabledNotice', { username: u.username ?? '' }) : t('disabledNotice', { username: u.username ?? '' }));
-                              refresh();
-                            }}
-                          >
-                            {u.disabled ? t('enable') : t('disable')}
-                          </Button>
-                        ) : null}
-                      </div>
-                    </TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
+                      ) : null}
+                    </div>
+                  </TD>
+                </TR>
+              ))}
+            </ListTable>
             <ListPager data={data} href={href} />
           </>
         )}

@@ -6,12 +6,14 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { ArrowDown, ArrowUp, ArrowUpDown, Search } from 'lucide-react';
 import type { z } from 'zod';
 import { listParamsToQuery, withListPatch, type SortDirection } from '@/core/schemas/list-params';
 import { Input } from '@/components/ui/input';
 import { Pagination } from '@/components/ui/pagination';
+import { Table, TableCaption, TBody, TH, THead, TR } from '@/components/ui/table';
+import { cn } from '@/lib/cn';
 import { usePaginationLabels } from './use-pagination-labels';
 
 type Params = { page: number; pageSize: number; sort: string; dir: SortDirection };
@@ -89,7 +91,7 @@ export function SearchField({ label, placeholder, value, onCommit }: { label: st
 }
 
 /** `aria-sort` of a column header. */
-export function ariaSort(params: Params, key: string): 'ascending' | 'descending' | undefined {
+export function ariaSort(params: Pick<Params, 'sort' | 'dir'>, key: string): 'ascending' | 'descending' | undefined {
   return params.sort === key ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined;
 }
 
@@ -114,6 +116,37 @@ export function SortLink<S extends string>({
       {label}
       <Icon aria-hidden="true" className="size-3.5" />
     </Link>
+  );
+}
+
+/** A sortable column's header cell: `aria-sort` and the link that sorts by it. */
+export function SortTH<S extends string>({ numeric, ...link }: Parameters<typeof SortLink<S>>[0] & { numeric?: boolean }) {
+  return (
+    <TH numeric={numeric} aria-sort={ariaSort(link.params, link.sortKey)}>
+      <SortLink {...link} />
+    </TH>
+  );
+}
+
+/** A page of a list as a table, named by `caption`, dimmed while the next view renders. */
+export function ListTable({ caption, pending, className, dense, head, children }: {
+  caption: string;
+  pending: boolean;
+  className?: string;
+  dense?: boolean;
+  /** The header cells. */
+  head: ReactNode;
+  /** The rows. */
+  children: ReactNode;
+}) {
+  return (
+    <Table scrollLabel={caption} dense={dense} className={cn(className, pending && 'opacity-60')} aria-busy={pending}>
+      <TableCaption className="sr-only">{caption}</TableCaption>
+      <THead>
+        <TR>{head}</TR>
+      </THead>
+      <TBody>{children}</TBody>
+    </Table>
   );
 }
 

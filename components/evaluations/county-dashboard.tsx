@@ -3,7 +3,7 @@
 // early warnings linking to evaluations. Every chart has its data table.
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { EChartsOption } from 'echarts';
 import { AlertTriangle, Flag, TrendingDown, Clock } from 'lucide-react';
@@ -163,107 +163,114 @@ export function CountyDashboard() {
         <EmptyState title={t('noScores')} description={t('noScoresHint')} />
       ) : (
         <div className="grid gap-6 xl:grid-cols-2">
-          <Card>
-            <CardContent className="pt-5">
-              <ChartWithTable
-                title={t('distributionTitle')}
-                titleAs="h2"
-                description={t('distributionDescription')}
-                chart={distributionOption ? <EChart option={distributionOption} ariaLabel={t('distributionTitle')} locale={locale} /> : null}
-                tableToggleLabel={t('showTable')}
-              >
-                <table className="w-full text-sm">
-                  <caption className="sr-only">{t('distributionTitle')}</caption>
-                  <thead className="bg-muted text-left text-xs text-muted-foreground">
-                    <tr>
-                      <th scope="col" className={cellClass}>{t('type')}</th>
-                      <th scope="col" className={cellClass}>n</th>
-                      <th scope="col" className={cellClass}>{t('min')}</th>
-                      <th scope="col" className={cellClass}>{t('median')}</th>
-                      <th scope="col" className={cellClass}>{t('mean')}</th>
-                      <th scope="col" className={cellClass}>{t('max')}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y">
-                    {d.distribution.map((x) => (
-                      <tr key={x.type}>
-                        <th scope="row" className={`${cellClass} text-left font-medium`}>{typeName(x.type)}</th>
-                        <td className={`${cellClass} tabular-nums`}>{x.n}</td>
-                        <td className={`${cellClass} tabular-nums`}>{one(x.min)}</td>
-                        <td className={`${cellClass} tabular-nums`}>{one(x.median)}</td>
-                        <td className={`${cellClass} tabular-nums`}>{one(x.mean)}</td>
-                        <td className={`${cellClass} tabular-nums`}>{one(x.max)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ChartWithTable>
-            </CardContent>
-          </Card>
-          <Card>
-            <CardContent className="pt-5">
-              <ChartWithTable
-                title={t('trendTitle')}
-                titleAs="h2"
-                description={t('trendDescription')}
-                chart={trendOption ? <EChart option={trendOption} ariaLabel={t('trendTitle')} locale={locale} /> : null}
-                tableToggleLabel={t('showTable')}
-              >
-                <table className="w-full text-sm">
-                  <caption className="sr-only">{t('trendTitle')}</caption>
-                  <thead className="bg-muted text-left text-xs text-muted-foreground">
-                    <tr>
-                      <th scope="col" className={cellClass}>{t('period')}</th>
-                      {TYPES.map((ty) => <th key={ty} scope="col" className={cellClass}>{typeName(ty)}</th>)}
-                      <th scope="col" className={cellClass}>{t('povertyMean')}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y">
-                    {d.trends.map((p) => (
-                      <tr key={p.periodId}>
-                        <th scope="row" className={`${cellClass} text-left font-medium`}>{p.code}</th>
-                        {TYPES.map((ty) => <td key={ty} className={`${cellClass} tabular-nums`}>{one(p.byType[ty])}</td>)}
-                        <td className={`${cellClass} tabular-nums`}>{one(p.poverty)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ChartWithTable>
-            </CardContent>
-          </Card>
-          <Card className="xl:col-span-2">
-            <CardContent className="pt-5">
-              <ChartWithTable
-                title={t('heatmapTitle')}
-                titleAs="h2"
-                description={t('heatmapDescription')}
-                chart={heatmapOption ? <EChart option={heatmapOption} ariaLabel={t('heatmapTitle')} locale={locale} height={Math.max(240, 48 + d.heatmap.length * 34)} /> : null}
-                tableToggleLabel={t('showTable')}
-              >
-                <table className="w-full text-sm">
-                  <caption className="sr-only">{t('heatmapTitle')}</caption>
-                  <thead className="bg-muted text-left text-xs text-muted-foreground">
-                    <tr>
-                      <th scope="col" className={cellClass}>{t('township')}</th>
-                      <th scope="col" className={cellClass}>n</th>
-                      {d.objectives.map((o) => <th key={o.code} scope="col" className={cellClass}>{objectiveName(o)}</th>)}
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y">
-                    {d.heatmap.map((h) => (
-                      <tr key={h.townshipId}>
-                        <th scope="row" className={`${cellClass} text-left font-medium`}>{pickName(h.name, locale)}</th>
-                        <td className={`${cellClass} tabular-nums`}>{h.n}</td>
-                        {d.objectives.map((o) => <td key={o.code} className={`${cellClass} tabular-nums`}>{one(h.scores[o.code])}</td>)}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ChartWithTable>
-            </CardContent>
-          </Card>
+          <ChartCard
+            title={t('distributionTitle')}
+            description={t('distributionDescription')}
+            option={distributionOption}
+            tableToggleLabel={t('showTable')}
+            head={
+              <>
+                <th scope="col" className={cellClass}>{t('type')}</th>
+                <th scope="col" className={cellClass}>n</th>
+                <th scope="col" className={cellClass}>{t('min')}</th>
+                <th scope="col" className={cellClass}>{t('median')}</th>
+                <th scope="col" className={cellClass}>{t('mean')}</th>
+                <th scope="col" className={cellClass}>{t('max')}</th>
+              </>
+            }
+          >
+            {d.distribution.map((x) => (
+              <tr key={x.type}>
+                <th scope="row" className={`${cellClass} text-left font-medium`}>{typeName(x.type)}</th>
+                <td className={`${cellClass} tabular-nums`}>{x.n}</td>
+                <td className={`${cellClass} tabular-nums`}>{one(x.min)}</td>
+                <td className={`${cellClass} tabular-nums`}>{one(x.median)}</td>
+                <td className={`${cellClass} tabular-nums`}>{one(x.mean)}</td>
+                <td className={`${cellClass} tabular-nums`}>{one(x.max)}</td>
+              </tr>
+            ))}
+          </ChartCard>
+          <ChartCard
+            title={t('trendTitle')}
+            description={t('trendDescription')}
+            option={trendOption}
+            tableToggleLabel={t('showTable')}
+            head={
+              <>
+                <th scope="col" className={cellClass}>{t('period')}</th>
+                {TYPES.map((ty) => <th key={ty} scope="col" className={cellClass}>{typeName(ty)}</th>)}
+                <th scope="col" className={cellClass}>{t('povertyMean')}</th>
+              </>
+            }
+          >
+            {d.trends.map((p) => (
+              <tr key={p.periodId}>
+                <th scope="row" className={`${cellClass} text-left font-medium`}>{p.code}</th>
+                {TYPES.map((ty) => <td key={ty} className={`${cellClass} tabular-nums`}>{one(p.byType[ty])}</td>)}
+                <td className={`${cellClass} tabular-nums`}>{one(p.poverty)}</td>
+              </tr>
+            ))}
+          </ChartCard>
+          <ChartCard
+            className="xl:col-span-2"
+            title={t('heatmapTitle')}
+            description={t('heatmapDescription')}
+            option={heatmapOption}
+            height={Math.max(240, 48 + d.heatmap.length * 34)}
+            tableToggleLabel={t('showTable')}
+            head={
+              <>
+                <th scope="col" className={cellClass}>{t('township')}</th>
+                <th scope="col" className={cellClass}>n</th>
+                {d.objectives.map((o) => <th key={o.code} scope="col" className={cellClass}>{objectiveName(o)}</th>)}
+              </>
+            }
+          >
+            {d.heatmap.map((h) => (
+              <tr key={h.townshipId}>
+                <th scope="row" className={`${cellClass} text-left font-medium`}>{pickName(h.name, locale)}</th>
+                <td className={`${cellClass} tabular-nums`}>{h.n}</td>
+                {d.objectives.map((o) => <td key={o.code} className={`${cellClass} tabular-nums`}>{one(h.scores[o.code])}</td>)}
+              </tr>
+            ))}
+          </ChartCard>
         </div>
       )}
     </div>
+  );
+}
+
+/** One of the dashboard's charts in its card, with its data table (captioned by its title). */
+function ChartCard({ title, description, option, height, tableToggleLabel, className, head, children }: {
+  title: string;
+  description: string;
+  option: EChartsOption | null | undefined;
+  height?: number;
+  tableToggleLabel: string;
+  className?: string;
+  head: ReactNode;
+  children: ReactNode;
+}) {
+  const locale = useLocale();
+  return (
+    <Card className={className}>
+      <CardContent className="pt-5">
+        <ChartWithTable
+          title={title}
+          titleAs="h2"
+          description={description}
+          chart={option ? <EChart option={option} ariaLabel={title} locale={locale} height={height} /> : null}
+          tableToggleLabel={tableToggleLabel}
+        >
+          <table className="w-full text-sm">
+            <caption className="sr-only">{title}</caption>
+            <thead className="bg-muted text-left text-xs text-muted-foreground">
+              <tr>{head}</tr>
+            </thead>
+            <tbody className="divide-y">{children}</tbody>
+          </table>
+        </ChartWithTable>
+      </CardContent>
+    </Card>
   );
 }

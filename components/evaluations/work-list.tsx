@@ -19,7 +19,7 @@ import { buttonClassName } from '@/components/ui/styles';
 
 import { StatusBadge, type WorkStatus } from './status-badge';
 import { ariaSort, ListPager, RangeNote, SearchField, SortLink, useListParams } from '@/components/app/paged-list';
-import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
+import { TypeFilter } from '@/components/stakeholders/type-filter';
 import { workListSchema, type WorkListParams } from '@/core/schemas/lists';
 import { pickName, type Label } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
@@ -115,17 +115,7 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
             ))}
           </NativeSelect>
         </label>
-        <label className="grid gap-1 text-sm font-medium">
-          {t('type')}
-          <NativeSelect value={view.type ?? ''} onChange={(e) => set({ type: (e.target.value || undefined) as StakeholderType | undefined })}>
-            <option value="">{t('allTypes')}</option>
-            {STAKEHOLDER_TYPES.map((ty) => (
-              <option key={ty} value={ty}>
-                {tc(`stakeholderTypes.${ty}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </label>
+        <TypeFilter label={t('type')} allLabel={t('allTypes')} value={view.type} onChange={(type) => set({ type })} />
         {data.counties.length > 1 ? (
           <label className="grid gap-1 text-sm font-medium">
             {t('county')}

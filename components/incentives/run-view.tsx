@@ -21,7 +21,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { NativeSelect } from '@/components/ui/native-select';
-import { ariaSort, ListPager, RangeNote, SearchField, SortLink, useListParams } from '@/components/app/paged-list';
+import { ariaSort, ListPager, RangeNote, SearchField, SortLink, SortTH, useListParams } from '@/components/app/paged-list';
 import { determinationListSchema, DETERMINATION_OUTCOMES, type DeterminationListParams } from '@/core/schemas/lists';
 import { Progress } from '@/components/ui/progress';
 import { StatCard } from '@/components/ui/stat-card';
@@ -202,13 +202,9 @@ export function RunView({ run, list, params }: { run: RunData; list: Determinati
             <TableCaption className="sr-only">{t('determinationsCaption', { count: list.total })}</TableCaption>
             <THead>
               <TR>
-                <TH aria-sort={ariaSort(params, 'code')}>
-                  <SortLink params={params} sortKey="code" href={href} label={t('stakeholder')} />
-                </TH>
+                <SortTH params={params} sortKey="code" href={href} label={t('stakeholder')} />
                 <TH>{t('county')}</TH>
-                <TH numeric aria-sort={ariaSort(params, 'composite')}>
-                  <SortLink params={params} sortKey="composite" href={href} label={t('composite')} />
-                </TH>
+                <SortTH numeric params={params} sortKey="composite" href={href} label={t('composite')} />
                 <TH>{t('result')}</TH>
                 <TH numeric aria-sort={ariaSort(params, 'amount')}>
                   {money ? <SortLink params={params} sortKey="amount" href={href} label={t('amount')} /> : t('benefit')}

@@ -3,7 +3,6 @@
 // each with a link to its scorecard.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ChartWithTable } from '@/components/charts/chart-with-table';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatCard } from '@/components/ui/stat-card';
@@ -13,6 +12,7 @@ import { countyScorecardSchema, type CountyScorecardParams } from '@/core/schema
 import { listParamsToQuery } from '@/core/schemas/list-params';
 import type { CountyScorecard } from './types';
 import { GroupedBars } from './charts';
+import { FigureCard } from './figure-card';
 import { pickName } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
 
@@ -52,153 +52,126 @@ export async function CountyView({ data, summary, params }: { data: CountyScorec
       {coordination ? <p className="-mt-2 text-sm">{t(`coordination.explain.${String(coordination.class) as '1'}`)}</p> : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('county.byType.heading')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ChartWithTable
-              chart={
-                <GroupedBars
-                  categories={types.map((g) => tc(`stakeholderTypes.${g.type}`))}
-                  series={data.objectives.map((o) => ({ name: pickName(o.name, locale), values: types.map((g) => g.objectives[o.code] ?? null) }))}
-                  max={100}
-                  ariaLabel={t('county.byType.chartLabel')}
-                  locale={locale}
-                />
-              }
-              tableToggleLabel={t('county.byType.showTable')}
-            >
-              <Table dense scrollLabel={t('county.byType.caption')}>
-                <TableCaption>{t('county.byType.caption')}</TableCaption>
-                <THead>
-                  <TR>
-                    <TH>{t('county.byType.type')}</TH>
-                    <TH numeric>{t('county.byType.count')}</TH>
-                    <TH numeric>{t('county.byType.meanComposite')}</TH>
-                    {data.objectives.map((o) => (
-                      <TH key={o.code} numeric>
-                        {pickName(o.name, locale)}
-                      </TH>
-                    ))}
-                    <TH numeric>{t('county.byType.meanCoupling')}</TH>
-                    <TH>{t('county.byType.grades')}</TH>
-                  </TR>
-                </THead>
-                <TBody>
-                  {summary.byType.map((g) => (
-                    <TR key={g.type}>
-                      <TD>{tc(`stakeholderTypes.${g.type}`)}</TD>
-                      <TD numeric>{g.count}</TD>
-                      <TD numeric>{n1(g.meanComposite)}</TD>
-                      {data.objectives.map((o) => (
-                        <TD key={o.code} numeric>
-                          {n1(g.objectives[o.code])}
-                        </TD>
-                      ))}
-                      <TD numeric>{n3(g.meanCoupling)}</TD>
-                      <TD className="whitespace-nowrap">
-                        {Object.entries(g.grades)
-                          .sort(([a], [b]) => a.localeCompare(b))
-                          .map(([code, count]) => `${code} ${count}`)
-                          .join(' · ') || '—'}
-                      </TD>
-                    </TR>
-                  ))}
-                </TBody>
-              </Table>
-            </ChartWithTable>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('county.goals.heading')}</CardTitle>
-            <CardDescription>{t('coordination.method')}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <Table dense scrollLabel={t('county.goals.caption')}>
-              <TableCaption>{t('county.goals.caption')}</TableCaption>
-              <THead>
-                <TR>
-                  <TH>{t('county.goals.objective')}</TH>
-                  <TH numeric>{t('county.goals.mean')}</TH>
-                </TR>
-              </THead>
-              <TBody>
-                {data.objectives.map((o) => (
-                  <TR key={o.code}>
-                    <TD>{pickName(o.name, locale)}</TD>
-                    <TD numeric>{n1(coordination?.means[o.code])}</TD>
-                  </TR>
-                ))}
-                {coordination ? (
-                  <TR>
-                    <TD>C · T · D</TD>
-                    <TD numeric>
-                      {n3(coordination.C)} · {n3(coordination.T)} · {n3(coordination.D)}
-                    </TD>
-                  </TR>
-                ) : null}
-              </TBody>
-            </Table>
-          </CardContent>
-        </Card>
+        <FigureCard
+          title={t('county.byType.heading')}
+          caption={t('county.byType.caption')}
+          chart={
+            <GroupedBars
+              categories={types.map((g) => tc(`stakeholderTypes.${g.type}`))}
+              series={data.objectives.map((o) => ({ name: pickName(o.name, locale), values: types.map((g) => g.objectives[o.code] ?? null) }))}
+              max={100}
+              ariaLabel={t('county.byType.chartLabel')}
+              locale={locale}
+            />
+          }
+          tableToggleLabel={t('county.byType.showTable')}
+          head={
+            <>
+              <TH>{t('county.byType.type')}</TH>
+              <TH numeric>{t('county.byType.count')}</TH>
+              <TH numeric>{t('county.byType.meanComposite')}</TH>
+              {data.objectives.map((o) => (
+                <TH key={o.code} numeric>
+                  {pickName(o.name, locale)}
+                </TH>
+              ))}
+              <TH numeric>{t('county.byType.meanCoupling')}</TH>
+              <TH>{t('county.byType.grades')}</TH>
+            </>
+          }
+        >
+          {summary.byType.map((g) => (
+            <TR key={g.type}>
+              <TD>{tc(`stakeholderTypes.${g.type}`)}</TD>
+              <TD numeric>{g.count}</TD>
+              <TD numeric>{n1(g.meanComposite)}</TD>
+              {data.objectives.map((o) => (
+                <TD key={o.code} numeric>
+                  {n1(g.objectives[o.code])}
+                </TD>
+              ))}
+              <TD numeric>{n3(g.meanCoupling)}</TD>
+              <TD className="whitespace-nowrap">
+                {Object.entries(g.grades)
+                  .sort(([a], [b]) => a.localeCompare(b))
+                  .map(([code, count]) => `${code} ${count}`)
+                  .join(' · ') || '—'}
+              </TD>
+            </TR>
+          ))}
+        </FigureCard>
+        <FigureCard
+          title={t('county.goals.heading')}
+          description={t('coordination.method')}
+          caption={t('county.goals.caption')}
+          head={
+            <>
+              <TH>{t('county.goals.objective')}</TH>
+              <TH numeric>{t('county.goals.mean')}</TH>
+            </>
+          }
+        >
+          {data.objectives.map((o) => (
+            <TR key={o.code}>
+              <TD>{pickName(o.name, locale)}</TD>
+              <TD numeric>{n1(coordination?.means[o.code])}</TD>
+            </TR>
+          ))}
+          {coordination ? (
+            <TR>
+              <TD>C · T · D</TD>
+              <TD numeric>
+                {n3(coordination.C)} · {n3(coordination.T)} · {n3(coordination.D)}
+              </TD>
+            </TR>
+          ) : null}
+        </FigureCard>
       </div>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('county.townships.heading')}</CardTitle>
-          <CardDescription>{t('county.townships.description')}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <ChartWithTable
-            chart={
-              <GroupedBars
-                horizontal
-                categories={summary.townships.filter((r) => r.meanComposite !== null).map((r) => pickName(r.name, locale))}
-                series={[{ name: t('county.townships.meanComposite'), values: summary.townships.filter((r) => r.meanComposite !== null).map((r) => r.meanComposite) }]}
-                max={100}
-                height={Math.max(200, 34 * summary.townships.length + 40)}
-                ariaLabel={t('county.townships.chartLabel')}
-                locale={locale}
-              />
-            }
-            tableToggleLabel={t('county.townships.showTable')}
-          >
-            <Table dense scrollLabel={t('county.townships.caption')}>
-              <TableCaption>{t('county.townships.caption')}</TableCaption>
-              <THead>
-                <TR>
-                  <TH numeric>{t('county.townships.rank')}</TH>
-                  <TH>{t('county.townships.township')}</TH>
-                  <TH numeric>{t('county.townships.count')}</TH>
-                  <TH numeric>{t('county.townships.meanComposite')}</TH>
-                  {data.objectives.map((o) => (
-                    <TH key={o.code} numeric>
-                      {pickName(o.name, locale)}
-                    </TH>
-                  ))}
-                </TR>
-              </THead>
-              <TBody>
-                {summary.townships.map((r) => (
-                  <TR key={r.id}>
-                    <TD numeric>{r.rank ?? t('county.townships.none')}</TD>
-                    <TD>{pickName(r.name, locale)}</TD>
-                    <TD numeric>{r.count}</TD>
-                    <TD numeric>{n1(r.meanComposite)}</TD>
-                    {data.objectives.map((o) => (
-                      <TD key={o.code} numeric>
-                        {n1(r.objectives[o.code])}
-                      </TD>
-                    ))}
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-          </ChartWithTable>
-        </CardContent>
-      </Card>
+      <FigureCard
+        title={t('county.townships.heading')}
+        description={t('county.townships.description')}
+        caption={t('county.townships.caption')}
+        chart={
+          <GroupedBars
+            horizontal
+            categories={summary.townships.filter((r) => r.meanComposite !== null).map((r) => pickName(r.name, locale))}
+            series={[{ name: t('county.townships.meanComposite'), values: summary.townships.filter((r) => r.meanComposite !== null).map((r) => r.meanComposite) }]}
+            max={100}
+            height={Math.max(200, 34 * summary.townships.length + 40)}
+            ariaLabel={t('county.townships.chartLabel')}
+            locale={locale}
+          />
+        }
+        tableToggleLabel={t('county.townships.showTable')}
+        head={
+          <>
+            <TH numeric>{t('county.townships.rank')}</TH>
+            <TH>{t('county.townships.township')}</TH>
+            <TH numeric>{t('county.townships.count')}</TH>
+            <TH numeric>{t('county.townships.meanComposite')}</TH>
+            {data.objectives.map((o) => (
+              <TH key={o.code} numeric>
+                {pickName(o.name, locale)}
+              </TH>
+            ))}
+          </>
+        }
+      >
+        {summary.townships.map((r) => (
+          <TR key={r.id}>
+            <TD numeric>{r.rank ?? t('county.townships.none')}</TD>
+            <TD>{pickName(r.name, locale)}</TD>
+            <TD numeric>{r.count}</TD>
+            <TD numeric>{n1(r.meanComposite)}</TD>
+            {data.objectives.map((o) => (
+              <TD key={o.code} numeric>
+                {n1(r.objectives[o.code])}
+              </TD>
+            ))}
+          </TR>
+        ))}
+      </FigureCard>
 
       <Card>
         <CardHeader>

@@ -21,6 +21,17 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
   });
   const anyReachable = routes.some((r) => r.reachable);
   type Route = NextBand['routes'][number];
+  // The indicator, marked when it is among the cheapest routes (phone cards and table rows alike).
+  const routeName = (name: Route['name'], rank: number) => (
+    <>
+      <div className="font-medium">{pickName(name, locale)}</div>
+      {rank >= 0 ? (
+        <Badge variant="success" dot className="mt-1">
+          {t('cheapestRank', { rank: rank + 1 })}
+        </Badge>
+      ) : null}
+    </>
+  );
   const current = (r: Route) =>
     r.current === null ? (
       <span className="text-muted-foreground">{t('missing')}</span>
@@ -73,12 +84,7 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
                   const rank = path.cheapest.indexOf(r.indicator);
                   return (
                     <li key={r.indicator} className={rank >= 0 ? 'rounded-md border border-success-border bg-success-subtle/40 p-3' : 'rounded-md border p-3'}>
-                      <div className="font-medium">{pickName(r.name, locale)}</div>
-                      {rank >= 0 ? (
-                        <Badge variant="success" dot className="mt-1">
-                          {t('cheapestRank', { rank: rank + 1 })}
-                        </Badge>
-                      ) : null}
+                      {routeName(r.name, rank)}
                       <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                         <dt className="text-muted-foreground">{t('current')}</dt>
                         <dd className="text-end tabular-nums">{current(r)}</dd>
@@ -116,12 +122,7 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
                       return (
                         <TR key={r.indicator} selected={rank >= 0} data-cheapest={rank >= 0 ? rank + 1 : undefined}>
                           <TD>
-                            <div className="font-medium">{pickName(r.name, locale)}</div>
-                            {rank >= 0 ? (
-                              <Badge variant="success" dot className="mt-1">
-                                {t('cheapestRank', { rank: rank + 1 })}
-                              </Badge>
-                            ) : null}
+                            {routeName(r.name, rank)}
                           </TD>
                           <TD numeric>{current(r)}</TD>
                           <TD numeric className="font-semibold">

@@ -4,7 +4,6 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Download, FileText, Printer } from 'lucide-react';
-import { ChartWithTable } from '@/components/charts/chart-with-table';
 import { Alert } from '@/components/ui/alert';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -13,6 +12,7 @@ import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/t
 import { buttonClassName } from '@/components/ui/styles';
 import type { NextBand, Scorecard } from './types';
 import { ObjectivesRadar, TrendChart } from './charts';
+import { FigureCard } from './figure-card';
 import { IncentivesPanel } from './incentives-panel';
 import { NextBandPanel } from './next-band-panel';
 import { PeriodPicker } from './period-picker';
@@ -20,6 +20,12 @@ import { formatNumber } from '@/core/i18n/format';
 import { pickName } from '@/core/i18n/label';
 
 type Card = NonNullable<Scorecard['card']>;
+
+/** Where a stakeholder's scorecard is exported and printed (its screen pages link to both). */
+export function scorecardLinks(stakeholderId: number) {
+  return { exportBase: `/api/scorecards/${stakeholderId}/export`, printHref: `/scorecards/${stakeholderId}/print` };
+}
+
 /** Grade badge colour by position among the bands (top band green … bottom band red). */
 function gradeVariant(grade: { code: string } | null, grades: { code: string }[]): BadgeVariant {
   if (!grade) return 'neutral';
@@ -153,48 +159,38 @@ export async function ScorecardView({
       <p className="-mt-2 text-xs text-muted-foreground">{t('peers.privacy')}</p>
 
       <div className="grid gap-6 lg:grid-cols-2 print:block print:*:mb-6">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('objectives.heading')}</CardTitle>
-            <CardDescription>{t('objectives.description', { scale: card.scale })}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <ChartWithTable
-              chart={
-                <ObjectivesRadar
-                  labels={card.objectives.map((o) => pickName(o.name, locale))}
-                  values={card.objectives.map((o) => o.score)}
-                  scale={card.scale}
-                  seriesName={period}
-                  ariaLabel={t('objectives.chartLabel')}
-                  locale={locale}
-                />
-              }
-              tableToggleLabel={t('objectives.showTable')}
-              defaultTableOpen={print}
-            >
-              <Table dense scrollLabel={t('objectives.caption')}>
-                <TableCaption>{t('objectives.caption')}</TableCaption>
-                <THead>
-                  <TR>
-                    <TH>{t('objectives.objective')}</TH>
-                    <TH numeric>{t('objectives.score')}</TH>
-                    <TH numeric>{t('objectives.weight')}</TH>
-                  </TR>
-                </THead>
-                <TBody>
-                  {card.objectives.map((o) => (
-                    <TR key={o.code}>
-                      <TD>{pickName(o.name, locale)}</TD>
-                      <TD numeric>{n1(o.score)}</TD>
-                      <TD numeric>{pct(o.weight)}</TD>
-                    </TR>
-                  ))}
-                </TBody>
-              </Table>
-            </ChartWithTable>
-          </CardContent>
-        </Card>
+        <FigureCard
+          title={t('objectives.heading')}
+          description={t('objectives.description', { scale: card.scale })}
+          caption={t('objectives.caption')}
+          chart={
+            <ObjectivesRadar
+              labels={card.objectives.map((o) => pickName(o.name, locale))}
+              values={card.objectives.map((o) => o.score)}
+              scale={card.scale}
+              seriesName={period}
+              ariaLabel={t('objectives.chartLabel')}
+              locale={locale}
+            />
+          }
+          tableToggleLabel={t('objectives.showTable')}
+          defaultTableOpen={print}
+          head={
+            <>
+              <TH>{t('objectives.objective')}</TH>
+              <TH numeric>{t('objectives.score')}</TH>
+              <TH numeric>{t('objectives.weight')}</TH>
+            </>
+          }
+        >
+          {card.objectives.map((o) => (
+            <TR key={o.code}>
+              <TD>{pickName(o.name, locale)}</TD>
+              <TD numeric>{n1(o.score)}</TD>
+              <TD numeric>{pct(o.weight)}</TD>
+            </TR>
+          ))}
+        </FigureCard>
         <Card>
           <CardHeader>
             <CardTitle>{t('coordination.heading')}</CardTitle>
@@ -226,60 +222,50 @@ export async function ScorecardView({
         </Card>
       </div>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('trend.heading')}</CardTitle>
-          <CardDescription>{data.trend.length > 1 ? t('trend.description') : t('trend.single')}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <ChartWithTable
-            chart={
-              <TrendChart
-                periods={data.trend.map((p) => p.period)}
-                series={[
-                  { name: t('trend.composite'), values: data.trend.map((p) => p.composite) },
-                  ...card.objectives.map((o) => ({ name: pickName(o.name, locale), values: data.trend.map((p) => p.objectives[o.code] ?? null) })),
-                ]}
-                scale={card.scale}
-                ariaLabel={t('trend.chartLabel')}
-                locale={locale}
-              />
-            }
-            tableToggleLabel={t('trend.showTable')}
-            defaultTableOpen={print}
-          >
-            <Table dense scrollLabel={t('trend.caption')}>
-              <TableCaption>{t('trend.caption')}</TableCaption>
-              <THead>
-                <TR>
-                  <TH>{t('trend.period')}</TH>
-                  <TH numeric>{t('trend.composite')}</TH>
-                  <TH>{t('trend.grade')}</TH>
-                  {card.objectives.map((o) => (
-                    <TH key={o.code} numeric>
-                      {pickName(o.name, locale)}
-                    </TH>
-                  ))}
-                </TR>
-              </THead>
-              <TBody>
-                {data.trend.map((p) => (
-                  <TR key={p.period} selected={p.period === period}>
-                    <TD>{p.period}</TD>
-                    <TD numeric>{n1(p.composite)}</TD>
-                    <TD>{p.grade ?? '—'}</TD>
-                    {card.objectives.map((o) => (
-                      <TD key={o.code} numeric>
-                        {n1(p.objectives[o.code])}
-                      </TD>
-                    ))}
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-          </ChartWithTable>
-        </CardContent>
-      </Card>
+      <FigureCard
+        title={t('trend.heading')}
+        description={data.trend.length > 1 ? t('trend.description') : t('trend.single')}
+        caption={t('trend.caption')}
+        chart={
+          <TrendChart
+            periods={data.trend.map((p) => p.period)}
+            series={[
+              { name: t('trend.composite'), values: data.trend.map((p) => p.composite) },
+              ...card.objectives.map((o) => ({ name: pickName(o.name, locale), values: data.trend.map((p) => p.objectives[o.code] ?? null) })),
+            ]}
+            scale={card.scale}
+            ariaLabel={t('trend.chartLabel')}
+            locale={locale}
+          />
+        }
+        tableToggleLabel={t('trend.showTable')}
+        defaultTableOpen={print}
+        head={
+          <>
+            <TH>{t('trend.period')}</TH>
+            <TH numeric>{t('trend.composite')}</TH>
+            <TH>{t('trend.grade')}</TH>
+            {card.objectives.map((o) => (
+              <TH key={o.code} numeric>
+                {pickName(o.name, locale)}
+              </TH>
+            ))}
+          </>
+        }
+      >
+        {data.trend.map((p) => (
+          <TR key={p.period} selected={p.period === period}>
+            <TD>{p.period}</TD>
+            <TD numeric>{n1(p.composite)}</TD>
+            <TD>{p.grade ?? '—'}</TD>
+            {card.objectives.map((o) => (
+              <TD key={o.code} numeric>
+                {n1(p.objectives[o.code])}
+              </TD>
+            ))}
+          </TR>
+        ))}
+      </FigureCard>
 
       <Card>
         <CardHeader>

@@ -4,6 +4,7 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { ImportProblems } from '@/components/imports/problem-table';
 import { isRegistryProblemCode, type RegistryProblem, type RegistryReport } from '@/core/schemas/stakeholder-registry';
 
 export function useRegistryProblemText() {
@@ -31,33 +32,13 @@ export function RegistryImportReport({ report, runAction }: { report: RegistryRe
           {t('cleanBody', { n: report.creates })}
         </Alert>
       ) : (
-        <>
-          <Alert variant="error" title={t('problemsTitle', { n: report.problems.length + report.moreProblems })}>
-            {t('problemsBody')}
-          </Alert>
-          <div className="overflow-x-auto rounded-lg border">
-            <table className="w-full text-sm" data-testid="registry-problems">
-              <caption className="sr-only">{t('problemsCaption')}</caption>
-              <thead className="bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t('row')}</th>
-                  <th scope="col" className="px-3 py-2">{t('column')}</th>
-                  <th scope="col" className="px-3 py-2">{t('problem')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {report.problems.map((p, i) => (
-                  <tr key={i}>
-                    <td className="px-3 py-2 align-top tabular-nums">{p.row ?? '—'}</td>
-                    <td className="px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{p.column ?? '—'}</td>
-                    <td className="px-3 py-2 [overflow-wrap:anywhere]">{problemText(p)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {report.moreProblems ? <p className="text-sm text-muted-foreground">{t('moreProblems', { n: report.moreProblems })}</p> : null}
-        </>
+        <ImportProblems
+          namespace="stakeholders.registry"
+          testId="registry-problems"
+          problems={report.problems}
+          moreProblems={report.moreProblems}
+          problemText={problemText}
+        />
       )}
     </div>
   );

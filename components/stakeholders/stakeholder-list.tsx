@@ -11,10 +11,10 @@ import { useTRPC } from '@/lib/trpc/client';
 import { Badge } from '@/components/ui/badge';
 import { buttonClassName } from '@/components/ui/styles';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ariaSort, ListPager, SearchField, SortLink, useListParams } from '@/components/app/paged-list';
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { ListPager, ListTable, SearchField, SortTH, useListParams } from '@/components/app/paged-list';
+import { TD, TH, TR } from '@/components/ui/table';
 import { NativeSelect } from '@/components/ui/native-select';
-import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
+import { TypeFilter } from './type-filter';
 import { stakeholderListSchema, type StakeholderListParams } from '@/core/schemas/lists';
 import { pickName } from '@/core/i18n/label';
 
@@ -49,17 +49,7 @@ export function StakeholderList({ canCreate, data, params }: { canCreate: boolea
       </div>
       <div role="search" className="grid gap-3 rounded-lg border bg-surface p-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto]">
         <SearchField label={t('list.search')} placeholder={t('list.searchPlaceholder')} value={view.search ?? ''} onCommit={(search) => set({ search: search || undefined })} />
-        <label className="grid gap-1 text-sm font-medium">
-          {t('fields.type')}
-          <NativeSelect value={view.type ?? ''} onChange={(e) => set({ type: (e.target.value || undefined) as StakeholderType | undefined })}>
-            <option value="">{t('list.allTypes')}</option>
-            {STAKEHOLDER_TYPES.map((ty) => (
-              <option key={ty} value={ty}>
-                {tc(`stakeholderTypes.${ty}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </label>
+        <TypeFilter label={t('fields.type')} allLabel={t('list.allTypes')} value={view.type} onChange={(type) => set({ type })} />
         <label className="grid gap-1 text-sm font-medium">
           {t('list.township')}
           <NativeSelect value={view.regionId ?? ''} onChange={(e) => set({ regionId: e.target.value ? Number(e.target.value) : undefined })}>
@@ -94,41 +84,38 @@ export function StakeholderList({ canCreate, data, params }: { canCreate: boolea
           <p className="text-sm text-muted-foreground" aria-live="polite">
             {t('list.count', { total: data.total })}
           </p>
-          <Table className={pending ? 'min-w-[640px] opacity-60' : 'min-w-[640px]'} scrollLabel={t('list.heading')} aria-busy={pending}>
-            <TableCaption className="sr-only">{t('list.heading')}</TableCaption>
-            <THead>
-              <TR>
-                <TH aria-sort={ariaSort(params, 'code')}>
-                  <SortLink params={params} sortKey="code" href={href} label={t('fields.code')} />
-                </TH>
-                <TH aria-sort={ariaSort(params, 'name')}>
-                  <SortLink params={params} sortKey="name" href={href} label={t('fields.name')} />
-                </TH>
+          <ListTable
+            className="min-w-[640px]"
+            caption={t('list.heading')}
+            pending={pending}
+            head={
+              <>
+                <SortTH params={params} sortKey="code" href={href} label={t('fields.code')} />
+                <SortTH params={params} sortKey="name" href={href} label={t('fields.name')} />
                 <TH>{t('fields.type')}</TH>
                 <TH>{t('fields.region')}</TH>
                 <TH>{t('fields.creditCode')}</TH>
                 <TH>{t('fields.status')}</TH>
+              </>
+            }
+          >
+            {data.items.map((s) => (
+              <TR key={s.id}>
+                <TD className="whitespace-nowrap tabular-nums text-muted-foreground">{s.code}</TD>
+                <TD className="min-w-48 font-medium">
+                  <Link href={`/stakeholders/${s.id}`} prefetch={false} className="text-primary underline-offset-4 hover:underline">
+                    {s.name}
+                  </Link>
+                </TD>
+                <TD className="whitespace-nowrap">{tc(`stakeholderTypes.${s.type}`)}</TD>
+                <TD className="whitespace-nowrap">{pickName(s.regionName, locale)}</TD>
+                <TD className="whitespace-nowrap font-mono text-xs">{s.creditCode ?? '—'}</TD>
+                <TD>
+                  <Badge variant={s.active ? 'success' : 'neutral'}>{s.active ? t('status.active') : t('status.inactive')}</Badge>
+                </TD>
               </TR>
-            </THead>
-            <TBody>
-              {data.items.map((s) => (
-                <TR key={s.id}>
-                  <TD className="whitespace-nowrap tabular-nums text-muted-foreground">{s.code}</TD>
-                  <TD className="min-w-48 font-medium">
-                    <Link href={`/stakeholders/${s.id}`} prefetch={false} className="text-primary underline-offset-4 hover:underline">
-                      {s.name}
-                    </Link>
-                  </TD>
-                  <TD className="whitespace-nowrap">{tc(`stakeholderTypes.${s.type}`)}</TD>
-                  <TD className="whitespace-nowrap">{pickName(s.regionName, locale)}</TD>
-                  <TD className="whitespace-nowrap font-mono text-xs">{s.creditCode ?? '—'}</TD>
-                  <TD>
-                    <Badge variant={s.active ? 'success' : 'neutral'}>{s.active ? t('status.active') : t('status.inactive')}</Badge>
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
+            ))}
+          </ListTable>
           <ListPager data={data} href={href} />
         </>
       )}

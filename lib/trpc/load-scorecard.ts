@@ -3,8 +3,9 @@
 import type { CountyScorecardParams } from '@/core/schemas/county-scorecard';
 import 'server-only';
 import { TRPCError } from '@trpc/server';
+import { notFound } from 'next/navigation';
 import { isPeriodCode } from '@/core/schemas/period-code';
-import { api } from './server';
+import { api, getContext } from './server';
 
 async function orNull<T>(p: Promise<T>): Promise<T | null> {
   try {
@@ -25,6 +26,22 @@ export async function loadScorecard(input: { stakeholderId?: number; period?: st
   if (!data) return null;
   const nextBand = data.card ? await orNull(caller.scorecards.nextBand({ ...input, period: data.period ?? undefined })) : null;
   return { data, nextBand };
+}
+
+/** The props of the pages under /scorecards/[id]. */
+export type ScorecardPageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ period?: string | string[] }> };
+
+/**
+ * For the pages of one stakeholder's scorecard (screen and print): the stakeholder id from the
+ * route, its scorecard for the asked period and the signed-in user, or a 404.
+ */
+export async function loadScorecardPage({ params, searchParams }: ScorecardPageProps) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const ctx = await getContext();
+  const loaded = await loadScorecard({ stakeholderId: id, period: periodParam((await searchParams).period) });
+  if (!loaded || !ctx.user) notFound();
+  return { id, user: ctx.user, ...loaded };
 }
 
 export async function loadCountyScorecard(input: Partial<CountyScorecardParams>) {

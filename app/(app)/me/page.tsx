@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonClassName } from '@/components/ui/styles';
-import { ScorecardView } from '@/components/scorecard/scorecard-view';
+import { ScorecardView, scorecardLinks } from '@/components/scorecard/scorecard-view';
 import { loadScorecard, periodParam } from '@/lib/trpc/load-scorecard';
 import { getContext } from '@/lib/trpc/server';
 import { notFound } from 'next/navigation';
@@ -54,13 +54,11 @@ export default async function MyScorecardPage({ searchParams }: { searchParams: 
       </>
     );
   }
-  const id = data.stakeholder.id;
   return (
     <ScorecardView
       data={{ ...data, card: data.card }}
       nextBand={nextBand}
-      exportBase={`/api/scorecards/${id}/export`}
-      printHref={`/scorecards/${id}/print`}
+      {...scorecardLinks(data.stakeholder.id)}
       headerExtra={profileLink}
     />
   );

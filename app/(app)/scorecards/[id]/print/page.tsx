@@ -5,9 +5,8 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ScorecardView } from '@/components/scorecard/scorecard-view';
 import { PrintButton } from '@/components/scorecard/print-button';
-import { loadScorecard, periodParam } from '@/lib/trpc/load-scorecard';
+import { loadScorecard, loadScorecardPage, type ScorecardPageProps } from '@/lib/trpc/load-scorecard';
 import { buttonClassName } from '@/components/ui/styles';
-import { getContext } from '@/lib/trpc/server';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations('scorecard');
@@ -16,21 +15,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: loaded ? t('print.title', { name: loaded.data.stakeholder.name }) : t('title') };
 }
 
-export default async function PrintScorecardPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ period?: string | string[] }>;
-}) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const ctx = await getContext();
+export default async function PrintScorecardPage(props: ScorecardPageProps) {
+  const loaded = await loadScorecardPage(props);
+  if (!loaded.data.card) notFound();
+  const { id, user } = loaded;
   const t = await getTranslations('scorecard');
-  const period = periodParam((await searchParams).period);
-  const loaded = await loadScorecard({ stakeholderId: id, period });
-  if (!loaded || !loaded.data.card || !ctx.user) notFound();
-  const back = ctx.user.role === 'stakeholder' ? '/me' : `/scorecards/${id}`;
+  const back = user.role === 'stakeholder' ? '/me' : `/scorecards/${id}`;
   return (
     <>
       <div data-print="hide" className="mb-6 flex flex-wrap gap-2">
