@@ -19,7 +19,7 @@ const config = [
     },
   },
   {
-    files: ['server/env.ts', 'scripts/**', 'bench/**', 'tests/**', '*.config.*', 'proxy.ts', 'lib/trpc/client.tsx', 'cli/**', 'eslint.layers.mjs'],
+    files: ['server/env.ts', 'scripts/**', 'bench/**', 'tests/**', '*.config.*', 'proxy.ts', 'instrumentation.ts', 'lib/trpc/client.tsx', 'cli/**', 'eslint.layers.mjs'],
     rules: { 'no-restricted-properties': 'off' },
   },
   ...layerConfigs,

@@ -3,7 +3,15 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import net from 'node:net';
 import { z } from 'zod';
+
+function isAddressOrRange(entry: string): boolean {
+  const [ip = '', bits, ...rest] = entry.split('/');
+  const family = net.isIP(ip);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -14,9 +22,17 @@ const schema = z.object({
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   // Worker threads for long jobs (publishing, eligibility runs, imports); 1 leaves a core to requests on 2 cores.
   JOB_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
-  // Failed sign-ins per username within the window before the account is locked for the window.
-  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Scheduled online backups (scripts/backup.mjs): off unless BACKUP_DIR is set.
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().positive().max(500).default(24), // timers overflow past 24.8 days
+  // Reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For names the client;
+  // empty: the socket's peer is the client (server/auth/client-address.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrRange), 'TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated'),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; DATA_DIR: string };

@@ -1,0 +1,11 @@
+// Types for the TypeScript callers of backup.mjs (tests).
+export declare class BackupError extends Error {}
+export type SchemaVersion = null | { unknown: number } | { tag: string; applied: number };
+export declare function holderFile(databasePath: string): string;
+export declare function liveHolder(databasePath: string): number | null;
+export declare function knownMigrations(): { tag: string; when: number }[];
+export declare function backupDatabase(source: string, destination: string): Promise<{ file: string; bytes: number; ms: number; version: SchemaVersion }>;
+export declare function restoreDatabase(backup: string, target: string): { file: string; kept: string | null; version: SchemaVersion };
+export declare function pruneBackups(dir: string, keep: number): string[];
+export declare function scheduledBackupName(date?: Date): string;
+export declare function describeBackup(result: { file: string; bytes: number; ms: number; version: SchemaVersion }): string;
