@@ -10,6 +10,12 @@ const nextConfig = {
   poweredByHeader: false,
   allowedDevOrigins: ['127.0.0.1'],
   serverExternalPackages: ['better-sqlite3', 'exceljs', 'piscina'],
+  experimental: {
+    // Bodies pass through proxy.ts, which buffers at most this much (Next's default is 10 MB): the
+    // one upload limit plus its multipart envelope (MAX_IMPORT_BYTES + UPLOAD_ENVELOPE_BYTES in
+    // core/domain/imports.ts; a unit test keeps them equal). Larger uploads get a 413 that names it.
+    proxyClientMaxBodySize: 21 * 1024 * 1024,
+  },
   typedRoutes: false,
   // Type checking and lint run in `npm test`; the production build need not repeat them.
   typescript: { ignoreBuildErrors: true },

@@ -2,6 +2,8 @@
 // The upload flow both file imports share (evaluations and the stakeholder registry): a dry run
 // answers its report; a real run uploads the file, then follows the job that imports it.
 import { useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { MAX_IMPORT_BYTES } from '@/core/domain/imports';
 import { uploadWithProgress } from '@/lib/upload';
 import { JobFailed, useJobRunner } from '@/components/jobs/job-progress';
 import type { JobResultOf } from '@/server/jobs/handlers';
@@ -9,7 +11,7 @@ import type { JobResultOf } from '@/server/jobs/handlers';
 type ImportKind = 'evaluations.import' | 'stakeholders.import';
 type Report<K extends ImportKind> = JobResultOf<K>['report'];
 type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number; dryRun: boolean } | { kind: 'processing'; dryRun: boolean };
-type Answer<K extends ImportKind> = { report?: Report<K>; jobId?: number; error?: { message: string } };
+type Answer<K extends ImportKind> = { report?: Report<K>; jobId?: number; error?: { message: string; reason?: string } };
 
 export type FileImport = ReturnType<typeof useFileImport>;
 
@@ -27,6 +29,8 @@ export function useFileImport<K extends ImportKind>(options: {
   const [done, setDone] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const job = useJobRunner<K>();
+  const problems = useTranslations('evaluations.import.problems');
+  const tooLargeText = problems('too_large', { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
   const fileInput = useRef<HTMLInputElement>(null);
   const busy = phase.kind !== 'idle' || job.running;
 
@@ -43,6 +47,11 @@ export function useFileImport<K extends ImportKind>(options: {
     setError(null);
     setDone(null);
     if (dryRun) setReport(null);
+    // Said at once rather than after uploading 20 MB for the server to refuse.
+    if (file.size > MAX_IMPORT_BYTES) {
+      setError(tooLargeText);
+      return;
+    }
     const form = new FormData();
     form.set('file', file);
     for (const [name, value] of Object.entries(fields)) form.set(name, value);
@@ -55,7 +64,8 @@ export function useFileImport<K extends ImportKind>(options: {
         (percent) => setPhase({ kind: 'uploading', percent, dryRun }),
         () => setPhase({ kind: 'processing', dryRun }),
       );
-      if (status >= 400 || body.error) setError(body.error?.message ?? options.failedText);
+      if (status === 413 || body.error?.reason === 'too_large') setError(tooLargeText);
+      else if (status >= 400 || body.error) setError(body.error?.message ?? options.failedText);
       if (body.report) setReport(body.report);
       const jobId = body.jobId;
       if (dryRun || jobId === undefined) return;

@@ -7,6 +7,8 @@ export const DECODE_PROBLEM_CODES = [
   'not_utf8',
   'old_excel',
   'bad_xlsx',
+  'xlsx_too_large',
+  'sheet_too_large',
   'no_worksheet',
   'formula_without_value',
   // CSV syntax

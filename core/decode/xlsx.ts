@@ -2,6 +2,7 @@
 // result is an error naming its cell: reading it as empty would silently lose a value.
 import type { Cell } from './numbers';
 import { columnLetter, located, type DecodeProblem } from './problems';
+import { checkWorkbookArchive, WORKBOOK_LIMITS } from './zip-guard';
 
 export type SheetRecord = { row: number; cells: Cell[] };
 export type SheetRead = { records: SheetRecord[]; problems: DecodeProblem[] };
@@ -15,6 +16,8 @@ export function isOldExcel(bytes: Uint8Array): boolean {
 }
 
 export async function readXlsxRecords(bytes: Uint8Array): Promise<SheetRead> {
+  const unsafe = await checkWorkbookArchive(bytes);
+  if (unsafe) return { records: [], problems: [located(unsafe.code, unsafe.params)] };
   // Loaded on demand: most files are CSV, and the library is large.
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
@@ -26,6 +29,9 @@ export async function readXlsxRecords(bytes: Uint8Array): Promise<SheetRead> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { records: [], problems: [located('no_worksheet')] };
+  // The sheet's extent (last row × last column), known before any cell is visited.
+  if (sheet.rowCount > WORKBOOK_LIMITS.rows || sheet.rowCount * sheet.columnCount > WORKBOOK_LIMITS.cells)
+    return { records: [], problems: [located('sheet_too_large', { maxRows: WORKBOOK_LIMITS.rows, maxCells: WORKBOOK_LIMITS.cells })] };
   const read: SheetRead = { records: [], problems: [] };
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];

@@ -5,8 +5,13 @@ import type { DecodeProblemCode, Encoding, Located } from '@/core/decode';
 export const IMPORT_MODES = ['draft', 'submitted'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
-/** Largest file accepted (bytes): 10,000 rows of a wide file are about 1 MB. */
+/**
+ * The one upload limit (bytes), for evaluation values and the stakeholder registry alike: 100,000
+ * registry rows are about 15 MB, 10,000 rows of a wide values file about 1 MB.
+ */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** What a multipart body may carry beyond its file (boundaries, the other fields). */
+export const UPLOAD_ENVELOPE_BYTES = 1024 * 1024;
 
 /** What the import itself finds wrong, beyond the file's own problems (core/decode). */
 export const IMPORT_PROBLEM_CODES = [

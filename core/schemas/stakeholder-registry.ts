@@ -3,9 +3,7 @@
 // report of a check and the procedures' input. Shared by the service, the procedures and the page.
 import { z } from 'zod';
 import type { DecodeProblemCode, Encoding, Located } from '@/core/decode';
-
-/** Largest file accepted (bytes): 100,000 registry rows are about 15 MB. */
-export const MAX_REGISTRY_BYTES = 40 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from '@/core/domain/imports';
 
 export const REGISTRY_COLUMNS = ['code', 'credit_code', 'name_zh', 'name_en', 'type', 'township_code', 'contact_name', 'contact_phone'] as const;
 export type RegistryColumn = (typeof REGISTRY_COLUMNS)[number];
@@ -130,6 +128,6 @@ export const registryFileInputSchema = z.object({
   contentBase64: z
     .string()
     .min(1)
-    .max(Math.ceil((MAX_REGISTRY_BYTES * 4) / 3) + 4),
+    .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
 });
 export type RegistryFileInput = z.infer<typeof registryFileInputSchema>;

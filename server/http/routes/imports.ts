@@ -5,9 +5,10 @@ import 'server-only';
 import { z } from 'zod';
 import { checkImport, importTemplate } from '@/server/services/imports';
 import { startImportJob } from '@/server/jobs/runner';
-import { IMPORT_MODES, MAX_IMPORT_BYTES } from '@/core/domain/imports';
-import { TooLargeError, ValidationError } from '@/server/errors';
+import { IMPORT_MODES } from '@/core/domain/imports';
+import { ValidationError } from '@/server/errors';
 import { defineRoute } from '../define-route';
+import { readUpload } from '../upload';
 
 export const importUploadRoute = defineRoute({
   method: 'POST',
@@ -15,18 +16,13 @@ export const importUploadRoute = defineRoute({
   // Checking is the least an upload does; importing needs `imports.run` as well (below).
   action: 'imports.check',
   handler: async ({ db, user, request, authorize }) => {
-    const form = await request.formData().catch(() => {
-      throw new ValidationError('Send the file as multipart/form-data.', {}, 'bad_request');
-    });
+    const { form, file } = await readUpload(request);
     const dryRun = form.get('dryRun') === '1';
     if (!dryRun) authorize('imports.run');
-    const file = form.get('file');
     const kpiSetCode = String(form.get('kpiSet') ?? '').trim();
     const mode = IMPORT_MODES.find((m) => m === String(form.get('mode') ?? 'draft'));
-    if (!(file instanceof File)) throw new ValidationError('Choose a file to import.', {}, 'no_file');
     if (!kpiSetCode) throw new ValidationError('Choose the KPI set of the file.', {}, 'no_kpi_set');
     if (!mode) throw new ValidationError('Import as draft or submitted.', {}, 'bad_mode');
-    if (file.size > MAX_IMPORT_BYTES) throw new TooLargeError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`);
     const input = { kpiSetCode, mode, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
     if (dryRun) return Response.json({ report: await checkImport(db, user, input) });
     return Response.json(startImportJob(db, user.id, input));

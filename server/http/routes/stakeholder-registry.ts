@@ -4,21 +4,15 @@
 import 'server-only';
 import { checkRegistryImport, registryTemplate } from '@/server/services/stakeholder-registry';
 import { startJob } from '@/server/jobs/runner';
-import { MAX_REGISTRY_BYTES } from '@/core/schemas/stakeholder-registry';
-import { TooLargeError, ValidationError } from '@/server/errors';
 import { defineRoute } from '../define-route';
+import { readUpload } from '../upload';
 
 export const registryUploadRoute = defineRoute({
   method: 'POST',
   path: '/api/stakeholders/import',
   action: 'stakeholders.import',
   handler: async ({ db, user, request }) => {
-    const form = await request.formData().catch(() => {
-      throw new ValidationError('Send the file as multipart/form-data.', {}, 'bad_request');
-    });
-    const file = form.get('file');
-    if (!(file instanceof File)) throw new ValidationError('Choose a file to import.', {}, 'no_file');
-    if (file.size > MAX_REGISTRY_BYTES) throw new TooLargeError(`The file is larger than ${MAX_REGISTRY_BYTES / 1024 / 1024} MB; split it.`);
+    const { form, file } = await readUpload(request);
     const input = { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
     if (form.get('dryRun') === '1') return Response.json({ report: await checkRegistryImport(db, user, input) });
     return Response.json(startJob(db, { kind: 'stakeholders.import', input: { fileName: file.name }, startedBy: user.id, attachment: input.bytes }));

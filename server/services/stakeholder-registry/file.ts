@@ -2,8 +2,8 @@
 // the checks: the header row names the columns in English or Chinese, in any order.
 import 'server-only';
 import { columnLetter, located, readTableFile, type TextRecord } from '@/core/decode';
+import { MAX_IMPORT_BYTES } from '@/core/domain/imports';
 import {
-  MAX_REGISTRY_BYTES,
   REQUIRED_REGISTRY_COLUMNS,
   registryColumnOf,
   type RegistryColumn,
@@ -20,8 +20,8 @@ export type RegistryFile = {
 
 /** Reads the file into `report` (format, encoding, its problems); null when there are no rows to check. */
 export async function readRegistryFile(bytes: Uint8Array, report: RegistryReport, add: (p: RegistryProblem) => void): Promise<RegistryFile | null> {
-  if (bytes.length > MAX_REGISTRY_BYTES) {
-    add(located('too_large', { mb: MAX_REGISTRY_BYTES / 1024 / 1024 }));
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    add(located('too_large', { mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
     return null;
   }
   const read = await readTableFile(bytes);
