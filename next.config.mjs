@@ -11,6 +11,8 @@ const nextConfig = {
   allowedDevOrigins: ['127.0.0.1'],
   serverExternalPackages: ['better-sqlite3', 'exceljs', 'piscina'],
   experimental: {
+    // `forbidden()` renders app/forbidden.tsx with a 403 (a page a role may not open).
+    authInterrupts: true,
     // Bodies pass through proxy.ts, which buffers at most this much (Next's default is 10 MB): the
     // one upload limit plus its multipart envelope (MAX_IMPORT_BYTES + UPLOAD_ENVELOPE_BYTES in
     // core/domain/imports.ts; a unit test keeps them equal). Larger uploads get a 413 that names it.

@@ -123,11 +123,21 @@ test.describe('scorecard', () => {
     const options = await page.getByRole('combobox', { name: 'Period' }).locator('option').allInnerTexts();
     expect(options).toEqual(['2026Q2', '2026Q1', '2025Q4']);
 
-    for (const path of [`/scorecards/${other}`, `/scorecards/${other}/print`, '/me?period=2026Q3', `/scorecards/${own}?period=2026Q3`, '/scorecards/county']) {
+    for (const path of [`/scorecards/${other}`, `/scorecards/${other}/print`, '/me?period=2026Q3', `/scorecards/${own}?period=2026Q3`]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     }
+    // Pages of other roles: a plain 403 page in the user's language.
+    for (const path of ['/scorecards/county', '/admin/users', '/evaluations', '/assessor/dashboard']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole('heading', { name: 'You can’t open this page' })).toBeVisible();
+    }
+    await setLocale(page, 'zh-CN');
+    expect((await page.goto('/admin/programs'))?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: '您无权打开此页面' })).toBeVisible();
+    await setLocale(page, 'en');
     for (const format of ['csv', 'xlsx', 'pdf']) {
       expect((await page.request.get(`/api/scorecards/${other}/export?format=${format}`)).status()).toBe(403);
     }
