@@ -19,7 +19,6 @@ export const IMPORT_PROBLEM_CODES = [
   'no_open_period',
   'no_published_version',
   'unknown_stakeholder',
-  'out_of_scope',
   'wrong_type',
   'inactive',
   'duplicate_row',

@@ -33,20 +33,23 @@ export function importableKpiSets(db: DbOrTx) {
 
 export type ImportStakeholder = { id: number; code: string; type: StakeholderType; active: boolean };
 
-/** Stakeholders by code and by credit code (upper case), and the ids in the caller's scope. */
+/**
+ * The stakeholders in the caller's scope, by code and by credit code (upper case). Only those: a
+ * stakeholder outside the scope is as unknown to an import as one that doesn't exist.
+ */
 export function stakeholderDirectory(db: DbOrTx, me: SessionUser) {
   const byCode = new Map<string, ImportStakeholder>();
   const byCreditCode = new Map<string, ImportStakeholder>();
   const rows = db
     .select({ id: stakeholders.id, code: stakeholders.code, creditCode: stakeholders.creditCode, type: stakeholders.type, active: stakeholders.active })
     .from(stakeholders)
+    .where(stakeholderInScope(me))
     .all();
   for (const s of rows) {
     byCode.set(s.code, s);
     if (s.creditCode) byCreditCode.set(s.creditCode.toUpperCase(), s);
   }
-  const inScope = new Set(db.select({ id: stakeholders.id }).from(stakeholders).where(stakeholderInScope(me)).all().map((r) => r.id));
-  return { byCode, byCreditCode, inScope };
+  return { byCode, byCreditCode };
 }
 
 export type PeriodEvaluation = { id: number; stakeholderId: number; status: EvaluationStatus; revision: number; versionId: number };

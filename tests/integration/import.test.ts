@@ -108,7 +108,7 @@ describe('import', () => {
     const lines = [
       row(fresh[0]!.code, 0), // row 2: fine
       row('MK-NOPE', 1), // row 3: unknown
-      row(foreign.code, 2), // row 4: out of scope
+      row(foreign.code, 2), // row 4: out of scope, reported as unknown
       [fresh[1]!.code, 12, 230, 900, 120, 0, 120, 300, 6].join(','), // row 5: R&D 120 % > 100
       [fresh[2]!.code, 'abc', 230, 900, 1, 0, 120, 300, 6].join(','), // row 6: not a number
       row(approved.code, 3), // row 7: already approved
@@ -119,7 +119,11 @@ describe('import', () => {
     expect(report.ok).toBe(false);
     const seen = report.problems.map((p) => `${p.row}:${p.code}:${p.column ?? ''}`);
     expect(seen).toContain(`3:unknown_stakeholder:"stakeholder" (A)`);
-    expect(seen).toContain(`4:out_of_scope:"stakeholder" (A)`);
+    // Outside the assessor's scope reads exactly as a code that doesn't exist: no existence oracle.
+    expect(seen).toContain(`4:unknown_stakeholder:"stakeholder" (A)`);
+    const said = (r: number) => report.problems.find((p) => p.row === r)!;
+    expect(said(4).params).toEqual({ value: foreign.code });
+    expect(Object.keys(said(4))).toEqual(Object.keys(said(3)));
     expect(seen.some((s) => s.startsWith('5:range_aboveMax:"mk_rd_investment_pct" (E)'))).toBe(true);
     expect(seen.some((s) => s.startsWith('6:not_number:"mk_local_hires_monitored" (B)'))).toBe(true);
     expect(seen).toContain(`7:already_approved:"stakeholder" (A)`);

@@ -130,10 +130,9 @@ class RowChecker {
     return { row, stakeholderId: s.id, stakeholderCode: s.code, existing: prior ? { id: prior.id, status: prior.status, revision: prior.revision } : null, values };
   }
 
-  /** In scope, of the set's type, active: or the problem is reported. */
+  /** Of the set's type, active: or the problem is reported (the directory holds only the caller's scope). */
   private mayImport(s: ImportStakeholder, row: number, where: string | undefined): boolean {
-    if (!this.directory.inScope.has(s.id)) this.add(located('out_of_scope', { value: s.code }, row, where));
-    else if (s.type !== this.target.stakeholderType) this.add(located('wrong_type', { value: s.code, type: s.type, kpiSet: this.target.kpiSetCode }, row, where));
+    if (s.type !== this.target.stakeholderType) this.add(located('wrong_type', { value: s.code, type: s.type, kpiSet: this.target.kpiSetCode }, row, where));
     else if (!s.active) this.add(located('inactive', { value: s.code }, row, where));
     else return true;
     return false;
