@@ -11,12 +11,14 @@ import { isPeerDependent } from '@/core/scoring';
 import { NotFoundError } from '@/server/errors';
 import type { LoadedVersion } from './kpi-documents';
 import { stakeholderInScope } from './scope';
-import { getStakeholder } from './stakeholders';
 
 export type Evaluation = typeof evaluations.$inferSelect;
 export type EvaluationChange = Partial<typeof evaluations.$inferInsert>;
 
-/** An evaluation with its stakeholder, region path and period: NOT_FOUND, or FORBIDDEN outside the caller's scope. */
+/**
+ * An evaluation with its stakeholder, region path and period; NOT_FOUND when missing or outside
+ * the caller's scope (one answer for both, so ids can't be probed).
+ */
 export function evaluationInScope(db: DbOrTx, me: SessionUser, id: number) {
   const row = db
     .select({ evaluation: evaluations, stakeholder: stakeholders, path: regions.path, period: periods })
@@ -24,10 +26,9 @@ export function evaluationInScope(db: DbOrTx, me: SessionUser, id: number) {
     .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
     .innerJoin(regions, eq(regions.id, stakeholders.regionId))
     .innerJoin(periods, eq(periods.id, evaluations.periodId))
-    .where(eq(evaluations.id, id))
+    .where(and(eq(evaluations.id, id), stakeholderInScope(me)))
     .get();
   if (!row) throw new NotFoundError('Evaluation', id);
-  getStakeholder(db, me, row.stakeholder.id); // throws outside the caller's scope
   return row;
 }
 
@@ -198,18 +199,6 @@ export function redFlagValues(db: DbOrTx, me: SessionUser, periodId: number, lim
         stakeholderInScope(me),
       ),
     )
-    .orderBy(stakeholders.code)
-    .limit(limit)
-    .all();
-}
-
-/** Active stakeholders (the first `limit`, with the `total`) in the caller's scope whose evaluation of the period is not started, a draft or returned. */
-export function unfinishedEvaluations(db: DbOrTx, me: SessionUser, periodId: number, limit = -1) {
-  return db
-    .select({ total: sql<number>`count(*) over ()`, stakeholderId: stakeholders.id, code: stakeholders.code, name: stakeholders.name, evaluationId: evaluations.id, status: evaluations.status })
-    .from(stakeholders)
-    .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, periodId)))
-    .where(and(eq(stakeholders.active, true), stakeholderInScope(me), sql`(${evaluations.id} is null or ${evaluations.status} in ('draft', 'returned'))`))
     .orderBy(stakeholders.code)
     .limit(limit)
     .all();

@@ -4,7 +4,7 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { regions, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { ForbiddenError, NotFoundError } from '@/server/errors';
+import { NotFoundError } from '@/server/errors';
 import { stakeholderInScope } from './scope';
 import type { StakeholderType } from '@/core/domain/enums';
 
@@ -43,7 +43,10 @@ export const stakeholderColumns = {
   updatedAt: stakeholders.updatedAt,
 };
 
-/** The stakeholder with its region; FORBIDDEN outside the caller's scope, NOT_FOUND when missing. */
+/**
+ * The stakeholder with its region; NOT_FOUND when missing or outside the caller's scope — the two
+ * answers are the same, so ids outside one's scope can't be probed.
+ */
 export function getStakeholder(db: DbOrTx, user: SessionUser, id: number) {
   const row = db
     .select(stakeholderColumns)
@@ -51,11 +54,7 @@ export function getStakeholder(db: DbOrTx, user: SessionUser, id: number) {
     .innerJoin(regions, eq(regions.id, stakeholders.regionId))
     .where(and(eq(stakeholders.id, id), stakeholderInScope(user)))
     .get();
-  if (!row) {
-    const exists = db.select({ id: stakeholders.id }).from(stakeholders).where(eq(stakeholders.id, id)).get();
-    if (exists) throw new ForbiddenError('This stakeholder is outside your scope.', 'out_of_scope');
-    throw new NotFoundError('Stakeholder', id);
-  }
+  if (!row) throw new NotFoundError('Stakeholder', id);
   return row;
 }
 

@@ -138,13 +138,15 @@ test.describe('scorecard', () => {
     expect((await page.goto('/admin/programs'))?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: '您无权打开此页面' })).toBeVisible();
     await setLocale(page, 'en');
+    // Another stakeholder's id is answered as one that doesn't exist, by every route.
     for (const format of ['csv', 'xlsx', 'pdf']) {
-      expect((await page.request.get(`/api/scorecards/${other}/export?format=${format}`)).status()).toBe(403);
+      expect((await page.request.get(`/api/scorecards/${other}/export?format=${format}`)).status()).toBe(404);
+      expect((await page.request.get(`/api/scorecards/999999/export?format=${format}`)).status()).toBe(404);
     }
     expect((await page.request.get(`/api/scorecards/${own}/export?format=csv&period=2026Q3`)).status()).toBe(404);
     const trpc = (proc: string, input: unknown) => page.request.get(`/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-    expect((await trpc('scorecards.get', { stakeholderId: other })).status()).toBe(403);
-    expect((await trpc('scorecards.nextBand', { stakeholderId: other })).status()).toBe(403);
+    expect((await trpc('scorecards.get', { stakeholderId: other })).status()).toBe(404);
+    expect((await trpc('scorecards.nextBand', { stakeholderId: other })).status()).toBe(404);
     expect((await trpc('scorecards.get', { period: '2026Q3' })).status()).toBe(404);
     expect((await trpc('scorecards.county', {})).status()).toBe(403);
     // Its own scorecard still works through the same procedure, and its profile stays reachable.

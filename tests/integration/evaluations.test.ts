@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluations, scoreRuns, scores } from '@/db/schema';
+import { settleJobs } from '@/server/jobs/runner';
 import { makeFactory, type Factory } from './factory';
 
 let f: Factory;
@@ -97,15 +98,16 @@ describe('evaluation workflow', () => {
     expect(list.counties.map((c) => [c.regionId, c.total])).toEqual([[f.w.countyA.id, 3]]);
     expect(list.townships.map((t) => [t.regionId, t.total])).toEqual([[f.w.townA.id, 3]]);
 
-    // Out of scope: another county's assessor can neither start nor read it.
-    expect(await codeOf(a3.evaluations.start({ stakeholderId: target.id }))).toBe('FORBIDDEN');
+    // Out of scope: another county's assessor can neither start nor read it, and is told what a
+    // stakeholder that doesn't exist would tell (no existence oracle).
+    expect(await codeOf(a3.evaluations.start({ stakeholderId: target.id }))).toBe('NOT_FOUND');
 
     const created = await a1.evaluations.start({ stakeholderId: target.id });
     expect(created).toMatchObject({ status: 'draft', revision: 1 });
     // Starting again returns the same evaluation.
     expect((await a2.evaluations.start({ stakeholderId: target.id })).id).toBe(created.id);
     const id = created.id;
-    expect(await codeOf(a3.evaluations.get({ id }))).toBe('FORBIDDEN');
+    expect(await codeOf(a3.evaluations.get({ id }))).toBe('NOT_FOUND');
 
     // Save: an out-of-range and a non-numeric value are refused field by field.
     const fields = await fieldsOf(a1.evaluations.save({ id, revision: 1, values: { mk_rd_investment_pct: { value: -3 }, mk_value_added_10k: { value: 'abc' } } }));
@@ -138,7 +140,7 @@ describe('evaluation workflow', () => {
     expect(await codeOf(a1.evaluations.submit({ id, revision: 3 }))).toBe('PRECONDITION_FAILED');
     expect(await codeOf(a1.evaluations.approve({ id, revision: 3 }))).toBe('FORBIDDEN');
     expect(await codeOf(a1.evaluations.return({ id, revision: 3, reason: '自己退回试试看' }))).toBe('FORBIDDEN');
-    expect(await codeOf(a3.evaluations.approve({ id, revision: 3 }))).toBe('FORBIDDEN');
+    expect(await codeOf(a3.evaluations.approve({ id, revision: 3 }))).toBe('NOT_FOUND');
     // A return needs a reason.
     expect(await codeOf(a2.evaluations.return({ id, revision: 3, reason: ' ' }))).toBe('BAD_REQUEST');
 
@@ -159,7 +161,8 @@ describe('evaluation workflow', () => {
 
     const runBefore = db.select().from(scoreRuns).where(eq(scoreRuns.kind, 'provisional')).all().length;
     expect(await a2.evaluations.approve({ id, revision: 6 })).toMatchObject({ status: 'approved', revision: 7 });
-    // Approving recomputed the provisional run of the period and version: it now holds this evaluation.
+    await settleJobs();
+    // Approving recomputed the provisional run of the period and version (a job): it now holds this evaluation.
     const row = db.select().from(evaluations).where(eq(evaluations.id, id)).get()!;
     const provisional = db
       .select()
@@ -178,6 +181,7 @@ describe('evaluation workflow', () => {
     expect(await codeOf(a1.evaluations.reopen({ id, revision: 7, reason: '数据口径调整需重新填报' }))).toBe('FORBIDDEN');
     expect(await codeOf(admin.evaluations.reopen({ id, revision: 6, reason: '数据口径调整需重新填报' }))).toBe('CONFLICT');
     expect(await admin.evaluations.reopen({ id, revision: 7, reason: '数据口径调整需重新填报' })).toMatchObject({ status: 'returned', revision: 8 });
+    await settleJobs();
     const after = db.select().from(scores).where(and(eq(scores.evaluationId, id))).all();
     expect(after.filter((s) => s.runId === provisional[0]!.id)).toHaveLength(0);
 
@@ -195,6 +199,76 @@ describe('evaluation workflow', () => {
     ]);
   });
 
+  it('changed fields merge field by field: different fields are both kept, the same field is a conflict for that field only', async () => {
+    const [a1, a2] = [f.caller(users.a1), f.caller(users.a2)];
+    const s = await f.stakeholder('market', f.w.townA.id, '屏边合并测试企业');
+    const { id } = await a1.evaluations.start({ stakeholderId: s.id });
+    const base = await a1.evaluations.save({ id, revision: 1, values: marketValues() });
+    expect(base.conflicts).toEqual([]);
+
+    // Both open revision 2. assessor1 changes a value and a note.
+    const mine = await a1.evaluations.save({
+      id,
+      revision: 2,
+      changes: [
+        { code: 'mk_value_added_10k', field: 'value', base: '800', value: '810' },
+        { code: 'mk_rd_investment_pct', field: 'note', base: null, value: '含研发补贴' },
+      ],
+    });
+    expect(mine).toMatchObject({ revision: 3, conflicts: [] });
+    // assessor2, still on revision 2, changes another value, a note and an evidence link of the
+    // same indicator assessor1 touched: no conflict, and nothing of assessor1's is lost.
+    const theirs = await a2.evaluations.save({
+      id,
+      revision: 2,
+      changes: [
+        { code: 'mk_profit_shared_pct', field: 'value', base: 40, value: '45' },
+        { code: 'mk_value_added_10k', field: 'note', base: null, value: '据统计局年报' },
+        { code: 'mk_rd_investment_pct', field: 'evidenceUrl', base: '', value: 'https://evidence.example.cn/rd.pdf' },
+      ],
+    });
+    expect(theirs).toMatchObject({ revision: 4, conflicts: [] });
+    expect(theirs.values.mk_value_added_10k).toEqual({ value: 810, note: '据统计局年报', evidenceUrl: null });
+    expect(theirs.values.mk_rd_investment_pct).toEqual({ value: 60, note: '含研发补贴', evidenceUrl: 'https://evidence.example.cn/rd.pdf' });
+    expect(theirs.values.mk_profit_shared_pct!.value).toBe(45);
+
+    // The same field changed by both since the base: a conflict on that field only; the sender's
+    // other change is saved, the conflicting one is not, and the stored value is named.
+    const clash = await a2.evaluations.save({
+      id,
+      revision: 2,
+      changes: [
+        { code: 'mk_value_added_10k', field: 'value', base: 800, value: '820' },
+        { code: 'mk_rd_investment_pct', field: 'value', base: 60, value: '61' },
+      ],
+    });
+    // The stored version is named with who wrote it (assessor1), not merely who saved last.
+    expect(clash.conflicts).toEqual([{ code: 'mk_value_added_10k', field: 'value', theirs: 810, mine: '820', by: 'assessor-a1' }]);
+    expect(clash.values.mk_value_added_10k!.value).toBe(810);
+    expect(clash.values.mk_rd_investment_pct!.value).toBe(61);
+    // Keeping mine after seeing theirs: the base is now their value, so it is written.
+    const kept = await a2.evaluations.save({ id, revision: clash.revision, changes: [{ code: 'mk_value_added_10k', field: 'value', base: 810, value: '820' }] });
+    expect(kept.conflicts).toEqual([]);
+    expect(kept.values.mk_value_added_10k!.value).toBe(820);
+    // The same change made by both is no conflict, and writes nothing.
+    const same = await a1.evaluations.save({ id, revision: 3, changes: [{ code: 'mk_value_added_10k', field: 'value', base: 800, value: '820.0' }] });
+    expect(same).toMatchObject({ revision: kept.revision, conflicts: [] });
+
+    // An invalid change is refused at its field, and nothing of that save is written.
+    const fields = await fieldsOf(
+      a1.evaluations.save({
+        id,
+        revision: 3,
+        changes: [
+          { code: 'mk_rd_investment_pct', field: 'value', base: 61, value: '150' },
+          { code: 'mk_profit_shared_pct', field: 'note', base: null, value: '不应写入' },
+        ],
+      }),
+    );
+    expect(Object.keys(fields)).toEqual(['mk_rd_investment_pct.value']);
+    expect((await a1.evaluations.get({ id })).values.mk_profit_shared_pct!.note).toBeNull();
+  });
+
   it('the database itself refuses approver = submitter', () => {
     const db = f.db;
     const row = db.select().from(evaluations).where(eq(evaluations.id, foreignSubmitted)).get()!;
@@ -202,10 +276,12 @@ describe('evaluation workflow', () => {
     expect(() => db.update(evaluations).set({ status: 'approved', approvedBy: row.submittedBy }).where(eq(evaluations.id, row.id)).run()).toThrow(/CHECK constraint/);
   });
 
-  it('an evaluation outside every scope is not found vs forbidden correctly', async () => {
+  it('an evaluation outside the caller’s scope is answered exactly as one that does not exist', async () => {
     const a1 = f.caller(users.a1);
-    expect(await codeOf(a1.evaluations.get({ id: 999_999 }))).toBe('NOT_FOUND');
-    expect(await codeOf(a1.evaluations.get({ id: foreignSubmitted }))).toBe('FORBIDDEN');
-    expect(await codeOf(a1.evaluations.approve({ id: foreignSubmitted, revision: 3 }))).toBe('FORBIDDEN');
+    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: { code: string; message: string }) => ({ code: e.code, message: e.message.replace(/\d+/g, 'N') }));
+    const missing = await refusal(a1.evaluations.get({ id: 999_999 }));
+    expect(missing).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(a1.evaluations.get({ id: foreignSubmitted }))).toEqual(missing);
+    expect(await refusal(a1.evaluations.approve({ id: foreignSubmitted, revision: 3 }))).toEqual(await refusal(a1.evaluations.approve({ id: 999_999, revision: 3 })));
   });
 });

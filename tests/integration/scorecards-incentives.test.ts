@@ -62,11 +62,13 @@ describe('incentives on the scorecard', () => {
     }
   });
 
-  it('shows an administrator’s override as such, with the computed result kept', async () => {
+  it('shows an approved override as such, with the computed result kept; a pending one not at all', async () => {
     const firm = w.caller(w.users.firm);
     const before = (await firm.scorecards.get()).incentives!.determinations[0]!;
     expect([before.eligible, before.amount]).toEqual([false, null]);
-    await w.api.eligibility.override({ determinationId: before.determinationId, eligible: true, amount: 1234.5, reason: 'Verified on site by the county office' });
+    const proposed = await w.api.eligibility.override({ determinationId: before.determinationId, eligible: true, amount: 1234.5, reason: 'Verified on site by the county office' });
+    expect((await firm.scorecards.get()).incentives!.determinations[0]).toMatchObject({ eligible: false, override: null });
+    await w.caller(w.user('admin')).eligibility.approveOverride({ overrideId: proposed.id });
     const after = (await firm.scorecards.get()).incentives!.determinations[0]!;
     expect(after.eligible).toBe(true);
     expect(after.amount).toBe(1234.5);
@@ -90,7 +92,7 @@ describe('incentives on the scorecard', () => {
     const firm = w.caller(w.users.firm);
     const own = w.who.firm.id;
     const other = w.who.firm2;
-    expect(await codeOf(firm.scorecards.get({ stakeholderId: other.id }))).toBe('FORBIDDEN');
+    expect(await codeOf(firm.scorecards.get({ stakeholderId: other.id }))).toBe('NOT_FOUND');
     // The answer holds this stakeholder's determinations only: ids all belong to it, no other code appears.
     const card = await firm.scorecards.get();
     for (const d of card.incentives!.determinations) expect(w.db.select().from(determinations).where(eq(determinations.id, d.determinationId)).get()!.stakeholderId).toBe(own);

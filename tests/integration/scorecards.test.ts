@@ -65,11 +65,12 @@ describe('my scorecard', () => {
   it('refuses another stakeholder’s scorecard and path through every procedure', async () => {
     const firm = w.caller(w.users.firm);
     const coopId = w.who.coop.id;
-    expect(await codeOf(firm.scorecards.get({ stakeholderId: coopId }))).toBe('FORBIDDEN');
-    expect(await codeOf(firm.scorecards.nextBand({ stakeholderId: coopId }))).toBe('FORBIDDEN');
-    expect(await codeOf(firm.scorecards.get({ stakeholderId: coopId, period: '2025Q4' }))).toBe('FORBIDDEN');
+    // Answered as for a stakeholder that doesn't exist: another's id can't be probed.
+    expect(await codeOf(firm.scorecards.get({ stakeholderId: coopId }))).toBe('NOT_FOUND');
+    expect(await codeOf(firm.scorecards.nextBand({ stakeholderId: coopId }))).toBe('NOT_FOUND');
+    expect(await codeOf(firm.scorecards.get({ stakeholderId: coopId, period: '2025Q4' }))).toBe('NOT_FOUND');
     expect(await codeOf(firm.scorecards.county())).toBe('FORBIDDEN');
-    expect(await codeOf(firm.stakeholders.get({ id: coopId }))).toBe('FORBIDDEN');
+    expect(await codeOf(firm.stakeholders.get({ id: coopId }))).toBe('NOT_FOUND');
   });
 
   it('never shows an unpublished period, even when a run of it was published', async () => {
@@ -97,8 +98,9 @@ describe('my scorecard', () => {
   it('lets assessors read scorecards in their county only', async () => {
     const firmId = w.who.firm.id;
     expect((await w.caller(w.users.assessorA).scorecards.get({ stakeholderId: firmId })).stakeholder.id).toBe(firmId);
-    expect(await codeOf(w.caller(w.users.assessorB).scorecards.get({ stakeholderId: firmId }))).toBe('FORBIDDEN');
-    expect(await codeOf(w.caller(w.users.assessorB).scorecards.nextBand({ stakeholderId: firmId }))).toBe('FORBIDDEN');
+    // Outside an assessor's county: answered as for an id that doesn't exist.
+    expect(await codeOf(w.caller(w.users.assessorB).scorecards.get({ stakeholderId: firmId }))).toBe('NOT_FOUND');
+    expect(await codeOf(w.caller(w.users.assessorB).scorecards.nextBand({ stakeholderId: firmId }))).toBe('NOT_FOUND');
     expect(await codeOf(w.caller(w.users.assessorA).scorecards.get())).toBe('BAD_REQUEST');
   });
 });
