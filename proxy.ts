@@ -2,6 +2,7 @@
 // cross-origin state changes, and an early redirect to sign-in when there is no session cookie
 // (the real authorization is in the procedures and route handlers: server/trpc, server/http).
 import { NextResponse, type NextRequest } from 'next/server';
+import { safeNextPath } from '@/core/domain/sign-in';
 
 const SESSION_COOKIES = ['scorecard.session_token', '__Secure-scorecard.session_token'];
 const PUBLIC_PATHS = ['/sign-in', '/api/health'];
@@ -55,7 +56,9 @@ export function proxy(request: NextRequest) {
   if (!hasSession && !isPublic && !pathname.startsWith('/api/')) {
     const url = request.nextUrl.clone();
     url.pathname = '/sign-in';
-    url.search = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
+    // The same rule as after sign-in: a path of this site, or nothing.
+    const next = safeNextPath(pathname + search);
+    url.search = next === '/' ? '' : `?${new URLSearchParams({ next })}`;
     return NextResponse.redirect(url);
   }
 

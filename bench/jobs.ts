@@ -1,11 +1,15 @@
-// Long work through the app's own procedures, each started as the admin while another user reads
-// scorecards in a loop: an import of a values file for every stakeholder of one type into the open
-// period, an eligibility run over the province, and publishing the open period. Each
-// figure is the job's time from the start call to its end (polled through jobs.get) and the p95
-// of the reads made meanwhile.
+// Long work at full size through the app's own procedures, each started as the admin while another
+// user reads scorecards in a loop: an import of the whole province's values into a new quarter
+// (a file per KPI set), an eligibility run of a program open to every type, and publishing that
+// quarter once all its evaluations are approved (bench/job-preparation.ts). Each figure is the
+// time from the first start call to the last job's end (polled through jobs.get) and the p95 of
+// the reads made meanwhile.
 import Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { BenchError, mutate, percentile, query, queryPath, signIn, type Session } from './lib/http';
+import { openDb } from '@/db/client';
+import { closeJobPool } from '@/server/jobs/runner';
+import { ALL_TYPES_PROGRAM, approvePeriod, quarterAfter, valuesFiles } from './job-preparation';
 import type { Server } from './lib/servers';
 import { readLoop, ROLE_USERS } from './web';
 
@@ -20,7 +24,7 @@ export interface JobFigure {
   note: string;
 }
 
-type JobView = { id: number; status: string; error: { code?: string } | null };
+type JobView = { id: number; status: string; error: { code?: string } | null; result: unknown };
 
 async function waitForJob(admin: Session, id: number, timeoutSeconds = 600): Promise<JobView> {
   const deadline = Date.now() + timeoutSeconds * 1000;
@@ -32,92 +36,93 @@ async function waitForJob(admin: Session, id: number, timeoutSeconds = 600): Pro
   }
 }
 
-/** Starts a job, reads scorecards as another user until it ends, and times both. */
-async function underReads(server: Server, name: string, size: number, start: (admin: Session) => Promise<{ jobId: number }>, note = ''): Promise<JobFigure> {
+/** A job's outcome in a word: an import that ends but refuses its file is no success. */
+function outcomeOf(job: JobView): string {
+  const refused = (job.result as { imported?: boolean } | null)?.imported === false;
+  return refused ? 'refused' : job.status + (job.error?.code ? ` (${job.error.code})` : '');
+}
+
+/** Starts jobs, reads scorecards as another user until they have all ended, and times both. */
+async function underReads(server: Server, name: string, size: number, start: (admin: Session) => Promise<number[]>, note = ''): Promise<JobFigure> {
   const admin = await signIn(server.base, ROLE_USERS.admin);
   const reader = await signIn(server.base, ROLE_USERS.stakeholder);
   const reads = readLoop(reader, queryPath('scorecards.get', {}));
   const started = performance.now();
-  let job: JobView;
+  const jobs: JobView[] = [];
   let times: number[] = [];
   try {
-    const { jobId } = await start(admin);
-    job = await waitForJob(admin, jobId);
+    for (const id of await start(admin)) jobs.push(await waitForJob(admin, id));
   } finally {
     times = await reads.stop();
   }
   const seconds = (performance.now() - started) / 1000;
-  return { job: name, seconds, status: job.status + (job.error?.code ? ` (${job.error.code})` : ''), size, readP95Ms: percentile(times, 95), reads: times.length, note };
+  const status = [...new Set(jobs.map(outcomeOf))].join(', ') || 'no job';
+  return { job: name, seconds, status, size, readP95Ms: percentile(times, 95), reads: times.length, note };
 }
 
 type PeriodRow = { id: number; code: string; status: string; evaluations: number };
 
+const startJob = async (admin: Session, procedure: string, input: unknown) => (await mutate<{ jobId: number }>(admin, procedure, input)).jobId;
+
 /**
- * Publishes the open period (the province's quarter in progress): closes it, leaves out the
- * evaluations not approved yet (with a reason, as an admin would) and publishes the rest.
+ * Publishes the open period: the quarter the import filled. Its drafts are first submitted and
+ * approved in this process through the bulk-review service (no procedure does that in bulk), so
+ * that the publish covers every stakeholder; any evaluation still unapproved is left out with a
+ * reason, as an admin would.
  */
 export async function publishUnderLoad(server: Server): Promise<JobFigure> {
   const admin = await signIn(server.base, ROLE_USERS.admin);
-  const periods = await query<PeriodRow[]>(admin, 'periods.list');
-  const open = periods.find((p) => p.status === 'open');
+  const open = (await query<PeriodRow[]>(admin, 'periods.list')).find((p) => p.status === 'open');
   if (!open) throw new BenchError(`publish: ${server.database.label} has no open period to publish`);
+  const db = openDb(server.database.file);
+  try {
+    await approvePeriod(db, open.id);
+  } finally {
+    await closeJobPool();
+    db.$client.close();
+  }
   await mutate(admin, 'periods.close', { id: open.id });
   const unapproved = await query<{ id: number }[]>(admin, 'periods.unapproved', { id: open.id });
   const exclude = unapproved.length > 0 ? { evaluationIds: unapproved.map((e) => e.id), reason: 'benchmark: not approved in time' } : undefined;
   const published = open.evaluations - unapproved.length;
-  return underReads(server, 'publish a period', published, (s) => mutate<{ jobId: number }>(s, 'periods.publish', { id: open.id, ...(exclude ? { exclude } : {}) }), `period ${open.code}, ${unapproved.length.toLocaleString('en')} unapproved left out`);
+  const note = `period ${open.code}, ${unapproved.length.toLocaleString('en')} unapproved left out`;
+  return underReads(server, 'publish a period', published, async (s) => [await startJob(s, 'periods.publish', { id: open.id, ...(exclude ? { exclude } : {}) })], note);
 }
 
+/** A run of a program open to every type (created here once) on the latest published period: the whole province. */
 export async function eligibilityUnderLoad(server: Server): Promise<JobFigure> {
   const admin = await signIn(server.base, ROLE_USERS.admin);
-  const programs = await query<{ id: number; code: string; eligibleTypes: string[] }[]>(admin, 'incentives.list');
-  const periods = await query<{ id: number; code: string }[]>(admin, 'eligibility.periods');
-  // The program open to the most stakeholders: the largest run the province holds.
+  const programs = await query<{ id: number; code: string }[]>(admin, 'incentives.list');
+  const program = programs.find((p) => p.code === ALL_TYPES_PROGRAM.code) ?? (await mutate<{ id: number; code: string }>(admin, 'incentives.create', ALL_TYPES_PROGRAM));
+  const period = (await query<{ id: number; code: string }[]>(admin, 'eligibility.periods'))[0];
+  if (!period) throw new BenchError(`eligibility: ${server.database.label} has no published period`);
   const db = new Database(server.database.file, { readonly: true });
-  const count = db.prepare('select count(*) from stakeholders where type = ? and active = 1').pluck();
-  const sized = programs.map((program) => ({ program, size: program.eligibleTypes.reduce((sum, type) => sum + (count.get(type) as number), 0) }));
+  const size = db
+    .prepare("select count(*) from scores s join score_runs r on r.id = s.run_id where r.period_id = ? and r.kind = 'official' and r.status = 'published'")
+    .pluck()
+    .get(period.id) as number;
   db.close();
-  const { program, size } = sized.sort((a, b) => b.size - a.size)[0] ?? {};
-  const period = periods.at(-1);
-  if (!program || !period) throw new BenchError(`eligibility: ${server.database.label} has no program or no published period`);
-  return underReads(server, 'eligibility run', size ?? 0, (s) => mutate<{ jobId: number }>(s, 'eligibility.run', { programId: program.id, periodId: period.id }), `program ${program.code}, period ${period.code}`);
+  return underReads(server, 'eligibility run', size, async (s) => [await startJob(s, 'eligibility.run', { programId: program.id, periodId: period.id })], `program ${program.code}, period ${period.code}`);
 }
 
-/** A values CSV for every active stakeholder of the KPI set's type, in the indicators' ranges. */
-function importFile(file: string, versionId: number, stakeholderType: string): { csv: string; rows: number } {
-  const db = new Database(file, { readonly: true });
-  try {
-    const indicators = db
-      .prepare('select i.code, i.min_value as min, i.max_value as max from kpi_set_indicators k join indicators i on i.id = k.indicator_id where k.version_id = ? order by k.position')
-      .all(versionId) as { code: string; min: number | null; max: number | null }[];
-    const codes = db.prepare('select code from stakeholders where type = ? and active = 1 order by id').pluck().all(stakeholderType) as string[];
-    let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const lines = [['stakeholder', ...indicators.map((i) => i.code)].join(',')];
-    for (const code of codes) {
-      lines.push([code, ...indicators.map((i) => {
-        const low = i.min ?? 0;
-        const high = i.max ?? low + 100;
-        return String(Math.round((low + random() * (high - low)) * 100) / 100);
-      })].join(','));
-    }
-    return { csv: `${lines.join('\n')}\n`, rows: codes.length };
-  } finally {
-    db.close();
-  }
-}
-
+/**
+ * Imports a values file per KPI set (the import's unit) for every active stakeholder into a new
+ * quarter (the open one closed first): the whole province's values, all three jobs timed together.
+ */
 export async function importUnderLoad(server: Server): Promise<JobFigure> {
   const admin = await signIn(server.base, ROLE_USERS.admin);
-  const options = await query<{ kpiSets: { code: string; stakeholderType: string; versionId: number }[] }>(admin, 'imports.options', {});
-  // The set whose stakeholder type has the most stakeholders: the largest import the province holds.
-  const db = new Database(server.database.file, { readonly: true });
-  const count = db.prepare('select count(*) from stakeholders where type = ? and active = 1').pluck();
-  const sized = options.kpiSets.map((set) => ({ set, size: count.get(set.stakeholderType) as number }));
-  db.close();
-  const set = sized.sort((a, b) => b.size - a.size)[0]?.set;
-  if (!set) throw new BenchError(`import: ${server.database.label} has no open period with a KPI set to import for`);
-  const { csv, rows } = importFile(server.database.file, set.versionId, set.stakeholderType);
-  const contentBase64 = Buffer.from(csv).toString('base64');
-  return underReads(server, 'import values', rows, (s) => mutate<{ jobId: number }>(s, 'imports.run', { kpiSetCode: set.code, mode: 'draft', fileName: 'bench.csv', contentBase64 }), `${set.code}, ${(csv.length / 1e3).toFixed(0)} KB`);
+  const periods = await query<PeriodRow[]>(admin, 'periods.list');
+  const open = periods.find((p) => p.status === 'open');
+  if (open) await mutate(admin, 'periods.close', { id: open.id });
+  const latest = periods.filter((p) => /^\d{4}Q[1-4]$/.test(p.code)).sort((a, b) => (a.code < b.code ? 1 : -1))[0];
+  if (!latest) throw new BenchError(`import: ${server.database.label} has no quarter to follow`);
+  const next = await mutate<{ code: string }>(admin, 'periods.create', quarterAfter(latest.code));
+  const options = await query<{ kpiSets: { code: string; stakeholderType: string; versionId: number | null }[] }>(admin, 'imports.options', {});
+  const sets = options.kpiSets.flatMap((k) => (k.versionId === null ? [] : [{ code: k.code, stakeholderType: k.stakeholderType, versionId: k.versionId }]));
+  const files = valuesFiles(server.database.file, sets);
+  const rows = files.reduce((n, f) => n + f.rows, 0);
+  const kb = files.reduce((n, f) => n + f.csv.length, 0) / 1e3;
+  const start = (s: Session) =>
+    Promise.all(files.map((f) => startJob(s, 'imports.run', { kpiSetCode: f.kpiSetCode, mode: 'draft', fileName: 'bench.csv', contentBase64: Buffer.from(f.csv).toString('base64') })));
+  return underReads(server, 'import values', rows, start, `${files.length} files (one per KPI set) into ${next.code}, ${kb.toFixed(0)} KB`);
 }

@@ -21,6 +21,11 @@ export function openDb(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // Memory: the OS page cache holds the file once for every connection (server and job workers),
+  // while each connection's own page cache and any memory map count in the server's RSS. So each
+  // connection keeps a small cache (8 MB) and maps nothing.
+  sqlite.pragma('cache_size = -8000');
+  sqlite.pragma('mmap_size = 0');
   return drizzle(sqlite, { schema }) as Db;
 }
 

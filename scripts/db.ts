@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import { env } from '@/server/env';
 import { migrateDb, openDb, type Db } from '@/db/client';
-import { describeSeedSummary, isEmpty, isSeeded, seedDemo, seedIfEmpty } from '@/seed';
+import { closeJobPool } from '@/server/jobs/runner';
+import { describeSeedSummary, isEmpty, isSeeded, seedIfEmpty } from '@/seed';
 import { describeProvince, seedProvince } from '@/seed/province';
 
 const USAGE = `Usage: tsx scripts/db.ts <command>
@@ -53,9 +54,12 @@ async function run(command: string | undefined): Promise<void> {
           console.log(`${describeProvince(summary)} (${elapsed()})`);
           return;
         }
-        const summary = await seedDemo(db);
-        console.log(`${describeSeedSummary(summary)} (${Date.now() - started} ms)`);
+        // The same demo `npm start` loads: its evaluations, score runs and programs.
+        const summary = await seedIfEmpty(db);
+        if (summary) console.log(`${describeSeedSummary(summary)} (${Date.now() - started} ms)`);
       } finally {
+        // The province's approvals ran provisional scores as jobs in worker threads: stop them.
+        await closeJobPool();
         db.$client.close();
       }
       return;

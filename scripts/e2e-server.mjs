@@ -35,7 +35,7 @@ try {
   process.exit(error.exitCode || 1);
 }
 
-const server = spawn(bin('next'), ['start', '--port', String(E2E_PORT), '--hostname', '127.0.0.1'], { cwd: ROOT, env, stdio: 'inherit' });
+const server = spawn(process.execPath, ['scripts/next-server.mjs', '--port', String(E2E_PORT), '--hostname', '127.0.0.1'], { cwd: ROOT, env, stdio: 'inherit' });
 forwardSignals(server);
 server.on('error', (error) => {
   console.error(`Could not start the test server: ${error.message}`);

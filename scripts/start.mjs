@@ -11,7 +11,7 @@ import { CommandError, ROOT, bin, exitStatus, forwardSignals, runOrFail } from '
 import { loadDemoUsers, waitUntilServing, welcomeBox } from './lib/serve.mjs';
 
 const USAGE = `Usage: node scripts/start.mjs [--dev]
-  (no flag)  production: build when stale, then next start
+  (no flag)  production: build when stale, then serve (scripts/next-server.mjs)
   --dev      development: next dev with hot reload
 Environment: PORT (default 3000), DATABASE_PATH (default data/scorecard.db), APP_URL.`;
 
@@ -55,8 +55,9 @@ try {
 }
 
 const demoUsers = loadDemoUsers(); // read while the server boots
-const nextArgs = dev ? ['dev', '--port', String(port)] : ['start', '--port', String(port)];
-const server = spawn(bin('next'), nextArgs, { cwd: ROOT, env: childEnv, stdio: 'inherit' });
+// Our own server around Next's handler: it tells the app each client's address (sign-in throttling).
+const serverArgs = ['scripts/next-server.mjs', ...(dev ? ['--dev'] : []), '--port', String(port)];
+const server = spawn(process.execPath, serverArgs, { cwd: ROOT, env: childEnv, stdio: 'inherit' });
 forwardSignals(server);
 server.on('error', (error) => {
   console.error(`Could not start the server: ${error.message}`);

@@ -40,3 +40,5 @@ export const DEMO_COUNTY_STAFF: readonly CountyAssessor[] = COUNTY_ASSESSORS.fil
 );
 
 export const ADMIN_DISPLAY_NAME = '省评估办 管理员';
+/** The second administrator, who approves (or rejects) the first one's overrides: four eyes. */
+export const SECOND_ADMIN_DISPLAY_NAME = '省评估办 复核员';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/db/client';
 import { account, user, userRegionScopes } from '@/db/schema';
 import type { Role } from '@/core/domain/enums';
-import { ADMIN_DISPLAY_NAME, COUNTY_ASSESSORS, DEMO_STAKEHOLDER_NAMES } from './demo-users';
+import { ADMIN_DISPLAY_NAME, COUNTY_ASSESSORS, DEMO_STAKEHOLDER_NAMES, SECOND_ADMIN_DISPLAY_NAME } from './demo-users';
 import type { PlannedStakeholder } from './plan-stakeholders';
 import { idLookup } from './rows';
 
@@ -20,10 +20,11 @@ export interface AccountSeed {
   regionCode?: string;
 }
 
-/** The administrator and the county assessors, in that order. */
+/** The two administrators and the county assessors, in that order. */
 export function staffAccounts(): AccountSeed[] {
   return [
     { username: 'admin', name: ADMIN_DISPLAY_NAME, role: 'admin' },
+    { username: 'admin2', name: SECOND_ADMIN_DISPLAY_NAME, role: 'admin' },
     ...COUNTY_ASSESSORS.map((a) => ({ username: a.username, name: a.name, role: 'assessor' as const, regionCode: a.countyCode })),
   ];
 }

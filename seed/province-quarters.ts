@@ -10,6 +10,7 @@ import { MAX_IMPORT_BYTES } from '@/core/domain/imports';
 import type { EvaluationValuesInput } from '@/core/domain/evaluation-values';
 import { runProgram } from '@/server/services/eligibility-runs';
 import { approveEvaluations, returnEvaluations, submitEvaluations } from '@/server/services/evaluations/bulk-review';
+import { settleJobs } from '@/server/jobs/runner';
 import { runImport } from '@/server/services/imports';
 import { closePeriod, createPeriod, publishPeriod } from '@/server/services/periods';
 import { groupIndicators } from './plan-profiles';
@@ -59,12 +60,18 @@ export async function workQuarter(
     actors.review,
     finished.filter((e) => e.status === 'approved').map((e) => ({ id: evaluationId(e.stakeholderCode), revision: 2 })),
   ).approved;
+  // Approving queues the provisional scores' recompute as a job: it ends before the next write, as
+  // a reviewer's next step would wait on it, and never holds SQLite's lock against this thread.
+  await settleJobs();
   const returned = returnEvaluations(
     db,
     actors.review,
     finished.filter((e) => e.status === 'returned').map((e) => ({ id: evaluationId(e.stakeholderCode), revision: 2, reason: e.returnReason ?? '请核实后重新提交。' })),
   ).returned;
   progress(`${period.code}: approved ${approved}, returned`, returned);
+  // The provisional recompute the approvals asked for runs as a job: let it end before the quarter
+  // is published (and before the generator closes the database).
+  await settleJobs();
 
   if (period.status !== 'published') return;
   closePeriod(db, actors.admin, ctx.periodId);

@@ -40,6 +40,12 @@ const PROVINCE_ASSESSORS = [
 const AT_RISK_SHARE = 0.05;
 const POLLUTER_SHARE = 0.01;
 
+/** The loader's SQLite page cache, in KiB. */
+const PAGE_CACHE_KB = 512 * 1024;
+
+/** How long the loader waits for a job's write to end before giving up, in ms. */
+const JOB_WAIT_MS = 120_000;
+
 export interface ProvinceOptions {
   stakeholders: number;
   passwordHash?: string;
@@ -67,6 +73,12 @@ export async function seedProvince(db: Db, options: ProvinceOptions): Promise<Pr
   const started = Date.now();
   const step: Progress = options.progress ?? (() => {});
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
+  // A province's quarter writes gigabytes through large indexes: SQLite's default 2 MB page cache
+  // would spill and re-read pages all the time. The connection is the loader's alone.
+  db.$client.pragma(`cache_size = -${PAGE_CACHE_KB}`);
+  // Approvals queue the provisional scores as jobs on worker threads with their own connections:
+  // while one writes a quarter's run, this connection waits for it rather than failing after 5 s.
+  db.$client.pragma(`busy_timeout = ${JOB_WAIT_MS}`);
 
   // Regions, types, the indicator library and the staff accounts: the setup an office starts from.
   const regionCount = loadProvinceRegions(db);

@@ -18,6 +18,7 @@ export const HTTP_STATUS = {
   CONFLICT: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
+  SERVICE_UNAVAILABLE: 503,
 } as const satisfies Partial<Record<TRPCError['code'], number>>;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;
@@ -97,5 +98,17 @@ export class TooLargeError extends DomainError {
 
   constructor(message: string) {
     super(message, 'too_large');
+  }
+}
+
+/** Too much of this work is waiting (PDF rendering): the answer says when to try again. */
+export class BusyError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 'busy');
   }
 }

@@ -28,7 +28,7 @@ export function holdDatabase(): void {
 function backupNow(): void {
   const script = path.join(process.cwd(), 'scripts', 'backup.mjs');
   const child = spawn(process.execPath, [script, 'scheduled'], {
-    env: { DATABASE_PATH: env.DATABASE_PATH, BACKUP_DIR: env.BACKUP_DIR, BACKUP_KEEP: String(env.BACKUP_KEEP) },
+    env: { NODE_ENV: env.NODE_ENV, DATABASE_PATH: env.DATABASE_PATH, BACKUP_DIR: env.BACKUP_DIR, BACKUP_KEEP: String(env.BACKUP_KEEP) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk: Buffer) => process.stdout.write(`[backup] ${chunk.toString()}`));

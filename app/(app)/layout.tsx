@@ -8,6 +8,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const caller = await api();
   const [me, demo] = await Promise.all([caller.me.get(), caller.meta.demo()]);
   if (!me) redirect('/sign-in');
+  // A password an administrator set is replaced before any page opens.
+  if (me.mustChangePassword) redirect('/change-password');
   const t = await getTranslations('common');
   const te = await getTranslations('evaluations');
   const ts = await getTranslations('scorecard');

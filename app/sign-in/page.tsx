@@ -33,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <div className="rounded-lg border bg-surface p-6 shadow-sm">
           <SignInForm
-            next={search.next ?? ''}
+            next={safeNextPath(search.next)}
             error={isSignInRefusal(search.error) ? search.error : null}
             username={search.username ?? ''}
             retryAfterSeconds={Number(search.retry) || 0}

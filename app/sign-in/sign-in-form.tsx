@@ -28,12 +28,16 @@ export function SignInForm({
     window.addEventListener('pageshow', reset);
     return () => window.removeEventListener('pageshow', reset);
   }, []);
-  const minutes = retryAfterSeconds ? Math.ceil(retryAfterSeconds / 60) : 0;
+  const seconds = retryAfterSeconds;
+  const body =
+    error === 'throttled' && seconds < 120
+      ? t('errors.throttled.bodySeconds', { seconds })
+      : t(`errors.${error ?? 'invalid'}.body`, { minutes: Math.ceil(seconds / 60) });
   return (
     <form method="post" action="/api/session/sign-in" onSubmit={() => setPending(true)} className="grid gap-4">
       {error ? (
         <Alert variant="error" title={t(`errors.${error}.title`)}>
-          {t(`errors.${error}.body`, { minutes })}
+          {body}
         </Alert>
       ) : null}
       <input type="hidden" name="next" value={next} />

@@ -1,5 +1,5 @@
 // The databases and servers the web benchmark measures: a demo database and a generated province,
-// each loaded through `npm run db:seed` (the same services as the app) and served by `next start`
+// each loaded through `npm run db:seed` (the same services as the app) and served by `scripts/next-server.mjs` (as `npm start` serves)
 // from one production build, on its own port. Server memory is sampled from /proc throughout.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -47,7 +47,7 @@ export function prepareDatabase(stakeholders: number | null, { fresh = false } =
   return { label, file, stakeholders, seedSeconds: (performance.now() - started) / 1000 };
 }
 
-/** Resident memory of a process and its descendants (next start runs the server in a child), in MB. */
+/** Resident memory of a process and its descendants (worker threads included), in MB. */
 export function treeRssMb(pid: number): number {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync('/proc')) {
@@ -83,11 +83,11 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-/** `next start` on `port` serving `database`; resolves once /api/health answers. */
+/** The production server (`scripts/next-server.mjs`, as `npm start` runs it) on `port` serving `database`; resolves once /api/health answers. */
 export async function startServer(database: Database, port: number): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: database.file, APP_URL: base, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: BENCH_DIST_DIR };
-  const child = spawn(path.join(BIN, 'next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'next-server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   let maxRss = 0;
   const sampler = setInterval(() => {
     if (child.pid) maxRss = Math.max(maxRss, treeRssMb(child.pid));
@@ -101,7 +101,7 @@ export async function startServer(database: Database, port: number): Promise<Ser
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new BenchError(`next start for ${database.label} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new BenchError(`The server for ${database.label} exited with ${child.exitCode}`);
     try {
       const response = await fetch(`${base}/api/health`);
       if (response.ok) break;
@@ -110,7 +110,7 @@ export async function startServer(database: Database, port: number): Promise<Ser
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new BenchError(`next start for ${database.label} did not answer /api/health within 60 s`);
+      throw new BenchError(`The server for ${database.label} did not answer /api/health within 60 s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }

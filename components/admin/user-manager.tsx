@@ -5,7 +5,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { z } from 'zod';
 import { useTRPC } from '@/lib/trpc/client';
-import { passwordSchema, userCreateSchema, userUpdateSchema } from '@/core/schemas/org';
+import { PASSWORD_MIN, passwordSchema, userCreateSchema, userUpdateSchema } from '@/core/schemas/org';
 import { useZodForm } from '@/components/forms/use-zod-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -277,7 +277,7 @@ function UserPanel({ editing, onClose, onDone }: { editing: Editing; onClose: ()
             </>
           ) : null}
           {editing.mode !== 'edit' ? (
-            <FormField label={editing.mode === 'create' ? t('fields.password') : t('fields.newPassword')} required error={msg('password')} description={t('passwordHint')}>
+            <FormField label={editing.mode === 'create' ? t('fields.password') : t('fields.newPassword')} required error={msg('password')} description={t('passwordHint', { min: PASSWORD_MIN })}>
               <Input type="password" autoComplete="new-password" value={values.password} onChange={(e) => form.set('password', e.target.value)} />
             </FormField>
           ) : null}

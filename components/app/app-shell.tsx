@@ -121,7 +121,10 @@ export function AppShell({
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitcher />
             <div className="hidden text-right leading-tight lg:block">
-              <div className="text-sm font-medium">{user.name}</div>
+              {/* One's own account: the password can be changed there. */}
+              <Link href="/me/profile/password" className="text-sm font-medium hover:underline" title={t('changePassword')}>
+                {user.name}
+              </Link>
               <div className="text-xs text-muted-foreground">{user.roleLabel}</div>
             </div>
             <form method="post" action={SIGN_OUT} className={nav.length <= 4 ? 'hidden md:block' : 'hidden lg:block'}>

@@ -24,6 +24,7 @@ const TYPES = ['county_town', 'rural', 'market'] as const;
 const BANDS = Array.from({ length: 10 }, (_, i) => (i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`));
 
 const cellClass = 'px-3 py-2';
+const RECOMPUTE_POLL_MS = 2000;
 
 export function CountyDashboard() {
   const t = useTranslations('evaluations.dashboard');
@@ -32,7 +33,12 @@ export function CountyDashboard() {
   const locale = useLocale();
   const trpc = useTRPC();
   const [periodId, setPeriodId] = useState<number | undefined>();
-  const q = useQuery({ ...trpc.countyDashboard.get.queryOptions(periodId ? { periodId } : undefined), placeholderData: keepPreviousData });
+  const q = useQuery({
+    ...trpc.countyDashboard.get.queryOptions(periodId ? { periodId } : undefined),
+    placeholderData: keepPreviousData,
+    // While the provisional scores are being recomputed, look again until they are ready.
+    refetchInterval: (query) => (query.state.data?.recomputing ? RECOMPUTE_POLL_MS : false),
+  });
   const d = q.data;
   const one = (n: number | null | undefined) => formatNumber(n, locale, { digits: 1, fixed: true });
   const objectiveName = (o: { name: Label }) => pickName(o.name, locale);
@@ -116,6 +122,11 @@ export function CountyDashboard() {
           </NativeSelect>
         </label>
         {d.provisional ? <Badge variant="warning">{t('provisional')}</Badge> : <Badge variant="success">{t('official')}</Badge>}
+        {d.recomputing ? (
+          <p role="status" className="text-sm text-muted-foreground" data-recomputing>
+            {t('recomputing')}
+          </p>
+        ) : null}
       </div>
 
       <Card>

@@ -1,7 +1,7 @@
 'use client';
 // The evaluation form: generated from the KPI-set version's indicators, grouped by objective,
-// with last period's value beside each field, autosaved drafts (use-evaluation-draft), a live
-// score preview, the review actions and the timeline.
+// with last period's value beside each field, autosaved drafts merged field by field
+// (use-evaluation-draft), a live score preview, the review actions and the timeline.
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useDeferredValue, useMemo } from 'react';
 import { parseValueText, valueProblem } from '@/core/domain/evaluation-values';
@@ -9,7 +9,7 @@ import { labelOf, pickName } from '@/core/i18n/label';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ListEditorLayout } from '@/components/ui/list-editor-layout';
-import { ConflictAlert } from './conflict-alert';
+import { ConflictAlert, RestoreAlert } from './conflict-alert';
 import { IndicatorFields } from './indicator-fields';
 import { ReviewActions } from './review-actions';
 import { ScorePreview } from './score-preview';
@@ -18,12 +18,12 @@ import { Timeline } from './timeline';
 import { useEvaluationDraft, type EvaluationView } from './use-evaluation-draft';
 import { formatNumber } from '@/core/i18n/format';
 
-export function EvaluationEditor({ initial }: { initial: EvaluationView }) {
+export function EvaluationEditor({ initial, userId }: { initial: EvaluationView; userId: string }) {
   const t = useTranslations('evaluations.editor');
   const locale = useLocale();
   const format = useFormatter();
-  const draft = useEvaluationDraft(initial);
-  const { data, canEdit, shown, conflict, dirty, saveState, savedAt } = draft;
+  const draft = useEvaluationDraft(initial, userId);
+  const { data, canEdit, shown, conflicts, dirty, saveState, savedAt } = draft;
   const defs = data.indicators;
 
   const deferred = useDeferredValue(shown);
@@ -42,7 +42,7 @@ export function EvaluationEditor({ initial }: { initial: EvaluationView }) {
       width="narrow"
       editorLabel={t('previewLabel')}
       editorFirst
-      editor={<ScorePreview document={data.document} indicators={defs} peers={data.peers} self={data.stakeholder.code} values={previewValues} />}
+      editor={<ScorePreview document={data.document} indicators={defs} peers={data.peers} values={previewValues} />}
     >
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <StatusBadge status={e.status} />
@@ -53,13 +53,15 @@ export function EvaluationEditor({ initial }: { initial: EvaluationView }) {
           <span className="ml-auto text-xs text-muted-foreground" role="status" aria-live="polite" data-testid="save-state">
             {saveState === 'saving'
               ? t('saving')
-              : saveState === 'saved' && !dirty && savedAt
-                ? t('savedAt', { time: format.dateTime(savedAt, { timeStyle: 'medium' }) })
-                : saveState === 'invalid'
-                  ? t('notSavedInvalid')
-                  : dirty
-                    ? t('unsaved')
-                    : ''}
+              : saveState === 'invalid'
+                ? t('notSavedInvalid')
+                : saveState === 'conflict' && conflicts.length
+                  ? t('notSavedConflict', { n: conflicts.length })
+                  : saveState === 'saved' && !dirty && savedAt
+                    ? t('savedAt', { time: format.dateTime(savedAt, { timeStyle: 'medium' }) })
+                    : dirty
+                      ? t('unsaved')
+                      : ''}
           </span>
         ) : null}
       </div>
@@ -69,7 +71,8 @@ export function EvaluationEditor({ initial }: { initial: EvaluationView }) {
           <span data-testid="return-reason">{e.returnReason}</span>
         </Alert>
       ) : null}
-      {conflict ? <ConflictAlert conflict={conflict} revision={draft.revision} onKeepMine={draft.keepMine} onDiscardMine={draft.discardMine} /> : null}
+      {draft.offer ? <RestoreAlert at={draft.offer.at} count={draft.offer.changes.length} onRestore={draft.restore} onDiscard={draft.discardKept} /> : null}
+      {conflicts.length ? <ConflictAlert conflicts={conflicts} indicators={defs} mine={shown} onKeepMine={draft.keepMine} onTakeTheirs={draft.takeTheirs} /> : null}
       {draft.formError ? (
         <Alert variant="error" title={t('problemTitle')}>
           {draft.formError}
@@ -104,7 +107,7 @@ export function EvaluationEditor({ initial }: { initial: EvaluationView }) {
                     indicator={d}
                     entry={shown[d.code] ?? { value: '', note: '', evidenceUrl: '' }}
                     previous={data.previous ? { periodCode: data.previous.periodCode, value: data.previous.values[d.code]?.value } : null}
-                    theirs={conflict?.theirs?.values[d.code]}
+                    conflicts={conflicts.filter((c) => c.code === d.code)}
                     errors={draft.errors}
                     canEdit={canEdit}
                     onChange={(field, value) => draft.setField(d.code, field, value)}
@@ -120,7 +123,7 @@ export function EvaluationEditor({ initial }: { initial: EvaluationView }) {
             <Button type="submit" loading={draft.submitting} disabled={draft.saving}>
               {t('submit')}
             </Button>
-            <Button type="button" variant="outline" onClick={() => void draft.saveNow()} disabled={!dirty || Boolean(conflict)} loading={draft.saving}>
+            <Button type="button" variant="outline" onClick={draft.saveNow} disabled={!dirty} loading={draft.saving}>
               {t('saveNow')}
             </Button>
             <span className="text-sm text-muted-foreground">{t('submitHint')}</span>

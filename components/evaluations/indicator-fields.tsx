@@ -1,6 +1,6 @@
 'use client';
 // One indicator of the evaluation form: its direction, range and last period's value, the value,
-// evidence and note fields, the red-flag warning and, in a conflict, the value stored meanwhile.
+// evidence and note fields, the red-flag warning and, in a conflict, the versions stored meanwhile.
 import { useLocale, useTranslations } from 'next-intl';
 import { ArrowDown, ArrowUp, Flag } from 'lucide-react';
 import { parseValueText } from '@/core/domain/evaluation-values';
@@ -9,7 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { translateKeyed } from './messages';
-import { fieldId, type Entry, type EntryField, type EvaluationView } from './use-evaluation-draft';
+import { fieldId, type Conflict, type Entry, type EntryField, type EvaluationView } from './use-evaluation-draft';
 import { formatNumber } from '@/core/i18n/format';
 
 type Indicator = EvaluationView['indicators'][number];
@@ -18,7 +18,7 @@ export function IndicatorFields({
   indicator: d,
   entry,
   previous,
-  theirs,
+  conflicts,
   errors,
   canEdit,
   onChange,
@@ -26,8 +26,8 @@ export function IndicatorFields({
   indicator: Indicator;
   entry: Entry;
   previous: { periodCode: string; value: number | null | undefined } | null;
-  /** The value stored by someone else meanwhile (a conflict), if any. */
-  theirs: { value: number | null } | undefined;
+  /** This indicator's fields someone else changed meanwhile too (chosen in the conflict alert). */
+  conflicts: Conflict[];
   errors: Record<string, string>;
   canEdit: boolean;
   onChange: (field: EntryField, value: string) => void;
@@ -39,7 +39,6 @@ export function IndicatorFields({
   const msg = (field: EntryField) => translateKeyed(tAll, errors[`${d.code}.${field}`]);
   const parsed = parseValueText(entry.value);
   const redFlag = d.redFlagAbove !== null && parsed !== null && !Number.isNaN(parsed) && parsed > d.redFlagAbove;
-  const theirDiffers = theirs !== undefined && String(theirs.value ?? '') !== entry.value;
   const range =
     d.min !== null && d.max !== null
       ? t('range', { min: num(d.min), max: num(d.max), unit: d.unit })
@@ -82,9 +81,11 @@ export function IndicatorFields({
           {t('redFlag', { limit: num(d.redFlagAbove!) })}
         </p>
       ) : null}
-      {theirDiffers ? (
-        <p className="text-sm text-warning-foreground">{t('theirValue', { value: theirs.value === null ? '—' : num(theirs.value) })}</p>
-      ) : null}
+      {conflicts.map((c) => (
+        <p key={c.field} className="text-sm text-warning-foreground" data-testid={`their-${c.field}`}>
+          {t('theirValue', { field: c.field === 'value' ? t('conflictFieldValue') : c.field === 'note' ? t('note') : t('evidence'), value: c.theirs === '' ? '—' : c.theirs })}
+        </p>
+      ))}
     </div>
   );
 }

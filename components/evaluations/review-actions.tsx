@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { CheckCircle2 } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
-import { fieldErrorsOf } from '@/lib/trpc/errors';
+import { fieldErrorsOf, translateMessage } from '@/lib/trpc/errors';
+import { reasonProblem } from '@/core/schemas/reason';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -33,11 +34,12 @@ export function ReviewActions({ data, revision, onDone }: { data: EvaluationView
   if (!actions.review && !actions.reviewBlockedAsSubmitter && !actions.reopen && e.status !== 'approved') return null;
 
   const withReason = (fn: (reason: string) => Promise<unknown>) => async () => {
-    const r = reason.trim();
-    if (r.length < 5) {
-      setReasonError(t('reasonTooShort', { min: 5 }));
+    const problem = reasonProblem(reason);
+    if (problem) {
+      setReasonError(translateMessage(tAll, problem));
       throw new Error('reason');
     }
+    const r = reason.trim();
     try {
       await fn(r);
       setReason('');

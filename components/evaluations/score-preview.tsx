@@ -1,11 +1,13 @@
 'use client';
-// Live score preview: the engine (scoreKpiSet, pure TypeScript) runs in the browser on this
-// evaluation's typed values together with the period's approved peers. Goalposts and target
-// normalizations are exact; minmax, z-score and percentile parts — and rank and percentile —
-// depend on the peers and are marked provisional until the period's official run.
+// Live score preview: the engine (pure TypeScript) scores this evaluation's typed values in the
+// browser among the period's approved peers, known only by their summary (previewScore,
+// core/scoring/preview.ts). Parts that depend on the peers are marked provisional until the
+// period's official run; the rank is marked approximate when it is read from a sketch.
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { scoreKpiSet, type KpiSetV1, type ValuesRow } from '@/core/scoring';
+import { ScoringInputError, type KpiSetV1 } from '@/core/scoring';
+import type { PeerSummary } from '@/core/scoring/peer-summary';
+import { previewScore } from '@/core/scoring/preview';
 import type { IndicatorDef } from '@/core/domain/evaluation-values';
 import { pickName } from '@/core/i18n/label';
 import { Badge } from '@/components/ui/badge';
@@ -17,28 +19,31 @@ export function ScorePreview({
   document,
   indicators,
   peers,
-  self,
   values,
 }: {
   document: KpiSetV1;
   indicators: readonly IndicatorDef[];
-  peers: readonly ValuesRow[];
-  self: string;
+  peers: PeerSummary;
   values: Record<string, number | null>;
 }) {
   const t = useTranslations('evaluations.preview');
   const locale = useLocale();
   const result = useMemo(() => {
     try {
-      const scored = scoreKpiSet(document, [...peers, { stakeholder: self, values }]);
-      const me = scored.results.find((r) => r.stakeholder === self) ?? null;
-      return { ok: true as const, me, count: scored.results.length };
+      const preview = previewScore(document, peers, values);
+      return { ok: true as const, me: preview.score, rank: preview.rank, count: preview.ranked, approximate: preview.rankApproximate };
     } catch (error) {
-      return { ok: false as const, message: error instanceof Error ? error.message : String(error) };
+      // Under the "reject" missing-data policy a composite needs every value: say which one is missing.
+      if (error instanceof ScoringInputError && error.code === 'missing_value' && error.indicator) return { ok: false as const, missing: error.indicator };
+      throw error;
     }
-  }, [document, peers, self, values]);
+  }, [document, peers, values]);
   const peerDependentObjectives = new Set(indicators.filter((i) => i.peerDependent).map((i) => i.objectiveCode));
   const one = (n: number) => formatNumber(n, locale, { digits: 1, fixed: true });
+  const indicatorName = (code: string) => {
+    const label = document.objectives.flatMap((o) => o.indicators).find((i) => i.code === code)?.name;
+    return label ? pickName(label, locale) : code;
+  };
   const gradeName = (code: string) => {
     const label = document.grades.find((g) => g.code === code)?.label;
     return label ? pickName(label, locale) : code;
@@ -48,12 +53,12 @@ export function ScorePreview({
     <Card aria-live="polite">
       <CardHeader>
         <CardTitle as="h2">{t('title')}</CardTitle>
-        <p className="text-xs text-muted-foreground">{t('basis', { n: peers.length })}</p>
+        <p className="text-xs text-muted-foreground">{t('basis', { n: peers.peers })}</p>
       </CardHeader>
       <CardContent className="grid gap-4">
         {!result.ok ? (
-          <p className="text-sm text-danger">{result.message}</p>
-        ) : !result.me ? null : (
+          <p className="text-sm text-muted-foreground">{t('needsEvery', { indicator: indicatorName(result.missing) })}</p>
+        ) : (
           <>
             <div className="flex items-end justify-between gap-3">
               <div>
@@ -71,7 +76,7 @@ export function ScorePreview({
             {result.me.composite === null ? <p className="text-sm text-muted-foreground">{t('incomplete', { pct: formatNumber(result.me.completeness, locale, { percent: true, digits: 0 }) })}</p> : null}
             <ul className="grid gap-3">
               {document.objectives.map((o) => {
-                const score = result.me!.objectives[o.code] ?? null;
+                const score = result.me.objectives[o.code] ?? null;
                 return (
                   <li key={o.code}>
                     <Progress
@@ -92,12 +97,14 @@ export function ScorePreview({
             <dl className="grid grid-cols-2 gap-2 text-sm">
               <dt className="text-muted-foreground">{t('rank')}</dt>
               <dd className="text-right tabular-nums">
-                {result.me.rank === null ? '—' : t('rankOf', { rank: result.me.rank, n: result.count })} <Badge variant="info">{t('provisional')}</Badge>
+                {result.rank === null ? '—' : t(result.approximate ? 'rankAbout' : 'rankOf', { rank: result.rank, n: result.count })}{' '}
+                <Badge variant="info">{t(result.approximate ? 'approximate' : 'provisional')}</Badge>
               </dd>
               <dt className="text-muted-foreground">{t('completeness')}</dt>
               <dd className="text-right tabular-nums">{formatNumber(result.me.completeness, locale, { percent: true, digits: 0 })}</dd>
             </dl>
             <p className="text-xs text-muted-foreground">{t('note')}</p>
+            {result.approximate ? <p className="text-xs text-muted-foreground">{t('rankNote')}</p> : null}
           </>
         )}
       </CardContent>

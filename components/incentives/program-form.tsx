@@ -3,11 +3,11 @@
 // languages), benefit, budget, status. Checked with the same schema as the server; errors at the field.
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
-import { BENEFIT_KINDS_BY_PROGRAM, LAST_AWARD_POLICIES, programInputSchema, renderRule } from '@/core/eligibility';
+import { BENEFIT_KINDS_BY_PROGRAM, LAST_AWARD_POLICIES, programSchemaFor, renderRule } from '@/core/eligibility';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -33,11 +33,14 @@ export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDra
   const vocab = useQuery(trpc.incentives.vocabulary.queryOptions());
   const create = useMutation(trpc.incentives.create.mutationOptions());
   const update = useMutation(trpc.incentives.update.mutationOptions());
-  const vocabulary: Vocabulary = vocab.data ?? { objectives: [], indicators: [], grades: [] };
+  const vocabulary: Vocabulary = vocab.data ?? { objectives: [], indicators: [], grades: [], scales: {} };
+  const [eligibleTypes, setEligibleTypes] = useState<ProgramDraft['eligibleTypes']>(initial?.eligibleTypes ?? []);
+  // Thresholds and bands are checked on the scale of the chosen types' KPI sets, as the server does.
+  const schema = useMemo(() => programSchemaFor(scaleOf(vocabulary.scales, eligibleTypes)), [vocabulary.scales, eligibleTypes]);
 
   const form = useZodForm({
     initial: initial ?? emptyProgram,
-    schema: programInputSchema,
+    schema,
     toInput: toProgramInput,
     invalidMessage: t('form.fixErrors'),
     submit: async (data) => {
@@ -48,6 +51,7 @@ export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDra
     },
   });
   const { values: draft, error: errorAt, formError } = form;
+  if (draft.eligibleTypes !== eligibleTypes) setEligibleTypes(draft.eligibleTypes);
   // A field's error goes away as soon as it is edited (the rest stay until the next save).
   const set = <K extends keyof ProgramDraft>(k: K, v: ProgramDraft[K]) => form.update((d) => ({ ...d, [k]: v }), [k === 'kind' ? 'benefit' : k]);
   const setBenefit = <K extends keyof BenefitDraft>(k: K, v: BenefitDraft[K]) => {
@@ -294,4 +298,10 @@ function useSentences(draft: ProgramDraft, vocabulary: Vocabulary) {
     const names = ruleNamesOf(vocabulary);
     return { en: renderRule(rule, 'en', ruleLabels(names, 'en')), zh: renderRule(rule, 'zh-CN', ruleLabels(names, 'zh-CN')) };
   }, [draft.rule, vocabulary]);
+}
+
+/** The largest scale among the chosen types' published KPI sets (null: none published yet). */
+function scaleOf(scales: Vocabulary['scales'], types: readonly string[]): number | null {
+  const known = types.map((t) => scales[t as keyof typeof scales]).filter((s): s is number => s !== undefined);
+  return known.length ? Math.max(...known) : null;
 }

@@ -5,7 +5,7 @@
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EChartsOption } from 'echarts';
 import type { inferRouterOutputs } from '@trpc/server';
 import { Download, RefreshCw } from 'lucide-react';
@@ -32,6 +32,7 @@ import { formatNumber } from '@/core/i18n/format';
 import { pickName, type Label } from '@/core/i18n/label';
 import type { Locale } from '@/i18n/config';
 import { ruleLabels, ruleNamesOf } from './rule-labels';
+import { PendingOverrides } from './pending-overrides';
 
 type RunData = inferRouterOutputs<AppRouter>['eligibility']['get'];
 type DeterminationPage = inferRouterOutputs<AppRouter>['eligibility']['determinations'];
@@ -43,7 +44,7 @@ function useRuleLabels(): RuleLabels {
   const trpc = useTRPC();
   const locale = useLocale();
   const vocab = useQuery(trpc.incentives.vocabulary.queryOptions());
-  return useMemo(() => ruleLabels(ruleNamesOf(vocab.data ?? { objectives: [], indicators: [], grades: [] }), locale), [vocab.data, locale]);
+  return useMemo(() => ruleLabels(ruleNamesOf(vocab.data ?? { objectives: [], indicators: [], grades: [], scales: {} }), locale), [vocab.data, locale]);
 }
 
 export function RunView({ run, list, params }: { run: RunData; list: DeterminationPage; params: DeterminationListParams }) {
@@ -54,6 +55,7 @@ export function RunView({ run, list, params }: { run: RunData; list: Determinati
   const trpc = useTRPC();
   const labels = useRuleLabels();
   const recompute = useMutation(trpc.eligibility.recompute.mutationOptions());
+  const queryClient = useQueryClient();
   const { view, href, set, pending } = useListParams(runPageSchema, params);
   const [openId, setOpenId] = useState<number | null>(null);
   const money = run.snapshot.kind !== 'commendation';
@@ -145,15 +147,22 @@ export function RunView({ run, list, params }: { run: RunData; list: Determinati
         </CardContent>
       </Card>
 
+      <PendingOverrides runId={run.id} money={money} onDecided={() => router.refresh()} />
+
       <Card>
         <CardContent className="grid gap-4 pt-6">
+          {tot.overBudget ? (
+            <Alert variant="warning" title={t('overBudgetTitle')} data-testid="over-budget">
+              {t('overBudgetBody', { allocated: formatNumber(tot.allocated, locale, { digits: 0 }), budget: formatNumber(tot.budget, locale, { digits: 0 }) })}
+            </Alert>
+          ) : null}
           {money && tot.budget !== null ? (
             <Progress
               value={Math.min(tot.allocated, tot.budget)}
               max={tot.budget || 1}
               label={t('budgetUse')}
               valueLabel={`${formatNumber(tot.allocated, locale, { digits: 0 })} / ${formatNumber(tot.budget, locale, { digits: 0 })} (${formatNumber((budgetShare ?? 0) * 100, locale, { digits: 1 })}%)`}
-              tone={budgetShare !== null && budgetShare > 0.999 ? 'warning' : 'primary'}
+              tone={tot.overBudget || (budgetShare !== null && budgetShare > 0.999) ? 'warning' : 'primary'}
             />
           ) : null}
           <ChartWithTable
@@ -244,7 +253,15 @@ export function RunView({ run, list, params }: { run: RunData; list: Determinati
       <Dialog open={open !== null} onOpenChange={(o) => !o && setOpenId(null)}>
         {open ? (
           <DialogContent size="lg" closeLabel={t('close')}>
-            <DeterminationDetail row={open} labels={labels} money={money} onSaved={() => router.refresh()} />
+            <DeterminationDetail
+              row={open}
+              labels={labels}
+              money={money}
+              onSaved={() => {
+                void queryClient.invalidateQueries({ queryKey: trpc.eligibility.pendingOverrides.queryKey({ runId: run.id }) });
+                router.refresh();
+              }}
+            />
           </DialogContent>
         ) : null}
       </Dialog>
@@ -269,6 +286,7 @@ function ResultBadge({ row }: { row: Row }) {
         {row.eligible ? t('reasons.awarded') : t(`reasons.${row.override ? 'overridden_out' : row.reason}`)}
       </Badge>
       {row.override ? <Badge variant="info">{t('overridden')}</Badge> : null}
+      {row.pending ? <Badge variant="warning">{t('overridePendingBadge')}</Badge> : null}
     </span>
   );
 }

@@ -86,7 +86,9 @@ export function JobProgress({ kind, job }: { kind: JobKind; job: JobView | null 
         <Alert variant="error" title={t('errors.title')}>
           {job.error.code === 'interrupted' || job.error.code === 'noFile'
             ? t(`errors.${job.error.code}`)
-            : t(job.error.code === 'rejected' ? 'errors.rejected' : 'errors.failed', { message: String(job.error.params.message ?? '') })}
+            : job.error.code === 'outOfMemory'
+              ? t('errors.outOfMemory', { limitMb: Number(job.error.params.limitMb) })
+              : t(job.error.code === 'rejected' ? 'errors.rejected' : 'errors.failed', { message: String(job.error.params.message ?? '') })}
         </Alert>
       ) : null}
     </div>

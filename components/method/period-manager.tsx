@@ -22,7 +22,8 @@ import { ListEditorLayout } from '@/components/ui/list-editor-layout';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { NamedTable, TD, TH, TR } from '@/components/ui/table';
-import { Textarea } from '@/components/ui/textarea';
+import { ReasonField } from '@/components/forms/reason-field';
+import { reasonProblem } from '@/core/schemas/reason';
 
 const STATUS_BADGE = { open: 'info', closed: 'warning', published: 'success' } as const;
 
@@ -164,7 +165,7 @@ function ReopenDialog({ period, onDone, onCancel }: { period: { id: number; code
       confirmLabel={t('reopen')}
       cancelLabel={tc('cancel')}
       destructive
-      confirmDisabled={reason.trim() === ''}
+      confirmDisabled={reasonProblem(reason) !== null}
       error={error}
       onConfirm={async () => {
         try {
@@ -176,9 +177,7 @@ function ReopenDialog({ period, onDone, onCancel }: { period: { id: number; code
         }
       }}
     >
-      <FormField label={t('reason')} required>
-        <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
-      </FormField>
+      <ReasonField id="reopen-period-reason" label={t('reason')} value={reason} onChange={setReason} />
     </ConfirmDialog>
   );
 }
@@ -203,7 +202,7 @@ function PublishDialog({ period, onDone, onCancel }: { period: { id: number; cod
       description={t('publishBody')}
       confirmLabel={t('publish')}
       cancelLabel={tc('cancel')}
-      confirmDisabled={unapproved.isPending || (needsExclusion && (!exclude || reason.trim() === ''))}
+      confirmDisabled={unapproved.isPending || (needsExclusion && (!exclude || reasonProblem(reason) !== null))}
       error={error}
       onConfirm={async () => {
         setError(undefined);
@@ -236,9 +235,7 @@ function PublishDialog({ period, onDone, onCancel }: { period: { id: number; cod
             {t('excludeAll', { count: blocking.length })}
           </label>
           {exclude ? (
-            <FormField label={t('excludeReason')} required>
-              <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
-            </FormField>
+            <ReasonField id="exclude-reason" label={t('excludeReason')} value={reason} onChange={setReason} rows={2} />
           ) : null}
         </div>
       ) : (

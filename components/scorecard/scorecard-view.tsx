@@ -3,7 +3,7 @@
 // the charts and the incentives are client islands (the charts with data tables).
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { Download, FileText, Printer } from 'lucide-react';
+import { Download, Printer } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -15,6 +15,7 @@ import { ObjectivesRadar, TrendChart } from './charts';
 import { FigureCard } from './figure-card';
 import { IncentivesPanel } from './incentives-panel';
 import { NextBandPanel } from './next-band-panel';
+import { PdfExportButton } from './pdf-export-button';
 import { PeriodPicker } from './period-picker';
 import { formatNumber } from '@/core/i18n/format';
 import { pickName } from '@/core/i18n/label';
@@ -23,7 +24,7 @@ type Card = NonNullable<Scorecard['card']>;
 
 /** Where a stakeholder's scorecard is exported and printed (its screen pages link to both). */
 export function scorecardLinks(stakeholderId: number) {
-  return { exportBase: `/api/scorecards/${stakeholderId}/export`, printHref: `/scorecards/${stakeholderId}/print` };
+  return { exportBase: `/api/scorecards/${stakeholderId}/export`, pdfStart: `/api/scorecards/${stakeholderId}/pdf`, printHref: `/scorecards/${stakeholderId}/print` };
 }
 
 /** Grade badge colour by position among the bands (top band green … bottom band red). */
@@ -40,6 +41,7 @@ export async function ScorecardView({
   nextBand,
   mode = 'screen',
   exportBase,
+  pdfStart,
   printHref,
   headerExtra,
 }: {
@@ -48,6 +50,8 @@ export async function ScorecardView({
   mode?: 'screen' | 'print';
   /** e.g. /api/scorecards/12/export — format and period are added. */
   exportBase?: string;
+  /** e.g. /api/scorecards/12/pdf — starts the PDF job; the period is added. */
+  pdfStart?: string;
   printHref?: string;
   headerExtra?: React.ReactNode;
 }) {
@@ -107,10 +111,7 @@ export async function ScorecardView({
                       {t('exports.print')}
                     </Link>
                   ) : null}
-                  <a href={`${exportBase}?format=pdf&${q}`} className={buttonClassName({ variant: 'outline', size: 'sm' })} data-export="pdf">
-                    <FileText aria-hidden="true" className="size-4" />
-                    {t('exports.pdf')}
-                  </a>
+                  {pdfStart ? <PdfExportButton startUrl={`${pdfStart}?${q}`} label={t('exports.pdf')} /> : null}
                   <a href={`${exportBase}?format=csv&${q}`} className={buttonClassName({ variant: 'outline', size: 'sm' })} data-export="csv">
                     <Download aria-hidden="true" className="size-4" />
                     {t('exports.csv')}

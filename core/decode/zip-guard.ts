@@ -62,7 +62,8 @@ async function inflatesWithin(bytes: Uint8Array, entry: Entry, budget: number): 
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return data.length <= budget ? { ok: true, size: data.length } : { ok: false };
   if (entry.method !== 8) return { ok: false, reason: `unsupported ZIP compression method ${entry.method}` };
-  const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  // A copy: Blob takes only ArrayBuffer-backed views.
+  const reader = new Blob([new Uint8Array(data)]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   let size = 0;
   try {
     for (;;) {

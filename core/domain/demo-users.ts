@@ -4,7 +4,7 @@
 import type { Role } from '@/core/domain/enums';
 import type { Label } from '@/core/i18n/label';
 
-export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_PASSWORD = 'scorecard-demo';
 
 export interface DemoUser {
   username: string;
@@ -22,6 +22,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
     description: {
       en: 'Provincial evaluation office: methods, periods, incentives, users',
       'zh-CN': '省评估办管理员：考核方法、考核期、激励政策、用户',
+    },
+  },
+  {
+    username: 'admin2',
+    password: DEMO_PASSWORD,
+    role: 'admin',
+    description: {
+      en: 'Second administrator: approves or rejects admin’s incentive overrides (four eyes)',
+      'zh-CN': '第二位管理员：审批 admin 提出的激励认定覆盖（双人复核）',
     },
   },
   {

@@ -21,6 +21,9 @@ export const PROGRAM_KINDS = ['subsidy', 'tax_break', 'commendation'] as const;
 export type ProgramKind = (typeof PROGRAM_KINDS)[number];
 export const PROGRAM_STATUSES = ['draft', 'active', 'archived'] as const;
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
+/** An override of a determination waits for a second administrator's approval. */
+export const OVERRIDE_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type OverrideStatus = (typeof OVERRIDE_STATUSES)[number];
 export const ALLOCATIONS = ['rank', 'pro_rata'] as const;
 export type Allocation = (typeof ALLOCATIONS)[number];
 

@@ -114,9 +114,3 @@ export const evaluationValuesInputSchema = z.record(
     evidenceUrl: z.string().max(URL_MAX * 2).nullish(),
   }),
 );
-
-export const returnReasonSchema = z
-  .string()
-  .trim()
-  .min(5, vmsg('evaluations.validation.reasonTooShort', { min: 5 }))
-  .max(1000, vmsg('evaluations.validation.reasonTooLong', { max: 1000 }));

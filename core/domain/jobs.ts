@@ -1,5 +1,5 @@
 // What long work reports as it goes: a fraction 0…1 and a step, shown as `jobs.progress.<step>`.
-export const JOB_STEPS = ['queued', 'checking', 'scoring', 'evaluating', 'saving', 'done'] as const;
+export const JOB_STEPS = ['queued', 'checking', 'scoring', 'evaluating', 'rendering', 'saving', 'done'] as const;
 export type JobStep = (typeof JOB_STEPS)[number];
 
 /** Passed to a use case that runs as a job; a use case called directly gets a no-op. */

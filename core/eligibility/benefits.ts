@@ -13,17 +13,27 @@
 // Commendation: a title; at most `maxPerCounty` per county (best composite first).
 // `cap`: at most this amount per recipient. Amounts are in the budget's currency unit (yuan) and
 // are settled in whole cents (see budget.ts).
+// Bounds (so a typo cannot promise a fortune): every amount, band amount and cap is finite, above
+// 0 (a linear minimum may be 0) and at most MAX_AMOUNT (1e9 yuan); composite bands lie on the
+// KPI set's scale, checked with the program (program.ts) since the scale is the KPI set's.
 import { z } from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { compare } from './atoms';
 import { imsg } from './rules';
 import type { EligibilityInput } from './input';
 
-const money = z.number({ error: imsg('number') }).finite(imsg('number')).min(0, imsg('nonNegative'));
-const score = z.number({ error: imsg('number') }).finite(imsg('number'));
+/** The most any one amount of a program may be, in yuan: per recipient, per band, or as a cap. */
+export const MAX_AMOUNT = 1e9;
+const number = z.number({ error: imsg('number') }).finite(imsg('number'));
+const upTo = (max: number) => number.max(max, imsg('tooLarge', { max }));
+const money = upTo(MAX_AMOUNT).gt(0, imsg('positive'));
+const moneyOrZero = upTo(MAX_AMOUNT).min(0, imsg('nonNegative'));
+const score = number.min(0, imsg('nonNegative'));
 const rate = z.number({ error: imsg('number') }).finite(imsg('number')).gt(0, imsg('positive')).max(100, imsg('range', { min: 0, max: 100 }));
 const indicatorCode = z.string({ error: vmsg('validation.required') }).trim().min(1, vmsg('validation.required')).max(64, vmsg('validation.tooLong', { max: 64 }));
 const cap = money.nullish().transform((v) => v ?? null);
+/** Units of the base indicator per unit of tax base (e.g. 10,000 for a value in 10,000 yuan). */
+const baseScale = upTo(MAX_AMOUNT).gt(0, imsg('positive')).default(1);
 
 export const LAST_AWARD_POLICIES = ['partial', 'skip'] as const;
 /** When the budget cannot pay the next award in full: pay what is left, or pay nothing and stop. */
@@ -36,32 +46,35 @@ const tiers = <T extends z.ZodTypeAny>(value: T) =>
     .max(10, imsg('benefit.tiersTooMany', { max: 10 }))
     .superRefine((ts, ctx) => {
       ts.forEach((t, i) => {
-        if (ts.findIndex((u) => u.minComposite === t.minComposite) !== i) {
-          ctx.addIssue({ code: 'custom', path: [i, 'minComposite'], message: imsg('benefit.tierDuplicate') });
+        if (i > 0 && !(t.minComposite > ts[i - 1]!.minComposite)) {
+          ctx.addIssue({ code: 'custom', path: [i, 'minComposite'], message: imsg('benefit.tierOrder') });
         }
       });
     });
 
-export const subsidyBenefitSchema = z.discriminatedUnion('kind', [
+const subsidyBenefits = [
   z.strictObject({ kind: z.literal('fixed'), amount: money, cap, lastAward }),
   z.strictObject({ kind: z.literal('tiered'), tiers: tiers(money), cap, lastAward }),
   z
-    .strictObject({ kind: z.literal('linear'), minScore: score, maxScore: score, minAmount: money, maxAmount: money, cap, lastAward })
+    .strictObject({ kind: z.literal('linear'), minScore: score, maxScore: score, minAmount: moneyOrZero, maxAmount: money, cap, lastAward })
     .superRefine((b, ctx) => {
       if (!(b.maxScore > b.minScore)) ctx.addIssue({ code: 'custom', path: ['maxScore'], message: imsg('benefit.scoreOrder') });
+      if (!(b.maxAmount >= b.minAmount)) ctx.addIssue({ code: 'custom', path: ['maxAmount'], message: imsg('benefit.amountOrder') });
     }),
   z.strictObject({ kind: z.literal('per_unit'), indicator: indicatorCode, amountPerUnit: money, cap, lastAward }),
-]);
+] as const;
+export const subsidyBenefitSchema = z.discriminatedUnion('kind', [...subsidyBenefits]);
 
 const taxBase = z
-  .strictObject({ indicator: indicatorCode, scale: z.number({ error: imsg('number') }).finite(imsg('number')).gt(0, imsg('positive')).default(1) })
+  .strictObject({ indicator: indicatorCode, scale: baseScale })
   .nullish()
   .transform((v) => v ?? null);
 
-export const taxBreakBenefitSchema = z.discriminatedUnion('kind', [
+const taxBreakBenefits = [
   z.strictObject({ kind: z.literal('rate'), rate, base: taxBase, cap, lastAward }),
   z.strictObject({ kind: z.literal('tiered_rate'), tiers: tiers(rate), base: taxBase, cap, lastAward }),
-]);
+] as const;
+export const taxBreakBenefitSchema = z.discriminatedUnion('kind', [...taxBreakBenefits]);
 
 export const commendationBenefitSchema = z.strictObject({
   kind: z.literal('title'),
@@ -72,7 +85,9 @@ export const commendationBenefitSchema = z.strictObject({
   maxPerCounty: z.number({ error: imsg('number') }).int(imsg('integer')).min(1, imsg('range', { min: 1, max: 1000 })).max(1000, imsg('range', { min: 1, max: 1000 })).nullish().transform((v) => v ?? null),
 });
 
-export const benefitSchema = z.union([subsidyBenefitSchema, taxBreakBenefitSchema, commendationBenefitSchema]);
+// One discriminated union over every kind, so a bad value is reported at its own field (a plain
+// union of unions would report "invalid input" at `benefit` instead).
+export const benefitSchema = z.discriminatedUnion('kind', [...subsidyBenefits, ...taxBreakBenefits, commendationBenefitSchema]);
 export type Benefit = z.output<typeof benefitSchema>;
 
 export const BENEFIT_KINDS_BY_PROGRAM = {

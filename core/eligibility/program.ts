@@ -14,10 +14,12 @@ import { evaluateRule, type RuleExplanation } from './evaluate';
 import type { Gap } from './gap';
 import { type EligibilityInput } from './input';
 import { ALLOCATIONS, PROGRAM_KINDS, PROGRAM_STATUSES, type Allocation, type ProgramKind } from '@/core/domain/enums';
-import { imsg, ruleSchema, type Rule } from './rules';
+import { imsg, ruleSchema, type PeriodClause, type Rule } from './rules';
 import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
 
 export const PROGRAM_FORMAT = 'program/v1';
+/** The largest budget a program may have, in yuan (a province's whole programme, not one award). */
+export const MAX_BUDGET = 1e12;
 export const ELIGIBILITY_FORMAT = 'eligibility/v1';
 
 const programObject = z.object({
@@ -30,7 +32,13 @@ const programObject = z.object({
   eligibleTypes: z.array(z.enum(STAKEHOLDER_TYPES)).min(1, imsg('program.eligibleTypes')),
   rule: ruleSchema,
   benefit: benefitSchema,
-  budget: z.number({ error: imsg('number') }).finite(imsg('number')).min(0, imsg('nonNegative')).nullish().transform((v) => v ?? null),
+  budget: z
+    .number({ error: imsg('number') })
+    .finite(imsg('number'))
+    .gt(0, imsg('positive'))
+    .max(MAX_BUDGET, imsg('tooLarge', { max: MAX_BUDGET }))
+    .nullish()
+    .transform((v) => v ?? null),
   allocation: z.enum(ALLOCATIONS).nullish().transform((v) => v ?? null),
   status: z.enum(PROGRAM_STATUSES).default('draft'),
 });
@@ -57,11 +65,60 @@ function checkProgram(p: ProgramShape, ctx: z.RefinementCtx): void {
   }
 }
 
-export const programInputSchema = programObject.superRefine(checkProgram);
+type Path = (string | number)[];
+
+// The scale check runs even while other fields are invalid (so the form shows every problem at
+// once); it reads the values as given, so it checks their shape as it goes.
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+function eachPeriodClause(rule: unknown, path: Path, visit: (clause: Partial<PeriodClause>, path: Path) => void): void {
+  if (!isObject(rule)) return;
+  if (rule.op === 'not') return eachPeriodClause(rule.rule, [...path, 'rule'], visit);
+  if (Array.isArray(rule.rules)) return rule.rules.forEach((r, i) => eachPeriodClause(r, [...path, 'rules', i], visit));
+  const c = rule.clause;
+  if (!isObject(c)) return;
+  if (c.kind === 'consecutive') {
+    if (isObject(c.clause)) visit(c.clause as Partial<PeriodClause>, [...path, 'clause', 'clause']);
+  } else visit(c as Partial<PeriodClause>, [...path, 'clause']);
+}
+
+/**
+ * Thresholds and composite bands on the scale of what they compare: composite, objective and
+ * normalized indicator scores 0…scale (the KPI sets'); coupling class and percentile have their
+ * own ranges in rules.ts. Without a known scale (no published KPI set) only "not below 0" holds.
+ */
+function checkScale(p: ProgramShape, scale: number | null, ctx: z.RefinementCtx): void {
+  const max = scale ?? Infinity;
+  const onScale = (value: unknown, path: Path) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return; // reported by the field's own schema
+    if (value < 0 || value > max) ctx.addIssue({ code: 'custom', path, message: scale === null ? imsg('nonNegative') : imsg('range', { min: 0, max: scale }) });
+  };
+  eachPeriodClause(p.rule, ['rule'], (c, path) => {
+    if (c.kind === 'composite' || c.kind === 'objective' || (c.kind === 'indicator' && c.measure === 'normalized')) onScale(c.value, [...path, 'value']);
+  });
+  const b: unknown = p.benefit;
+  if (!isObject(b)) return;
+  if (Array.isArray(b.tiers)) b.tiers.forEach((t: unknown, i) => isObject(t) && onScale(t.minComposite, ['benefit', 'tiers', i, 'minComposite']));
+  if (b.kind === 'linear') {
+    onScale(b.minScore, ['benefit', 'minScore']);
+    onScale(b.maxScore, ['benefit', 'maxScore']);
+  }
+}
+
+/** The program schema for KPI sets scored on 0…scale (null: the scale is not known here). */
+export function programSchemaFor(scale: number | null) {
+  return programObject.superRefine(checkProgram).superRefine((p, ctx) => checkScale(p, scale, ctx), { when: () => true });
+}
+
+/** A program's shape and bounds; the server checks the thresholds again on its KPI sets' scale. */
+export const programInputSchema = programSchemaFor(null);
 export type ProgramInput = z.output<typeof programInputSchema>;
 export type ProgramInputRaw = z.input<typeof programInputSchema>;
 
-export const programFileSchema = programObject.extend({ format: z.literal(PROGRAM_FORMAT) }).superRefine(checkProgram);
+export const programFileSchema = programObject
+  .extend({ format: z.literal(PROGRAM_FORMAT) })
+  .superRefine(checkProgram)
+  .superRefine((p, ctx) => checkScale(p, null, ctx), { when: () => true });
 export type ProgramFile = z.output<typeof programFileSchema>;
 
 /** The parts of a program that decide determinations (what the input hash covers). */
@@ -147,6 +204,15 @@ export interface EligibilityResult {
   totals: EligibilityTotals;
 }
 
+/**
+ * The hex SHA-256 of a text given in parts (their concatenation). The pure one by default
+ * (browser, CLI); the server passes node:crypto's, fed part by part: the same digest, many times
+ * faster, and a province's inputs never held as one string of a hundred megabytes.
+ */
+export type HashHex = (parts: Iterable<string>) => string;
+
+const pureHashHex: HashHex = (parts) => sha256Hex([...parts].join(''));
+
 function sortedInputs(inputs: readonly EligibilityInput[]): EligibilityInput[] {
   return [...inputs].sort((a, b) => (a.stakeholder < b.stakeholder ? -1 : a.stakeholder > b.stakeholder ? 1 : 0));
 }
@@ -155,9 +221,19 @@ function sortedInputs(inputs: readonly EligibilityInput[]): EligibilityInput[] {
  * sha256 of the program's deciding parts and the inputs, in canonical JSON; order-independent.
  * The display name is left out: it decides nothing, and a scores file need not carry it.
  */
-export function eligibilityInputHash(program: ProgramCore, inputs: readonly EligibilityInput[]): string {
-  const deciding = sortedInputs(inputs).map(({ name: _name, ...rest }) => rest);
-  return `sha256:${sha256Hex(canonicalJson({ program: programCore(program), inputs: deciding }))}`;
+export function eligibilityInputHash(program: ProgramCore, inputs: readonly EligibilityInput[], hashHex: HashHex = pureHashHex): string {
+  return `sha256:${hashHex(inputHashParts(program, inputs))}`;
+}
+
+/** canonicalJson({ program, inputs }) (keys sorted: inputs, then program), an input at a time. */
+function* inputHashParts(program: ProgramCore, inputs: readonly EligibilityInput[]): Generator<string> {
+  yield '{"inputs":[';
+  let first = true;
+  for (const { name: _name, ...deciding } of sortedInputs(inputs)) {
+    yield (first ? '' : ',') + canonicalJson(deciding);
+    first = false;
+  }
+  yield `],"program":${canonicalJson(programCore(program))}}`;
 }
 
 function cents(x: number): number {
@@ -165,7 +241,7 @@ function cents(x: number): number {
 }
 
 /** Runs a program over one period's inputs: a determination per stakeholder of an eligible type. */
-export function runEligibility(program: ProgramCore, inputs: readonly EligibilityInput[]): EligibilityResult {
+export function runEligibility(program: ProgramCore, inputs: readonly EligibilityInput[], options: { hashHex?: HashHex } = {}): EligibilityResult {
   const seen = new Set<string>();
   for (const i of inputs) {
     if (seen.has(i.stakeholder)) throw new Error(`stakeholder "${i.stakeholder}" appears more than once in the inputs`);
@@ -243,7 +319,7 @@ export function runEligibility(program: ProgramCore, inputs: readonly Eligibilit
   const sum = (xs: (number | null)[]) => cents(xs.reduce<number>((a, b) => a + (b ?? 0), 0));
   return {
     format: ELIGIBILITY_FORMAT,
-    inputHash: eligibilityInputHash(program, inputs),
+    inputHash: eligibilityInputHash(program, inputs, options.hashHex),
     determinations,
     totals: {
       candidates: determinations.length,

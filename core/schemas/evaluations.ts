@@ -2,7 +2,9 @@
 // The values themselves are checked against the version's indicators in the service
 // (core/domain/evaluation-values.ts); these check the shape.
 import { z } from 'zod';
-import { evaluationValuesInputSchema, returnReasonSchema } from '@/core/domain/evaluation-values';
+import { ENTRY_FIELDS } from '@/core/domain/evaluation-merge';
+import { evaluationValuesInputSchema, NOTE_MAX } from '@/core/domain/evaluation-values';
+import { reasonText } from './reason';
 
 const id = z.number().int().positive();
 
@@ -17,12 +19,25 @@ export const startEvaluationSchema = z.object({ stakeholderId: id });
 export const versionedSchema = z.object({ id, revision: z.number().int().min(0) });
 export type Versioned = z.infer<typeof versionedSchema>;
 
-export const saveEvaluationSchema = versionedSchema.extend({ values: evaluationValuesInputSchema });
+const fieldText = z.union([z.number(), z.string().max(NOTE_MAX * 2), z.null()]);
+
+/** A field the user changed, with the value it started from (see core/domain/evaluation-merge.ts). */
+export const fieldChangeSchema = z.object({ code: z.string().max(64), field: z.enum(ENTRY_FIELDS), base: fieldText, value: fieldText });
+
+/**
+ * Saving a draft: either whole entries written on the named revision (scripts, tests: a stale
+ * revision is a CONFLICT), or the form's changed fields merged field by field into whatever is
+ * stored now (`revision` is then the one the form was showing, for the audit).
+ */
+export const saveEvaluationSchema = z.union([
+  versionedSchema.extend({ changes: z.array(fieldChangeSchema).max(5000) }),
+  versionedSchema.extend({ values: evaluationValuesInputSchema }),
+]);
 export type SaveEvaluationInput = z.infer<typeof saveEvaluationSchema>;
 
 export const submitEvaluationSchema = versionedSchema.extend({ values: evaluationValuesInputSchema.optional() });
 export type SubmitEvaluationInput = z.infer<typeof submitEvaluationSchema>;
 
 /** Returning a submitted evaluation, or reopening an approved one, says why. */
-export const reasonedSchema = versionedSchema.extend({ reason: returnReasonSchema });
+export const reasonedSchema = versionedSchema.extend({ reason: reasonText });
 export type ReasonedInput = z.infer<typeof reasonedSchema>;

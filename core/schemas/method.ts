@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { optionalText, requiredText } from './text-fields';
+import { reasonText } from './reason';
 import { KPI_SET_FORMAT, type KpiSetV1Input } from '@/core/scoring';
 import { AGGREGATIONS, MISSING_POLICIES, type StakeholderType } from '@/core/domain/enums';
 
@@ -32,12 +33,12 @@ export const periodPublishSchema = z.object({
   exclude: z
     .object({
       evaluationIds: z.array(z.number().int().positive()).min(1),
-      reason: requiredText(500),
+      reason: reasonText,
     })
     .nullish(),
 });
 
-export const reasonSchema = z.object({ id: z.number().int().positive(), reason: requiredText(500) });
+export const reasonSchema = z.object({ id: z.number().int().positive(), reason: reasonText });
 
 // ── Indicators ───────────────────────────────────────────────────────────────────────────────
 export const INDICATOR_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;

@@ -66,10 +66,23 @@ export const usernameSchema = z
   .max(32, vmsg('validation.username'))
   .regex(/^[a-z0-9_.-]+$/, vmsg('validation.username'));
 
+/** Shortest password accepted (OWASP: at least 8; the server also refuses common ones). */
+export const PASSWORD_MIN = 10;
+
 export const passwordSchema = z
   .string()
-  .min(8, vmsg('validation.password.min', { min: 8 }))
+  .min(PASSWORD_MIN, vmsg('validation.password.min', { min: PASSWORD_MIN }))
   .max(128, vmsg('validation.tooLong', { max: 128 }));
+
+/** Changing one's own password: the current one, the new one twice. */
+export const passwordChangeSchema = z
+  .object({ currentPassword: z.string().min(1, vmsg('validation.required')).max(128), newPassword: passwordSchema, confirmPassword: z.string() })
+  .superRefine((v, ctx) => {
+    if (v.confirmPassword !== v.newPassword) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: vmsg('validation.password.confirm') });
+    if (v.currentPassword && v.newPassword === v.currentPassword)
+      ctx.addIssue({ code: 'custom', path: ['newPassword'], message: vmsg('validation.password.sameAsCurrent') });
+  });
+export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
 
 const userScopeFields = {
   role: z.enum(ROLES),

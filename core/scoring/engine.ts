@@ -18,7 +18,7 @@ import { rankDescendingInto } from './rank';
 import { ScoringInputError } from './errors';
 import { atLeast } from './tolerance';
 import { Normalizer, type IndicatorPeerStats } from './normalizer';
-import type { PeerValues } from './peer-values';
+import type { PeerDistribution } from './peer-values';
 
 /** Values of `stakeholders.length` rows × the compiled set's indicators, row-major, NaN = missing. */
 export interface ValuesMatrix {
@@ -57,7 +57,7 @@ export interface MatrixScores {
  * matrix may bring its other peers' values per indicator (peer-values.ts): that row then scores
  * exactly as it would among them.
  */
-export function scoreMatrix(compiled: CompiledKpiSet, matrix: ValuesMatrix, peers?: readonly (PeerValues | null | undefined)[]): MatrixScores {
+export function scoreMatrix(compiled: CompiledKpiSet, matrix: ValuesMatrix, peers?: readonly (PeerDistribution | null | undefined)[]): MatrixScores {
   const { scale } = compiled;
   const k = compiled.indicatorCodes.length;
   const objectiveCount = compiled.objectiveCodes.length;

@@ -22,7 +22,7 @@
 //       (ties share the better rank; lower: ranked from the lowest value up).
 import { METHOD_GOALPOSTS, METHOD_MINMAX, METHOD_PERCENTILE, METHOD_TARGET, METHOD_ZSCORE, type CompiledKpiSet } from './compile';
 import { rankDescendingInto, sortedPositions } from './rank';
-import type { PeerValues } from './peer-values';
+import type { PeerDistribution } from './peer-values';
 
 /** What the peers scored together look like for one indicator (for explanations and warnings). */
 export interface IndicatorPeerStats {
@@ -54,7 +54,7 @@ export class Normalizer {
     private readonly compiled: CompiledKpiSet,
     private readonly values: Float64Array,
     private readonly rows: number,
-    peers?: readonly (PeerValues | null | undefined)[],
+    peers?: readonly (PeerDistribution | null | undefined)[],
   ) {
     if (peers && rows !== 1) throw new RangeError('peer values go with a one-row matrix');
     const { method, directionSign, useLn, paramA, paramB, scale } = compiled;

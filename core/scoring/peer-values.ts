@@ -5,7 +5,17 @@
 // tie groups (rank.ts). A published run stores the list, so a scorecard never reloads the peers.
 import { nearlyEqual } from './tolerance';
 
-export class PeerValues {
+/** What scoring one row among its peers asks of them (normalizer.ts): the whole column, or a summary of it (preview.ts). */
+export interface PeerDistribution {
+  readonly count: number;
+  /** Infinity / −Infinity when there are no peers. */
+  readonly min: number;
+  readonly max: number;
+  meanAndSd(x: number): { count: number; mean: number; sd: number };
+  percentileOf(x: number, sign: number): number;
+}
+
+export class PeerValues implements PeerDistribution {
   /** Leader value and rank of each place in descending order, per direction (lazily). */
   private readonly leaders = new Map<number, { value: Float64Array; rank: Float64Array }>();
 
@@ -70,6 +80,11 @@ export class PeerValues {
   percentileOf(x: number, sign: number): number {
     const n = this.count + 1;
     if (n === 1) return 100;
+    return (100 * (n - this.rankOf(x, sign))) / (n - 1);
+  }
+
+  /** Rank (1 = best, rank.ts's ties) of a present x among the peers and itself; sign −1 ranks the lowest first. */
+  rankOf(x: number, sign: number): number {
     const own = sign < 0 ? -x : x;
     // Places above x in descending order: the peers strictly better.
     const values = this.ascending;
@@ -79,7 +94,7 @@ export class PeerValues {
       const chain = this.leaderChain(sign);
       if (nearlyEqual(own, chain.value[better - 1]!)) rank = chain.rank[better - 1]!;
     }
-    return (100 * (n - rank)) / (n - 1);
+    return rank;
   }
 
   /** Tie groups formed from the top down, as rankDescendingInto forms them. */

@@ -21,6 +21,9 @@ export const user = sqliteTable(
     role: text('role', { enum: ROLES }).notNull().default('stakeholder'),
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
     locale: text('locale', { enum: ['en', 'zh-CN'] }),
+    // Set when an administrator chose the password (new account, reset): the user must pick their
+    // own at the next sign-in before any page opens.
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     // A stakeholder user's scope: the one stakeholder it speaks for.
     stakeholderId: integer('stakeholder_id').references(() => stakeholders.id),
   },
@@ -94,15 +97,4 @@ export const userRegionScopes = sqliteTable(
       .references(() => regions.id),
   },
   (t) => [primaryKey({ columns: [t.userId, t.regionId] })],
-);
-
-/** Failed sign-ins, per username, for lock-out after repeated failures. */
-export const signInFailures = sqliteTable(
-  'sign_in_failures',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    username: text('username').notNull(),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
-  },
-  (t) => [index('sign_in_failures_username_at_idx').on(t.username, t.at)],
 );

@@ -6,7 +6,7 @@ import { stakeholders } from './org';
 import { periods } from './periods';
 import { scoreRuns } from './scores';
 import { now } from './columns';
-import { ALLOCATIONS, PROGRAM_KINDS, PROGRAM_STATUSES, type StakeholderType } from '../../core/domain/enums';
+import { ALLOCATIONS, OVERRIDE_STATUSES, PROGRAM_KINDS, PROGRAM_STATUSES, type StakeholderType } from '../../core/domain/enums';
 import type { Benefit, DeterminationExplanation, Gap, ProgramSnapshot, Rule } from '../../core/eligibility';
 
 export const incentivePrograms = sqliteTable(
@@ -89,22 +89,38 @@ export const determinations = sqliteTable(
   ],
 );
 
-/** Overrides sit beside determinations so the computed result itself stays immutable. */
+/**
+ * Overrides sit beside determinations so the computed result itself stays immutable. One takes
+ * effect only once a second administrator approves it (four eyes): pending → approved or
+ * rejected, by someone other than its proposer; a trigger allows that change and no other.
+ */
 export const determinationOverrides = sqliteTable(
   'determination_overrides',
   {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  determinationId: integer('determination_id')
-    .notNull()
-    .references(() => determinations.id),
-  eligible: integer('eligible', { mode: 'boolean' }).notNull(),
-  amount: real('amount'),
-  reason: text('reason').notNull(),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
-  createdBy: text('created_by')
-    .notNull()
-    .references(() => user.id),
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    determinationId: integer('determination_id')
+      .notNull()
+      .references(() => determinations.id),
+    eligible: integer('eligible', { mode: 'boolean' }).notNull(),
+    amount: real('amount'),
+    reason: text('reason').notNull(),
+    /** The proposer accepted that the override takes the run over its budget. */
+    overBudget: integer('over_budget', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: OVERRIDE_STATUSES }).notNull().default('pending'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => user.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decidedBy: text('decided_by').references(() => user.id),
+    /** Why the second administrator rejected it. */
+    decisionReason: text('decision_reason'),
   },
-  // The latest override of a determination is looked up for every row a run page shows.
-  (t) => [index('determination_overrides_determination_idx').on(t.determinationId, t.id)],
+  (t) => [
+    // The latest approved override of a determination is looked up for every row a run page shows.
+    index('determination_overrides_determination_idx').on(t.determinationId, t.status, t.id),
+    check('determination_overrides_status_check', sql`${t.status} in ('pending','approved','rejected')`),
+    check('determination_overrides_amount_check', sql`${t.amount} is null or ${t.amount} >= 0`),
+    check('determination_overrides_decision_check', sql`(${t.status} = 'pending') = (${t.decidedBy} is null)`),
+  ],
 );

@@ -7,3 +7,4 @@ export * from './scores';
 export * from './incentives';
 export * from './audit';
 export * from './jobs';
+export * from './counts';

@@ -10,6 +10,8 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/server/db';
 import { account, session, user, verification } from '@/db/schema';
 import { authSecret, env } from '@/server/env';
+import { PASSWORD_MIN } from '@/core/schemas/org';
+import { resetSignInThrottle } from './sign-in-throttle';
 
 function createAuth() {
   const db = getDb();
@@ -18,14 +20,15 @@ function createAuth() {
     baseURL: env.APP_URL,
     secret: authSecret(),
     database: drizzleAdapter(db, { provider: 'sqlite', schema: { user, session, account, verification } }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: 128 },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     advanced: {
       useSecureCookies: env.APP_URL.startsWith('https://'),
       cookiePrefix: 'scorecard',
     },
-    // Sign-in goes through our own action (server/auth/sign-in.ts), which limits failures per
-    // username; better-auth's per-IP limiter is off so colleagues behind one NAT are not locked out.
+    // Sign-in goes through our own action (server/auth/sign-in.ts), throttled per address and per
+    // (username, address) with growing delays; better-auth's limiter is off: it counts requests per
+    // address and path in fixed windows, and reads the address from headers any client can send.
     rateLimit: { enabled: false },
     logger: { disabled: env.NODE_ENV === 'test' },
     databaseHooks: {
@@ -52,7 +55,8 @@ export function getAuth(): Auth {
   return globalForAuth.__scorecardAuth;
 }
 
-/** Tests rebuild auth against their fresh database. */
+/** Tests rebuild auth against their fresh database, with no sign-in failures counted. */
 export function resetAuth(): void {
   globalForAuth.__scorecardAuth = undefined;
+  resetSignInThrottle();
 }

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'session.signOut': EVERYONE,
   'me.read': EVERYONE,
   'me.setLocale': EVERYONE,
+  // One's own password (signed in, any role).
+  'me.changePassword': ['admin', 'assessor', 'stakeholder'],
   'meta.demo': EVERYONE,
   'health.read': EVERYONE,
   'trpc.call': EVERYONE,
@@ -102,11 +104,13 @@ export const PERMISSIONS = {
   'eligibility.run': ['admin'],
   'eligibility.recompute': ['admin'],
   'eligibility.override': ['admin'],
+  // A second administrator approves or rejects an override (never its proposer: the service checks).
+  'eligibility.decideOverride': ['admin'],
   'eligibility.export': ['admin'],
 
-  // Jobs (long work off the request thread): whoever may start one follows it; the service
-  // lets the starter or an administrator read a job.
-  'jobs.read': ['admin', 'assessor'],
+  // Jobs (long work off the request thread): whoever may start one follows it (a stakeholder
+  // user its PDF exports); the service lets the starter or an administrator read a job.
+  'jobs.read': ['admin', 'assessor', 'stakeholder'],
 } as const satisfies Record<string, readonly Caller[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -123,4 +127,12 @@ export function can(role: Role | null, action: Action): boolean {
 
 export function isOpen(action: Action): action is OpenAction {
   return can(null, action);
+}
+
+/**
+ * Whether a signed-in user whose password an administrator set is held back from an action until
+ * they have chosen their own: everything but the open actions and the change itself.
+ */
+export function awaitsPasswordChange(user: { mustChangePassword: boolean } | null, action: Action): boolean {
+  return !!user?.mustChangePassword && !isOpen(action) && action !== 'me.changePassword';
 }

@@ -16,10 +16,14 @@ export type SessionUser = {
   /** For an assessor: the materialized paths of the regions in scope ("/1/2/5/"). */
   regionPaths: string[];
   regionIds: number[];
+  /** An administrator set the password: every page leads to the change-password page until done. */
+  mustChangePassword: boolean;
+  /** The session of this request (null outside one, e.g. in a job). */
+  sessionId: string | null;
 };
 
 /** Loads the product's view of a user; null when unknown or disabled. */
-export function loadSessionUser(db: DbOrTx, userId: string): SessionUser | null {
+export function loadSessionUser(db: DbOrTx, userId: string, sessionId: string | null = null): SessionUser | null {
   const u = db.select().from(user).where(eq(user.id, userId)).get();
   if (!u || u.disabled) return null;
   const scopes =
@@ -40,5 +44,7 @@ export function loadSessionUser(db: DbOrTx, userId: string): SessionUser | null 
     stakeholderId: u.stakeholderId ?? null,
     regionPaths: scopes.map((s) => s.path),
     regionIds: scopes.map((s) => s.id),
+    mustChangePassword: u.mustChangePassword,
+    sessionId,
   };
 }

@@ -4,9 +4,9 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/db';
-import { can, type Action, type OpenAction } from '@/server/auth/permissions';
+import { awaitsPasswordChange, can, type Action, type OpenAction } from '@/server/auth/permissions';
 import type { SessionUser } from '@/server/auth/session';
-import { DomainError, ForbiddenError, HTTP_STATUS, UnauthorizedError, ValidationError } from '@/server/errors';
+import { BusyError, DomainError, ForbiddenError, HTTP_STATUS, UnauthorizedError, ValidationError } from '@/server/errors';
 import { contextFromHeaders } from '@/server/trpc/context';
 import { zodFieldErrors, type Context } from '@/server/trpc/init';
 
@@ -35,15 +35,20 @@ export type Route = {
 };
 
 function authorize(user: SessionUser | null, action: Action): void {
-  if (can(user?.role ?? null, action)) return;
-  throw user ? new ForbiddenError(`Your role (${user.role}) may not ${action}.`) : new UnauthorizedError();
+  if (!can(user?.role ?? null, action)) {
+    throw user ? new ForbiddenError(`Your role (${user.role}) may not ${action}.`) : new UnauthorizedError();
+  }
+  if (awaitsPasswordChange(user, action)) {
+    throw new ForbiddenError('Choose your own password first (your administrator set the current one).', 'password_change_required');
+  }
 }
 
 /** A refusal as JSON: the message, reason and code tRPC would send, with the table's status. */
 export function errorResponse(e: unknown, where: string): Response {
   const noStore = { 'cache-control': 'no-store' };
   if (e instanceof DomainError) {
-    return Response.json({ error: { message: e.message, reason: e.reason, code: e.code } }, { status: HTTP_STATUS[e.code], headers: noStore });
+    const headers = e instanceof BusyError ? { ...noStore, 'retry-after': String(e.retryAfterSeconds) } : noStore;
+    return Response.json({ error: { message: e.message, reason: e.reason, code: e.code } }, { status: HTTP_STATUS[e.code], headers });
   }
   console.error(`${where} failed:`, e);
   const error = { message: 'Something went wrong; nothing was changed. Please try again.', reason: 'internal', code: 'INTERNAL_SERVER_ERROR' };

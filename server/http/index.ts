@@ -5,7 +5,7 @@ import type { Route } from './define-route';
 import { beneficiariesRoute, programFileRoute } from './routes/eligibility';
 import { healthRoute } from './routes/health';
 import { importTemplateRoute, importUploadRoute } from './routes/imports';
-import { scorecardExportRoute } from './routes/scorecard-export';
+import { jobFileRoute, scorecardExportRoute, scorecardPdfRoute } from './routes/scorecard-export';
 import { signInRoute, signOutRoute } from './routes/session';
 import { registryTemplateRoute, registryUploadRoute } from './routes/stakeholder-registry';
 import { trpcGetRoute, trpcPostRoute } from './routes/trpc';
@@ -19,6 +19,8 @@ export const ROUTES: readonly Route[] = [
   importUploadRoute,
   importTemplateRoute,
   scorecardExportRoute,
+  scorecardPdfRoute,
+  jobFileRoute,
   programFileRoute,
   beneficiariesRoute,
   registryUploadRoute,
@@ -31,10 +33,12 @@ export {
   healthRoute,
   importTemplateRoute,
   importUploadRoute,
+  jobFileRoute,
   programFileRoute,
   registryTemplateRoute,
   registryUploadRoute,
   scorecardExportRoute,
+  scorecardPdfRoute,
   signInRoute,
   signOutRoute,
   trpcGetRoute,

@@ -10,9 +10,15 @@ import type { ReportProgress } from '@/core/domain/jobs';
 import { periodPublishSchema } from '@/core/schemas/method';
 import { IMPORT_MODES } from '@/core/domain/imports';
 import { publishPeriod } from '@/server/services/periods';
+import { storeDashboardFigures } from '@/server/services/county-dashboard';
 import { runProgram } from '@/server/services/eligibility-runs';
 import { runImport } from '@/server/services/imports';
 import { runRegistryImport } from '@/server/services/stakeholder-registry';
+import { recomputeProvisional } from '@/server/services/evaluations/provisional';
+import { getScorecard } from '@/server/services/scorecards/stakeholder';
+import { renderScorecardPdf, type PdfCookie } from '@/server/services/scorecards/pdf';
+import { NotFoundError } from '@/server/errors';
+import { periodCodeSchema } from '@/core/schemas/period-code';
 
 export type JobContext = {
   actor: SessionUser;
@@ -24,6 +30,8 @@ export type JobContext = {
 const eligibilityRunInput = z.object({ programId: z.number().int().positive(), periodId: z.number().int().positive() });
 const importInput = z.object({ kpiSetCode: z.string().min(1), mode: z.enum(IMPORT_MODES), fileName: z.string().optional() });
 const registryImportInput = z.object({ fileName: z.string().optional() });
+const pdfInput = z.object({ stakeholderId: z.number().int().positive(), period: periodCodeSchema, fileName: z.string().min(1) });
+const provisionalInput = z.object({ periodId: z.number().int().positive(), versionId: z.number().int().positive() });
 
 export class MissingAttachmentError extends Error {}
 
@@ -32,6 +40,7 @@ export const JOB_HANDLERS = {
     input: periodPublishSchema,
     run: (db: Db, input: z.output<typeof periodPublishSchema>, ctx: JobContext) => {
       const r = publishPeriod(db, ctx.actor, input, ctx.progress);
+      storeDashboardFigures(db, r.period.id);
       return { period: { id: r.period.id, code: r.period.code, status: r.period.status }, runs: r.runs, excluded: r.excluded };
     },
   },
@@ -40,6 +49,26 @@ export const JOB_HANDLERS = {
     run: (db: Db, input: z.output<typeof eligibilityRunInput>, ctx: JobContext) => {
       const r = runProgram(db, ctx.actor, input, ctx.progress);
       return { runId: r.runId, inputHash: r.inputHash, totals: r.totals };
+    },
+  },
+  'scores.provisional': {
+    input: provisionalInput,
+    run: (db: Db, input: z.output<typeof provisionalInput>, ctx: JobContext) => {
+      const r = recomputeProvisional(db, ctx.actor, input, ctx.progress);
+      storeDashboardFigures(db, input.periodId);
+      return r;
+    },
+  },
+  'scorecard.pdf': {
+    input: pdfInput,
+    // The attachment holds the starter's cookies (the print page is opened as them); never stored.
+    run: async (db: Db, input: z.output<typeof pdfInput>, ctx: JobContext) => {
+      if (!ctx.attachment) throw new MissingAttachmentError();
+      // Read as the starter again: access is checked when the page is rendered, not only when asked.
+      const data = getScorecard(db, ctx.actor, { stakeholderId: input.stakeholderId, period: input.period });
+      if (!data.card) throw new NotFoundError('A published scorecard of stakeholder', input.stakeholderId);
+      const cookies = JSON.parse(new TextDecoder().decode(ctx.attachment)) as PdfCookie[];
+      return renderScorecardPdf(input, cookies, ctx.progress);
     },
   },
   'evaluations.import': {

@@ -8,7 +8,7 @@ import { Piscina } from 'piscina';
 import type { Db } from '@/db';
 import { env } from '@/server/env';
 import { ConflictError } from '@/server/errors';
-import { insertJob, markFailed, unfinishedJobWith } from '@/server/queries/jobs';
+import { insertJob, markFailed, unfinishedJobWith, type JobError } from '@/server/queries/jobs';
 import type { JsonValue } from '@/core/schemas/json';
 import { executeJob, jobErrorOf } from './execute';
 import type { HandledKind, JobInputOf } from './handlers';
@@ -21,14 +21,20 @@ export type JobHandle<K extends HandledKind> = { jobId: number; kind: K };
 
 const globalForJobs = globalThis as unknown as { __scorecardJobPool?: Piscina };
 
+const WORKER_IDLE_MS = 60_000;
+
 function pool(): Piscina {
   return (globalForJobs.__scorecardJobPool ??= new Piscina({
     // process.cwd() is the project root under next dev/start, vitest and the tsx scripts alike.
     filename: path.join(process.cwd(), 'server/jobs/worker-entry.mjs'),
     minThreads: 0,
     maxThreads: env.JOB_WORKERS,
-    // A worker loads the services once; keep it for the next job rather than paying that again.
-    idleTimeout: 10 * 60_000,
+    // A worker loads the services once (about a second): kept for the next job of a burst (the
+    // provisional recompute after each approval), then ended, so the heap of a province's publish
+    // is not held for long after it.
+    idleTimeout: WORKER_IDLE_MS,
+    // Without a ceiling V8 lets a busy worker's heap grow to several times what it keeps alive.
+    resourceLimits: { maxOldGenerationSizeMb: env.JOB_WORKER_HEAP_MB },
     execArgv: ['--conditions=react-server'],
   }));
 }
@@ -54,12 +60,34 @@ export function startJob<K extends HandledKind>(
       }
     }
     return insertJob(tx, { kind: job.kind, input, startedBy: job.startedBy });
-  });
-  setLiveProgress(row.id, { progress: 0, step: 'queued' });
-  const attachment = job.attachment ?? null;
-  const finished = isMemory(db) ? runHere(db, row.id, attachment) : runInWorker(db, row.id, attachment);
-  void finished.finally(() => clearLiveProgress(row.id));
+    // Immediate: it reads, then writes; deferred, a worker's commit in between fails it at once.
+  }, { behavior: 'immediate' });
+  launchJob(db, row.id, job.attachment ?? null);
   return { jobId: row.id, kind: job.kind };
+}
+
+const globalForInFlight = globalThis as unknown as { __scorecardJobsInFlight?: Set<Promise<void>> };
+const inFlight = (globalForInFlight.__scorecardJobsInFlight ??= new Set());
+
+/**
+ * Runs a job already inserted as queued; the promise settles when it has ended (never rejects).
+ * `serverThread`: work that mostly waits on another process (Chromium printing a page this server
+ * serves) runs here instead of taking a worker from the pool.
+ */
+export function launchJob(db: Db, jobId: number, attachment: Uint8Array | null = null, opts: { serverThread?: boolean } = {}): Promise<void> {
+  setLiveProgress(jobId, { progress: 0, step: 'queued' });
+  const here = isMemory(db) || opts.serverThread === true;
+  const finished = (here ? runHere(db, jobId, attachment) : runInWorker(db, jobId, attachment)).finally(() => {
+    clearLiveProgress(jobId);
+    inFlight.delete(finished);
+  });
+  inFlight.add(finished);
+  return finished;
+}
+
+/** Waits until every job this process started (and those they started in turn) has ended: tests and scripts. */
+export async function settleJobs(): Promise<void> {
+  while (inFlight.size) await Promise.allSettled([...inFlight]);
 }
 
 /** An evaluation import: the file goes to the worker with the job and is never stored. */
@@ -68,7 +96,7 @@ export function startImportJob(db: Db, startedBy: string, file: { kpiSetCode: st
   return startJob(db, { kind: 'evaluations.import', input, startedBy, attachment: bytes });
 }
 
-/** An in-memory database exists only on this connection: the job runs here, after this request. */
+/** On this connection (an in-memory database exists only here, or work that waits), after this request. */
 function runHere(db: Db, jobId: number, attachment: Uint8Array | null): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve)).then(() =>
     executeJob(db, jobId, { attachment, onProgress: (progress, step) => setLiveProgress(jobId, { progress, step }) }),
@@ -83,10 +111,16 @@ async function runInWorker(db: Db, jobId: number, attachment: Uint8Array | null)
     await pool().run(task, { transferList: [port2] });
   } catch (e) {
     // The worker died (out of memory, terminated): its transaction rolled back with it.
-    markFailed(db, jobId, jobErrorOf(e));
+    markFailed(db, jobId, workerErrorOf(e));
   } finally {
     port1.close();
   }
+}
+
+/** Why a worker ended without answering: its heap ceiling (the admin can raise it) or else as thrown. */
+export function workerErrorOf(e: unknown): JobError {
+  if (e instanceof Error && (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return { code: 'outOfMemory', params: { limitMb: env.JOB_WORKER_HEAP_MB } };
+  return jobErrorOf(e);
 }
 
 /** Stops the worker threads (tests and scripts that exit when done). */

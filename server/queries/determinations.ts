@@ -1,7 +1,9 @@
 // Determinations: a stakeholder's for one published period, as its scorecard shows them, and a
-// run's, a page at a time with totals counted in SQL.
+// run's, a page at a time with totals counted in SQL; overrides proposed, decided and applied.
+// An override applies once approved (four eyes); the latest approved one of a determination wins.
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '@/db';
 import { determinationOverrides, determinations, eligibilityRuns, incentivePrograms, indicators, objectives, stakeholders, user } from '@/db/schema';
 import type { StakeholderType } from '@/core/domain/enums';
@@ -41,7 +43,12 @@ export function stakeholderDeterminations(db: DbOrTx, stakeholderId: number, per
         .all()
     : [];
   const overrides = rows.length
-    ? db.select().from(determinationOverrides).where(inArray(determinationOverrides.determinationId, rows.map((d) => d.id))).orderBy(asc(determinationOverrides.id)).all()
+    ? db
+        .select()
+        .from(determinationOverrides)
+        .where(and(inArray(determinationOverrides.determinationId, rows.map((d) => d.id)), eq(determinationOverrides.status, 'approved')))
+        .orderBy(asc(determinationOverrides.id))
+        .all()
     : [];
   const latestOverride = new Map(overrides.map((o) => [o.determinationId, o])); // later ids overwrite earlier
   const runOf = new Map(runs.map((r) => [r.id, r]));
@@ -105,8 +112,10 @@ function redFlagIndicators(e: RuleExplanation): string[] {
 
 // ---- A run's determinations, a page at a time, and its totals counted in SQL ----
 
-/** The latest override of each determination (later ids win), joined beside it. */
-const latestOverride = sql`${determinationOverrides.id} = (select max(o2.id) from ${determinationOverrides} o2 where o2.determination_id = ${determinations.id})`;
+/** The latest approved override of each determination (later ids win), joined beside it. */
+const latestOverride = sql`${determinationOverrides.id} = (select max(o2.id) from ${determinationOverrides} o2 where o2.determination_id = ${determinations.id} and o2.status = 'approved')`;
+/** The second administrator, who approved the override. */
+const approver = alias(user, 'approver');
 const fact = (path: string) => sql`json_extract(${determinations.explanation}, ${sql.raw(`'$.${path}'`)})`;
 export const determinationFacts = {
   county: sql<string | null>`${fact('county')}`,
@@ -140,7 +149,7 @@ function determinationConditions(f: DeterminationFilters): SQL | undefined {
 /** One page of a run's determinations with their latest override, and the number of rows all pages hold. */
 export function runDeterminationsPage(db: DbOrTx, p: DeterminationListParams) {
   const where = determinationConditions(p);
-  const columns = { d: determinations, code: stakeholders.code, name: stakeholders.name, o: determinationOverrides, by: user.name };
+  const columns = { d: determinations, code: stakeholders.code, name: stakeholders.name, o: determinationOverrides, by: user.name, approvedBy: approver.name };
   // By code or name, walk the stakeholders in that index's order and stop at the page (a CROSS
   // JOIN keeps SQLite from reordering); by composite or amount, start from the run's rows.
   const base =
@@ -150,6 +159,7 @@ export function runDeterminationsPage(db: DbOrTx, p: DeterminationListParams) {
   const rows = base
     .leftJoin(determinationOverrides, latestOverride)
     .leftJoin(user, eq(user.id, determinationOverrides.createdBy))
+    .leftJoin(approver, eq(approver.id, determinationOverrides.decidedBy))
     .where(and(eq(determinations.stakeholderId, stakeholders.id), where))
     .orderBy(...DETERMINATION_SORTS[p.sort].map((c) => (p.dir === 'desc' ? desc(c) : asc(c))))
     .limit(p.pageSize)
@@ -166,11 +176,12 @@ export function runDeterminationsPage(db: DbOrTx, p: DeterminationListParams) {
 /** Every determination of a run that is awarded after overrides, by stakeholder code (the export file). */
 export function runBeneficiaries(db: DbOrTx, runId: number) {
   return db
-    .select({ d: determinations, code: stakeholders.code, name: stakeholders.name, o: determinationOverrides, by: user.name })
+    .select({ d: determinations, code: stakeholders.code, name: stakeholders.name, o: determinationOverrides, by: user.name, approvedBy: approver.name })
     .from(determinations)
     .innerJoin(stakeholders, eq(stakeholders.id, determinations.stakeholderId))
     .leftJoin(determinationOverrides, latestOverride)
     .leftJoin(user, eq(user.id, determinationOverrides.createdBy))
+    .leftJoin(approver, eq(approver.id, determinationOverrides.decidedBy))
     .where(and(eq(determinations.runId, runId), sql`${effectiveEligible} = 1`))
     .orderBy(asc(stakeholders.code))
     .all();
@@ -203,5 +214,69 @@ export function storedResults(db: DbOrTx, runId: number) {
     .from(determinations)
     .innerJoin(stakeholders, eq(stakeholders.id, determinations.stakeholderId))
     .where(eq(determinations.runId, runId))
+    .all();
+}
+
+// ---- Overrides: proposed, then approved or rejected by a second administrator ----
+
+/** A determination of a run with its effective result (latest approved override applied). */
+export function effectiveDetermination(db: DbOrTx, determinationId: number) {
+  return db
+    .select({ d: determinations, o: determinationOverrides, run: eligibilityRuns })
+    .from(determinations)
+    .innerJoin(eligibilityRuns, eq(eligibilityRuns.id, determinations.runId))
+    .leftJoin(determinationOverrides, latestOverride)
+    .where(eq(determinations.id, determinationId))
+    .get();
+}
+
+/** What a run pays out with the approved overrides applied (the figure its budget is held against). */
+export function runAllocated(db: DbOrTx, runId: number): number {
+  const row = db
+    .select({ allocated: sql<number>`coalesce(sum(case when ${effectiveEligible} = 1 then ${effectiveAmount} end), 0)` })
+    .from(determinations)
+    .leftJoin(determinationOverrides, latestOverride)
+    .where(eq(determinations.runId, runId))
+    .get();
+  return row?.allocated ?? 0;
+}
+
+export function getOverride(db: DbOrTx, id: number) {
+  return db.select().from(determinationOverrides).where(eq(determinationOverrides.id, id)).get();
+}
+
+export function insertOverride(db: DbOrTx, values: { determinationId: number; eligible: boolean; amount: number | null; reason: string; overBudget: boolean; createdBy: string }) {
+  return db.insert(determinationOverrides).values(values).returning().get();
+}
+
+/** Records the decision on a pending override (the one change the database allows it). */
+export function decideOverride(db: DbOrTx, id: number, decision: { status: 'approved' | 'rejected'; decidedBy: string; decisionReason: string | null }) {
+  return db
+    .update(determinationOverrides)
+    .set({ ...decision, decidedAt: new Date() })
+    .where(and(eq(determinationOverrides.id, id), eq(determinationOverrides.status, 'pending')))
+    .returning()
+    .get();
+}
+
+/**
+ * Pending overrides, oldest first: of a run (for the approvers' list), or of some determinations
+ * (the rows a page shows), with the proposer's name and what the determination computed.
+ */
+export function pendingOverrides(db: DbOrTx, where: { runId: number } | { determinationIds: number[] }) {
+  if ('determinationIds' in where && where.determinationIds.length === 0) return [];
+  return db
+    .select({ o: determinationOverrides, by: user.name, code: stakeholders.code, name: stakeholders.name, computed: { eligible: determinations.eligible, amount: determinations.amount } })
+    .from(determinationOverrides)
+    .innerJoin(determinations, eq(determinations.id, determinationOverrides.determinationId))
+    .innerJoin(stakeholders, eq(stakeholders.id, determinations.stakeholderId))
+    .leftJoin(user, eq(user.id, determinationOverrides.createdBy))
+    .where(
+      and(
+        eq(determinationOverrides.status, 'pending'),
+        'runId' in where ? eq(determinations.runId, where.runId) : inArray(determinationOverrides.determinationId, where.determinationIds),
+      ),
+    )
+    .orderBy(asc(determinationOverrides.id))
     .all();
 }

@@ -2,17 +2,15 @@
 // score runs (and earlier published periods for "consecutive" clauses). Runs, recomputes and the
 // tuning preview all read them here, so a preview sees exactly what a run would.
 import 'server-only';
-import { asc, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '@/db';
-import { regions, scores, stakeholders } from '@/db/schema';
+import type { Db, DbOrTx } from '@/db';
 import { StateError } from '@/server/errors';
-import { MAX_CONSECUTIVE_PERIODS, type EligibilityInput, type HistoryEntry, type PeriodScore } from '@/core/eligibility';
+import { MAX_CONSECUTIVE_PERIODS, type EligibilityInput, type HistoryEntry, type IndicatorValue, type PeriodScore } from '@/core/eligibility';
 import { sortGradesDescending } from '@/core/scoring';
 import type { StakeholderType } from '@/core/domain/enums';
 import { getPeriod, publishedPeriodsBefore, type Period } from './periods';
 import { countyAndTownshipOf, regionCodes } from './regions';
 import { redFlagLimits } from './kpi-versions';
-import { publishedRunsOf, publishedScoresInPeriods, type ScoreRow } from './scores';
+import { publishedRunsOf } from './scores';
 
 export type PeriodInputs = {
   period: Period;
@@ -21,16 +19,85 @@ export type PeriodInputs = {
   stakeholderIds: Map<string, number>;
 };
 
-function periodScoreOf(row: Pick<ScoreRow, 'composite' | 'grade' | 'objectives' | 'indicators' | 'percentile' | 'countyPercentile' | 'couplingClass'>): PeriodScore {
-  return {
-    composite: row.composite,
-    grade: row.grade,
-    objectives: row.objectives,
-    indicators: Object.fromEntries(Object.entries(row.indicators).map(([code, v]) => [code, { raw: v.raw, normalized: v.normalized }])),
-    percentile: row.percentile,
-    countyPercentile: row.countyPercentile,
-    couplingClass: row.couplingClass,
+/**
+ * The columns of a score the engine reads, as SQLite answers them (objectives and indicators still
+ * JSON text). Read without the ORM's row mapping: a province's run reads hundreds of thousands.
+ */
+type ScoreFacts = {
+  stakeholderId: number;
+  runId: number;
+  composite: number | null;
+  grade: string | null;
+  objectives: string;
+  indicators: string;
+  percentile: number | null;
+  countyPercentile: number | null;
+  couplingClass: number | null;
+};
+
+const FACTS =
+  's.stakeholder_id as stakeholderId, s.run_id as runId, s.composite, s.grade, s.objectives, s.indicators, s.percentile, s.county_percentile as countyPercentile, s.coupling_class as couplingClass';
+
+const placeholders = (n: number) => new Array<string>(n).fill('?').join(', ');
+
+/**
+ * Keys in sort order, remembered per key list: a run's records share a handful of key lists (one
+ * per KPI set). Inputs built in key order hash through JSON.stringify (core's canonicalJson), and
+ * nothing in the engine depends on the order of a record's keys.
+ */
+function keyOrder() {
+  const known = new Map<string, { keys: string[]; sorted: string[] }[]>();
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
+  return (keys: string[]): string[] => {
+    const bucket = known.get(keys[0] ?? '') ?? known.set(keys[0] ?? '', []).get(keys[0] ?? '')!;
+    const hit = bucket.find((entry) => same(entry.keys, keys));
+    if (hit) return hit.sorted;
+    const sorted = [...keys].sort();
+    bucket.push({ keys, sorted });
+    return sorted;
   };
+}
+
+/** Reads stored scores into the engine's form, every object built with its keys in sort order. */
+function scoreReader() {
+  const order = keyOrder();
+  return (row: ScoreFacts): PeriodScore => {
+    const storedIndicators = JSON.parse(row.indicators) as Record<string, IndicatorValue>;
+    const indicators: Record<string, IndicatorValue> = {};
+    for (const code of order(Object.keys(storedIndicators))) indicators[code] = { normalized: storedIndicators[code]!.normalized, raw: storedIndicators[code]!.raw };
+    const storedObjectives = JSON.parse(row.objectives) as Record<string, number | null>;
+    const objectives: Record<string, number | null> = {};
+    for (const code of order(Object.keys(storedObjectives))) objectives[code] = storedObjectives[code]!;
+    return {
+      composite: row.composite,
+      countyPercentile: row.countyPercentile,
+      couplingClass: row.couplingClass,
+      grade: row.grade,
+      indicators,
+      objectives,
+      percentile: row.percentile,
+    };
+  };
+}
+
+function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key]!;
+  return out;
+}
+
+/**
+ * The published official scores of the given periods, each with its period, a row at a time: a
+ * row's JSON text is parsed and dropped at once instead of hundreds of megabytes held together.
+ */
+function publishedScoresInPeriods(db: Db, periodIds: readonly number[]) {
+  if (periodIds.length === 0) return [];
+  return db.$client
+    .prepare<unknown[], ScoreFacts & { periodId: number }>(
+      `select ${FACTS}, sr.period_id as periodId from scores s join score_runs sr on sr.id = s.run_id
+       where sr.period_id in (${placeholders(periodIds.length)}) and sr.status = 'published' and sr.kind = 'official'`,
+    )
+    .iterate(...periodIds);
 }
 
 /** The period, or STATE for one not published (eligibility reads only published scores). */
@@ -46,44 +113,54 @@ export function publishedPeriod(db: DbOrTx, periodId: number): Period {
 }
 
 /** The engine's inputs for one published period: official published scores of the eligible types. */
-export function buildPeriodInputs(db: DbOrTx, periodId: number, eligibleTypes: readonly StakeholderType[]): PeriodInputs {
+export function buildPeriodInputs(db: Db, periodId: number, eligibleTypes: readonly StakeholderType[]): PeriodInputs {
   const period = publishedPeriod(db, periodId);
   const runs = publishedRunsOf(db, periodId).filter((r) => eligibleTypes.includes(r.type));
   const stakeholderIds = new Map<string, number>();
   if (runs.length === 0) return { period, inputs: [], scoreRunIds: [], stakeholderIds };
 
   const gradesOf = new Map(runs.map((r) => [r.id, sortGradesDescending(r.grades).map((g) => g.code)]));
-  const limitsOf = new Map(runs.map((r) => [r.id, redFlagLimits(db, { versionId: r.versionId })]));
+  const limitsOf = new Map(runs.map((r) => [r.id, sortedKeys(redFlagLimits(db, { versionId: r.versionId }))]));
+  const periodScoreOf = scoreReader();
 
-  const rows = db
-    .select({ score: scores, code: stakeholders.code, name: stakeholders.name, type: stakeholders.type, path: regions.path })
-    .from(scores)
-    .innerJoin(stakeholders, eq(stakeholders.id, scores.stakeholderId))
-    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-    .where(inArray(scores.runId, runs.map((r) => r.id)))
-    .orderBy(asc(stakeholders.code))
-    .all();
+  const statement = db.$client.prepare<unknown[], ScoreFacts & { code: string; name: string; type: StakeholderType; path: string }>(
+    `select ${FACTS}, st.code, st.name, st.type, r.path from scores s join stakeholders st on st.id = s.stakeholder_id join regions r on r.id = st.region_id
+     where s.run_id in (${placeholders(runs.length)}) order by st.code`,
+  );
+  // Each row parsed as it comes (see publishedScoresInPeriods).
+  const rows = [];
+  for (const r of statement.iterate(...runs.map((run) => run.id))) {
+    rows.push({ code: r.code, name: r.name, type: r.type, path: r.path, runId: r.runId, stakeholderId: r.stakeholderId, score: periodScoreOf(r) });
+  }
   const countyIdOf = (path: string) => countyAndTownshipOf(path).countyId;
   const countyCode = regionCodes(db, [...new Set(rows.map((r) => countyIdOf(r.path)).filter((x): x is number => x !== null))]);
 
   // Earlier published periods, most recent first: enough for the longest "consecutive" clause.
   const earlier = publishedPeriodsBefore(db, period, MAX_CONSECUTIVE_PERIODS - 1);
-  const past = new Map<string, PeriodScore>(); // `${periodId}:${stakeholderId}` → score
-  for (const r of publishedScoresInPeriods(db, earlier.map((p) => p.id))) past.set(`${r.periodId}:${r.score.stakeholderId}`, periodScoreOf(r.score));
+  const past = new Map<number, Map<number, PeriodScore>>(earlier.map((p) => [p.id, new Map()])); // period → stakeholder → score
+  for (const r of publishedScoresInPeriods(db, earlier.map((p) => p.id))) past.get(r.periodId)?.set(r.stakeholderId, periodScoreOf(r));
 
   const inputs: EligibilityInput[] = rows.map((r) => {
-    stakeholderIds.set(r.code, r.score.stakeholderId);
-    const history: HistoryEntry[] = earlier.map((p) => ({ period: p.code, score: past.get(`${p.id}:${r.score.stakeholderId}`) ?? null }));
+    stakeholderIds.set(r.code, r.stakeholderId);
+    const history: HistoryEntry[] = earlier.map((p) => ({ period: p.code, score: past.get(p.id)?.get(r.stakeholderId) ?? null }));
     const county = countyIdOf(r.path);
+    const score = r.score;
+    // Keys in sort order (see scoreReader).
     return {
-      stakeholder: r.code,
-      name: r.name,
-      type: r.type,
+      composite: score.composite,
       county: county === null ? undefined : (countyCode.get(county) ?? undefined),
-      grades: gradesOf.get(r.score.runId) ?? [],
-      redFlagLimits: limitsOf.get(r.score.runId) ?? {},
+      countyPercentile: score.countyPercentile,
+      couplingClass: score.couplingClass,
+      grade: score.grade,
+      grades: gradesOf.get(r.runId) ?? [],
       history,
-      ...periodScoreOf(r.score),
+      indicators: score.indicators,
+      name: r.name,
+      objectives: score.objectives,
+      percentile: score.percentile,
+      redFlagLimits: limitsOf.get(r.runId) ?? {},
+      stakeholder: r.code,
+      type: r.type,
     };
   });
   return { period, inputs, scoreRunIds: runs.map((r) => r.id), stakeholderIds };

@@ -41,6 +41,17 @@ export function unfinishedJobWith(db: DbOrTx, kind: JobKind, key: string, value:
   );
 }
 
+/** The unfinished jobs of this kind whose input matches every `key` = `value` given, oldest first. */
+export function unfinishedJobsMatching(db: DbOrTx, kind: JobKind, match: Record<string, number | string>): JobRow[] {
+  const conditions = Object.entries(match).map(([key, value]) => sql`json_extract(${jobs.input}, ${'$.' + key}) = ${value}`);
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, kind), inArray(jobs.status, [...UNFINISHED]), ...conditions))
+    .orderBy(jobs.id)
+    .all();
+}
+
 export function markRunning(db: DbOrTx, id: number): void {
   db.update(jobs).set({ status: 'running', startedAt: new Date() }).where(eq(jobs.id, id)).run();
 }

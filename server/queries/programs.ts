@@ -1,10 +1,12 @@
 // Incentive programs as the services read them: a stored row in the engine's terms.
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { incentivePrograms } from '@/db/schema';
+import { incentivePrograms, kpiSets, kpiSetVersions } from '@/db/schema';
 import { NotFoundError } from '@/server/errors';
-import type { ProgramInput } from '@/core/eligibility';
+import { programSchemaFor, type ProgramInput, type ProgramInputRaw } from '@/core/eligibility';
+import type { StakeholderType } from '@/core/domain/enums';
+import { fieldErrorsOf, type FieldErrors } from '@/core/schemas/field-errors';
 
 type ProgramRow = typeof incentivePrograms.$inferSelect;
 
@@ -40,4 +42,25 @@ export function getProgram(db: DbOrTx, id: number): Program {
 /** Active programs, by code. */
 export function activePrograms(db: DbOrTx): Program[] {
   return db.select().from(incentivePrograms).where(eq(incentivePrograms.status, 'active')).orderBy(asc(incentivePrograms.code)).all().map(programOf);
+}
+
+/**
+ * The scale a program's thresholds are on: the largest of the published KPI-set versions of its
+ * eligible types (null while none is published).
+ */
+export function programScale(db: DbOrTx, types: readonly StakeholderType[]): number | null {
+  if (types.length === 0) return null;
+  const row = db
+    .select({ scale: max(kpiSetVersions.scale) })
+    .from(kpiSetVersions)
+    .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
+    .where(and(eq(kpiSetVersions.status, 'published'), inArray(kpiSets.stakeholderType, [...types])))
+    .get();
+  return row?.scale ?? null;
+}
+
+/** The program's problems on its KPI sets' scale, at their fields (none: an empty object). */
+export function programProblems(db: DbOrTx, program: ProgramInputRaw): FieldErrors {
+  const parsed = programSchemaFor(programScale(db, program.eligibleTypes ?? [])).safeParse(program);
+  return parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
 }

@@ -2,10 +2,11 @@
 // rows within a scope or a region, and the peer values of its peer-relative indicators. Runs from
 // before runs kept figures get them on first read.
 import 'server-only';
-import { and, asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { kpiSets, kpiSetVersions, regions, scoreRunFigures, scoreRunPeerValues, scoreRuns, scores, stakeholders } from '@/db/schema';
+import { kpiSets, kpiSetVersions, povertyWarnings, povertyWarningSets, regions, scoreRunFigures, scoreRunPeerValues, scoreRunQuantiles, scoreRuns, scores, stakeholders } from '@/db/schema';
 import { bytesToColumn } from '@/core/scoring/run-figures';
+import { pathRange } from './region-tree';
 import { backfillRunFigures } from './score-runs';
 
 /** Figure rows of the runs, one per run × region, with the region and the run's stakeholder type and scale. */
@@ -42,7 +43,14 @@ export type FigureRow = ReturnType<typeof figuresOf>[number];
 
 /** Scores of a run with a composite whose region (at run time) lies under a path prefix ("/1/4/"). */
 export function compositeCountWithin(db: Db, runId: number, pathPrefix: string): number {
-  return figuresOf(db, [runId], like(regions.path, `${pathPrefix}%`)).reduce((n, f) => n + f.compositeN, 0);
+  backfillRunFigures(db, [runId]);
+  // Summed in SQL from the regions under the path (CROSS JOIN keeps that order, on the path
+  // index): a scorecard asks this for its county among a province's thousands of region rows.
+  const row = db.get<{ n: number | null }>(sql`
+    select sum(${scoreRunFigures.compositeN}) as n
+    from ${regions} cross join ${scoreRunFigures} on ${scoreRunFigures.runId} = ${runId} and ${scoreRunFigures.regionId} = ${regions.id}
+    where ${pathRange(regions.path, pathPrefix)}`);
+  return row?.n ?? 0;
 }
 
 /** The stored peer values of a run's peer-relative indicators, by indicator code. */
@@ -56,7 +64,7 @@ export function peerValuesOf(db: Db, runId: number): Map<string, Float64Array> {
  * The q-quantiles (type 7: linear between closest ranks) of the composites of the runs, for the
  * stakeholders whose region meets `regionScope` (a condition on `regions`; none: all). Only the
  * rows at the wanted ranks leave the database: over a whole run they are read by offset from the
- * (run, composite) index; within a scope the rows are reached from its regions, so a county costs
+ * (run, composite) index once and stored; within a scope the rows are reached from its regions, so a county costs
  * what it holds.
  */
 export function compositeQuantiles(db: Db, runIds: readonly number[], qs: readonly number[], regionScope?: SQL): (number | null)[] {
@@ -71,8 +79,23 @@ export function compositeQuantiles(db: Db, runIds: readonly number[], qs: readon
       return lo + (at(Math.ceil(pos)) - lo) * (pos - Math.floor(pos));
     });
   if (!regionScope && runIds.length === 1) {
-    const n = db.get<{ n: number }>(sql`select count(*) as n from ${scores} where ${runs} and ${present}`)!.n;
-    return interpolate(n, (i) => db.get<{ c: number }>(sql`select ${scores.composite} as c from ${scores} where ${runs} and ${present} order by ${scores.composite} limit 1 offset ${i}`)!.c);
+    // Stored on first read: walking the index to a rank costs the rank, which grows with the run.
+    const runId = runIds[0]!;
+    const stored = new Map(db.select().from(scoreRunQuantiles).where(eq(scoreRunQuantiles.runId, runId)).all().map((r) => [r.q, r.value]));
+    const missing = qs.filter((q) => !stored.has(q));
+    if (missing.length) {
+      const n = db.get<{ n: number }>(sql`select count(*) as n from ${scores} where ${runs} and ${present}`)!.n;
+      const values = interpolate(n, (i) => db.get<{ c: number }>(sql`select ${scores.composite} as c from ${scores} where ${runs} and ${present} order by ${scores.composite} limit 1 offset ${i}`)!.c);
+      const rows = qs.map((q, i) => ({ runId, q, value: values[i] ?? null }));
+      try {
+        db.insert(scoreRunQuantiles).values(rows).onConflictDoNothing().run();
+      } catch (e) {
+        // A long write (a publish) holds the lock: answer now, store on a later read.
+        if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+      }
+      return values;
+    }
+    return qs.map((q) => stored.get(q) ?? null);
   }
   // CROSS JOIN keeps SQLite's join order: from the scope's regions to their stakeholders' scores.
   const rows = db.all<{ i: number; composite: number; total: number }>(sql`
@@ -114,4 +137,106 @@ export function figureTotalsByType(db: Db, runIds: readonly number[], objective:
     .where(and(inArray(scoreRunFigures.runId, [...runIds]), where))
     .groupBy(kpiSets.stakeholderType)
     .all();
+}
+
+export type PovertyWarningRow = {
+  kind: 'poverty_drop' | 'poverty_low';
+  stakeholderId: number;
+  code: string;
+  name: string;
+  evaluationId: number | null;
+  now: number;
+  before: number | null;
+};
+
+/**
+ * Works out and stores the poverty warnings of `runIds` against `prevRunIds` (a score below
+ * `floor`, or a fall of at least `drop` points): one pass over the runs' scores, read from the
+ * scores_run_poverty_idx index, done once per set of runs. Sets of the period's older runs go.
+ */
+function storePovertyWarnings(db: Db, key: string, periodId: number, runIds: readonly number[], prevRunIds: readonly number[], objective: string, drop: number, floor: number) {
+  // A literal path, so the index answers without reading the wide score rows.
+  const score = (table: string) => sql.raw(`json_extract(${table}.objectives, '$.${objective}')`);
+  const before = prevRunIds.length
+    ? sql`(select ${score('p')} from ${scores} p indexed by scores_run_poverty_idx where p.stakeholder_id = s.stakeholder_id and ${inArray(sql`p.run_id`, [...prevRunIds])})`
+    : sql`null`;
+  const fell = sql.raw(`before is not null and before - now >= ${drop - 1e-9}`);
+  db.transaction(
+    (tx) => {
+      if (tx.select({ key: povertyWarningSets.key }).from(povertyWarningSets).where(eq(povertyWarningSets.key, key)).get()) return;
+      tx.delete(povertyWarningSets).where(eq(povertyWarningSets.periodId, periodId)).run();
+      // Rows left without their set (written with foreign keys off) would stand in the way.
+      tx.delete(povertyWarnings).where(eq(povertyWarnings.setKey, key)).run();
+      tx.insert(povertyWarningSets).values({ key, periodId, totals: {} }).run();
+      tx.run(sql`
+        with scored as materialized (
+          select s.id as scoreId, s.stakeholder_id as stakeholderId, ${score('s')} as now, ${before} as before
+          from ${scores} s indexed by scores_run_poverty_idx where ${inArray(sql`s.run_id`, [...runIds])}
+        ), flagged as materialized (
+          select case when ${fell} then 'poverty_drop' else 'poverty_low' end as kind, * from scored
+          where now is not null and ((${fell}) or now < ${floor})
+        )
+        insert into ${povertyWarnings} (set_key, kind, code, stakeholder_id, region_id, evaluation_id, now, before)
+        select ${key}, f.kind, st.code, f.stakeholderId, st.region_id, e.evaluation_id, f.now, f.before
+        from flagged f inner join ${stakeholders} st on st.id = f.stakeholderId inner join ${scores} e on e.id = f.scoreId`);
+      const totals = tx
+        .select({ kind: povertyWarnings.kind, n: sql<number>`count(*)` })
+        .from(povertyWarnings)
+        .where(eq(povertyWarnings.setKey, key))
+        .groupBy(povertyWarnings.kind)
+        .all();
+      tx.update(povertyWarningSets).set({ totals: Object.fromEntries(totals.map((t) => [t.kind, t.n])) }).where(eq(povertyWarningSets.key, key)).run();
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * The poverty warnings of the runs within a condition on `regions` (none: all): the first `limit`
+ * of each kind by stakeholder code, and how many there are of each. Read from the stored set, so
+ * a page costs the warnings in its scope (over the whole province: `limit` rows per kind).
+ */
+export function povertyWarningsOf(
+  db: Db,
+  opts: { periodId: number; runIds: readonly number[]; prevRunIds: readonly number[]; objective: string; drop: number; floor: number; limit: number },
+  regionScope?: SQL,
+): { rows: PovertyWarningRow[]; totals: Record<string, number> } {
+  if (opts.runIds.length === 0) return { rows: [], totals: {} };
+  const key = `${[...opts.runIds].sort((a, b) => a - b).join(',')}|${[...opts.prevRunIds].sort((a, b) => a - b).join(',')}|${opts.objective}:${opts.drop}:${opts.floor}`;
+  if (!db.select({ key: povertyWarningSets.key }).from(povertyWarningSets).where(eq(povertyWarningSets.key, key)).get())
+    storePovertyWarnings(db, key, opts.periodId, opts.runIds, opts.prevRunIds, opts.objective, opts.drop, opts.floor);
+  const columns = {
+    kind: sql<PovertyWarningRow['kind']>`${povertyWarnings.kind}`,
+    stakeholderId: povertyWarnings.stakeholderId,
+    code: povertyWarnings.code,
+    name: stakeholders.name,
+    evaluationId: povertyWarnings.evaluationId,
+    now: povertyWarnings.now,
+    before: povertyWarnings.before,
+  };
+  if (!regionScope) {
+    const totals = db.select({ totals: povertyWarningSets.totals }).from(povertyWarningSets).where(eq(povertyWarningSets.key, key)).get()!.totals;
+    const rows = Object.keys(totals).flatMap((kind) =>
+      db
+        .select(columns)
+        .from(povertyWarnings)
+        .innerJoin(stakeholders, eq(stakeholders.id, povertyWarnings.stakeholderId))
+        .where(and(eq(povertyWarnings.setKey, key), eq(povertyWarnings.kind, kind)))
+        .orderBy(asc(povertyWarnings.code))
+        .limit(opts.limit)
+        .all(),
+    );
+    return { rows, totals };
+  }
+  // CROSS JOIN keeps SQLite's join order: from the scope's regions to their warnings.
+  const ranked = db.all<PovertyWarningRow & { total: number }>(sql`
+    select w.kind, w.stakeholder_id as stakeholderId, w.code, st.name, w.evaluation_id as evaluationId, w.now, w.before, w.total from (
+      select pw.*, row_number() over (partition by pw.kind order by pw.code) as place, count(*) over (partition by pw.kind) as total
+      from ${regions} cross join ${povertyWarnings} pw on pw.set_key = ${key} and pw.region_id = ${regions.id}
+      where ${regionScope}
+    ) w inner join ${stakeholders} st on st.id = w.stakeholder_id
+    where w.place <= ${opts.limit}`);
+  const totals: Record<string, number> = {};
+  for (const r of ranked) totals[r.kind] = r.total;
+  return { rows: ranked.map(({ total: _total, ...r }) => r), totals };
 }

@@ -7,12 +7,14 @@ import 'server-only';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
 import { evaluations, evaluationValues, indicators, regions, scoreRunFigures, scoreRunPeerValues, scoreRuns, scores, stakeholders } from '@/db/schema';
-import { canonicalJson, scoreKpiSet, sha256Hex, type KpiSetV1, type ScoresV1, type ValuesRow } from '@/core/scoring';
+import { canonicalJson, scoreKpiSet, type KpiSetV1, type ScoresV1, type ValuesRow } from '@/core/scoring';
 import { rankWithinGroups, restrictToDocument } from '@/core/scoring/period-scoring';
 import { columnToBytes, peerColumns, regionFigures, type FigureSource } from '@/core/scoring/run-figures';
 import { NotFoundError, StateError } from '@/server/errors';
 import { loadKpiSetVersion } from './kpi-documents';
 import { writeAudit } from './audit';
+import { nativeSha256Hex } from './native-hash';
+import { withWriteCache } from './write-cache';
 import { getPeriod } from './periods';
 import { countyKeyOf } from './regions';
 import { type EvaluationStatus, type ScoreRunKind } from '@/core/domain/enums';
@@ -66,6 +68,13 @@ type ScoredRun = {
   input: ScoringInput;
 };
 
+/** canonicalJson({ methodHash, rows }) a row at a time: a province's never held as one string. */
+function* inputHashParts(methodHash: string, rows: readonly ValuesRow[]): Generator<string> {
+  yield `{"methodHash":${canonicalJson(methodHash)},"rows":[`;
+  for (let i = 0; i < rows.length; i++) yield (i ? ',' : '') + canonicalJson(rows[i]);
+  yield ']}';
+}
+
 /** Scores a period under a KPI-set document (the stored version's, or a draft being tuned). */
 function scorePeriod(document: KpiSetV1, input: ScoringInput): ScoredRun {
   const rows = restrictToDocument(document, input.rows);
@@ -75,7 +84,7 @@ function scorePeriod(document: KpiSetV1, input: ScoringInput): ScoredRun {
     result.results.map((r) => input.meta.get(r.stakeholder)?.countyKey ?? ''),
   );
   const countyRanks = new Map(result.results.map((r, i) => [r.stakeholder, ranked[i]!]));
-  const inputHash = `sha256:${sha256Hex(canonicalJson({ methodHash: result.methodHash, rows }))}`;
+  const inputHash = `sha256:${nativeSha256Hex(inputHashParts(result.methodHash, rows))}`;
   return { document, scores: result, countyRanks, inputHash, input };
 }
 
@@ -91,7 +100,7 @@ export function computeScoreRun(
   const loaded = loadKpiSetVersion(db, opts.versionId);
   const input = gatherValues(db, opts.periodId, opts.versionId, opts.statuses ?? ['approved']);
   const scored = scorePeriod(loaded.document, input);
-  return db.transaction((tx) => {
+  return withWriteCache(db, () => db.transaction((tx) => {
     if (opts.kind === 'provisional') {
       tx.delete(scoreRuns)
         .where(
@@ -139,8 +148,7 @@ export function computeScoreRun(
         warnings: r.warnings,
       };
     });
-    // SQLite limits bound parameters per statement: insert in chunks.
-    for (let i = 0; i < rows.length; i += 200) tx.insert(scores).values(rows.slice(i, i + 200)).run();
+    insertScores(db, rows);
     storeRunFigures(
       tx,
       run.id,
@@ -157,7 +165,7 @@ export function computeScoreRun(
       });
     }
     return { run, count: rows.length };
-  });
+  }));
 }
 
 /** Freezes a run: from now on stakeholders see it and it never changes (triggers enforce it). */
@@ -185,22 +193,36 @@ function storeRunFigures(tx: DbOrTx, runId: number, doc: KpiSetV1, rows: readonl
 type ScoreRow = typeof scores.$inferSelect;
 
 /**
+ * A run's scores through one prepared statement on the transaction's connection: at a province's
+ * size drizzle's building of multi-row inserts cost more than SQLite's writing them.
+ */
+function insertScores(db: Db, rows: readonly Omit<ScoreRow, 'id'>[]) {
+  const insert = db.$client.prepare(
+    `insert into scores (run_id, evaluation_id, stakeholder_id, composite, grade, rank, percentile, county_rank, county_percentile, completeness,
+       coupling_c, coupling_t, coupling_d, coupling_class, objectives, indicators, warnings) values (${new Array(17).fill('?').join(', ')})`,
+  );
+  for (const r of rows) {
+    insert.run(
+      r.runId, r.evaluationId, r.stakeholderId, r.composite, r.grade, r.rank, r.percentile, r.countyRank, r.countyPercentile, r.completeness,
+      r.couplingC, r.couplingT, r.couplingD, r.couplingClass, JSON.stringify(r.objectives), JSON.stringify(r.indicators), JSON.stringify(r.warnings),
+    );
+  }
+}
+
+/**
  * Stores the figures of runs computed before runs kept them (a database from an older release),
  * from their stored scores, once: afterwards every reader finds them.
  */
 export function backfillRunFigures(db: Db, runIds: readonly number[]) {
   if (runIds.length === 0) return;
+  // Every read passes here, so the check must cost nothing. The runs with scores are asked one by
+  // one: within one query SQLite turns that `exists` into a walk over all of a run's scores.
   const missing = db
     .select({ id: scoreRuns.id, versionId: scoreRuns.kpiSetVersionId })
     .from(scoreRuns)
-    .where(
-      and(
-        inArray(scoreRuns.id, [...runIds]),
-        sql`not exists (select 1 from ${scoreRunFigures} f where f.run_id = ${scoreRuns.id})`,
-        sql`exists (select 1 from ${scores} s where s.run_id = ${scoreRuns.id})`,
-      ),
-    )
-    .all();
+    .where(and(inArray(scoreRuns.id, [...runIds]), sql`not exists (select 1 from ${scoreRunFigures} f where f.run_id = ${scoreRuns.id})`))
+    .all()
+    .filter((run) => db.select({ one: sql`1` }).from(scores).where(eq(scores.runId, run.id)).limit(1).get() !== undefined);
   for (const run of missing) {
     const doc = loadKpiSetVersion(db, run.versionId).document;
     const rows = db

@@ -1,7 +1,7 @@
 // Reads of stored scores. What the outside world sees is only a published official run of a
 // published period: drafts, provisional runs and open periods never leave through these.
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { kpiSets, kpiSetVersions, periods, scoreRuns, scores } from '@/db/schema';
 import { publishedScoresOnly } from './periods';
@@ -49,13 +49,3 @@ export function publishedRunsOf(db: DbOrTx, periodId: number) {
     .all();
 }
 
-/** The published official scores of the given periods, each with its period. */
-export function publishedScoresInPeriods(db: DbOrTx, periodIds: number[]) {
-  if (periodIds.length === 0) return [];
-  return db
-    .select({ score: scores, periodId: scoreRuns.periodId })
-    .from(scores)
-    .innerJoin(scoreRuns, eq(scoreRuns.id, scores.runId))
-    .where(and(inArray(scoreRuns.periodId, periodIds), eq(scoreRuns.status, 'published'), eq(scoreRuns.kind, 'official')))
-    .all();
-}

@@ -2,14 +2,15 @@
 // a time, and the status counts per region. Scope, filters and sort are SQL; a page costs its rows,
 // the counts cost one grouped scan (rows per region and status, never per stakeholder).
 import 'server-only';
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { evaluations, regions, stakeholders, user as users } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import type { WorkStatus } from '@/core/domain/evaluation-workflow';
+import type { EvaluationStatus } from '@/core/domain/enums';
 import { pageOffset, type SortDirection } from '@/core/schemas/list-params';
 import type { WorkListParams } from '@/core/schemas/lists';
-import { stakeholderInScope } from './scope';
+import { regionInScope } from './scope';
 import { containsText } from './search';
 import { regionWithin } from './regions';
 
@@ -28,53 +29,86 @@ function orderBy(sort: WorkListParams['sort'], dir: SortDirection) {
 
 type Filters = Pick<WorkListParams, 'search' | 'status' | 'type'> & { regionPath?: string | undefined };
 
+/**
+ * The stakeholders with their region and their evaluation of the period. An assessor's rows are
+ * reached from the regions in scope (CROSS JOIN keeps that order), so a county costs what it holds
+ * rather than a walk over the province's stakeholders.
+ */
+function workRows(me: SessionUser, periodId: number): SQL {
+  const from = regionInScope(me)
+    ? sql`${regions} cross join ${stakeholders} on ${stakeholders.regionId} = ${regions.id}`
+    : sql`${stakeholders} inner join ${regions} on ${regions.id} = ${stakeholders.regionId}`;
+  return sql`${from} left join ${evaluations} on ${evaluations.stakeholderId} = ${stakeholders.id} and ${evaluations.periodId} = ${periodId}`;
+}
+
 /** The rows of the work list: in scope, active or evaluated in the period, and the filters. */
 function conditions(me: SessionUser, f: Filters): SQL | undefined {
-  const conds: (SQL | undefined)[] = [stakeholderInScope(me), sql`(${stakeholders.active} = 1 or ${evaluations.id} is not null)`];
+  const conds: (SQL | undefined)[] = [regionInScope(me), sql`(${stakeholders.active} = 1 or ${evaluations.id} is not null)`];
   if (f.type) conds.push(eq(stakeholders.type, f.type));
-  if (f.status) conds.push(f.status === 'not_started' ? sql`${evaluations.id} is null` : eq(evaluations.status, f.status));
+  // On the work status (coalesced): the left join stays a left join, so SQLite keeps reaching the
+  // evaluations from the stakeholders (in code order, or from an assessor's regions).
+  if (f.status) conds.push(eq(workStatus, f.status));
   if (f.regionPath) conds.push(regionWithin(f.regionPath));
   if (f.search) conds.push(sql`(${containsText(stakeholders.name, f.search)} or ${containsText(stakeholders.code, f.search)} or ${containsText(stakeholders.creditCode, f.search)})`);
   return and(...conds);
 }
 
-/** One page of the work list, and the number of rows all pages hold. */
-export function workListPage(db: DbOrTx, me: SessionUser, periodId: number, p: WorkListParams & { regionPath?: string | undefined }) {
+/**
+ * One page of the work list (or the rows of `window`), and the number of rows all pages hold:
+ * `knownTotal` when the caller has it from the stored counts, else counted here.
+ */
+export function workListPage(
+  db: DbOrTx,
+  me: SessionUser,
+  periodId: number,
+  p: WorkListParams & { regionPath?: string | undefined; window?: { limit: number; offset: number } },
+  knownTotal?: number,
+) {
   const where = conditions(me, p);
-  const items = db
-    .select({
-      stakeholderId: stakeholders.id,
-      code: stakeholders.code,
-      name: stakeholders.name,
-      type: stakeholders.type,
-      creditCode: stakeholders.creditCode,
-      active: stakeholders.active,
-      regionId: stakeholders.regionId,
-      path: regions.path,
-      evaluationId: evaluations.id,
-      status: workStatus,
-      revision: evaluations.revision,
-      updatedAt: evaluations.updatedAt,
-      submittedBy: users.name,
-      returnReason: evaluations.returnReason,
-    })
-    .from(stakeholders)
-    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-    .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, periodId)))
-    .leftJoin(users, eq(users.id, evaluations.submittedBy))
-    .where(where)
-    .orderBy(...orderBy(p.sort, p.dir))
-    .limit(p.pageSize)
-    .offset(pageOffset(p))
-    .all();
-  const total =
-    db
-      .select({ n: count() })
-      .from(stakeholders)
-      .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-      .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, periodId)))
-      .where(where)
-      .get()?.n ?? 0;
+  // An assessor's rows are reached from the regions in scope (CROSS JOIN keeps that order), so a
+  // county costs what it holds rather than a walk over the province's code index.
+  const scope = regionInScope(me);
+  const columns = {
+    stakeholderId: stakeholders.id,
+    code: stakeholders.code,
+    name: stakeholders.name,
+    type: stakeholders.type,
+    creditCode: stakeholders.creditCode,
+    active: stakeholders.active,
+    regionId: stakeholders.regionId,
+    path: regions.path,
+    evaluationId: evaluations.id,
+    status: workStatus,
+    revision: evaluations.revision,
+    updatedAt: evaluations.updatedAt,
+    submittedBy: users.name,
+    returnReason: evaluations.returnReason,
+  };
+  const evaluationOf = and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, periodId));
+  const items = scope
+    ? db
+        .select(columns)
+        .from(regions)
+        .crossJoin(stakeholders)
+        .leftJoin(evaluations, evaluationOf)
+        .leftJoin(users, eq(users.id, evaluations.submittedBy))
+        .where(and(eq(stakeholders.regionId, regions.id), where))
+        .orderBy(...orderBy(p.sort, p.dir))
+        .limit(p.window?.limit ?? p.pageSize)
+        .offset(p.window?.offset ?? pageOffset(p))
+        .all()
+    : db
+        .select(columns)
+        .from(stakeholders)
+        .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+        .leftJoin(evaluations, evaluationOf)
+        .leftJoin(users, eq(users.id, evaluations.submittedBy))
+        .where(where)
+        .orderBy(...orderBy(p.sort, p.dir))
+        .limit(p.window?.limit ?? p.pageSize)
+        .offset(p.window?.offset ?? pageOffset(p))
+        .all();
+  const total = knownTotal ?? db.get<{ n: number }>(sql`select count(*) as n from ${workRows(me, periodId)} where ${where ?? sql`1`}`)!.n;
   return { items, total };
 }
 
@@ -83,12 +117,23 @@ export function workListPage(db: DbOrTx, me: SessionUser, periodId: number, p: W
  * stakeholders sit in; the service rolls them up to townships and counties by path.
  */
 export function workStatusByRegion(db: DbOrTx, me: SessionUser, periodId: number, f: Omit<Filters, 'status'>) {
-  return db
-    .select({ path: regions.path, status: workStatus, n: count() })
-    .from(stakeholders)
-    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
-    .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, periodId)))
-    .where(conditions(me, f))
-    .groupBy(regions.id, workStatus)
-    .all();
+  return db.all<{ path: string; status: WorkStatus; n: number }>(
+    sql`select ${regions.path} as path, ${workStatus} as status, count(*) as n from ${workRows(me, periodId)} where ${conditions(me, f) ?? sql`1`} group by ${regions.id}, ${workStatus}`,
+  );
+}
+
+/**
+ * The first `limit` active stakeholders in the caller's scope, by code, whose evaluation of the
+ * period is not started, a draft or returned. Over the whole province the code index is walked
+ * until enough are found; within a scope the rows are reached from its regions (CROSS JOIN keeps
+ * that order), so a county costs what it holds.
+ */
+export function unfinishedWork(db: DbOrTx, me: SessionUser, periodId: number, limit: number) {
+  const scope = regionInScope(me);
+  const unfinished = sql`${stakeholders.active} = 1 and (${evaluations.id} is null or ${evaluations.status} in ('draft', 'returned'))`;
+  return db.all<{ stakeholderId: number; code: string; name: string; evaluationId: number | null; status: EvaluationStatus | null }>(sql`
+    select ${stakeholders.id} as stakeholderId, ${stakeholders.code} as code, ${stakeholders.name} as name, ${evaluations.id} as evaluationId, ${evaluations.status} as status
+    from ${workRows(me, periodId)}
+    where ${unfinished} ${scope ? sql`and ${scope}` : sql``}
+    order by ${stakeholders.code} limit ${limit}`);
 }

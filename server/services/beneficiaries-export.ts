@@ -1,8 +1,8 @@
-// The beneficiary list of an eligibility run (overrides applied) as CSV (UTF-8 with BOM, so
-// spreadsheet programs read the Chinese names) or XLSX (numbers as numbers, and a sheet naming
-// the run). Labels come from the catalogs through the caller.
+// The beneficiary list of an eligibility run (overrides applied) as CSV or XLSX (numbers as
+// numbers, and a sheet naming the run), through the one formula-safe sheet writer.
+// Labels come from the catalogs through the caller.
 import 'server-only';
-import ExcelJS from 'exceljs';
+import { csvFile, xlsxFile, type SheetCell } from '@/core/export/sheet-writer';
 import type { StakeholderType } from '@/core/domain/enums';
 import { pickName, type Label } from '@/core/i18n/label';
 import type { Locale } from '@/i18n/config';
@@ -30,15 +30,7 @@ export type BeneficiaryLabels = {
   locale: Locale;
 };
 
-type Cell = string | number | null;
-
-function csvCell(v: Cell): string {
-  if (v === null) return '';
-  const s = String(v);
-  // Quote when needed; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+type Cell = SheetCell;
 
 function table(data: BeneficiaryList, { t, typeLabel, locale }: BeneficiaryLabels): Cell[][] {
   const header = [t('code'), t('name'), t('type'), t('county'), t('composite'), t('amount'), t('rate'), t('title'), t('overridden'), t('overrideReason')];
@@ -62,27 +54,24 @@ export function beneficiariesFileName(data: BeneficiaryList, ext: 'csv' | 'xlsx'
 }
 
 export function beneficiariesCsv(data: BeneficiaryList, labels: BeneficiaryLabels): string {
-  return '\uFEFF' + table(data, labels).map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvFile([table(data, labels)]);
 }
 
 export async function beneficiariesXlsx(data: BeneficiaryList, labels: BeneficiaryLabels): Promise<Uint8Array<ArrayBuffer>> {
   const { t } = labels;
-  const [header, ...rows] = table(data, labels);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(t('sheet'));
-  ws.addRow(header!).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
-  ws.columns.forEach((c, i) => {
-    c.width = [14, 28, 14, 12, 10, 14, 10, 24, 10, 40][i] ?? 14;
-  });
-  ws.getColumn(6).numFmt = '#,##0.00';
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const info = wb.addWorksheet(t('about'));
-  info.addRows([
-    [t('program'), data.run.programCode],
-    [t('period'), data.run.periodCode],
-    [t('run'), data.run.id],
-    [t('inputHash'), data.run.inputHash],
+  return xlsxFile([
+    { name: t('sheet'), blocks: [table(data, labels)], widths: [14, 28, 14, 12, 10, 14, 10, 24, 10, 40], defaultWidth: 14, numFmt: { 6: '#,##0.00' }, freeze: { rows: 1 } },
+    {
+      name: t('about'),
+      header: false,
+      blocks: [
+        [
+          [t('program'), data.run.programCode],
+          [t('period'), data.run.periodCode],
+          [t('run'), data.run.id],
+          [t('inputHash'), data.run.inputHash],
+        ],
+      ],
+    },
   ]);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

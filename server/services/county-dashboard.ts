@@ -5,18 +5,21 @@
 // each run keeps per region; quantiles and warnings are read in SQL; warnings come as the first
 // WARNINGS_PER_KIND of each kind with their totals, so the answer stays small in any province.
 import 'server-only';
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { regions, scoreRuns, scores, stakeholders } from '@/db/schema';
+import { scoreRuns } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
 import type { PeriodChoice } from '@/core/schemas/evaluations';
 import { meanOf, sumFigures } from '@/core/scoring/run-figures';
-import { redFlagValues, unfinishedEvaluations } from '@/server/queries/evaluations';
+import { redFlagValues } from '@/server/queries/evaluations';
+import { unfinishedWork } from '@/server/queries/work-list';
+import { unfinishedJobWith } from '@/server/queries/jobs';
 import { listObjectives } from '@/server/queries/library';
-import { listPeriods, previousPeriod, resolvePeriod, type Period } from '@/server/queries/periods';
+import { getPeriod, listPeriods, previousPeriod, resolvePeriod, type Period } from '@/server/queries/periods';
 import { countyAndTownshipOf, regionNames } from '@/server/queries/regions';
-import { compositeQuantiles, figureTotalsByType, figuresOf, type FigureRow } from '@/server/queries/run-figures';
+import { compositeQuantiles, figureTotalsByType, figuresOf, povertyWarningsOf, type FigureRow } from '@/server/queries/run-figures';
+import { unfinishedCount } from '@/server/queries/stored-counts';
 import { regionInScope } from '@/server/queries/scope';
 import { labelOf } from '@/core/i18n/label';
 
@@ -29,6 +32,7 @@ export const MISSING_WARNING_DAYS = 14;
 const TREND_PERIODS = 6;
 /** Warnings listed per kind (the totals say how many there are). */
 export const WARNINGS_PER_KIND = 50;
+const QUANTILES = [0, 0.25, 0.5, 0.75, 1];
 
 /** The runs that hold a period's scores: per version, the published one, else the newest provisional/draft. */
 function runsFor(db: Db, periodId: number): { runIds: number[]; provisional: boolean } {
@@ -69,7 +73,7 @@ function distributionByType(db: Db, me: SessionUser, runIds: readonly number[], 
     const own = figures.filter((f) => f.type === type);
     const total = sumFigures(own);
     const typeRuns = [...new Set(own.map((f) => f.runId))].filter((id) => runIds.includes(id));
-    const [min, q1, median, q3, max] = compositeQuantiles(db, typeRuns, [0, 0.25, 0.5, 0.75, 1], regionInScope(me));
+    const [min, q1, median, q3, max] = compositeQuantiles(db, typeRuns, QUANTILES, regionInScope(me));
     return { type, n: total.compositeN, mean: meanOf(total.compositeSum, total.compositeN), min: min ?? null, q1: q1 ?? null, median: median ?? null, q3: q3 ?? null, max: max ?? null, bins: total.bins };
   });
 }
@@ -120,51 +124,43 @@ function trendsUpTo(db: Db, me: SessionUser, period: Period, allPeriods: readonl
   });
 }
 
+function povertyOptions(db: Db, period: Period, runIds: readonly number[]) {
+  const prev = previousPeriod(db, period);
+  const prevRunIds = prev ? runsFor(db, prev.id).runIds : [];
+  return { prev, opts: { periodId: period.id, runIds, prevRunIds, objective: POVERTY_OBJECTIVE, drop: POVERTY_DROP_POINTS, floor: POVERTY_FLOOR, limit: WARNINGS_PER_KIND } };
+}
+
+/**
+ * Works out the figures the dashboard stores on first read, for a period whose runs just changed
+ * (published, or a provisional run recomputed) and for the period after it (whose poverty drops
+ * compare with it), so no reader waits for them. Jobs call it after their write.
+ */
+export function storeDashboardFigures(db: Db, periodId: number) {
+  const period = getPeriod(db, periodId);
+  const next = listPeriods(db).filter((p) => p.startsOn > period.startsOn).at(-1);
+  for (const p of next ? [period, next] : [period]) {
+    const { runIds } = runsFor(db, p.id);
+    if (runIds.length === 0) continue;
+    povertyWarningsOf(db, povertyOptions(db, p, runIds).opts);
+    for (const runId of runIds) compositeQuantiles(db, [runId], QUANTILES);
+  }
+}
+
 /**
  * Poverty prevention fell at least POVERTY_DROP_POINTS since the last period, or is below
- * POVERTY_FLOOR: the first of each kind by stakeholder code, and how many there are.
+ * POVERTY_FLOOR: the first of each kind by stakeholder code, and how many there are (from the
+ * warnings stored once per set of runs).
  */
 function povertyWarnings(db: Db, me: SessionUser, period: Period, runIds: readonly number[]): { warnings: Warning[]; totals: Record<string, number> } {
   if (runIds.length === 0) return { warnings: [], totals: {} };
-  const prev = previousPeriod(db, period);
-  const prevRuns = prev ? runsFor(db, prev.id).runIds : [];
-  // The poverty score as the scores_run_poverty_idx index holds it (a literal path, so the index
-  // answers without reading the wide score rows).
-  const poverty = (table: string) => sql.raw(`json_extract(${table}.objectives, '$.${POVERTY_OBJECTIVE}')`);
-  const drop = POVERTY_DROP_POINTS - 1e-9;
-  const before = prevRuns.length
-    ? sql`(select ${poverty('p')} from ${scores} p indexed by scores_run_poverty_idx where p.stakeholder_id = s.stakeholder_id and ${inArray(sql`p.run_id`, prevRuns)})`
-    : sql`null`;
-  const runs = inArray(sql`s.run_id`, [...runIds]);
-  const scope = regionInScope(me);
-  // Over the whole province the index is read run by run; within a scope, CROSS JOIN keeps
-  // SQLite's join order: from the caller's regions to their stakeholders' scores.
-  const source = scope
-    ? sql`${regions} cross join ${stakeholders} on ${stakeholders.regionId} = ${regions.id}
-          cross join ${scores} s indexed by scores_run_poverty_idx on s.stakeholder_id = ${stakeholders.id} and ${runs} where ${scope}`
-    : sql`${scores} s indexed by scores_run_poverty_idx where ${runs}`;
-  // Materialized steps, so the wide score rows are read only for the warnings listed.
-  const rows = db.all<{ kind: Warning['kind']; stakeholderId: number; code: string; name: string; evaluationId: number; now: number; before: number | null; total: number }>(sql`
-    with scored as materialized (
-      select s.id as scoreId, s.stakeholder_id as stakeholderId, ${poverty('s')} as now, ${before} as before from ${source}
-    ), flagged as materialized (
-      select case when before is not null and before - now >= ${drop} then 'poverty_drop' else 'poverty_low' end as kind, *
-      from scored where now is not null and ((before is not null and before - now >= ${drop}) or now < ${POVERTY_FLOOR})
-    ), ranked as materialized (
-      select f.*, st.code, st.name, row_number() over (partition by f.kind order by st.code) as place, count(*) over (partition by f.kind) as total
-      from flagged f inner join ${stakeholders} st on st.id = f.stakeholderId
-    )
-    select r.kind, r.stakeholderId, r.code, r.name, e.evaluation_id as evaluationId, r.now, r.before, r.total
-    from ranked r inner join ${scores} e on e.id = r.scoreId
-    where r.place <= ${WARNINGS_PER_KIND}
-    order by r.code`);
-  const totals: Record<string, number> = {};
-  const warnings: Warning[] = [];
-  for (const r of rows) {
-    totals[r.kind] = r.total;
-    const base = { stakeholderId: r.stakeholderId, code: r.code, name: r.name, evaluationId: r.evaluationId };
-    warnings.push(r.kind === 'poverty_drop' ? { kind: r.kind, ...base, details: { now: r.now, before: r.before, period: prev!.code } } : { kind: r.kind, ...base, details: { now: r.now, before: r.before } });
-  }
+  const { prev, opts } = povertyOptions(db, period, runIds);
+  const { rows, totals } = povertyWarningsOf(db, opts, regionInScope(me));
+  const warnings = [...rows]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((r): Warning => {
+      const base = { stakeholderId: r.stakeholderId, code: r.code, name: r.name, evaluationId: r.evaluationId };
+      return r.kind === 'poverty_drop' ? { kind: r.kind, ...base, details: { now: r.now, before: r.before, period: prev!.code } } : { kind: r.kind, ...base, details: { now: r.now, before: r.before } };
+    });
   return { warnings, totals };
 }
 
@@ -182,8 +178,8 @@ function evaluationWarnings(db: Db, me: SessionUser, period: Period): { warnings
   const totals: Record<string, number> = flags.length ? { red_flag: flags[0]!.total } : {};
   const daysLeft = Math.floor((Date.parse(`${period.endsOn}T23:59:59+08:00`) - Date.now()) / 86_400_000);
   if (period.status === 'open' && daysLeft <= MISSING_WARNING_DAYS) {
-    const missing = unfinishedEvaluations(db, me, period.id, WARNINGS_PER_KIND);
-    if (missing.length) totals.missing = missing[0]!.total;
+    const missing = unfinishedWork(db, me, period.id, WARNINGS_PER_KIND);
+    if (missing.length) totals.missing = unfinishedCount(db, me, period.id);
     for (const m of missing) {
       warnings.push({ kind: 'missing', stakeholderId: m.stakeholderId, code: m.code, name: m.name, evaluationId: m.evaluationId, details: { status: m.status ?? 'not_started', daysLeft, endsOn: period.endsOn } });
     }
@@ -198,7 +194,7 @@ export function countyDashboard(db: Db, me: SessionUser, input?: PeriodChoice) {
   const period = resolvePeriod(db, input?.periodId);
   const objectiveRows = listObjectives(db);
   if (!period) {
-    return { period: null, periods: allPeriods, provisional: false, objectives: objectiveNames(objectiveRows), distribution: [], heatmap: [], trends: [], warnings: [] as Warning[], warningTotals: {} as Record<string, number> };
+    return { period: null, periods: allPeriods, provisional: false, recomputing: false, objectives: objectiveNames(objectiveRows), distribution: [], heatmap: [], trends: [], warnings: [] as Warning[], warningTotals: {} as Record<string, number> };
   }
   const { runIds, figures, provisional } = figuresInScope(db, me, period.id);
   const poverty = povertyWarnings(db, me, period, runIds);
@@ -207,6 +203,8 @@ export function countyDashboard(db: Db, me: SessionUser, input?: PeriodChoice) {
     period,
     periods: allPeriods,
     provisional,
+    /** A provisional recompute (a job after an approval) has not ended: these figures are about to change. */
+    recomputing: period.status !== 'published' && unfinishedJobWith(db, 'scores.provisional', 'periodId', period.id) !== null,
     objectives: objectiveNames(objectiveRows),
     distribution: distributionByType(db, me, runIds, figures),
     heatmap: townshipHeatmap(db, figures, objectiveRows),

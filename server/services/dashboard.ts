@@ -1,20 +1,18 @@
-// Home-page figures per role, each computed inside the caller's scope.
+// Home-page figures per role, each computed inside the caller's scope; stakeholders and
+// evaluations are counted from the stored counts, so a page costs its regions, not its stakeholders.
 import 'server-only';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { evaluations, kpiSets, kpiSetVersions, periods, regions, stakeholders, user } from '@/db/schema';
+import { kpiSets, kpiSetVersions, regions, user } from '@/db/schema';
+import type { EvaluationStatus } from '@/core/domain/enums';
 import type { SessionUser } from '@/server/auth/session';
-import { openPeriod } from '@/server/queries/periods';
-import { regionInScope, stakeholderInScope } from '@/server/queries/scope';
+import { listPeriods, openPeriod } from '@/server/queries/periods';
+import { activeStakeholdersByType, evaluationCountsByPeriod, workCountsByRegion } from '@/server/queries/stored-counts';
+import { regionInScope } from '@/server/queries/scope';
 
 export function adminOverview(db: Db) {
   const regionsByLevel = db.select({ level: regions.level, n: count() }).from(regions).groupBy(regions.level).all();
-  const stakeholdersByType = db
-    .select({ type: stakeholders.type, n: count() })
-    .from(stakeholders)
-    .where(eq(stakeholders.active, true))
-    .groupBy(stakeholders.type)
-    .all();
+  const stakeholdersByType = activeStakeholdersByType(db);
   const kpi = db
     .select({
       kpiSetId: kpiSets.id,
@@ -29,19 +27,11 @@ export function adminOverview(db: Db) {
     .leftJoin(kpiSetVersions, eq(kpiSetVersions.kpiSetId, kpiSets.id))
     .groupBy(kpiSets.id)
     .all();
-  const periodRows = db
-    .select({
-      id: periods.id,
-      code: periods.code,
-      status: periods.status,
-      evaluations: count(evaluations.id),
-      approved: sql<number>`coalesce(sum(case when ${evaluations.status} = 'approved' then 1 else 0 end), 0)`,
-    })
-    .from(periods)
-    .leftJoin(evaluations, eq(evaluations.periodId, periods.id))
-    .groupBy(periods.id)
-    .orderBy(sql`${periods.startsOn} desc`)
-    .all();
+  const counts = evaluationCountsByPeriod(db);
+  const periodRows = listPeriods(db).map((p) => {
+    const mine = counts.filter((c) => c.periodId === p.id);
+    return { id: p.id, code: p.code, status: p.status, evaluations: mine.reduce((n, c) => n + c.n, 0), approved: mine.reduce((n, c) => n + (c.status === 'approved' ? c.n : 0), 0) };
+  });
   const usersByRole = db
     .select({ role: user.role, n: count(), disabled: sql<number>`sum(case when ${user.disabled} then 1 else 0 end)` })
     .from(user)
@@ -51,13 +41,7 @@ export function adminOverview(db: Db) {
 }
 
 export function assessorOverview(db: Db, me: SessionUser) {
-  const inScope = stakeholderInScope(me);
-  const byType = db
-    .select({ type: stakeholders.type, n: count() })
-    .from(stakeholders)
-    .where(and(inScope, eq(stakeholders.active, true)))
-    .groupBy(stakeholders.type)
-    .all();
+  const byType = activeStakeholdersByType(db, regionInScope(me));
   const myRegions = db
     .select({ id: regions.id, code: regions.code, name: { en: regions.nameEn, 'zh-CN': regions.nameZh }, level: regions.level })
     .from(regions)
@@ -66,13 +50,14 @@ export function assessorOverview(db: Db, me: SessionUser) {
   const townships = db.select({ n: count() }).from(regions).where(and(regionInScope(me), eq(regions.level, 'township'))).get()?.n ?? 0;
   const open = openPeriod(db);
   const progress = open
-    ? db
-        .select({ status: evaluations.status, n: count() })
-        .from(evaluations)
-        .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
-        .where(and(eq(evaluations.periodId, open.id), inScope))
-        .groupBy(evaluations.status)
-        .all()
+    ? Object.entries(
+        workCountsByRegion(db, me, open.id, {}).reduce<Record<string, number>>((acc, r) => {
+          if (r.status !== 'not_started') acc[r.status] = (acc[r.status] ?? 0) + r.n;
+          return acc;
+        }, {}),
+      )
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([status, n]) => ({ status: status as EvaluationStatus, n }))
     : [];
   return { byType, regions: myRegions, townships, openPeriod: open, progress };
 }

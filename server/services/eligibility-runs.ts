@@ -1,23 +1,25 @@
 // Eligibility runs: a program evaluated against a published period's official scores. The inputs
 // are built from the published score runs (and earlier published periods for "consecutive"
 // clauses), the engine (core/eligibility) decides, and the determinations are stored in one
-// transaction, immutable (a trigger refuses UPDATE); overrides sit beside them with a reason.
+// transaction, immutable (triggers refuse UPDATE and DELETE); overrides sit beside them with a
+// reason and apply once a second administrator approves them (determination-overrides.ts).
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import { determinationOverrides, determinations, eligibilityRuns, incentivePrograms, periods, user } from '@/db/schema';
+import { eligibilityRuns, incentivePrograms, periods, user } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { NotFoundError, StateError, ValidationError } from '@/server/errors';
-import { vmsg } from '@/core/domain/messages';
+import { NotFoundError, StateError } from '@/server/errors';
 import { noProgress, type ReportProgress } from '@/core/domain/jobs';
 import { labelOf, type Label } from '@/core/i18n/label';
 import { determinationExplanation, programCore, runEligibility, type DeterminationExplanation, type Gap, type ProgramSnapshot, type RuleExplanation } from '@/core/eligibility';
 import { writeAudit } from '@/server/queries/audit';
-import { runBeneficiaries, runDeterminationsPage, runTotalsByGroup, storedResults, titleOf } from '@/server/queries/determinations';
+import { pendingOverrides, runBeneficiaries, runDeterminationsPage, runTotalsByGroup, storedResults, titleOf } from '@/server/queries/determinations';
 import { pagedResult } from '@/core/schemas/list-params';
 import type { DeterminationListParams } from '@/core/schemas/lists';
 import { buildPeriodInputs, publishedPeriod } from '@/server/queries/eligibility-inputs';
-import { getProgram } from '@/server/queries/programs';
+import { nativeSha256Hex } from '@/server/queries/native-hash';
+import { withWriteCache } from '@/server/queries/write-cache';
+import { getProgram, programProblems } from '@/server/queries/programs';
 import { listCounties } from '@/server/queries/regions';
 
 /** Periods a program may run on: the published ones, newest first. */
@@ -27,6 +29,8 @@ export { publishedPeriods } from '@/server/queries/periods';
 export function checkRun(db: Db, opts: { programId: number; periodId: number }) {
   const program = getProgram(db, opts.programId);
   if (program.status === 'archived') throw new StateError(`Program ${program.code} is archived; reactivate it before running it.`, 'program_archived');
+  // A program saved before its bounds were checked may promise absurd amounts: fix it first.
+  if (Object.keys(programProblems(db, program)).length > 0) throw new StateError(`Program ${program.code} has values outside its bounds; edit and save it before running it.`, 'program_invalid');
   publishedPeriod(db, opts.periodId);
   return program;
 }
@@ -38,10 +42,10 @@ export function runProgram(db: Db, actor: Pick<SessionUser, 'id'>, opts: { progr
   const core = programCore(program);
   const built = buildPeriodInputs(db, opts.periodId, core.eligibleTypes);
   progress(0.3, 'evaluating');
-  const result = runEligibility(core, built.inputs);
+  const result = runEligibility(core, built.inputs, { hashHex: nativeSha256Hex });
   const snapshot: ProgramSnapshot = { ...core, code: program.code, nameEn: program.nameEn, nameZh: program.nameZh, scoreRunIds: built.scoreRunIds };
   progress(0.6, 'saving');
-  return db.transaction((tx) => {
+  return withWriteCache(db, () => db.transaction((tx) => {
     const run = tx
       .insert(eligibilityRuns)
       .values({
@@ -54,17 +58,13 @@ export function runProgram(db: Db, actor: Pick<SessionUser, 'id'>, opts: { progr
       })
       .returning()
       .get();
-    const rows = result.determinations.map((d) => ({
-      runId: run.id,
-      stakeholderId: built.stakeholderIds.get(d.stakeholder)!,
-      eligible: d.eligible,
-      amount: d.amount,
-      rate: d.rate,
-      title: d.title ? JSON.stringify(d.title) : null,
-      explanation: determinationExplanation(d),
-      gap: d.gap,
-    }));
-    for (let i = 0; i < rows.length; i += 200) tx.insert(determinations).values(rows.slice(i, i + 200)).run();
+    // One prepared statement on the transaction's connection: at a province's size drizzle's
+    // building of multi-row inserts cost more than SQLite's writing them.
+    const insert = db.$client.prepare('insert into determinations (run_id, stakeholder_id, eligible, amount, rate, title, explanation, gap) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const d of result.determinations) {
+      const gap = d.gap === null ? null : JSON.stringify(d.gap);
+      insert.run(run.id, built.stakeholderIds.get(d.stakeholder)!, d.eligible ? 1 : 0, d.amount, d.rate, d.title ? JSON.stringify(d.title) : null, JSON.stringify(determinationExplanation(d)), gap);
+    }
     writeAudit(tx, {
       actorId: actor.id,
       action: 'eligibility.run',
@@ -73,7 +73,7 @@ export function runProgram(db: Db, actor: Pick<SessionUser, 'id'>, opts: { progr
       after: { programId: program.id, periodId: opts.periodId, inputHash: result.inputHash, totals: { ...result.totals, byCounty: undefined, byType: undefined } },
     });
     return { runId: run.id, inputHash: result.inputHash, totals: result.totals };
-  });
+  }));
 }
 
 export function listRuns(db: DbOrTx, programId: number) {
@@ -102,13 +102,16 @@ export type DeterminationView = Omit<DeterminationExplanation, 'county' | 'rule'
   title: { en: string; 'zh-CN': string } | null;
   explanation: RuleExplanation;
   gap: Gap | null;
-  override: { eligible: boolean; amount: number | null; reason: string; by: string | null; at: Date } | null;
+  /** The override in effect: proposed by one administrator, approved by another. */
+  override: { eligible: boolean; amount: number | null; reason: string; by: string | null; at: Date; approvedBy: string | null; approvedAt: Date | null } | null;
+  /** An override waiting for a second administrator (not applied yet). */
+  pending: { id: number; eligible: boolean; amount: number | null; reason: string; by: string | null; at: Date; overBudget: boolean } | null;
 };
 
 type StoredRow = ReturnType<typeof runBeneficiaries>[number];
 
 /** A stored determination with its latest override, as the run page shows it. */
-function determinationView({ d, code, name, o, by }: StoredRow, countyByCode: Map<string, { nameEn: string; nameZh: string }>): DeterminationView {
+function determinationView({ d, code, name, o, by, approvedBy }: StoredRow, countyByCode: Map<string, { nameEn: string; nameZh: string }>, pending: DeterminationView['pending'] = null): DeterminationView {
   const e = d.explanation;
   const county = e.county ? countyByCode.get(e.county) : undefined;
   return {
@@ -132,7 +135,8 @@ function determinationView({ d, code, name, o, by }: StoredRow, countyByCode: Ma
     title: titleOf(d.title),
     explanation: e.rule,
     gap: d.gap,
-    override: o ? { eligible: o.eligible, amount: o.amount, reason: o.reason, by, at: o.createdAt } : null,
+    override: o ? { eligible: o.eligible, amount: o.amount, reason: o.reason, by, at: o.createdAt, approvedBy, approvedAt: o.decidedAt } : null,
+    pending,
   };
 }
 
@@ -197,6 +201,9 @@ export function getRun(db: DbOrTx, runId: number) {
       demand: cents(sum((g) => g.demand)),
       allocated: cents(sum((g) => g.allocated)),
       budget: snapshot.budget,
+      /** Approved overrides took the run past its budget (each was confirmed as such). */
+      overBudget: snapshot.budget !== null && cents(sum((g) => g.allocated)) > snapshot.budget,
+      pendingOverrides: pendingOverrides(db, { runId }).length,
       byCounty: totalsOf(groups, (g) => {
         const c = g.county ? counties.get(g.county) : undefined;
         return { key: g.county ?? '', name: c ? labelOf(c) : null };
@@ -211,19 +218,25 @@ export function listDeterminations(db: DbOrTx, params: DeterminationListParams) 
   runHeader(db, params.runId); // NOT_FOUND for a missing run
   const { rows, total } = runDeterminationsPage(db, params);
   const counties = countiesByCode(db);
-  return pagedResult(rows.map((r) => determinationView(r, counties)), total, params);
+  const pending = new Map(
+    pendingOverrides(db, { determinationIds: rows.map((r) => r.d.id) }).map(({ o, by }) => [
+      o.determinationId,
+      { id: o.id, eligible: o.eligible, amount: o.amount, reason: o.reason, by, at: o.createdAt, overBudget: o.overBudget },
+    ]),
+  );
+  return pagedResult(rows.map((r) => determinationView(r, counties, pending.get(r.d.id) ?? null)), total, params);
 }
 
 /**
  * Rebuilds the inputs from the database and runs the program snapshot again; reports whether the
  * input hash and every computed determination are the same as stored.
  */
-export function recomputeRun(db: DbOrTx, runId: number) {
+export function recomputeRun(db: Db, runId: number) {
   const run = db.select().from(eligibilityRuns).where(eq(eligibilityRuns.id, runId)).get();
   if (!run) throw new NotFoundError('Eligibility run', runId);
   const core = programCore(run.programSnapshot);
   const built = buildPeriodInputs(db, run.periodId, core.eligibleTypes);
-  const result = runEligibility(core, built.inputs);
+  const result = runEligibility(core, built.inputs, { hashHex: nativeSha256Hex });
   const stored = new Map(storedResults(db, runId).map((d) => [d.stakeholder, d]));
   const differences: { stakeholder: string; field: string; stored: unknown; recomputed: unknown }[] = [];
   for (const d of result.determinations) {
@@ -250,36 +263,6 @@ export function recomputeRun(db: DbOrTx, runId: number) {
     differences: differences.slice(0, 100),
     differenceCount: differences.length,
   };
-}
-
-export function overrideDetermination(
-  db: Db,
-  actor: Pick<SessionUser, 'id'>,
-  input: { determinationId: number; eligible: boolean; amount: number | null; reason: string },
-) {
-  return db.transaction((tx) => {
-    const d = tx.select().from(determinations).where(eq(determinations.id, input.determinationId)).get();
-    if (!d) throw new NotFoundError('Determination', input.determinationId);
-    if (!input.eligible && input.amount !== null && input.amount > 0) {
-      throw new ValidationError('A stakeholder overridden to not eligible gets no amount.', { amount: [vmsg('validation.incentives.override.amountWhenIneligible')] });
-    }
-    const previous = tx.select().from(determinationOverrides).where(eq(determinationOverrides.determinationId, d.id)).orderBy(desc(determinationOverrides.id)).get();
-    const row = tx
-      .insert(determinationOverrides)
-      .values({ determinationId: d.id, eligible: input.eligible, amount: input.amount, reason: input.reason, createdBy: actor.id })
-      .returning()
-      .get();
-    writeAudit(tx, {
-      actorId: actor.id,
-      action: 'determination.override',
-      entity: 'determination',
-      entityId: d.id,
-      before: previous ? { eligible: previous.eligible, amount: previous.amount } : { eligible: d.eligible, amount: d.amount },
-      after: { eligible: input.eligible, amount: input.amount },
-      reason: input.reason,
-    });
-    return row;
-  });
 }
 
 /** The beneficiaries of a run (overrides applied), every one, for the CSV / XLSX export. */

@@ -8,11 +8,12 @@ import type { SessionUser } from '@/server/auth/session';
 import { NotFoundError, ValidationError } from '@/server/errors';
 import { vmsg } from '@/core/domain/messages';
 import { labelOf } from '@/core/i18n/label';
+import type { StakeholderType } from '@/core/domain/enums';
 import { sortGradesDescending } from '@/core/scoring';
 import { PROGRAM_FORMAT, programFileSchema, type ProgramFile, type ProgramInput } from '@/core/eligibility';
 import { writeAudit } from '@/server/queries/audit';
 import { listObjectives } from '@/server/queries/library';
-import { getProgram, programOf } from '@/server/queries/programs';
+import { getProgram, programOf, programProblems } from '@/server/queries/programs';
 
 export { getProgram };
 
@@ -40,6 +41,12 @@ function assertCodeFree(db: DbOrTx, code: string, exceptId?: number) {
   }
 }
 
+/** Thresholds and bands must lie on the scale of the KPI sets the program reads. */
+function assertOnScale(db: DbOrTx, input: ProgramInput) {
+  const problems = programProblems(db, input);
+  if (Object.keys(problems).length > 0) throw new ValidationError('The program has values outside the scale of its KPI sets.', problems, 'program_off_scale');
+}
+
 function rowValues(input: ProgramInput) {
   return {
     code: input.code,
@@ -60,6 +67,7 @@ function rowValues(input: ProgramInput) {
 export function createProgram(db: Db, actor: Pick<SessionUser, 'id'> | null, input: ProgramInput) {
   return db.transaction((tx) => {
     assertCodeFree(tx, input.code);
+    assertOnScale(tx, input);
     const row = tx.insert(incentivePrograms).values(rowValues(input)).returning().get();
     writeAudit(tx, { actorId: actor?.id ?? null, action: 'program.create', entity: 'incentive_program', entityId: row.id, after: rowValues(input) });
     return programOf(row);
@@ -71,6 +79,7 @@ export function updateProgram(db: Db, actor: Pick<SessionUser, 'id'>, id: number
     const before = tx.select().from(incentivePrograms).where(eq(incentivePrograms.id, id)).get();
     if (!before) throw new NotFoundError('Program', id);
     assertCodeFree(tx, input.code, id);
+    assertOnScale(tx, input);
     const row = tx
       .update(incentivePrograms)
       .set({ ...rowValues(input), updatedAt: new Date() })
@@ -93,7 +102,7 @@ export function programFile(db: DbOrTx, id: number): ProgramFile {
 export function ruleVocabulary(db: DbOrTx) {
   const objectiveRows = listObjectives(db).map((o) => ({ code: o.code, name: labelOf(o) }));
   const published = db
-    .select({ versionId: kpiSetVersions.id, type: kpiSets.stakeholderType, grades: kpiSetVersions.grades })
+    .select({ versionId: kpiSetVersions.id, type: kpiSets.stakeholderType, grades: kpiSetVersions.grades, scale: kpiSetVersions.scale })
     .from(kpiSetVersions)
     .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
     .where(eq(kpiSetVersions.status, 'published'))
@@ -113,5 +122,8 @@ export function ruleVocabulary(db: DbOrTx) {
   for (const p of published) {
     for (const g of sortGradesDescending(p.grades)) if (!grades.includes(g.code)) grades.push(g.code);
   }
-  return { objectives: objectiveRows, indicators: indicatorRows, grades };
+  // The form checks thresholds on the largest scale of the chosen types, as the server does.
+  const scales: Partial<Record<StakeholderType, number>> = {};
+  for (const p of published) scales[p.type] = Math.max(scales[p.type] ?? 0, p.scale);
+  return { objectives: objectiveRows, indicators: indicatorRows, grades, scales };
 }

@@ -2,7 +2,7 @@
 // scores of every published KPI-set version the period's evaluations use; it is refused while
 // evaluations are unapproved, unless the admin excludes them with a reason.
 import 'server-only';
-import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { evaluations, periods, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
@@ -12,7 +12,9 @@ import { ConflictError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from '@/server/queries/audit';
 import { publishedVersionsInPeriod } from '@/server/queries/kpi-versions';
 import { getPeriod, listPeriods } from '@/server/queries/periods';
+import { evaluationCountsByPeriod } from '@/server/queries/stored-counts';
 import { computeScoreRun, publishScoreRun } from '@/server/queries/score-runs';
+import { withWriteCache } from '@/server/queries/write-cache';
 import type { PeriodCreateInput } from '@/core/schemas/method';
 
 /** Code and dates of a period: `2026Q3` 2026-07-01…2026-09-30, or `2026` 2026-01-01…2026-12-31. */
@@ -26,14 +28,10 @@ export function periodBounds(input: PeriodCreateInput): { code: string; startsOn
   return { code: `${input.year}Q${q}`, startsOn: `${input.year}-${pad(startMonth)}-01`, endsOn: `${input.year}-${pad(endMonth)}-${pad(lastDay)}` };
 }
 
-/** Every period, newest first, with its evaluations counted by state. */
+/** Every period, newest first, with its evaluations counted by state (from the stored counts). */
 export function listPeriodsWithCounts(db: Db) {
   const rows = listPeriods(db);
-  const counts = db
-    .select({ periodId: evaluations.periodId, status: evaluations.status, excluded: sql<number>`${evaluations.excludedReason} is not null`, n: count() })
-    .from(evaluations)
-    .groupBy(evaluations.periodId, evaluations.status, sql`${evaluations.excludedReason} is not null`)
-    .all();
+  const counts = evaluationCountsByPeriod(db);
   return rows.map((p) => {
     const mine = counts.filter((c) => c.periodId === p.id);
     const sum = (pred: (c: (typeof mine)[number]) => boolean) => mine.filter(pred).reduce((s, c) => s + c.n, 0);
@@ -42,7 +40,7 @@ export function listPeriodsWithCounts(db: Db) {
       evaluations: sum(() => true),
       approved: sum((c) => c.status === 'approved' && !c.excluded),
       unapproved: sum((c) => c.status !== 'approved' && !c.excluded),
-      excluded: sum((c) => Boolean(c.excluded)),
+      excluded: sum((c) => c.excluded),
     };
   });
 }
@@ -123,7 +121,7 @@ export function checkPublish(db: Db, input: PublishInput) {
 export function publishPeriod(db: Db, actor: SessionUser, input: PublishInput, progress: ReportProgress = noProgress) {
   const { period: p, blocking } = checkPublish(db, input);
   progress(0.05, 'checking');
-  return db.transaction(() => {
+  return withWriteCache(db, () => db.transaction(() => {
     for (const e of blocking) {
       db.update(evaluations).set({ excludedReason: input.exclude!.reason, updatedAt: new Date() }).where(eq(evaluations.id, e.id)).run();
       writeAudit(db, { actorId: actor.id, action: 'evaluation.exclude', entity: 'evaluation', entityId: e.id, before: { excludedReason: null, status: e.status }, after: { excludedReason: input.exclude!.reason }, reason: input.exclude!.reason });
@@ -148,5 +146,5 @@ export function publishPeriod(db: Db, actor: SessionUser, input: PublishInput, p
       reason: input.exclude?.reason ?? null,
     });
     return { period: after, runs, excluded: blocking.length };
-  });
+  }));
 }

@@ -9,7 +9,8 @@ import { ConflictError, ValidationError } from '@/server/errors';
 import { vmsg } from '@/core/domain/messages';
 import { writeAudit } from '@/server/queries/audit';
 import { containsText } from '@/server/queries/search';
-import { assertRegionInScope, stakeholderInScope } from '@/server/queries/scope';
+import { assertRegionInScope, regionInScope, stakeholderInScope } from '@/server/queries/scope';
+import { stakeholderTotal } from '@/server/queries/stored-counts';
 import { regionPath, regionWithin } from '@/server/queries/regions';
 import { retiredUnitOnPath } from '@/server/queries/region-tree';
 import { pageOffset, pagedResult } from '@/core/schemas/list-params';
@@ -28,9 +29,12 @@ const STAKEHOLDER_SORTS = {
   updatedAt: [stakeholders.updatedAt, stakeholders.code],
 } as const;
 
-/** One page of the stakeholders in the caller's scope, with filters and sort; the total counted in SQL. */
+/** One page of the stakeholders in the caller's scope, with filters and sort; the total counted in SQL or stored. */
 export function listStakeholders(db: Db, user: SessionUser, input: StakeholderListParams) {
-  const conds: (SQL | undefined)[] = [stakeholderInScope(user)];
+  // An assessor's rows are reached from the regions in scope (CROSS JOIN keeps that order), so a
+  // county costs what it holds rather than a walk over the province's code index.
+  const scope = regionInScope(user);
+  const conds: (SQL | undefined)[] = scope ? [eq(stakeholders.regionId, regions.id), scope] : [stakeholderInScope(user)];
   if (!input.includeInactive) conds.push(eq(stakeholders.active, true));
   if (input.type) conds.push(eq(stakeholders.type, input.type));
   if (input.regionId) {
@@ -47,13 +51,12 @@ export function listStakeholders(db: Db, user: SessionUser, input: StakeholderLi
     );
   }
   const where = and(...conds);
-  const total =
-    db.select({ n: count() }).from(stakeholders).innerJoin(regions, eq(regions.id, stakeholders.regionId)).where(where).get()
-      ?.n ?? 0;
-  const items = db
-    .select(stakeholderColumns)
-    .from(stakeholders)
-    .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+  // Without a text search the stored counts per region, type and state answer.
+  const total = input.search
+    ? ((scope ? db.select({ n: count() }).from(regions).crossJoin(stakeholders) : db.select({ n: count() }).from(stakeholders).innerJoin(regions, eq(regions.id, stakeholders.regionId))).where(where).get()?.n ?? 0)
+    : stakeholderTotal(db, user, { type: input.type, includeInactive: input.includeInactive ?? false, regionPath: input.regionId ? (regionPath(db, input.regionId) ?? null) : undefined });
+  const rows = scope ? db.select(stakeholderColumns).from(regions).crossJoin(stakeholders).$dynamic() : db.select(stakeholderColumns).from(stakeholders).innerJoin(regions, eq(regions.id, stakeholders.regionId)).$dynamic();
+  const items = rows
     .where(where)
     .orderBy(...STAKEHOLDER_SORTS[input.sort].map((c) => (input.dir === 'desc' ? desc(c) : asc(c))))
     .limit(input.pageSize)

@@ -1,12 +1,13 @@
 // User management (admins): create, edit role and scope, reset password, disable.
 import 'server-only';
 import crypto from 'node:crypto';
-import { hashPassword } from 'better-auth/crypto';
-import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { hashPassword, verifyPassword } from 'better-auth/crypto';
+import { and, asc, count, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { account, regions, session, stakeholders, user, userRegionScopes } from '@/db/schema';
+import { assertAcceptablePassword } from '@/server/auth/password-policy';
 import type { SessionUser } from '@/server/auth/session';
-import type { UserCreateInput, UserUpdateInput } from '@/core/schemas/org';
+import type { PasswordChangeInput, UserCreateInput, UserUpdateInput } from '@/core/schemas/org';
 import { vmsg } from '@/core/domain/messages';
 import { ConflictError, NotFoundError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from '@/server/queries/audit';
@@ -87,6 +88,7 @@ export async function createUser(db: Db, actor: SessionUser, input: UserCreateIn
     throw new ValidationError(`The username "${input.username}" is taken.`, { username: [vmsg('validation.usernameTaken')] });
   }
   checkScopeTargets(db, input);
+  assertAcceptablePassword(input.password);
   // Hash before the (synchronous) transaction.
   const hash = await hashPassword(input.password);
   return db.transaction((tx) => {
@@ -101,6 +103,8 @@ export async function createUser(db: Db, actor: SessionUser, input: UserCreateIn
         email: `${input.username}@users.scorecard.invalid`,
         role: input.role,
         stakeholderId: input.role === 'stakeholder' ? input.stakeholderId : null,
+        // The administrator knows this password: the user replaces it at first sign-in.
+        mustChangePassword: true,
       })
       .returning()
       .get();
@@ -159,6 +163,7 @@ export function updateUser(db: Db, actor: SessionUser, input: UserUpdateInput) {
 
 export async function resetPassword(db: Db, actor: SessionUser, id: string, password: string) {
   getUserRow(db, id);
+  assertAcceptablePassword(password);
   const hash = await hashPassword(password);
   db.transaction((tx) => {
     const updated = tx
@@ -170,6 +175,8 @@ export async function resetPassword(db: Db, actor: SessionUser, id: string, pass
     if (updated.length === 0) {
       tx.insert(account).values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: hash }).run();
     }
+    // The administrator knows this password: the user replaces it at the next sign-in.
+    tx.update(user).set({ mustChangePassword: true, updatedAt: new Date() }).where(eq(user.id, id)).run();
     tx.delete(session).where(eq(session.userId, id)).run();
     writeAudit(tx, { actorId: actor.id, action: 'user.resetPassword', entity: 'user', entityId: id });
   });
@@ -196,6 +203,35 @@ export function setUserDisabled(db: Db, actor: SessionUser, id: string, disabled
 }
 
 export function setOwnLocale(db: Db, actor: SessionUser, locale: 'en' | 'zh-CN') {
-  db.update(user).set({ locale }).where(eq(user.id, actor.id)).run();
+  db.transaction((tx) => {
+    const before = tx.select({ locale: user.locale }).from(user).where(eq(user.id, actor.id)).get();
+    tx.update(user).set({ locale }).where(eq(user.id, actor.id)).run();
+    writeAudit(tx, { actorId: actor.id, action: 'user.setLocale', entity: 'user', entityId: actor.id, before: { locale: before?.locale ?? null }, after: { locale } });
+  });
   return { locale };
+}
+
+/**
+ * A user replaces their own password (required after an administrator set it): the current one
+ * must be right and the new one acceptable. Other sessions end; this one goes on.
+ */
+export async function changeOwnPassword(db: Db, actor: SessionUser, input: PasswordChangeInput) {
+  const row = db
+    .select({ id: account.id, hash: account.password })
+    .from(account)
+    .where(and(eq(account.userId, actor.id), eq(account.providerId, 'credential')))
+    .get();
+  if (!row?.hash || !(await verifyPassword({ hash: row.hash, password: input.currentPassword }))) {
+    throw new ValidationError('The current password is not right.', { currentPassword: [vmsg('validation.password.current')] });
+  }
+  assertAcceptablePassword(input.newPassword, 'newPassword');
+  const hash = await hashPassword(input.newPassword);
+  db.transaction((tx) => {
+    tx.update(account).set({ password: hash, updatedAt: new Date() }).where(eq(account.id, row.id)).run();
+    tx.update(user).set({ mustChangePassword: false, updatedAt: new Date() }).where(eq(user.id, actor.id)).run();
+    const others = actor.sessionId ? and(eq(session.userId, actor.id), ne(session.id, actor.sessionId)) : eq(session.userId, actor.id);
+    tx.delete(session).where(others).run();
+    writeAudit(tx, { actorId: actor.id, action: 'user.changePassword', entity: 'user', entityId: actor.id });
+  });
+  return { id: actor.id };
 }

@@ -9,5 +9,5 @@ import type { Context } from './init';
 export async function contextFromHeaders(headers: Headers, resHeaders?: Headers): Promise<Context> {
   const db = getDb();
   const s = await getAuth().api.getSession({ headers });
-  return { db, user: s ? loadSessionUser(db, s.user.id) : null, resHeaders };
+  return { db, user: s ? loadSessionUser(db, s.user.id, s.session.id) : null, resHeaders };
 }

@@ -4,9 +4,9 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Db } from '@/db';
-import { can, type OpenAction, type SignedInAction } from '@/server/auth/permissions';
+import { awaitsPasswordChange, can, type OpenAction, type SignedInAction } from '@/server/auth/permissions';
 import type { SessionUser } from '@/server/auth/session';
-import { DomainError, ValidationError, type FieldErrors } from '@/server/errors';
+import { DomainError, ForbiddenError, ValidationError, type FieldErrors } from '@/server/errors';
 
 /** `resHeaders`: the HTTP response's headers, when there is one (not in the server caller). */
 export type Context = { db: Db; user: SessionUser | null; resHeaders?: Headers };
@@ -66,6 +66,10 @@ export function procedureFor(action: SignedInAction) {
     .use(({ ctx, next }) => {
       if (!can(ctx.user.role, action)) {
         throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${ctx.user.role}) may not ${action}.` });
+      }
+      if (awaitsPasswordChange(ctx.user, action)) {
+        const cause = new ForbiddenError('Choose your own password first (your administrator set the current one).', 'password_change_required');
+        throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
       }
       return next();
     });

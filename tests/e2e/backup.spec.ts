@@ -63,7 +63,7 @@ test('a backup taken while the app serves restores into a copy the app runs on',
   expect(restored.out).toContain(`Restored ${RESTORED_DB}`);
 
   // A second production server (same build) on the restored copy.
-  second = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '--port', String(PORT), '--hostname', '127.0.0.1'], {
+  second = spawn(process.execPath, [path.join(ROOT, 'scripts', 'next-server.mjs'), '--port', String(PORT), '--hostname', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATABASE_PATH: RESTORED_DB, APP_URL: `http://127.0.0.1:${PORT}` },
     stdio: 'ignore',

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../core/domain/demo-users';
 
-/** The password every demo user has (see core/domain/demo-users.ts). */
-export const DEMO_PASSWORD = 'demo1234';
+/** The password every demo user has: the one constant, in core/domain/demo-users.ts. */
+export { DEMO_PASSWORD };
 
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
@@ -45,7 +46,7 @@ export async function shot(page: Page, name: string): Promise<string> {
 }
 
 type Fixtures = {
-  /** `signInAs(page, username, password = 'demo1234')` */
+  /** `signInAs(page, username, password = DEMO_PASSWORD)` */
   signInAs: typeof signInAs;
   /** `shot(page, name)` → test-results/screenshots/<name>.png */
   shot: typeof shot;

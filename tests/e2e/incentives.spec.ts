@@ -1,9 +1,10 @@
 // An administrator defines a tax-break program with a two-clause rule and a budget, runs it for
 // the demo's published period 2026Q2, reads why one stakeholder passed or failed, and downloads
-// the beneficiary list (CSV and XLSX).
+// the beneficiary list (CSV and XLSX). Then money under control: absurd program values refused at
+// their fields, and an override over budget that takes a confirmation and a second administrator.
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { expect, signInAs, test } from './fixtures';
 
 async function setLocale(page: Page, locale: 'en' | 'zh-CN') {
   const url = new URL(page.url());
@@ -136,4 +137,101 @@ test('admin defines a tax break, runs it for 2026Q2, reads a determination and e
   await page.screenshot({ path: 'test-results/screenshots/incentives-form-phone-viewport-zh.png' });
   await page.setViewportSize({ width: 1280, height: 800 });
   await shot(page, 'incentives-form-desktop-zh');
+});
+
+async function asUser(browser: Browser, baseURL: string | undefined, username: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signInAs(page, username);
+  return page;
+}
+
+test('absurd program values are refused at their fields; an override over budget needs a confirmation and a second administrator', async ({ browser, baseURL, shot }) => {
+  test.setTimeout(180_000);
+  const code = `SUB-E2E-${Date.now().toString(36).toUpperCase()}`;
+  const page = await asUser(browser, baseURL, 'admin');
+  await page.goto('/admin/programs/new');
+  await page.getByLabel('Code').fill(code);
+  await page.getByLabel('Name (Chinese)').fill('质量补贴（测试）');
+  await page.getByLabel('Name (English)').fill(`Quality subsidy ${code}`);
+  await page.getByLabel('Market entity').check();
+  const threshold = page.getByTestId('rule-clause').nth(0).getByLabel('Threshold');
+  await threshold.fill('-10');
+  await page.getByLabel('Benefit', { exact: true }).selectOption('tiered');
+  await page.getByLabel('From composite').fill('150');
+  await page.getByLabel('Amount (yuan)').fill('abc');
+  await page.getByLabel('Total budget (yuan)').fill('0');
+  await page.getByLabel('When demand exceeds the budget').selectOption('rank');
+  await page.getByLabel('Status').selectOption('active');
+  await page.getByRole('button', { name: 'Create program' }).click();
+  // Each message at its field (the demo's KPI sets are on a 100-point scale), none as a toast.
+  await expect(page.getByText('Some fields need attention; see the messages at each field.')).toBeVisible();
+  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
+  await expect(threshold).toHaveAccessibleDescription(/Enter a value from 0 to 100\./);
+  await expect(page.getByLabel('From composite')).toHaveAccessibleDescription(/Enter a value from 0 to 100\./);
+  await expect(page.getByLabel('Amount (yuan)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Amount (yuan)')).toHaveAccessibleDescription(/Enter a number\./);
+  await expect(page.getByLabel('Total budget (yuan)')).toHaveAccessibleDescription(/Enter a value above 0\./);
+  await expect(threshold).toBeFocused();
+  await shot(page, 'incentives-bounds-desktop-en');
+
+  // Fixed: 10,000 to composite ≥ 60 within a budget of 20,000.
+  await threshold.fill('60');
+  await page.getByLabel('From composite').fill('60');
+  await page.getByLabel('Amount (yuan)').fill('10000');
+  await page.getByLabel('Total budget (yuan)').fill('20000');
+  await page.getByRole('button', { name: 'Create program' }).click();
+  await expect(page.getByText('The program was saved.')).toBeVisible();
+  await page.getByLabel('Published period').selectOption({ label: '2026Q2' });
+  await page.getByRole('button', { name: 'Run eligibility' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Eligibility run for 2026Q2' })).toBeVisible({ timeout: 30_000 });
+  const runUrl = page.url();
+
+  // An override of 30,000 for one who failed the rule takes the run over budget: confirm it.
+  await page.getByLabel('Show').selectOption('ruleFailed');
+  await page.waitForURL(/outcome=ruleFailed/);
+  const row = page.getByTestId('determination-row').first();
+  const name = (await row.locator('.font-medium').first().innerText()).trim();
+  await row.getByRole('button', { name: /^Why/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Eligible').selectOption('yes');
+  await dialog.getByLabel('Amount (yuan)').fill('30000');
+  await dialog.getByLabel(/^Reason/).fill('ok');
+  await expect(dialog.getByText('Give a reason of at least 5 characters (spaces around it do not count).')).toBeVisible();
+  await dialog.getByLabel(/^Reason/).fill('Sanction annulled on appeal; verified on site.');
+  await dialog.getByRole('button', { name: 'Record override' }).click();
+  const confirm = dialog.getByLabel('I confirm this override takes the run over its budget.');
+  await expect(confirm).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText(/over its budget of 20,000: tick the box to confirm/)).toBeVisible();
+  await confirm.check();
+  await dialog.getByRole('button', { name: 'Record override' }).click();
+  await expect(dialog.getByTestId('override-pending')).toContainText('It takes effect once another administrator approves it.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Pending: listed, not applied; the proposer cannot decide it.
+  const pending = page.getByTestId('pending-override').filter({ hasText: name });
+  await expect(pending).toContainText('Waiting for another administrator');
+  await expect(pending.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await expect(page.getByTestId('over-budget')).toHaveCount(0);
+  await shot(page, 'incentives-override-pending-desktop-en');
+
+  // admin2 approves, confirming the budget as well; the run is then over budget, both names shown.
+  const second = await asUser(browser, baseURL, 'admin2');
+  await second.goto(runUrl);
+  const theirs = second.getByTestId('pending-override').filter({ hasText: name });
+  await theirs.getByRole('button', { name: 'Approve' }).click();
+  const approveDialog = second.getByRole('alertdialog');
+  await approveDialog.getByRole('button', { name: 'Approve' }).click();
+  await approveDialog.getByLabel('I confirm this override takes the run over its budget.').check();
+  await approveDialog.getByRole('button', { name: 'Approve' }).click();
+  await expect(second.getByTestId('over-budget')).toContainText('over its budget of 20,000');
+  await expect(second.getByTestId('pending-overrides')).toHaveCount(0);
+  await second.getByLabel('Show').selectOption('overridden');
+  await second.waitForURL(/outcome=overridden/);
+  await second.getByTestId('determination-row').filter({ hasText: name }).getByRole('button', { name: /^Why/ }).click();
+  const inEffect = second.getByRole('dialog').getByTestId('override-in-effect');
+  await expect(inEffect).toContainText('Approved by 省评估办 复核员.');
+  await expect(inEffect).toContainText('by 省评估办 管理员');
+  await shot(second, 'incentives-override-approved-desktop-en');
+  await second.context().close();
+  await page.context().close();
 });

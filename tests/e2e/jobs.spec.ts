@@ -1,6 +1,7 @@
 // Publishing runs as a job in a worker thread: the admin publishes a period and the dialog shows
 // the job's progress (a progress bar with its value, the step announced politely) until it ends;
 // then the result is reported. A recorder in the page keeps every state the bar went through.
+import fs from 'node:fs';
 import { expect, test } from './fixtures';
 
 test('admin publishes a period and watches the job to the end', async ({ page, signInAs, shot }) => {
@@ -46,4 +47,31 @@ test('admin publishes a period and watches the job to the end', async ({ page, s
   expect(values).toEqual([...values].sort((a, b) => a - b));
   // It ended well: no failure was ever shown.
   expect(states.every((s) => s.status !== 'failed')).toBe(true);
+});
+
+// The PDF export is a job too: the button shows its progress and then the file downloads; the
+// link to it stays on the page.
+test('a stakeholder exports its scorecard as a PDF and watches the job to the download', async ({ page, signInAs }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, 'coop1');
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto('/me?period=2026Q2');
+  const button = page.locator('[data-export="pdf"]').getByRole('button');
+  const download = page.waitForEvent('download', { timeout: 90_000 });
+  await button.click();
+  await expect(page.locator('[data-export="pdf"] [role="progressbar"]')).toBeVisible();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^scorecard-RU-\d+-2026Q2\.pdf$/);
+  const saved = test.info().outputPath('export.pdf');
+  await file.saveAs(saved);
+  expect(fs.readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+  await expect(page.locator('[data-export="pdf"] [data-job-status]')).toHaveAttribute('data-job-status', 'succeeded');
+  const link = page.locator('a[data-pdf-download]');
+  await expect(link).toBeVisible();
+  // The file is its starter's (integration tests check other users get 404); without a session, 401.
+  const href = (await link.getAttribute('href'))!;
+  expect((await page.request.get(href)).status()).toBe(200);
+  const stranger = await page.context().browser()!.newContext();
+  expect((await stranger.request.get(new URL(href, page.url()).toString())).status()).toBe(401);
+  await stranger.close();
 });

@@ -88,7 +88,8 @@ test.describe('scorecard', () => {
 
     // The PDF, rendered on the server by Chromium, carries the name and the composite.
     const downloadPromise = page.waitForEvent('download', { timeout: 60_000 });
-    await page.getByRole('link', { name: '下载 PDF' }).click();
+    // A job on the server: its progress shows, then the file downloads.
+    await page.getByRole('button', { name: '下载 PDF' }).click();
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toMatch(/^scorecard-RU-\d+-2026Q2\.pdf$/);
     const file = test.info().outputPath('scorecard.pdf');
@@ -139,10 +140,11 @@ test.describe('scorecard', () => {
     await expect(page.getByRole('heading', { name: '您无权打开此页面' })).toBeVisible();
     await setLocale(page, 'en');
     // Another stakeholder's id is answered as one that doesn't exist, by every route.
-    for (const format of ['csv', 'xlsx', 'pdf']) {
+    for (const format of ['csv', 'xlsx']) {
       expect((await page.request.get(`/api/scorecards/${other}/export?format=${format}`)).status()).toBe(404);
       expect((await page.request.get(`/api/scorecards/999999/export?format=${format}`)).status()).toBe(404);
     }
+    for (const id of [other, 999999]) expect((await page.request.post(`/api/scorecards/${id}/pdf`)).status()).toBe(404);
     expect((await page.request.get(`/api/scorecards/${own}/export?format=csv&period=2026Q3`)).status()).toBe(404);
     const trpc = (proc: string, input: unknown) => page.request.get(`/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
     expect((await trpc('scorecards.get', { stakeholderId: other })).status()).toBe(404);

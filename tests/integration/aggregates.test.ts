@@ -10,6 +10,7 @@ import { pathToNextBand } from '@/core/scoring/next-band';
 import { bandOf, bytesToColumn, peerColumns, regionFigures } from '@/core/scoring/run-figures';
 import { quantile } from '@/core/scoring/stats';
 import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
+import { storeDashboardFigures } from '@/server/services/county-dashboard';
 import { callerFor, freshDb, makeUser } from './helpers';
 import { makeFactory } from './factory';
 
@@ -92,7 +93,10 @@ describe('aggregates on a generated province', () => {
       [admin, () => true],
       [assessor, (r: Raw) => r.path.startsWith(county.path)],
     ] as const) {
+      // The second read answers from the figures the first one stored (quantiles, warnings).
+      const first = await callerFor(db, user).countyDashboard.get({ periodId: period.id });
       const d = await callerFor(db, user).countyDashboard.get({ periodId: period.id });
+      expect(d).toEqual(first);
       const raw = rawScores(db, publishedRuns(period.id)).filter(inScope);
       expect(raw.length).toBeGreaterThan(0);
       const types = [...new Set(raw.map((r) => r.type))].sort();
@@ -187,6 +191,105 @@ describe('aggregates on a generated province', () => {
       expect(card.peers.province).toMatchObject({ rank: provinceRank.rank, percentile: provinceRank.percentile, peers: present(run.map((r) => r.composite)).length });
     }
   });
+  it('keeps stored counts equal to a recount, also after writes through the app and straight to the tables', async () => {
+    const open = periods.find((p) => p.status === 'open')!;
+    const county = db.$client.prepare(`select id, path from regions where level = 'county' and exists (select 1 from regions t join stakeholders s on s.region_id = t.id where t.path like regions.path || '%') order by code limit 1`).get() as { id: number; path: string };
+    const admin = callerFor(db, makeUser(db, 'admin', { username: 'agg-admin-counts' }));
+    const assessorUser = makeUser(db, 'assessor', { username: 'agg-assessor-counts', regionIds: [county.id] });
+    const assessor = callerFor(db, assessorUser);
+    const all = (q: string, ...a: unknown[]) => db.$client.prepare(q).all(...a) as Record<string, unknown>[];
+    const sorted = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();
+    const check = async () => {
+      expect(sorted(all('select period_id, region_id, stakeholder_type, active, status, excluded, n from evaluation_counts'))).toEqual(
+        sorted(all(`select e.period_id, s.region_id, s.type stakeholder_type, s.active, e.status, e.excluded_reason is not null excluded, count(*) n
+                    from evaluations e join stakeholders s on s.id = e.stakeholder_id group by 1, 2, 3, 4, 5, 6`)),
+      );
+      expect(sorted(all('select region_id, stakeholder_type, active, n from stakeholder_counts'))).toEqual(sorted(all('select region_id, type stakeholder_type, active, count(*) n from stakeholders group by 1, 2, 3')));
+      expect(sorted(all('select entity, action, n from audit_counts'))).toEqual(sorted(all('select entity, action, count(*) n from audit_log group by 1, 2')));
+      // What the pages show, against a recount of the rows.
+      const recount = (scope: string) =>
+        all(`select coalesce(e.status, 'not_started') status, count(*) n from stakeholders s join regions r on r.id = s.region_id
+             left join evaluations e on e.stakeholder_id = s.id and e.period_id = ? where (s.active = 1 or e.id is not null) and r.path like ? || '%' group by 1`, open.id, scope);
+      for (const [api, scope] of [[admin, '/'], [assessor, county.path]] as const) {
+        const list = await api.evaluations.workList({ periodId: open.id });
+        const expected = Object.fromEntries(recount(scope).map((r) => [r.status, r.n]));
+        const shown: Record<string, number> = {};
+        for (const c of list.counties) for (const [s, n] of Object.entries(c.counts)) if (n) shown[s] = (shown[s] ?? 0) + n;
+        expect(shown).toEqual(expected);
+        expect(list.total).toBe(Object.values(expected).reduce<number>((a, b) => a + Number(b), 0));
+        const drafts = await api.evaluations.workList({ periodId: open.id, status: 'draft', type: 'rural' });
+        expect(drafts.total).toBe(Number(all(`select count(*) n from evaluations e join stakeholders s on s.id = e.stakeholder_id join regions r on r.id = s.region_id where e.period_id = ? and e.status = 'draft' and s.type = 'rural' and r.path like ? || '%'`, open.id, scope)[0]!.n));
+        const listed = await api.stakeholders.list({ includeInactive: true, regionId: county.id });
+        expect(listed.total).toBe(Number(all(`select count(*) n from stakeholders s join regions r on r.id = s.region_id where r.path like ? || '%'`, county.path)[0]!.n));
+        const county0 = await api.countyDashboard.get({ periodId: open.id });
+        const unfinished = all(`select count(*) n from stakeholders s join regions r on r.id = s.region_id left join evaluations e on e.stakeholder_id = s.id and e.period_id = ?
+                                where s.active = 1 and (e.id is null or e.status in ('draft', 'returned')) and r.path like ? || '%'`, open.id, scope)[0]!.n;
+        if (county0.warnings.some((w) => w.kind === 'missing')) expect(county0.warningTotals.missing).toBe(unfinished);
+      }
+      const periodsShown = await admin.periods.list();
+      for (const p of periodsShown) {
+        const [row] = all(`select count(*) evaluations, coalesce(sum(status = 'approved' and excluded_reason is null), 0) approved, coalesce(sum(excluded_reason is not null), 0) excluded from evaluations where period_id = ?`, p.id);
+        expect({ evaluations: p.evaluations, approved: p.approved, excluded: p.excluded }).toEqual(row);
+      }
+      const home = await callerFor(db, assessorUser).dashboard.assessor();
+      expect(Object.fromEntries(home.progress.map((p) => [p.status, p.n]))).toEqual(
+        Object.fromEntries(all(`select e.status, count(*) n from evaluations e join stakeholders s on s.id = e.stakeholder_id join regions r on r.id = s.region_id where e.period_id = ? and r.path like ? || '%' group by 1`, open.id, county.path).map((r) => [r.status, r.n])),
+      );
+      const audit = await admin.audit.list({ entity: 'evaluation' });
+      expect(audit.total).toBe(Number(all(`select count(*) n from audit_log where entity = 'evaluation'`)[0]!.n));
+      expect(audit.actions).toEqual(all('select distinct action from audit_log order by 1').map((r) => r.action));
+    };
+    await check();
+    // Through the app: a stakeholder with evaluations is deactivated, another moves county.
+    const [withEvaluation] = all(`select s.id from stakeholders s join evaluations e on e.stakeholder_id = s.id and e.period_id = ? join regions r on r.id = s.region_id where r.path like ? || '%' limit 1`, open.id, county.path);
+    await admin.stakeholders.setActive({ id: Number(withEvaluation!.id), active: false });
+    const mover = await admin.stakeholders.get({ id: Number(all('select stakeholder_id id from evaluations where period_id = ? order by id desc limit 1', open.id)[0]!.id) });
+    const target = all(`select id from regions where level = 'township' and path like ? || '%' limit 1`, county.path)[0]!;
+    await admin.stakeholders.update({ id: mover.id, data: { name: mover.name, type: mover.type, regionId: Number(target.id), creditCode: mover.creditCode, contactName: mover.contactName, contactPhone: mover.contactPhone } });
+    // Straight to the tables: a status change, an exclusion, a new evaluation and its removal.
+    db.$client.prepare(`update evaluations set status = 'submitted' where id in (select id from evaluations where period_id = ? and status = 'draft' limit 5)`).run(open.id);
+    db.$client.prepare(`update evaluations set excluded_reason = 'test' where id in (select id from evaluations where period_id = ? and status = 'returned' limit 2)`).run(open.id);
+    const fresh = all(`select s.id, e.kpi_set_version_id v from stakeholders s join evaluations e on e.stakeholder_id = s.id where s.active = 1 and not exists (select 1 from evaluations x where x.stakeholder_id = s.id and x.period_id = ?) limit 2`, open.id);
+    for (const s of fresh) db.$client.prepare(`insert into evaluations (stakeholder_id, period_id, kpi_set_version_id, status) values (?, ?, ?, 'draft')`).run(s.id, open.id, s.v);
+    db.$client.prepare('delete from evaluations where stakeholder_id = ? and period_id = ?').run(fresh[0]!.id, open.id);
+    await check();
+  }, 60_000);
+
+  it('lists the poverty warnings of a recount, for an admin and in an assessor’s scope', async () => {
+    const [before, period] = periods.filter((p) => p.status === 'published').slice(-2);
+    // As the publish job leaves them: stored before anyone reads the dashboard.
+    db.$client.prepare('delete from poverty_warning_sets').run();
+    db.$client.prepare('delete from score_run_quantiles').run();
+    storeDashboardFigures(db, period!.id);
+    expect(db.$client.prepare('select count(*) n from poverty_warning_sets where period_id = ?').get(period!.id)).toEqual({ n: 1 });
+    const runs = publishedRuns(period!.id);
+    expect(db.$client.prepare(`select count(*) n from score_run_quantiles where run_id in (${runs.join(',')})`).get()).toEqual({ n: runs.length * 5 });
+    const county = db.$client.prepare(`select id, path from regions where level = 'county' order by code limit 1 offset 1`).get() as { id: number; path: string };
+    const prev = new Map(rawScores(db, publishedRuns(before!.id)).map((r) => [r.stakeholderId, r.objectives.poverty]));
+    for (const [user, scope] of [
+      [makeUser(db, 'admin', { username: 'agg-admin-poverty' }), '/'],
+      [makeUser(db, 'assessor', { username: 'agg-assessor-poverty', regionIds: [county.id] }), county.path],
+    ] as const) {
+      // Twice: worked out on the first read, stored for the second.
+      for (const _ of [1, 2]) {
+        const d = await callerFor(db, user).countyDashboard.get({ periodId: period!.id });
+        const expected = { poverty_drop: [] as string[], poverty_low: [] as string[] };
+        for (const r of rawScores(db, publishedRuns(period!.id)).filter((x) => x.path.startsWith(scope))) {
+          const now = r.objectives.poverty;
+          const was = prev.get(r.stakeholderId);
+          if (typeof now !== 'number') continue;
+          if (typeof was === 'number' && was - now >= 10 - 1e-9) expected.poverty_drop.push(r.code);
+          else if (now < 60) expected.poverty_low.push(r.code);
+        }
+        if (scope === '/') expect(expected.poverty_low.length).toBeGreaterThan(50);
+        for (const kind of ['poverty_drop', 'poverty_low'] as const) {
+          expect(d.warningTotals[kind] ?? 0).toBe(expected[kind].length);
+          expect(d.warnings.filter((w) => w.kind === kind).map((w) => w.code)).toEqual(expected[kind].sort().slice(0, 50));
+        }
+      }
+    }
+  }, 60_000);
+
 });
 
 describe('the path to the next band from stored peer values', () => {

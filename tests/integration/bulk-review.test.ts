@@ -3,6 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { approveEvaluations, returnEvaluations, submitEvaluations } from '@/server/services/evaluations/bulk-review';
+import { NotFoundError } from '@/server/errors';
+import { settleJobs } from '@/server/jobs/runner';
 import { makeFactory, type Factory } from './factory';
 
 const EVIDENCE = 'https://evidence.example.cn/mk_income.pdf';
@@ -28,7 +30,7 @@ const statuses = () => f.db.all<{ status: string; revision: number }>(sql`select
 const withEvidence = (id: number, revision = 2) => ({ id, revision, values: { mk_income: { value: 60, evidenceUrl: EVIDENCE } } });
 
 describe('bulk review', () => {
-  it('submits with the given evidence, then a different user approves and the provisional scores are refreshed', () => {
+  it('submits with the given evidence, then a different user approves and the provisional scores are refreshed', async () => {
     expect(submitEvaluations(f.db, f.admin, ids.map((id) => withEvidence(id)))).toEqual({ submitted: 3 });
     expect(statuses()).toEqual(ids.map(() => ({ status: 'submitted', revision: 3 })));
     const stored = f.db.get<{ n: number }>(sql`select count(*) as n from evaluation_values where evidence_url = ${EVIDENCE}`);
@@ -44,8 +46,12 @@ describe('bulk review', () => {
       { action: 'evaluation.return', n: 1 },
       { action: 'evaluation.submit', n: 3 },
     ]);
-    const provisional = f.db.get<{ n: number }>(sql`select count(*) as n from scores x join score_runs r on r.id = x.run_id where r.kind = 'provisional'`);
-    expect(provisional.n).toBe(2);
+    // The recompute is a job, one for the version, after the approvals committed.
+    const provisionalScores = () => f.db.get<{ n: number }>(sql`select count(*) as n from scores x join score_runs r on r.id = x.run_id where r.kind = 'provisional'`).n;
+    expect(provisionalScores()).toBe(0);
+    await settleJobs();
+    expect(provisionalScores()).toBe(2);
+    expect(f.db.all(sql`select status from jobs where kind = 'scores.provisional'`)).toEqual([{ status: 'succeeded' }]);
   });
 
   it('refuses the whole batch when one evaluation lacks required evidence', () => {
@@ -60,7 +66,12 @@ describe('bulk review', () => {
     expect(() => approveEvaluations(f.db, f.admin, [{ id: ids[0]!, revision: 3 }])).toThrow(/You submitted/);
     expect(() => returnEvaluations(f.db, f.user('admin'), [{ id: ids[0]!, revision: 3, reason: '否' }])).toThrow(/needs a reason/);
     const elsewhere = f.user('assessor', { regionIds: [f.w.countyB.id] });
-    expect(() => approveEvaluations(f.db, elsewhere, [{ id: ids[0]!, revision: 3 }])).toThrow(/outside your scope/);
+    // Out of scope is answered as a missing id, with no stakeholder named.
+    const missing = () => approveEvaluations(f.db, elsewhere, [{ id: 999_999, revision: 3 }]);
+    const outside = () => approveEvaluations(f.db, elsewhere, [{ id: ids[0]!, revision: 3 }]);
+    expect(missing).toThrow(NotFoundError);
+    expect(outside).toThrow(NotFoundError);
+    expect(outside).toThrow(`Evaluation ${ids[0]} does not exist.`);
     expect(statuses()[0]).toEqual({ status: 'submitted', revision: 3 });
   });
 });

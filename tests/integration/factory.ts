@@ -5,9 +5,10 @@
 import type { Db } from '@/db/client';
 import { eq } from 'drizzle-orm';
 import { kpiSets, regions } from '@/db/schema';
-import type { KpiSetV1Input } from '@/core/scoring';
+import type { KpiSetV1Input, Normalization } from '@/core/scoring';
 import type { ProgramInputRaw } from '@/core/eligibility';
 import type { Role, StakeholderType } from '@/core/domain/enums';
+import { settleJobs } from '@/server/jobs/runner';
 import { callerFor, freshDb, makeUser, smallWorld, waitForJob } from './helpers';
 
 export type SessionUser = ReturnType<typeof makeUser>;
@@ -28,6 +29,8 @@ export type IndicatorSpec = {
   max?: number;
   evidenceRequired?: boolean;
   redFlagAbove?: number;
+  /** Goalposts min…max unless given. */
+  normalization?: Normalization;
 };
 type ObjectiveSpec = { code: string; weight?: number; indicators: IndicatorSpec[] };
 type Values = Record<string, number | null>;
@@ -106,7 +109,7 @@ export function makeFactory(db: Db = freshDb()) {
             unit: '',
             direction: i.direction ?? 'higher',
             weight: i.weight ?? 1,
-            normalization: { method: 'goalposts' as const, min: i.min ?? 0, max: i.max ?? 100 },
+            normalization: i.normalization ?? { method: 'goalposts' as const, min: i.min ?? 0, max: i.max ?? 100 },
           })),
         })),
       };
@@ -130,6 +133,8 @@ export function makeFactory(db: Db = freshDb()) {
       if (status === 'submitted') return e.id;
       if (status === 'returned') await review.evaluations.return({ id: e.id, revision: submitted.revision, reason: '请核对数据后重新提交' });
       else await review.evaluations.approve({ id: e.id, revision: submitted.revision });
+      // The approval asked for the provisional scores as a job: let it end, as a reader would wait.
+      await settleJobs();
       return e.id;
     },
 

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
-import { auditLog, determinations } from '@/db/schema';
+import { auditLog, determinations, incentivePrograms } from '@/db/schema';
 import type { ProgramInputRaw } from '@/core/eligibility';
 import { indicatorsOf, publishedWorld, type SessionUser } from './factory';
 import { waitForJob } from './helpers';
@@ -76,6 +76,38 @@ describe('programs', () => {
     expect(((dup as TRPCError).cause as unknown as { fields: Record<string, string[]> }).fields.code).toEqual(['validation.incentives.program.codeTaken']);
   });
 
+  it('refuses the absurd values of the trust report, each at its field, and will not run a stored one', async () => {
+    const api = w.caller(admin);
+    const absurd = {
+      ...taxBreak('TB-absurd'),
+      kind: 'subsidy',
+      rule: {
+        op: 'all',
+        rules: [
+          { op: 'clause', clause: { kind: 'composite', cmp: 'gte', value: -10 } },
+          { op: 'clause', clause: { kind: 'objective', objective: 'income', cmp: 'gte', value: 1_000_000_000 } },
+        ],
+      },
+      benefit: { kind: 'tiered', tiers: [{ minComposite: 150, value: 1e20 }] },
+      budget: 0,
+    } as ProgramInputRaw;
+    const err = (await api.incentives.create(absurd).catch((e: unknown) => e)) as TRPCError;
+    expect(err.code).toBe('BAD_REQUEST');
+    const cause = err.cause as { issues?: { path: PropertyKey[] }[] };
+    expect(cause.issues!.map((i) => i.path.join('.')).sort()).toEqual(['benefit.tiers.0.value', 'budget', 'rule.rules.0.clause.value']);
+    // Beyond the KPI sets' 100-point scale: refused by the server at the field, in any status.
+    const offScale = { ...taxBreak('TB-offscale'), status: 'draft', rule: { op: 'clause', clause: { kind: 'objective', objective: 'income', cmp: 'gte', value: 1_000_000_000 } } } as ProgramInputRaw;
+    const off = (await api.incentives.create(offScale).catch((e: unknown) => e)) as TRPCError;
+    expect(off.code).toBe('BAD_REQUEST');
+    expect((off.cause as unknown as { fields: Record<string, string[]> }).fields).toEqual({ 'rule.clause.value': ['validation.incentives.range::{"min":0,"max":100}'] });
+    // A program stored before these bounds is refused a run until it is fixed.
+    const stored = await api.incentives.create(taxBreak('TB-stored'));
+    w.db.update(incentivePrograms).set({ budget: 0 }).where(eq(incentivePrograms.id, stored.id)).run();
+    const run = (await api.eligibility.run({ programId: stored.id, periodId: periodId('2026Q2') }).catch((e: unknown) => e)) as TRPCError;
+    expect(run.code).toBe('PRECONDITION_FAILED');
+    expect(run.message).toContain('outside its bounds');
+  });
+
   it('only admins manage programs and runs', async () => {
     const api = w.caller(assessor);
     expect(await code(api.incentives.list())).toBe('FORBIDDEN');
@@ -132,10 +164,14 @@ describe('eligibility runs', () => {
     expect(() => w.db.update(determinations).set({ eligible: true }).where(eq(determinations.id, failed.id)).run()).toThrow(/immutable/);
     // … an override is recorded beside them, with a reason, audited and shown.
     expect(await code(api.eligibility.override({ determinationId: failed.id, eligible: true, amount: 1000, reason: 'no' }))).toBe('BAD_REQUEST');
-    await api.eligibility.override({ determinationId: failed.id, eligible: true, amount: 1000, reason: 'Verified on site: the sanction was annulled on appeal.' });
+    const proposed = await api.eligibility.override({ determinationId: failed.id, eligible: true, amount: 1000, reason: 'Verified on site: the sanction was annulled on appeal.' });
+    // In effect once a second administrator approves it (tests/integration/overrides.test.ts has the rest).
+    expect((await api.eligibility.determinations({ runId, outcome: 'overridden' })).items).toEqual([]);
+    await w.caller(w.user('admin')).eligibility.approveOverride({ overrideId: proposed.id });
     const overridden = (await api.eligibility.determinations({ runId, outcome: 'overridden' })).items[0]!;
     expect(overridden).toMatchObject({ eligible: true, amount: 1000, computed: { eligible: false }, override: { reason: 'Verified on site: the sanction was annulled on appeal.' } });
-    expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'determination.override')).all()).toHaveLength(1);
+    expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'determination.override.propose')).all()).toHaveLength(1);
+    expect(w.db.select().from(auditLog).where(eq(auditLog.action, 'determination.override.approve')).all()).toHaveLength(1);
     const list = await api.eligibility.beneficiaries({ runId });
     expect(list.items.map((r) => r.id)).toContain(failed.id);
     expect((await api.eligibility.get({ runId })).totals).toMatchObject({ awarded: 3, overridden: 1, allocated: 29000 });

@@ -79,7 +79,7 @@ describe('periods', () => {
     ]);
     await expect(api.periods.publish({ id: q3 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/not approved/) });
     // Naming only some of them is not enough.
-    await expect(api.periods.publish({ id: q3, exclude: { evaluationIds: [blocking[0]!.id], reason: 'late' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(api.periods.publish({ id: q3, exclude: { evaluationIds: [blocking[0]!.id], reason: 'Late submission' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // An empty reason is refused by the schema.
     await expect(api.periods.publish({ id: q3, exclude: { evaluationIds: blocking.map((b) => b.id), reason: '  ' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const result = await waitForJob(api, await api.periods.publish({ id: q3, exclude: { evaluationIds: blocking.map((b) => b.id), reason: 'Not reviewed before the deadline' } }));
@@ -94,7 +94,7 @@ describe('periods', () => {
     expect(audits(db, 'evaluation.exclude').map((a) => a.entityId)).toEqual([String(open.firm2), String(open.coop)]);
     expect(audits(db, 'period.publish').at(-1)).toMatchObject({ entityId: String(q3), before: { status: 'closed' }, after: { status: 'published' } });
     await expect(api.periods.close({ id: q3 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
-    await expect(api.periods.reopen({ id: q3, reason: 'oops' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(api.periods.reopen({ id: q3, reason: 'Reopen for corrections' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });
 });
 

@@ -134,6 +134,10 @@ describe('lists page on the server', () => {
     const byStatus = await allPages((page) => g.assessorApi.evaluations.workList({ periodId: g.period.id, pageSize: PAGE, page, sort: 'status', dir: 'desc' }));
     const statuses = byStatus.items.map((i) => i.status);
     expect(statuses).toEqual([...statuses].sort().reverse());
+    // Read as runs of statuses: every row once, codes in the same direction within a status.
+    const keys = byStatus.items.map((i) => `${i.status} ${i.code}`);
+    expect(keys).toEqual([...keys].sort().reverse());
+    expect(byStatus.items.length).toBe(p1.total);
     expect(byStatus.items.some((i) => i.countyId !== g.w.countyA.id)).toBe(false);
 
     const submittedRural = await allPages((page) => g.assessorApi.evaluations.workList({ periodId: g.period.id, pageSize: PAGE, page, status: 'submitted', type: 'rural', regionId: g.towns[0]!.id }));
@@ -171,7 +175,9 @@ describe('lists page on the server', () => {
 
     // An override moves a determination between outcomes, in the list and in the totals.
     const target = byComposite.items[0]!;
-    await g.api.eligibility.override({ determinationId: target.id, eligible: true, amount: 500, reason: 'Checked on site by the county office.' });
+    // It takes effect once a second administrator approves it.
+    const proposed = await g.api.eligibility.override({ determinationId: target.id, eligible: true, amount: 500, reason: 'Checked on site by the county office.', confirmOverBudget: true });
+    await g.caller(g.user('admin')).eligibility.approveOverride({ overrideId: proposed.id, confirmOverBudget: true });
     const awarded = await g.api.eligibility.beneficiaries({ runId: g.runId, pageSize: PAGE });
     expect(awarded.total).toBe(stored.filter((d) => d.eligible).length + 1);
     expect((await g.api.eligibility.determinations({ runId: g.runId, outcome: 'overridden' })).items.map((d) => d.id)).toEqual([target.id]);

@@ -22,6 +22,7 @@ type ProcedurePath = { [R in keyof Inputs & string]: `${R}.${keyof Inputs[R] & s
 const PROCEDURES = {
   'me.get': 'me.read',
   'me.setLocale': 'me.setLocale',
+  'me.changePassword': 'me.changePassword',
   'meta.demo': 'meta.demo',
   'dashboard.admin': 'dashboard.admin',
   'dashboard.assessor': 'dashboard.assessor',
@@ -96,6 +97,9 @@ const PROCEDURES = {
   'eligibility.determinations': 'eligibility.readRun',
   'eligibility.recompute': 'eligibility.recompute',
   'eligibility.override': 'eligibility.override',
+  'eligibility.pendingOverrides': 'eligibility.readRun',
+  'eligibility.approveOverride': 'eligibility.decideOverride',
+  'eligibility.rejectOverride': 'eligibility.decideOverride',
   'eligibility.beneficiaries': 'eligibility.export',
   'jobs.get': 'jobs.read',
   'jobs.list': 'jobs.read',
@@ -206,10 +210,11 @@ describe('scope is enforced in the queries', () => {
     const w = smallWorld(db);
     const assessor = callerFor(db, makeUser(db, 'assessor', { regionIds: [w.countyA.id] }));
     await expect(assessor.stakeholders.get({ id: w.shA.id })).resolves.toMatchObject({ id: w.shA.id });
-    await expect(assessor.stakeholders.get({ id: w.shB.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Another county's stakeholder is answered as one that doesn't exist (no existence oracle).
+    await expect(assessor.stakeholders.get({ id: w.shB.id })).rejects.toMatchObject({ code: 'NOT_FOUND', message: `Stakeholder ${w.shB.id} does not exist.` });
     const data = { name: '改名', type: 'market' as const, regionId: w.townB.id };
-    await expect(assessor.stakeholders.update({ id: w.shB.id, data })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(assessor.stakeholders.setActive({ id: w.shB.id, active: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(assessor.stakeholders.update({ id: w.shB.id, data })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(assessor.stakeholders.setActive({ id: w.shB.id, active: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(assessor.stakeholders.create(data)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // Moving an own stakeholder into another county is just as out of scope.
     await expect(assessor.stakeholders.update({ id: w.shA.id, data })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -224,7 +229,7 @@ describe('scope is enforced in the queries', () => {
     const w = smallWorld(db);
     const me = callerFor(db, makeUser(db, 'stakeholder', { stakeholderId: w.shA.id }));
     await expect(me.stakeholders.get({ id: w.shA.id })).resolves.toMatchObject({ name: w.shA.name });
-    await expect(me.stakeholders.get({ id: w.shB.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(me.stakeholders.get({ id: w.shB.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('an assessor without regions sees nothing', async () => {

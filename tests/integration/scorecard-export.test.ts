@@ -4,9 +4,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTranslator } from 'next-intl';
+import { eq } from 'drizzle-orm';
+import { stakeholders } from '@/db/schema';
 import { scorecardCsv, scorecardXlsx, type ExportLabels } from '@/server/services/scorecards/export';
+import { beneficiaries } from '@/server/services/eligibility-runs';
+import { beneficiariesCsv, beneficiariesXlsx, type BeneficiaryLabels } from '@/server/services/beneficiaries-export';
+import { importTemplate } from '@/server/services/imports';
 import { catalogs } from '@/i18n/messages';
-import { indicatorsOf, publishedWorld } from './factory';
+import { indicatorsOf, PROGRAMS, publishedWorld } from './factory';
+import { waitForJob } from './helpers';
 
 let w: Awaited<ReturnType<typeof publishedWorld>>;
 beforeAll(async () => {
@@ -51,5 +57,63 @@ describe('scorecard exports', () => {
     // A header row, then the two indicators and the three published periods.
     expect(book.getWorksheet('Indicators')!.rowCount).toBe(3);
     expect(book.getWorksheet('Trend')!.rowCount).toBe(4);
+  });
+});
+
+describe('formula injection', () => {
+  const EVIL = '=HYPERLINK("http://x","y")';
+  const NEUTRAL = `'${EVIL}`;
+  let evil: Awaited<ReturnType<typeof publishedWorld>>;
+  beforeAll(async () => {
+    evil = await publishedWorld();
+    // firm's scorecard and firm2's place among the beneficiaries (composite 85 in 2026Q2).
+    for (const id of [evil.who.firm.id, evil.who.firm2.id]) evil.db.update(stakeholders).set({ name: EVIL }).where(eq(stakeholders.id, id)).run();
+  }, 60_000);
+
+  async function cellsOf(bytes: Uint8Array): Promise<unknown[]> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const values: unknown[] = [];
+    for (const ws of book.worksheets) ws.eachRow((row) => row.eachCell((c) => values.push(c.value)));
+    return values;
+  }
+  const csvQuoted = `"${NEUTRAL.replaceAll('"', '""')}"`;
+
+  it('neutralises a stakeholder named as a formula in the scorecard CSV and XLSX', async () => {
+    const data = await evil.caller(evil.users.firm).scorecards.get();
+    if (!data.card) throw new Error('firm has no published scorecard');
+    const card = { ...data, card: data.card };
+    const labels = labelsFor('en', card.stakeholder.type);
+    const csv = scorecardCsv(card, labels);
+    expect(csv).toContain(`Stakeholder,${csvQuoted}`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const cells = await cellsOf(await scorecardXlsx(card, labels));
+    expect(cells).toContain(NEUTRAL);
+    expect(cells).not.toContain(EVIL);
+    expect(cells).toContain(65);
+  });
+
+  it('neutralises it in the beneficiaries CSV and XLSX, amounts staying numbers', async () => {
+    const api = evil.api;
+    const program = await api.incentives.create(PROGRAMS[0]!);
+    const { runId } = await waitForJob(api, await api.eligibility.run({ programId: program.id, periodId: evil.periodIds['2026Q2'] }));
+    const data = beneficiaries(evil.db, runId);
+    expect(data.rows.some((r) => r.name === EVIL)).toBe(true);
+    const t = createTranslator({ locale: 'en', messages: catalogs.en, namespace: 'incentives.export' });
+    const labels: BeneficiaryLabels = { t: (key) => t(key as never), typeLabel: (type) => catalogs.en.common.stakeholderTypes[type], locale: 'en' };
+    const csv = beneficiariesCsv(data, labels);
+    expect(csv).toContain(`,${csvQuoted},`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const cells = await cellsOf(await beneficiariesXlsx(data, labels));
+    expect(cells).toContain(NEUTRAL);
+    expect(cells).not.toContain(EVIL);
+    expect(cells.some((c) => typeof c === 'number' && c > 1000)).toBe(true);
+  });
+
+  it('neutralises it in the import template', async () => {
+    const template = await importTemplate(evil.db, evil.admin, 'market', 'en');
+    const cells = await cellsOf(template.bytes);
+    expect(cells).toContain(NEUTRAL);
+    expect(cells).not.toContain(EVIL);
   });
 });

@@ -103,12 +103,12 @@ describe('users', () => {
     const db = freshDb();
     const w = smallWorld(db);
     const admin = callerFor(db, makeUser(db, 'admin'));
-    const noScope = await fieldsOf(admin.users.create({ username: 'ann', name: 'Ann', password: 'password1', role: 'assessor', regionIds: [] }));
+    const noScope = await fieldsOf(admin.users.create({ username: 'ann', name: 'Ann', password: 'ann-password-1', role: 'assessor', regionIds: [] }));
     expect(noScope.code).toBe('BAD_REQUEST');
-    await admin.users.create({ username: 'ann', name: 'Ann', password: 'password1', role: 'assessor', regionIds: [w.countyA.id] });
-    const taken = await fieldsOf(admin.users.create({ username: 'ANN', name: 'Ann 2', password: 'password1', role: 'admin', regionIds: [] }));
+    await admin.users.create({ username: 'ann', name: 'Ann', password: 'ann-password-1', role: 'assessor', regionIds: [w.countyA.id] });
+    const taken = await fieldsOf(admin.users.create({ username: 'ANN', name: 'Ann 2', password: 'ann-password-1', role: 'admin', regionIds: [] }));
     expect((taken.cause as { fields: Record<string, string[]> }).fields.username).toEqual(['validation.usernameTaken']);
-    const noStakeholder = await fieldsOf(admin.users.create({ username: 'sh', name: 'S', password: 'password1', role: 'stakeholder', regionIds: [] }));
+    const noStakeholder = await fieldsOf(admin.users.create({ username: 'sh', name: 'S', password: 'ann-password-1', role: 'stakeholder', regionIds: [] }));
     expect(noStakeholder.code).toBe('BAD_REQUEST');
     const list = await admin.users.list({ page: 1, pageSize: 20, role: 'assessor' });
     expect(list.items.map((u) => [u.username, u.regions.map((r) => r.regionId)])).toEqual([['ann', [w.countyA.id]]]);

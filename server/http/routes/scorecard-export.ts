@@ -1,26 +1,32 @@
-// Scorecard exports: ?format=pdf|csv|xlsx&period=2026Q2. The scorecard is read with the caller's
+// Scorecard exports: GET ?format=csv|xlsx&period=2026Q2 downloads at once; the PDF is a job
+// (POST …/pdf answers the job to follow, 503 with Retry-After while the queue is full) whose file
+// its starter alone downloads (GET /api/jobs/[id]/file). The scorecard is read with the caller's
 // session, so the same permission and scope apply as on the page (a stakeholder user exports its
 // own scorecard only).
 import 'server-only';
 import { NextRequest } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { createTranslator } from 'next-intl';
 import { z } from 'zod';
 import { periodCodeSchema } from '@/core/schemas/period-code';
-import { NotFoundError } from '@/server/errors';
+import { catalogs } from '@/i18n/messages';
+import { requestLocale } from '@/server/auth/locale';
+import { BusyError, NotFoundError } from '@/server/errors';
+import { startPdfJob } from '@/server/jobs/pdf';
+import { QueueFullError } from '@/server/pdf/browser-pool';
 import { getScorecard } from '@/server/services/scorecards/stakeholder';
-import { renderPdf, scorecardCsv, scorecardXlsx, type ExportLabels } from '@/server/services/scorecards/export';
+import { scorecardCsv, scorecardXlsx, type ExportLabels } from '@/server/services/scorecards/export';
+import { scorecardPdfFile } from '@/server/services/scorecards/pdf';
 import { defineRoute } from '../define-route';
+
+const scorecardInput = z.object({ id: z.coerce.number().int().positive(), period: periodCodeSchema.optional() });
 
 export const scorecardExportRoute = defineRoute({
   method: 'GET',
   path: '/api/scorecards/[id]/export',
   action: 'scorecards.read',
-  input: z.object({
-    id: z.coerce.number().int().positive(),
-    format: z.enum(['pdf', 'csv', 'xlsx']).default('pdf'),
-    period: periodCodeSchema.optional(),
-  }),
-  handler: async ({ db, user, input, request }) => {
+  input: scorecardInput.extend({ format: z.enum(['csv', 'xlsx']) }),
+  handler: async ({ db, user, input }) => {
     const data = getScorecard(db, user, { stakeholderId: input.id, period: input.period });
     if (!data.card || !data.period) throw new NotFoundError('A published scorecard of stakeholder', input.id);
     const card = { ...data, card: data.card };
@@ -30,11 +36,6 @@ export const scorecardExportRoute = defineRoute({
       'content-disposition': `attachment; filename="${base}.${ext}"`,
       'cache-control': 'no-store',
     });
-    if (input.format === 'pdf') {
-      const cookies = new NextRequest(request).cookies.getAll();
-      const pdf = await renderPdf(`/scorecards/${input.id}/print?period=${encodeURIComponent(data.period)}`, cookies);
-      return new Response(new Uint8Array(pdf), { headers: headers('application/pdf', 'pdf') });
-    }
     const [t, tc, locale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getLocale()]);
     const labels: ExportLabels = {
       t: (key, values) => t(key as never, values as never),
@@ -44,5 +45,40 @@ export const scorecardExportRoute = defineRoute({
     if (input.format === 'csv') return new Response(scorecardCsv(card, labels), { headers: headers('text/csv; charset=utf-8', 'csv') });
     const xlsx = await scorecardXlsx(card, labels);
     return new Response(new Uint8Array(xlsx), { headers: headers('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx') });
+  },
+});
+
+export const scorecardPdfRoute = defineRoute({
+  method: 'POST',
+  path: '/api/scorecards/[id]/pdf',
+  action: 'scorecards.read',
+  input: scorecardInput,
+  handler: ({ db, user, input, request }) => {
+    const data = getScorecard(db, user, { stakeholderId: input.id, period: input.period });
+    if (!data.card || !data.period) throw new NotFoundError('A published scorecard of stakeholder', input.id);
+    const fileName = `scorecard-${data.stakeholder.code}-${data.period}.pdf`;
+    try {
+      const job = startPdfJob(db, user.id, { stakeholderId: input.id, period: data.period, fileName }, new NextRequest(request).cookies.getAll());
+      return Response.json(job, { status: 202, headers: { 'cache-control': 'no-store' } });
+    } catch (e) {
+      if (!(e instanceof QueueFullError)) throw e;
+      const locale = requestLocale(request.headers);
+      const t = createTranslator({ locale, messages: catalogs[locale], namespace: 'jobs.pdf' });
+      throw new BusyError(t('busy', { seconds: e.retryAfterSeconds }), e.retryAfterSeconds);
+    }
+  },
+});
+
+/** A file a job made (a rendered PDF), for the user who started the job. */
+export const jobFileRoute = defineRoute({
+  method: 'GET',
+  path: '/api/jobs/[id]/file',
+  action: 'jobs.read',
+  input: z.object({ id: z.coerce.number().int().positive() }),
+  handler: ({ db, user, input }) => {
+    const file = scorecardPdfFile(db, user, input.id);
+    return new Response(new Uint8Array(file.bytes), {
+      headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${file.fileName}"`, 'cache-control': 'no-store' },
+    });
   },
 });

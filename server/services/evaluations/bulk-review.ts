@@ -3,22 +3,22 @@
 // values, never one's own submission) — for an assessor finishing the drafts an import created, a
 // reviewer clearing a county's submissions, and the province generator. All or nothing: one
 // transaction, one audit row per evaluation, prepared statements (this is the hot path of a
-// 100,000-evaluation quarter) and one provisional recompute per KPI-set version, not one per approval.
+// 100,000-evaluation quarter) and one provisional recompute (a job) per KPI-set version, not one per approval.
 import 'server-only';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { evaluations, periods, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { evaluationValuesSchema, returnReasonSchema, type EvaluationValues, type EvaluationValuesInput, type IndicatorDef, type ValuesMode } from '@/core/domain/evaluation-values';
+import { evaluationValuesSchema, type EvaluationValues, type EvaluationValuesInput, type IndicatorDef, type ValuesMode } from '@/core/domain/evaluation-values';
 import { isEditable, isReviewable } from '@/core/domain/evaluation-workflow';
 import type { EvaluationStatus, PeriodStatus } from '@/core/domain/enums';
-import { ScoringInputError } from '@/core/scoring';
 import { fieldErrorsOf } from '@/core/schemas/field-errors';
+import { reasonText } from '@/core/schemas/reason';
 import { ConflictError, ForbiddenError, NotFoundError, StateError, ValidationError } from '@/server/errors';
 import { indicatorDefs } from '@/server/queries/evaluations';
 import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
-import { computeScoreRun } from '@/server/queries/score-runs';
 import { stakeholderInScope } from '@/server/queries/scope';
+import { requestProvisionalScores } from '@/server/jobs/provisional';
 
 export type BulkSubmitItem = { id: number; revision: number; values?: EvaluationValuesInput | undefined };
 export type BulkReviewItem = { id: number; revision: number };
@@ -67,8 +67,8 @@ function loadBatch(db: Db, me: SessionUser, ids: readonly number[]): Map<number,
   }
   for (const id of ids) {
     const r = out.get(id);
-    if (!r) throw new NotFoundError('Evaluation', id);
-    if (!r.inScope) throw new ForbiddenError(`The evaluation of ${r.stakeholderCode} is outside your scope; nothing was changed.`, 'out_of_scope');
+    // Outside the caller's scope reads as missing: the batch can't be used to probe ids.
+    if (!r || !r.inScope) throw new NotFoundError('Evaluation', id);
   }
   return out;
 }
@@ -179,22 +179,13 @@ export function submitEvaluations(db: Db, me: SessionUser, items: readonly BulkS
   return { submitted: planned.length };
 }
 
-/** Approves submitted evaluations (never the caller's own), then refreshes each version's provisional scores once. */
+/**
+ * Approves submitted evaluations (never the caller's own), then asks once per KPI-set version for
+ * the provisional scores to be recomputed, as a job after the approvals have committed.
+ */
 export function approveEvaluations(db: Db, me: SessionUser, items: readonly BulkReviewItem[]): { approved: number } {
   const rows = review(db, me, items, 'evaluation.approve', 'approved', () => null);
-  const refreshed = new Set<string>();
-  for (const r of rows) {
-    const key = `${r.periodId}:${r.versionId}`;
-    if (refreshed.has(key)) continue;
-    refreshed.add(key);
-    try {
-      computeScoreRun(db, { periodId: r.periodId, versionId: r.versionId, kind: 'provisional', actorId: me.id });
-    } catch (err) {
-      // As for one approval: the approvals stand; a "reject" missing-data policy keeps the previous provisional run.
-      if (!(err instanceof ScoringInputError)) throw err;
-      console.warn(`Provisional scores of period ${r.periodCode} not refreshed: ${err.message}`);
-    }
-  }
+  requestProvisionalScores(db, rows.map((r) => ({ periodId: r.periodId, versionId: r.versionId })), me.id);
   return { approved: rows.length };
 }
 
@@ -214,7 +205,7 @@ function review(db: Db, me: SessionUser, items: readonly BulkReviewItem[], actio
       throw new ForbiddenError(`You submitted the evaluation of ${r.stakeholderCode}: another assessor with scope over it must review it.`, 'self_review');
     assertRevision(r, item.revision);
     if (status === 'returned') {
-      const reason = returnReasonSchema.safeParse(reasonOf(r.id));
+      const reason = reasonText.safeParse(reasonOf(r.id));
       if (!reason.success) throw new ValidationError(`The return of ${r.stakeholderCode} needs a reason the assessor can act on.`, fieldErrorsOf(reason.error.issues.map((i) => ({ path: ['reason'], message: i.message }))), 'reason_invalid');
     }
     return r;

@@ -1,16 +1,18 @@
 // The work list of a period: one page of the stakeholders in the caller's scope with their
 // evaluation status, and completion per county (and per township of the chosen region), counted in
-// SQL. The page's cost depends on its size and the number of regions, not on the stakeholders.
+// SQL or read from the stored counts. The page's cost depends on its size and the number of
+// regions, not on the stakeholders.
 import 'server-only';
 import type { Db } from '@/db';
 import type { SessionUser } from '@/server/auth/session';
 import { WORK_STATUSES, type WorkStatus } from '@/core/domain/evaluation-workflow';
-import { pagedResult } from '@/core/schemas/list-params';
+import { pageOffset, pagedResult } from '@/core/schemas/list-params';
 import type { WorkListParams } from '@/core/schemas/lists';
 import type { Label } from '@/core/i18n/label';
 import { listPeriods, resolvePeriod } from '@/server/queries/periods';
 import { countyAndTownshipOf, regionNames, regionPath as pathOf } from '@/server/queries/regions';
 import { workListPage, workStatusByRegion } from '@/server/queries/work-list';
+import { workCountsByRegion } from '@/server/queries/stored-counts';
 
 export type Progress = {
   regionId: number;
@@ -44,6 +46,31 @@ function progressOf(totals: Map<number, Record<WorkStatus, number>>, names: Retu
 }
 
 /**
+ * A page in status order, as the statuses' runs one after another: the stored counts say which
+ * runs the page falls in, and each run is read in code order like a status filter, so the page
+ * costs its rows rather than sorting every row of the scope.
+ */
+function statusOrderedPage(db: Db, me: SessionUser, periodId: number, filters: WorkListParams & { regionPath?: string | undefined }, counts: { status: WorkStatus; n: number }[]) {
+  const byStatus = noCounts();
+  for (const c of counts) byStatus[c.status] += c.n;
+  const order = [...WORK_STATUSES].sort((a, b) => (filters.dir === 'desc' ? b.localeCompare(a) : a.localeCompare(b)));
+  const total = order.reduce((n, s) => n + byStatus[s], 0);
+  let skip = pageOffset(filters);
+  const items: ReturnType<typeof workListPage>['items'] = [];
+  for (const status of order) {
+    const left = filters.pageSize - items.length;
+    if (left <= 0) break;
+    if (skip >= byStatus[status]) {
+      skip -= byStatus[status];
+      continue;
+    }
+    items.push(...workListPage(db, me, periodId, { ...filters, status, sort: 'code', window: { limit: left, offset: skip } }, byStatus[status]).items);
+    skip = 0;
+  }
+  return { items, total };
+}
+
+/**
  * One page of the stakeholders in the caller's scope with their evaluation status in a period
  * (default: the open one), with filters and sort; completion per county over the whole scope, and
  * per township of the chosen region's county (or of the only county in scope). Inactive stakeholders appear only when they have an evaluation in the period.
@@ -56,9 +83,16 @@ export function workList(db: Db, me: SessionUser, params: WorkListParams) {
   const regionPath = params.regionId ? (region ?? '/none/') : undefined;
   if (!period) return { period: null, periods, params, ...pagedResult([], 0, params), focusCountyId: null, townships: [] as Progress[], counties: [] as Progress[] };
   const filters = { ...params, regionPath };
-  const { items, total } = workListPage(db, me, period.id, filters);
-  // Progress over the whole scope (the region filter narrows the rows, not the overview).
-  const byRegion = workStatusByRegion(db, me, period.id, { ...filters, regionPath: undefined });
+  // Progress over the whole scope (the region filter narrows the rows, not the overview): from the
+  // stored counts, unless a text search asks for rows the counts cannot tell apart.
+  const byRegion = params.search ? workStatusByRegion(db, me, period.id, { ...filters, regionPath: undefined }) : workCountsByRegion(db, me, period.id, { type: params.type });
+  const knownTotal = params.search
+    ? undefined
+    : byRegion.filter((r) => (!regionPath || r.path.startsWith(regionPath)) && (!params.status || r.status === params.status)).reduce((n, r) => n + r.n, 0);
+  const { items, total } =
+    params.sort === 'status' && !params.status && !params.search
+      ? statusOrderedPage(db, me, period.id, filters, byRegion.filter((r) => !regionPath || r.path.startsWith(regionPath)))
+      : workListPage(db, me, period.id, filters, knownTotal);
   const countyOf = (path: string) => countyAndTownshipOf(path).countyId;
   const counties = rollUp(byRegion, countyOf);
   // Townships of one county only, the chosen region's or the only one (a province has over a thousand).

@@ -8,13 +8,13 @@
 //   submitted → approved   approve    a different user than the submitter, with scope
 //   submitted → returned   return     a different user than the submitter, with a reason
 //   approved  → returned   reopen     admin only, with a reason, not in a published period
-// Approving or reopening recomputes the period's provisional score run for the version.
+// Approving or reopening has the period's provisional score run for the version recomputed (a job).
 import 'server-only';
 import type { Db, DbOrTx } from '@/db';
 import type { SessionUser } from '@/server/auth/session';
 import { evaluationValuesSchema, type EvaluationValues, type EvaluationValuesInput, type IndicatorDef, type ValuesMode } from '@/core/domain/evaluation-values';
+import { mergeChanges, type EntryField, type FieldConflict } from '@/core/domain/evaluation-merge';
 import { isEditable, isReopenable, isReviewable } from '@/core/domain/evaluation-workflow';
-import { ScoringInputError } from '@/core/scoring';
 import type { ReasonedInput, SaveEvaluationInput, SubmitEvaluationInput, Versioned } from '@/core/schemas/evaluations';
 import { fieldErrorsOf } from '@/core/schemas/field-errors';
 import { ConflictError, ForbiddenError, StateError, ValidationError } from '@/server/errors';
@@ -27,6 +27,7 @@ import {
   insertEvaluation,
   lastEditorName,
   storedValues,
+  timeline,
   updateAtRevision,
   writeValues,
   type Evaluation,
@@ -35,7 +36,7 @@ import {
 import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
 import { versionInEffect } from '@/server/queries/kpi-versions';
 import { openPeriod, type Period } from '@/server/queries/periods';
-import { computeScoreRun } from '@/server/queries/score-runs';
+import { requestProvisionalScores } from '@/server/jobs/provisional';
 import { getStakeholder } from '@/server/queries/stakeholders';
 
 /** Checks values against the definitions; throws a ValidationError with a field per problem. */
@@ -109,17 +110,13 @@ function assertReviewer(me: SessionUser, e: Evaluation, period: Period) {
   }
 }
 
-/** Recomputes the provisional score run of the evaluation's period and version. */
+/**
+ * Asks for the provisional score run of the evaluation's period and version to be recomputed, as a
+ * job after this request's transaction has committed (at a province's size it takes seconds).
+ */
 function refreshProvisional(db: Db, e: Evaluation, period: Period, actorId: string) {
   if (period.status === 'published') return;
-  try {
-    computeScoreRun(db, { periodId: e.periodId, versionId: e.kpiSetVersionId, kind: 'provisional', actorId });
-  } catch (err) {
-    // The approval itself is saved; a KPI set with the "reject" missing-data policy cannot score
-    // a period while some approved evaluation lacks a value, so the previous provisional run stays.
-    if (!(err instanceof ScoringInputError)) throw err;
-    console.warn(`Provisional scores of period ${period.code} not refreshed: ${err.message}`);
-  }
+  requestProvisionalScores(db, [{ periodId: e.periodId, versionId: e.kpiSetVersionId }], actorId);
 }
 
 /** Moves a checked evaluation to its next state and audits the move; the values stay as they are. */
@@ -162,27 +159,66 @@ export function startEvaluation(db: Db, me: SessionUser, stakeholderId: number) 
   });
 }
 
-/** Saves draft values (all or some indicators). A returned evaluation becomes a draft again. */
+/** Writes checked entries at the next revision and audits what changed; the stored values after. */
+function writeDraft(tx: DbOrTx, me: SessionUser, e: Evaluation, revision: number, defs: readonly IndicatorDef[], before: EvaluationValues, values: EvaluationValues) {
+  const row = bumpRevision(tx, e, revision, { status: 'draft' });
+  writeValues(tx, e.id, defs, values);
+  const diff = changedEntries(before, values);
+  writeAudit(tx, {
+    actorId: me.id,
+    action: 'evaluation.save',
+    entity: 'evaluation',
+    entityId: e.id,
+    before: { status: e.status, revision: e.revision, values: diff.before },
+    after: { status: row.status, revision: row.revision, values: diff.after },
+  });
+  return row;
+}
+
+type AuditValues = { values?: Record<string, Partial<Record<EntryField, unknown>>> } | null;
+
+/** Each conflicting field with who wrote its stored version: the latest audited write that changed it. */
+function withAuthors(tx: DbOrTx, evaluationId: number, conflicts: FieldConflict[]) {
+  if (conflicts.length === 0) return [];
+  const history = timeline(tx, evaluationId).reverse();
+  return conflicts.map((c) => {
+    const hit = history.find((h) => {
+      const after = (h.after as AuditValues)?.values?.[c.code];
+      return after !== undefined && (h.before as AuditValues)?.values?.[c.code]?.[c.field] !== after[c.field];
+    });
+    return { ...c, by: hit?.actorName ?? lastEditorName(tx, evaluationId) };
+  });
+}
+
+/**
+ * Saves draft values (all or some indicators). A returned evaluation becomes a draft again.
+ * Whole entries need the current revision; changed fields are merged into the stored copy, and a
+ * field someone else changed since the sender's base comes back as a conflict, unwritten, while
+ * the sender's other fields are saved.
+ */
 export function saveEvaluation(db: Db, me: SessionUser, input: SaveEvaluationInput) {
   const { evaluation: e, period } = evaluationInScope(db, me, input.id);
   assertEditable(e, period);
-  assertRevision(db, e, input.revision);
+  if ('values' in input) assertRevision(db, e, input.revision);
   const defs = indicatorDefs(db, loadKpiSetVersion(db, e.kpiSetVersionId));
-  const values = checkValues(defs, input.values, 'draft');
+  const given = 'values' in input ? checkValues(defs, input.values, 'draft') : null;
   return db.transaction((tx) => {
+    // Read again inside the transaction: the merge is against what is stored at the write.
+    const now = evaluationById(tx, e.id)!;
+    assertEditable(now, period);
     const before = storedValues(tx, e.id);
-    const row = bumpRevision(tx, e, input.revision, { status: 'draft' });
-    writeValues(tx, e.id, defs, values);
-    const diff = changedEntries(before, values);
-    writeAudit(tx, {
-      actorId: me.id,
-      action: 'evaluation.save',
-      entity: 'evaluation',
-      entityId: e.id,
-      before: { status: e.status, revision: e.revision, values: diff.before },
-      after: { status: row.status, revision: row.revision, values: diff.after },
-    });
-    return { id: row.id, revision: row.revision, status: row.status, updatedAt: row.updatedAt };
+    const merged = given ? null : mergeChanges(before, 'changes' in input ? input.changes : []);
+    const values = given ?? checkValues(defs, merged!.entries, 'draft');
+    const conflicts = withAuthors(tx, e.id, merged?.conflicts ?? []);
+    const row = Object.keys(values).length || given ? writeDraft(tx, me, now, given ? input.revision : now.revision, defs, before, values) : now;
+    return {
+      id: row.id,
+      revision: row.revision,
+      status: row.status,
+      updatedAt: row.updatedAt,
+      values: row === now ? before : storedValues(tx, e.id),
+      conflicts,
+    };
   });
 }
 

@@ -7,6 +7,7 @@ import type { Db } from '@/db';
 import type { SessionUser } from '@/server/auth/session';
 import { ValidationError } from '@/server/errors';
 import { writeAudit } from '@/server/queries/audit';
+import { withWriteCache } from '@/server/queries/write-cache';
 import type { IndicatorDef } from '@/core/domain/evaluation-values';
 import type { ImportReport } from '@/core/domain/imports';
 import { noProgress, type ReportProgress } from '@/core/domain/jobs';
@@ -23,7 +24,7 @@ export async function runImport(
   if (!report.ok || !report.kpiSet || !report.period) return { imported: false, report, evaluationIds: [] };
   progress(0.5, 'saving');
   const target = { periodId: report.period.id, versionId: report.kpiSet.versionId, status: input.mode, actorId: me.id, now: Date.now() };
-  const evaluationIds = db.transaction(() => {
+  const evaluationIds = withWriteCache(db, () => db.transaction(() => {
     const write = rowWriter(db, defs, target);
     const ids = planned.map(write);
     writeAudit(db, {
@@ -34,7 +35,7 @@ export async function runImport(
       after: { kpiSet: report.kpiSet, period: report.period?.code, mode: input.mode, fileName: input.fileName ?? null, format: report.format, encoding: report.encoding, created: report.creates, updated: report.updates },
     });
     return ids;
-  });
+  }));
   return { imported: true, report, evaluationIds };
 }
 

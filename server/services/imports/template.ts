@@ -10,6 +10,7 @@ import { indicatorDefs } from '@/server/queries/evaluations';
 import { importTarget, templateStakeholders } from '@/server/queries/imports';
 import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
 import type { IndicatorDef } from '@/core/domain/evaluation-values';
+import { safeCell } from '@/core/export/sheet-writer';
 import { labelOf, pickName } from '@/core/i18n/label';
 import type { Locale } from '@/i18n/config';
 
@@ -84,7 +85,8 @@ export async function importTemplate(db: Db, me: SessionUser, kpiSetCode: string
   defs.forEach((d, j) => {
     header.getCell(j + 3).note = describe(d, locale);
   });
-  for (const s of templateStakeholders(db, me, set.stakeholderType)) sheet.addRow([s.code, s.name]);
+  // Names and indicator texts are typed by users: written through the formula-safe cell rule.
+  for (const s of templateStakeholders(db, me, set.stakeholderType)) sheet.addRow([s.code, s.name].map(safeCell));
   sheet.columns.forEach((c, i) => {
     c.width = i === 1 ? 36 : 18;
   });
@@ -94,7 +96,7 @@ export async function importTemplate(db: Db, me: SessionUser, kpiSetCode: string
   info.addRow([...w.columns]);
   info.getRow(1).font = { bold: true };
   for (const d of defs) {
-    info.addRow([d.code, pickName(labelOf(d), locale), d.unit, validRange(d), d.direction === 'higher' ? w.higherShort : w.lowerShort, d.evidenceRequired ? w.yes : '']);
+    info.addRow([d.code, pickName(labelOf(d), locale), d.unit, validRange(d), d.direction === 'higher' ? w.higherShort : w.lowerShort, d.evidenceRequired ? w.yes : ''].map(safeCell));
   }
   info.columns.forEach((c, i) => {
     c.width = i === 1 ? 40 : 18;

@@ -1,11 +1,7 @@
-// Scorecard exports: CSV (UTF-8 with BOM so Excel opens Chinese text correctly), XLSX (three
-// sheets, numbers as numbers) and PDF (the print page rendered by Chromium with the caller's
-// session, so the PDF shows exactly what that caller may see). Labels come from the catalogs.
+// Scorecard exports: CSV and XLSX (three sheets, numbers as numbers) through the one sheet writer
+// (formula-safe text). Labels come from the catalogs. The PDF is a job: scorecards/pdf.ts.
 import 'server-only';
-import ExcelJS from 'exceljs';
-import { chromium } from 'playwright-core';
-import { csvText } from '@/core/scoring';
-import { env } from '@/server/env';
+import { csvFile, xlsxFile } from '@/core/export/sheet-writer';
 import type { Scorecard } from './stakeholder';
 import { pickName } from '@/core/i18n/label';
 
@@ -83,62 +79,16 @@ export function scorecardTables(data: Scorecard & { card: Card }, labels: Export
 
 export function scorecardCsv(data: Scorecard & { card: Card }, labels: ExportLabels): string {
   const tables = scorecardTables(data, labels);
-  const line = (row: Row) => row.map((c) => (c === null ? '' : typeof c === 'number' ? String(c) : csvText(c))).join(',');
-  const blocks = [tables.summary, tables.goals, tables.indicators, tables.trend].map((rows) => rows.map(line).join('\r\n'));
-  return '\uFEFF' + blocks.join('\r\n\r\n') + '\r\n';
+  return csvFile([tables.summary, tables.goals, tables.indicators, tables.trend]);
 }
 
-export async function scorecardXlsx(data: Scorecard & { card: Card }, labels: ExportLabels): Promise<Buffer> {
+export async function scorecardXlsx(data: Scorecard & { card: Card }, labels: ExportLabels): Promise<Uint8Array<ArrayBuffer>> {
   const tables = scorecardTables(data, labels);
   const { t } = labels;
-  const book = new ExcelJS.Workbook();
-  book.creator = 'County Scorecard';
-  const sheet = (name: string, blocks: Row[][]) => {
-    const ws = book.addWorksheet(name);
-    for (const [b, rows] of blocks.entries()) {
-      if (b > 0) ws.addRow([]);
-      rows.forEach((row, i) => {
-        const added = ws.addRow(row);
-        if (i === 0) added.font = { bold: true };
-      });
-    }
-    ws.columns.forEach((col) => {
-      col.width = 18;
-    });
-    ws.getColumn(1).width = 28;
-    ws.getColumn(2).width = 34;
-    return ws;
-  };
-  sheet(t('export.sheet'), [tables.summary, tables.goals]);
-  sheet(t('export.indicatorsSheet'), [tables.indicators]);
-  sheet(t('export.trendSheet'), [tables.trend]);
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-/**
- * Renders a page of this app to an A4 PDF in headless Chromium, signed in with the caller's own
- * cookies (so the PDF can show nothing the caller could not open). Waits for the charts to draw.
- */
-export async function renderPdf(pathAndQuery: string, cookies: { name: string; value: string }[]): Promise<Buffer> {
-  const origin = new URL(env.APP_URL);
-  const browser = await chromium.launch({
-    executablePath: env.CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    timeout: 30_000,
-  });
-  try {
-    // The A4 content width (210 mm − 2 × 14 mm margins ≈ 688 CSS px): charts lay out at the width
-    // they are printed at instead of being drawn for a desktop window and clipped.
-    const context = await browser.newContext({ viewport: { width: 688, height: 1000 } });
-    await context.addCookies(cookies.map((c) => ({ name: c.name, value: c.value, domain: origin.hostname, path: '/', httpOnly: true, sameSite: 'Lax' as const })));
-    const page = await context.newPage();
-    const response = await page.goto(new URL(pathAndQuery, origin).toString(), { waitUntil: 'networkidle', timeout: 30_000 });
-    if (!response || !response.ok()) throw new Error(`the print page answered ${response?.status() ?? 'nothing'}`);
-    await page.waitForSelector('[data-scorecard]', { timeout: 15_000 });
-    await page.waitForFunction(() => document.querySelectorAll('figure[data-echart][aria-busy="true"]').length === 0, undefined, { timeout: 15_000 });
-    await page.emulateMedia({ media: 'print' });
-    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-  } finally {
-    await browser.close();
-  }
+  const layout = { widths: [28, 34], defaultWidth: 18 };
+  return xlsxFile([
+    { name: t('export.sheet'), blocks: [tables.summary, tables.goals], ...layout },
+    { name: t('export.indicatorsSheet'), blocks: [tables.indicators], ...layout },
+    { name: t('export.trendSheet'), blocks: [tables.trend], ...layout },
+  ]);
 }

@@ -17,7 +17,8 @@ import { PeerValues } from '@/core/scoring/peer-values';
 import { stakeholderDeterminations } from '@/server/queries/determinations';
 import { loadKpiSetVersion, type LoadedVersion } from '@/server/queries/kpi-documents';
 import { countyKeyOf, provinceKeyOf } from '@/server/queries/regions';
-import { compositeCountWithin, peerValuesOf } from '@/server/queries/run-figures';
+import { peersWithComposite } from '@/server/queries/published-run-counts';
+import { peerValuesOf } from '@/server/queries/run-figures';
 import { publishedScoresOf, type PublishedScore } from '@/server/queries/scores';
 import { getStakeholder } from '@/server/queries/stakeholders';
 
@@ -43,7 +44,7 @@ function pick(list: PublishedScore[], period: string | undefined): PublishedScor
 /** How many peers with a composite the run held in the stakeholder's region key (its county, its province). */
 function peerCount(db: Db, runId: number, regionId: number, keyOf: (path: string) => string) {
   const path = db.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)).get()?.path ?? '';
-  return compositeCountWithin(db, runId, `/${keyOf(path)}/`);
+  return peersWithComposite(db, runId, `/${keyOf(path)}/`);
 }
 
 function describeNormalization(n: Normalization) {

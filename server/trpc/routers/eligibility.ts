@@ -1,31 +1,16 @@
 // Eligibility runs (admin): run a program on a published period, read a run, recompute and
-// compare, override a determination with a reason.
+// compare, propose an override of a determination with a reason, and (another admin) decide it.
 import 'server-only';
 import { z } from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { determinationListSchema } from '@/core/schemas/lists';
+import { overrideApprovalSchema, overrideProposalSchema, overrideRejectionSchema } from '@/core/schemas/overrides';
 import * as svc from '@/server/services/eligibility-runs';
+import * as overrides from '@/server/services/determination-overrides';
 import { startJob } from '@/server/jobs/runner';
 import { procedureFor, router } from '../init';
 
 const positiveId = z.number({ error: vmsg('validation.required') }).int().positive(vmsg('validation.required'));
-
-export const overrideInputSchema = z
-  .object({
-    determinationId: positiveId,
-    eligible: z.boolean(),
-    amount: z
-      .number({ error: vmsg('validation.incentives.number') })
-      .finite(vmsg('validation.incentives.number'))
-      .min(0, vmsg('validation.incentives.nonNegative'))
-      .nullish()
-      .transform((v) => v ?? null),
-    reason: z
-      .string({ error: vmsg('validation.required') })
-      .trim()
-      .min(5, vmsg('validation.incentives.override.reason', { min: 5 }))
-      .max(1000, vmsg('validation.tooLong', { max: 1000 })),
-  });
 
 export const eligibilityRouter = router({
   periods: procedureFor('eligibility.listRuns').query(({ ctx }) => svc.publishedPeriods(ctx.db)),
@@ -46,8 +31,17 @@ export const eligibilityRouter = router({
     .input(z.object({ runId: positiveId }))
     .mutation(({ ctx, input }) => svc.recomputeRun(ctx.db, input.runId)),
   override: procedureFor('eligibility.override')
-    .input(overrideInputSchema)
-    .mutation(({ ctx, input }) => svc.overrideDetermination(ctx.db, ctx.user, input)),
+    .input(overrideProposalSchema)
+    .mutation(({ ctx, input }) => overrides.proposeOverride(ctx.db, ctx.user, input)),
+  pendingOverrides: procedureFor('eligibility.readRun')
+    .input(z.object({ runId: positiveId }))
+    .query(({ ctx, input }) => overrides.listPendingOverrides(ctx.db, ctx.user, input.runId)),
+  approveOverride: procedureFor('eligibility.decideOverride')
+    .input(overrideApprovalSchema)
+    .mutation(({ ctx, input }) => overrides.approveOverride(ctx.db, ctx.user, input)),
+  rejectOverride: procedureFor('eligibility.decideOverride')
+    .input(overrideRejectionSchema)
+    .mutation(({ ctx, input }) => overrides.rejectOverride(ctx.db, ctx.user, input)),
   determinations: procedureFor('eligibility.readRun')
     .input(determinationListSchema)
     .query(({ ctx, input }) => svc.listDeterminations(ctx.db, input)),

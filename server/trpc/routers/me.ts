@@ -2,8 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import { LOCALES } from '@/i18n/config';
 import { localeCookie } from '@/server/auth/locale';
-import { setOwnLocale } from '@/server/services/users';
-import { openProcedureFor, router } from '../init';
+import { passwordChangeSchema } from '@/core/schemas/org';
+import { changeOwnPassword, setOwnLocale } from '@/server/services/users';
+import { openProcedureFor, procedureFor, router } from '../init';
 
 export const meRouter = router({
   /** The signed-in user, or null without a session (pages redirect to sign-in on null). */
@@ -19,6 +20,7 @@ export const meRouter = router({
             locale: ctx.user.locale,
             stakeholderId: ctx.user.stakeholderId,
             regionIds: ctx.user.regionIds,
+            mustChangePassword: ctx.user.mustChangePassword,
           }
         : null,
     ),
@@ -30,4 +32,8 @@ export const meRouter = router({
       if (ctx.user) setOwnLocale(ctx.db, ctx.user, input.locale);
       return { locale: input.locale };
     }),
+  /** Replaces one's own password; required before anything else after an administrator set it. */
+  changePassword: procedureFor('me.changePassword')
+    .input(passwordChangeSchema)
+    .mutation(({ ctx, input }) => changeOwnPassword(ctx.db, ctx.user, input)),
 });

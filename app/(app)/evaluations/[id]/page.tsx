@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { TRPCError } from '@trpc/server';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,14 +8,15 @@ import { EvaluationEditor } from '@/components/evaluations/evaluation-editor';
 import { api } from '@/lib/trpc/server';
 import { pickName } from '@/core/i18n/label';
 
-async function load(id: number) {
+/** Once per request: the metadata and the page both need the evaluation. */
+const load = cache(async (id: number) => {
   try {
     return await (await api()).evaluations.get({ id });
   } catch (e) {
     if (e instanceof TRPCError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) return null;
     throw e;
   }
-}
+});
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations('evaluations.editor');
@@ -26,8 +28,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const data = await load(id);
-  if (!data) notFound();
+  const [data, me] = await Promise.all([load(id), (await api()).me.get()]);
+  if (!data || !me) notFound();
   const [t, tc, locale] = await Promise.all([getTranslations('evaluations.editor'), getTranslations('common'), getLocale()]);
   const place = [data.stakeholder.county, data.stakeholder.township]
     .filter((r) => r !== null)
@@ -44,7 +46,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         title={data.stakeholder.name}
         description={`${tc(`stakeholderTypes.${data.stakeholder.type}`)} · ${data.stakeholder.code}${place ? ` · ${place}` : ''}`}
       />
-      <EvaluationEditor initial={data} />
+      <EvaluationEditor initial={data} userId={me.id} />
     </>
   );
 }

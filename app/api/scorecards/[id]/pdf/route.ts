@@ -1,0 +1,6 @@
+import { scorecardPdfRoute } from '@/server/http';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const POST = scorecardPdfRoute.handle;
