@@ -1,10 +1,11 @@
 // Evaluation imports over HTTP: the upload (multipart, so the browser can show progress on large
 // files; `dryRun=1` checks only, otherwise starts the all-or-nothing import as a job and answers
-// its id) and the XLSX template.
+// its id) and the XLSX template. The check runs in its own thread (file-checks.ts).
 import 'server-only';
 import { z } from 'zod';
-import { checkImport, importTemplate } from '@/server/services/imports';
+import { importTemplate } from '@/server/services/imports';
 import { startImportJob } from '@/server/jobs/runner';
+import { checkFile } from '@/server/jobs/file-checks';
 import { IMPORT_MODES } from '@/core/domain/imports';
 import { ValidationError } from '@/server/errors';
 import { defineRoute } from '../define-route';
@@ -24,7 +25,7 @@ export const importUploadRoute = defineRoute({
     if (!kpiSetCode) throw new ValidationError('Choose the KPI set of the file.', {}, 'no_kpi_set');
     if (!mode) throw new ValidationError('Import as draft or submitted.', {}, 'bad_mode');
     const input = { kpiSetCode, mode, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-    if (dryRun) return Response.json({ report: await checkImport(db, user, input) });
+    if (dryRun) return Response.json({ report: (await checkFile(db, user, 'evaluations.import', input)).report });
     return Response.json(startImportJob(db, user.id, input));
   },
 });

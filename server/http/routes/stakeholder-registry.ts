@@ -1,9 +1,10 @@
 // The stakeholder registry import over HTTP: the upload (multipart, so the browser can show
 // progress on large files; `dryRun=1` checks only, otherwise starts the all-or-nothing import as
-// a job and answers its id) and the CSV template.
+// a job and answers its id) and the CSV template. The check runs in its own thread (file-checks.ts).
 import 'server-only';
-import { checkRegistryImport, registryTemplate } from '@/server/services/stakeholder-registry';
+import { registryTemplate } from '@/server/services/stakeholder-registry';
 import { startJob } from '@/server/jobs/runner';
+import { checkFile } from '@/server/jobs/file-checks';
 import { defineRoute } from '../define-route';
 import { readUpload } from '../upload';
 
@@ -14,7 +15,7 @@ export const registryUploadRoute = defineRoute({
   handler: async ({ db, user, request }) => {
     const { form, file } = await readUpload(request);
     const input = { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-    if (form.get('dryRun') === '1') return Response.json({ report: await checkRegistryImport(db, user, input) });
+    if (form.get('dryRun') === '1') return Response.json({ report: (await checkFile(db, user, 'stakeholders.import', input)).report });
     return Response.json(startJob(db, { kind: 'stakeholders.import', input: { fileName: file.name }, startedBy: user.id, attachment: input.bytes }));
   },
 });

@@ -2,8 +2,9 @@
 // app/api/imports (multipart, with upload progress) into the same services.
 import 'server-only';
 import { z } from 'zod';
-import { checkImport, importOptions, type ImportInput } from '@/server/services/imports';
+import { importOptions, type ImportInput } from '@/server/services/imports';
 import { startImportJob } from '@/server/jobs/runner';
+import { checkFile } from '@/server/jobs/file-checks';
 import { importFileInputSchema, type ImportFileInput } from '@/core/schemas/imports';
 import { procedureFor, router } from '../init';
 
@@ -20,7 +21,8 @@ export const importsRouter = router({
     .query(({ ctx }) => importOptions(ctx.db)),
   check: procedureFor('imports.check')
     .input(importFileInputSchema)
-    .mutation(({ ctx, input }) => checkImport(ctx.db, ctx.user, toInput(input))),
+    // In the file-check thread, as the upload's dry run (file-checks.ts).
+    .mutation(async ({ ctx, input }) => (await checkFile(ctx.db, ctx.user, 'evaluations.import', toInput(input))).report),
   // The import checks the file again and writes all or nothing, in a job.
   run: procedureFor('imports.run')
     .input(importFileInputSchema)

@@ -2,8 +2,9 @@
 // browser uploads through app/api/stakeholders/import (multipart, with upload progress) into the
 // same services.
 import 'server-only';
-import { checkRegistryImport, type RegistryFileInput } from '@/server/services/stakeholder-registry';
+import type { RegistryFileInput } from '@/server/services/stakeholder-registry';
 import { startJob } from '@/server/jobs/runner';
+import { checkFile } from '@/server/jobs/file-checks';
 import { registryFileInputSchema, type RegistryFileInput as RegistryFileInputWire } from '@/core/schemas/stakeholder-registry';
 import { procedureFor, router } from '../init';
 
@@ -12,7 +13,8 @@ const toInput = (i: RegistryFileInputWire): RegistryFileInput => ({ bytes: Buffe
 export const stakeholderRegistryRouter = router({
   check: procedureFor('stakeholders.import')
     .input(registryFileInputSchema)
-    .mutation(({ ctx, input }) => checkRegistryImport(ctx.db, ctx.user, toInput(input))),
+    // In the file-check thread, as the upload's dry run (file-checks.ts).
+    .mutation(async ({ ctx, input }) => (await checkFile(ctx.db, ctx.user, 'stakeholders.import', toInput(input))).report),
   run: procedureFor('stakeholders.import')
     .input(registryFileInputSchema)
     // A job: a province's file takes seconds, which must not hold the thread serving everybody.
