@@ -1,14 +1,19 @@
 'use client';
-// The audit log for administrators: newest first, a page at a time, filtered by entity, action and
-// actor; filters, sort and page live in the URL (components/app/paged-list). Each row can show the
-// values before and after the change.
+// The audit log for administrators: newest first, a page at a time by key, filtered by entity,
+// action, actor and entity id; filters and the cursor live in the URL (components/app/paged-list).
+// Each row can show the values before and after the change.
+import Link from 'next/link';
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { EmptyState } from '@/components/ui/empty-state';
 import { NativeSelect } from '@/components/ui/native-select';
+import { buttonClassName } from '@/components/ui/styles';
 import { TD, TH, TR } from '@/components/ui/table';
-import { ListPager, ListTable, RangeNote, SearchField, SortTH, useListParams } from '@/components/app/paged-list';
+import { ListTable, SearchField, useListParams } from '@/components/app/paged-list';
+import { cn } from '@/lib/cn';
 import { auditListSchema, type AuditListParams } from '@/core/schemas/lists';
 
 type AuditPage = inferRouterOutputs<AppRouter>['audit']['list'];
@@ -41,10 +46,50 @@ function Change({ before, after }: { before: unknown; after: unknown }) {
   );
 }
 
+/** A link to the page either side, or inert text at the end of the log. */
+function PageLink({ href, rel, children }: { href: string | null; rel: 'prev' | 'next'; children: ReactNode }) {
+  const classes = buttonClassName({ variant: 'outline', size: 'sm' });
+  if (!href)
+    return (
+      <span aria-disabled="true" className={cn(classes, 'opacity-55')}>
+        {children}
+      </span>
+    );
+  return (
+    <Link href={href} rel={rel} prefetch={false} className={classes}>
+      {children}
+    </Link>
+  );
+}
+
+/** "Entries 1,234–1,185 of 12,345 (newest first)", entries numbered from the oldest, and Newer / Older. */
+function AuditPager({ data, href }: { data: AuditPage; href: (patch: Partial<AuditListParams>) => string }) {
+  const t = useTranslations('admin.audit');
+  const from = data.total - data.offset;
+  return (
+    <nav aria-label={t('pages')} className="flex flex-wrap items-center justify-between gap-2 py-3">
+      <PageLink rel="prev" href={data.newerThan === null ? null : href({ after: data.newerThan, before: undefined })}>
+        <ChevronLeft aria-hidden="true" className="rtl:rotate-180" />
+        {t('newer')}
+      </PageLink>
+      <p className="text-sm text-muted-foreground tabular-nums" aria-live="polite">
+        {t('range', { from, to: from - data.items.length + 1, total: data.total })}
+      </p>
+      <PageLink rel="next" href={data.olderThan === null ? null : href({ before: data.olderThan, after: undefined })}>
+        {t('older')}
+        <ChevronRight aria-hidden="true" className="rtl:rotate-180" />
+      </PageLink>
+    </nav>
+  );
+}
+
 export function AuditLog({ data, params }: { data: AuditPage; params: AuditListParams }) {
   const t = useTranslations('admin.audit');
   const format = useFormatter();
-  const { view, href, set, pending } = useListParams(auditListSchema, params);
+  const list = useListParams(auditListSchema, params);
+  const { view, href, pending } = list;
+  // A new filter starts again from the newest entry.
+  const set = (patch: Partial<AuditListParams>) => list.set({ ...patch, before: undefined, after: undefined });
   const filtered = Boolean(params.entity || params.action || params.actor || params.entityId);
   return (
     <section className="grid gap-4" aria-label={t('title')}>
@@ -78,14 +123,13 @@ export function AuditLog({ data, params }: { data: AuditPage; params: AuditListP
         <EmptyState title={filtered ? t('emptyFiltered') : t('empty')} />
       ) : (
         <>
-          <RangeNote data={data} />
           <ListTable
             dense
             caption={t('title')}
             pending={pending}
             head={
               <>
-                <SortTH params={params} sortKey="at" href={href} label={t('at')} />
+                <TH aria-sort="descending">{t('at')}</TH>
                 <TH>{t('actor')}</TH>
                 <TH>{t('action')}</TH>
                 <TH>{t('entity')}</TH>
@@ -110,7 +154,7 @@ export function AuditLog({ data, params }: { data: AuditPage; params: AuditListP
               </TR>
             ))}
           </ListTable>
-          <ListPager data={data} href={href} />
+          <AuditPager data={data} href={href} />
         </>
       )}
     </section>

@@ -38,10 +38,14 @@ export const determinationListSchema = listParamsSchema(['code', 'name', 'compos
 });
 export type DeterminationListParams = z.output<typeof determinationListSchema>;
 
+// The audit log grows by every write, so it pages by key, newest first: `before` (older than that
+// id) or `after` (newer than it) instead of a page number, which would cost every row it skips.
 export const auditListSchema = listParamsSchema(['at'], {
   entity: z.string().trim().max(40).regex(/^[a-z_]*$/).optional().transform((s) => (s ? s : undefined)),
   action: z.string().trim().max(60).regex(/^[A-Za-z_.]*$/).optional().transform((s) => (s ? s : undefined)),
   actor: textFilter,
   entityId: z.string().trim().max(60).optional().transform((s) => (s ? s : undefined)),
-}, { dir: 'desc' });
+  before: idFilter,
+  after: idFilter,
+}, { dir: 'desc' }).omit({ page: true, sort: true, dir: true });
 export type AuditListParams = z.output<typeof auditListSchema>;

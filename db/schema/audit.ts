@@ -20,8 +20,13 @@ export const auditLog = sqliteTable(
   (t) => [
     index('audit_log_entity_idx').on(t.entity, t.entityId),
     index('audit_log_at_idx').on(t.at),
-    // The audit page's filters.
+    // The audit page's filters. The page is keyed on the id, and an index on one column holds its
+    // rows in id order, so each filter reads just the page's range of its own index.
     index('audit_log_action_idx').on(t.action),
     index('audit_log_actor_idx').on(t.actorId),
+    index('audit_log_entity_only_idx').on(t.entity),
+    // The two lists together: a rare action of a common entity is not found by reading the entity.
+    index('audit_log_entity_action_idx').on(t.entity, t.action),
+    index('audit_log_entity_id_idx').on(t.entityId),
   ],
 );

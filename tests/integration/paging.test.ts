@@ -184,17 +184,40 @@ describe('lists page on the server', () => {
     expect((await g.api.eligibility.get({ runId: g.runId })).totals).toMatchObject({ awarded: awarded.total, overridden: 1 });
   });
 
-  it('audit log: newest first across pages, filters combine, total equals a recount', async () => {
+  it('audit log: newest first across pages by key, forward and back, filters combine, total equals a recount', async () => {
     const all = g.db.select().from(auditLog).all();
-    const p1 = await g.api.audit.list({ pageSize: PAGE });
-    const last = await g.api.audit.list({ pageSize: PAGE, page: p1.pageCount });
-    expect(p1.total).toBe(all.length);
-    expectPageSizes(p1.total, p1.pageCount, p1.items.length, last.items.length);
-    const pages = await allPages((page) => g.api.audit.list({ pageSize: PAGE, page, entity: 'stakeholder', action: 'stakeholder.update', actor: 'admin' }));
-    expect(pages.total).toBe(all.filter((a) => a.entity === 'stakeholder' && a.action === 'stakeholder.update').length);
-    const ids = pages.items.map((a) => a.id);
-    expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    expect(p1.actions).toContain('stakeholder.update');
+    type AuditFilter = Omit<Parameters<typeof g.api.audit.list>[0] & object, 'before' | 'after'>;
+    /** Every page from the newest by "older", then back from the oldest by "newer". */
+    async function walk(filter: AuditFilter) {
+      const forward = [await g.api.audit.list({ pageSize: PAGE, ...filter })];
+      while (forward.at(-1)!.olderThan !== null) forward.push(await g.api.audit.list({ pageSize: PAGE, ...filter, before: forward.at(-1)!.olderThan! }));
+      const back = [forward.at(-1)!];
+      while (back.at(-1)!.newerThan !== null) back.push(await g.api.audit.list({ pageSize: PAGE, ...filter, after: back.at(-1)!.newerThan! }));
+      return { forward, back: back.reverse() };
+    }
+    const everything = await walk({});
+    const ids = everything.forward.flatMap((p) => p.items.map((a) => a.id));
+    expect(everything.forward[0]!.total).toBe(all.length);
+    expect(ids).toEqual(all.map((a) => a.id).sort((a, b) => b - a)); // every row once, newest first
+    expect(everything.back.flatMap((p) => p.items.map((a) => a.id))).toEqual(ids);
+    expect(everything.forward.map((p) => p.items.length)).toEqual(everything.back.map((p) => p.items.length));
+    expect(everything.forward.slice(0, -1).every((p) => p.items.length === PAGE)).toBe(true);
+    // Each page starts where the ones before it end, numbered from the newest.
+    expect(everything.forward.map((p) => p.offset)).toEqual(everything.forward.map((_, i) => i * PAGE));
+
+    const filter = { entity: 'stakeholder', action: 'stakeholder.update', actor: 'admin' };
+    const filtered = await walk(filter);
+    const expected = all.filter((a) => a.entity === 'stakeholder' && a.action === 'stakeholder.update').map((a) => a.id).sort((a, b) => b - a);
+    expect(filtered.forward[0]!.total).toBe(expected.length);
+    expect(filtered.forward.flatMap((p) => p.items.map((a) => a.id))).toEqual(expected);
+    expect(filtered.back.flatMap((p) => p.items.map((a) => a.id))).toEqual(expected);
+    expect(filtered.forward.map((p) => p.offset)).toEqual(filtered.forward.map((_, i) => i * PAGE));
+    const byEntityId = await g.api.audit.list({ entityId: '7', entity: 'stakeholder' });
+    expect(byEntityId.items.map((a) => a.id)).toEqual(all.filter((a) => a.entity === 'stakeholder' && a.entityId === '7').map((a) => a.id));
+    expect(byEntityId.total).toBe(byEntityId.items.length);
+    expect(everything.forward[0]!.actions).toContain('stakeholder.update');
     expect((await g.api.audit.list({ actor: 'nobody-like-this' })).total).toBe(0);
+    // A link past the oldest entry (stale or edited) opens the newest page.
+    expect((await g.api.audit.list({ pageSize: PAGE, before: 1 })).items.map((a) => a.id)).toEqual(ids.slice(0, PAGE));
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_log_entity_action_idx` ON `audit_log` (`entity`,`action`);
