@@ -89,15 +89,18 @@ function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
 /**
  * The published official scores of the given periods, each with its period, a row at a time: a
  * row's JSON text is parsed and dropped at once instead of hundreds of megabytes held together.
+ * With `onlyOfRuns`, only those of the stakeholders scored in these runs (the ones a program open
+ * to some types evaluates): the others' history would be read and thrown away.
  */
-function publishedScoresInPeriods(db: Db, periodIds: readonly number[]) {
-  if (periodIds.length === 0) return [];
+function publishedScoresInPeriods(db: Db, periodIds: readonly number[], onlyOfRuns: readonly number[] | null) {
+  if (periodIds.length === 0 || onlyOfRuns?.length === 0) return [];
+  const ofRuns = onlyOfRuns ? `and s.stakeholder_id in (select stakeholder_id from scores where run_id in (${placeholders(onlyOfRuns.length)}))` : '';
   return db.$client
     .prepare<unknown[], ScoreFacts & { periodId: number }>(
       `select ${FACTS}, sr.period_id as periodId from scores s join score_runs sr on sr.id = s.run_id
-       where sr.period_id in (${placeholders(periodIds.length)}) and sr.status = 'published' and sr.kind = 'official'`,
+       where sr.period_id in (${placeholders(periodIds.length)}) and sr.status = 'published' and sr.kind = 'official' ${ofRuns}`,
     )
-    .iterate(...periodIds);
+    .iterate(...periodIds, ...(onlyOfRuns ?? []));
 }
 
 /** The period, or STATE for one not published (eligibility reads only published scores). */
@@ -115,7 +118,8 @@ export function publishedPeriod(db: DbOrTx, periodId: number): Period {
 /** The engine's inputs for one published period: official published scores of the eligible types. */
 export function buildPeriodInputs(db: Db, periodId: number, eligibleTypes: readonly StakeholderType[]): PeriodInputs {
   const period = publishedPeriod(db, periodId);
-  const runs = publishedRunsOf(db, periodId).filter((r) => eligibleTypes.includes(r.type));
+  const published = publishedRunsOf(db, periodId);
+  const runs = published.filter((r) => eligibleTypes.includes(r.type));
   const stakeholderIds = new Map<string, number>();
   if (runs.length === 0) return { period, inputs: [], scoreRunIds: [], stakeholderIds };
 
@@ -138,7 +142,9 @@ export function buildPeriodInputs(db: Db, periodId: number, eligibleTypes: reado
   // Earlier published periods, most recent first: enough for the longest "consecutive" clause.
   const earlier = publishedPeriodsBefore(db, period, MAX_CONSECUTIVE_PERIODS - 1);
   const past = new Map<number, Map<number, PeriodScore>>(earlier.map((p) => [p.id, new Map()])); // period → stakeholder → score
-  for (const r of publishedScoresInPeriods(db, earlier.map((p) => p.id))) past.get(r.periodId)?.set(r.stakeholderId, periodScoreOf(r));
+  // Every run of the period: every stakeholder scored now is evaluated, and the filter would only cost.
+  const onlyOfRuns = runs.length < published.length ? runs.map((run) => run.id) : null;
+  for (const r of publishedScoresInPeriods(db, earlier.map((p) => p.id), onlyOfRuns)) past.get(r.periodId)?.set(r.stakeholderId, periodScoreOf(r));
 
   const inputs: EligibilityInput[] = rows.map((r) => {
     stakeholderIds.set(r.code, r.stakeholderId);

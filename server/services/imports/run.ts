@@ -25,8 +25,7 @@ export async function runImport(
   progress(0.5, 'saving');
   const target = { periodId: report.period.id, versionId: report.kpiSet.versionId, status: input.mode, actorId: me.id, now: Date.now() };
   const evaluationIds = withWriteCache(db, () => db.transaction(() => {
-    const write = rowWriter(db, defs, target);
-    const ids = planned.map(write);
+    const ids = writeRows(db, defs, target, planned);
     writeAudit(db, {
       actorId: me.id,
       action: 'import.run',
@@ -41,17 +40,23 @@ export async function runImport(
 
 type WriteTarget = { periodId: number; versionId: number; status: 'draft' | 'submitted'; actorId: string; now: number };
 
+/** Rows per statement for new evaluations, their values and audit rows: one call for many rows. */
+const ROWS_PER_STATEMENT = 256;
+
 /**
- * Writes one planned row and returns its evaluation's id. Prepared statements on the transaction's
- * connection: this is the hot path of a 10,000-row import. A row changed or started by someone
- * since the check aborts the whole import (the transaction rolls back).
+ * Writes the planned rows and returns their evaluations' ids, in the rows' order. Prepared
+ * statements on the transaction's connection, many rows per statement: this is the hot path of a
+ * 100,000-row import. A row changed or started by someone since the check aborts the whole import
+ * (the transaction rolls back).
  */
-function rowWriter(db: Db, defs: readonly IndicatorDef[], t: WriteTarget): (p: PlannedRow) => number {
+function writeRows(db: Db, defs: readonly IndicatorDef[], t: WriteTarget, planned: readonly PlannedRow[]): number[] {
   const client = db.$client;
-  const insertEvaluation = client.prepare<unknown[], { id: number }>(
-    `insert into evaluations (stakeholder_id, period_id, kpi_set_version_id, status, revision, created_by, submitted_by, submitted_at, created_at, updated_at)
-     values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning id`,
-  );
+  const rowsOf = (n: number, row: string) => new Array<string>(n).fill(row).join(', ');
+  const insertEvaluations = (n: number) =>
+    client.prepare<unknown[], { id: number; stakeholderId: number }>(
+      `insert into evaluations (stakeholder_id, period_id, kpi_set_version_id, status, revision, created_by, submitted_by, submitted_at, created_at, updated_at)
+       values ${rowsOf(n, '(?, ?, ?, ?, 1, ?, ?, ?, ?, ?)')} returning id, stakeholder_id as stakeholderId`,
+    );
   const updateEvaluation = client.prepare(
     `update evaluations set status = ?, revision = revision + 1, submitted_by = ?, submitted_at = ?, return_reason = case when ? = 'submitted' then null else return_reason end, updated_at = ?
      where id = ? and revision = ? and status in ('draft', 'returned')`,
@@ -60,48 +65,71 @@ function rowWriter(db: Db, defs: readonly IndicatorDef[], t: WriteTarget): (p: P
     `insert into evaluation_values (evaluation_id, indicator_id, value) values (?, ?, ?)
      on conflict (evaluation_id, indicator_id) do update set value = excluded.value`,
   );
-  // A new evaluation's values in one multi-row statement: one call instead of one per indicator.
-  const insertValues = client.prepare(`insert into evaluation_values (evaluation_id, indicator_id, value) values ${defs.map(() => '(?, ?, ?)').join(', ')}`);
-  const params: (number | null)[] = new Array<number | null>(defs.length * 3);
-  const insertAudit = client.prepare(
-    `insert into audit_log (at, actor_id, action, entity, entity_id, before, after, reason) values (?, ?, 'evaluation.import', 'evaluation', ?, ?, ?, null)`,
-  );
+  const insertValues = (n: number) => client.prepare(`insert into evaluation_values (evaluation_id, indicator_id, value) values ${rowsOf(n, '(?, ?, ?)')}`);
+  const insertAudit = (n: number) =>
+    client.prepare(
+      `insert into audit_log (at, actor_id, action, entity, entity_id, before, after, reason) values ${rowsOf(n, "(?, ?, 'evaluation.import', 'evaluation', ?, ?, ?, null)")}`,
+    );
   const submittedBy = t.status === 'submitted' ? t.actorId : null;
   const submittedAt = t.status === 'submitted' ? t.now : null;
   const stale = (p: PlannedRow, what: string) =>
     new ValidationError(`The evaluation of ${p.stakeholderCode} ${what} while importing; nothing was imported. Check the file again.`, {}, 'import_stale');
 
-  return (p) => {
-    const values: Record<string, number | null> = {};
-    let id: number;
-    if (p.existing) {
-      const changed = updateEvaluation.run(t.status, submittedBy, submittedAt, t.status, t.now, p.existing.id, p.existing.revision).changes;
-      if (changed !== 1) throw stale(p, 'changed');
-      id = p.existing.id;
-      defs.forEach((d, j) => {
-        const v = p.values[j] ?? null;
-        if (v === null) return; // an empty cell leaves a stored value alone
-        upsertValue.run(id, d.id, v);
-        values[d.code] = v;
-      });
-    } else {
-      try {
-        id = insertEvaluation.get(p.stakeholderId, t.periodId, t.versionId, t.status, t.actorId, submittedBy, submittedAt, t.now, t.now)!.id;
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw stale(p, 'was started');
-        throw error;
-      }
-      defs.forEach((d, j) => {
-        const v = p.values[j] ?? null;
-        params[3 * j] = id;
-        params[3 * j + 1] = d.id;
-        params[3 * j + 2] = v;
-        values[d.code] = v;
-      });
-      insertValues.run(params);
+  /** Calls `write` with ROWS_PER_STATEMENT items at a time and the statement for that many rows. */
+  function inChunks<T, S>(items: readonly T[], statement: (n: number) => S, write: (s: S, chunk: readonly T[]) => void): void {
+    const many = statement(ROWS_PER_STATEMENT);
+    for (let k = 0; k < items.length; k += ROWS_PER_STATEMENT) {
+      const chunk = items.slice(k, k + ROWS_PER_STATEMENT);
+      write(chunk.length === ROWS_PER_STATEMENT ? many : statement(chunk.length), chunk);
     }
+  }
+
+  // Updated evaluations: values only where the file has one (an empty cell leaves a stored value alone).
+  for (const p of planned) {
+    if (!p.existing) continue;
+    if (updateEvaluation.run(t.status, submittedBy, submittedAt, t.status, t.now, p.existing.id, p.existing.revision).changes !== 1) throw stale(p, 'changed');
+    defs.forEach((d, j) => {
+      const v = p.values[j] ?? null;
+      if (v !== null) upsertValue.run(p.existing!.id, d.id, v);
+    });
+  }
+
+  // New evaluations, identified by their stakeholder (one evaluation per stakeholder and period).
+  const created = planned.filter((p) => !p.existing);
+  const idOf = new Map<number, number>();
+  try {
+    inChunks(created, insertEvaluations, (s, chunk) => {
+      const rows = s.all(chunk.flatMap((p) => [p.stakeholderId, t.periodId, t.versionId, t.status, t.actorId, submittedBy, submittedAt, t.now, t.now]));
+      for (const r of rows) idOf.set(r.stakeholderId, r.id);
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+    // The failed statement wrote nothing: the rows with an evaluation now are the ones started since the check.
+    const startedSince = client.prepare<unknown[], { n: number }>('select count(*) as n from evaluations where stakeholder_id = ? and period_id = ?');
+    throw stale(created.find((p) => startedSince.get(p.stakeholderId, t.periodId)!.n > 0) ?? created[0]!, 'was started');
+  }
+
+  /*
+   * Most of an import's time is SQLite maintaining the (indicator, value) index of the red-flag
+   * query. Written an indicator at a time, each insert lands within that indicator's part of the
+   * index instead of anywhere in it (measured: a sixth less time than by evaluation; sorting by
+   * value as well saved less than the sort cost).
+   */
+  defs.forEach((d, j) => {
+    inChunks(created, insertValues, (s, chunk) => s.run(chunk.flatMap((p) => [idOf.get(p.stakeholderId)!, d.id, p.values[j] ?? null])));
+  });
+
+  // An audit row per evaluation, in the file's order: what it was before and the values written.
+  const written = planned.map((p) => ({ p, id: p.existing ? p.existing.id : idOf.get(p.stakeholderId)! }));
+  const auditParams = ({ p, id }: (typeof written)[number]) => {
+    const values: Record<string, number | null> = {};
+    defs.forEach((d, j) => {
+      const v = p.values[j] ?? null;
+      if (v !== null || !p.existing) values[d.code] = v;
+    });
     const before = p.existing ? { status: p.existing.status, revision: p.existing.revision } : null;
-    insertAudit.run(t.now, t.actorId, String(id), JSON.stringify(before), JSON.stringify({ status: t.status, row: p.row, values }));
-    return id;
+    return [t.now, t.actorId, String(id), JSON.stringify(before), JSON.stringify({ status: t.status, row: p.row, values })];
   };
+  inChunks(written, insertAudit, (s, chunk) => s.run(chunk.flatMap(auditParams)));
+  return written.map((w) => w.id);
 }
