@@ -122,7 +122,7 @@ describe('the region tree', () => {
 
     await admin.regions.setRetired({ id: w.countyA.id, retired: false });
     await admin.stakeholders.create(input);
-    const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entity, 'region')).all().map((a) => a.action);
+    const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entity, 'region')).orderBy(auditLog.id).all().map((a) => a.action);
     expect(actions).toEqual(['region.retire', 'region.reinstate']);
   });
 
