@@ -3,7 +3,8 @@
 // scorecard meanwhile: the highest RSS sampled (worker threads count in the process's RSS) and
 // the kernel's high-water mark (VmHWM). It CHANGES the database: run it on a copy.
 //   cp bench/out/db/province-100000.db /tmp/copy.db && DATABASE_PATH=/tmp/copy.db npm run db:migrate
-//   npx tsx --conditions=react-server bench/job-memory.ts /tmp/copy.db
+//   MALLOC_ARENA_MAX=2 NODE_OPTIONS=--max-old-space-size=512 npx tsx --conditions=react-server bench/job-memory.ts /tmp/copy.db
+// (the environment and heap ceiling the launchers give the server: scripts/lib/server-process.mjs).
 import fs from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { openDb } from '@/db/client';

@@ -25,7 +25,7 @@ const QUERIES: Record<RoleName, [string, unknown][]> = {
   admin: [
     ['dashboard.admin', {}], ['periods.list', undefined], ['kpiSets.list', undefined], ['evaluations.workList', {}], ['countyDashboard.get', {}],
     ['scorecards.county', {}], ['incentives.list', undefined], ['eligibility.periods', undefined], ['stakeholders.list', {}], ['users.list', {}],
-    ['audit.list', {}], ['regions.list', {}], ['imports.options', {}], ['jobs.list', {}],
+    ['audit.list', {}], ['regions.list', { level: 'county' }], ['imports.options', {}], ['jobs.list', {}],
   ],
   assessor: [['dashboard.assessor', {}], ['evaluations.workList', {}], ['countyDashboard.get', {}], ['scorecards.county', {}], ['stakeholders.list', {}], ['imports.options', {}]],
   stakeholder: [['scorecards.get', {}], ['scorecards.nextBand', {}]],

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildIfStale } from './lib/build.mjs';
 import { CommandError, ROOT, bin, exitStatus, forwardSignals, runOrFail } from './lib/process.mjs';
+import { serverEnv, serverNodeArgs } from './lib/server-process.mjs';
 
 // E2E_PORT (default 3100, as in playwright.config.ts) lets several people run the browser tests
 // side by side, each with its own database; NEXT_DIST_DIR gives each its own build folder.
@@ -35,7 +36,7 @@ try {
   process.exit(error.exitCode || 1);
 }
 
-const server = spawn(process.execPath, ['scripts/next-server.mjs', '--port', String(E2E_PORT), '--hostname', '127.0.0.1'], { cwd: ROOT, env, stdio: 'inherit' });
+const server = spawn(process.execPath, [...serverNodeArgs(), 'scripts/next-server.mjs', '--port', String(E2E_PORT), '--hostname', '127.0.0.1'], { cwd: ROOT, env: serverEnv(env), stdio: 'inherit' });
 forwardSignals(server);
 server.on('error', (error) => {
   console.error(`Could not start the test server: ${error.message}`);

@@ -31,3 +31,6 @@ const server = http.createServer((req, res) => {
 // Hot reload in development talks over a websocket.
 if (values.dev) server.on('upgrade', app.getUpgradeHandler());
 server.listen(port, values.hostname, () => console.log(`Ready on http://${values.hostname ?? 'localhost'}:${port}`));
+// Stopping ends the process through exit, so its exit handlers run (the app removes the marker
+// that says it holds the database; see server/maintenance.ts).
+for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => process.exit(0));

@@ -9,6 +9,7 @@ import { buildCliIfStale } from './lib/cli-bundle.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 import { CommandError, ROOT, bin, exitStatus, forwardSignals, runOrFail } from './lib/process.mjs';
 import { loadDemoUsers, waitUntilServing, welcomeBox } from './lib/serve.mjs';
+import { serverEnv, serverNodeArgs } from './lib/server-process.mjs';
 
 const USAGE = `Usage: node scripts/start.mjs [--dev]
   (no flag)  production: build when stale, then serve (scripts/next-server.mjs)
@@ -57,7 +58,7 @@ try {
 const demoUsers = loadDemoUsers(); // read while the server boots
 // Our own server around Next's handler: it tells the app each client's address (sign-in throttling).
 const serverArgs = ['scripts/next-server.mjs', ...(dev ? ['--dev'] : []), '--port', String(port)];
-const server = spawn(process.execPath, serverArgs, { cwd: ROOT, env: childEnv, stdio: 'inherit' });
+const server = spawn(process.execPath, [...serverNodeArgs(), ...serverArgs], { cwd: ROOT, env: serverEnv(childEnv), stdio: 'inherit' });
 forwardSignals(server);
 server.on('error', (error) => {
   console.error(`Could not start the server: ${error.message}`);

@@ -24,7 +24,8 @@ const schema = z.object({
   JOB_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   // Ceiling of each job worker's JS heap (MB): V8 collects before growing past it instead of letting a
   // province's publish or eligibility run hold several times what it uses; a job needing more fails clearly.
-  JOB_WORKER_HEAP_MB: z.coerce.number().int().min(128).max(16384).default(768),
+  // The launchers give the request thread the same ceiling (scripts/lib/server-process.mjs, same default).
+  JOB_WORKER_HEAP_MB: z.coerce.number().int().min(128).max(16384).default(512),
   // Scheduled online backups (scripts/backup.mjs): off unless BACKUP_DIR is set.
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),

@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { serverEnv, serverNodeArgs } from '../../scripts/lib/server-process.mjs';
 import { BenchError } from './http';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -83,11 +84,11 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-/** The production server (`scripts/next-server.mjs`, as `npm start` runs it) on `port` serving `database`; resolves once /api/health answers. */
+/** The production server (`scripts/next-server.mjs`, with `npm start`'s flags and environment) on `port` serving `database`; resolves once /api/health answers. */
 export async function startServer(database: Database, port: number): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: database.file, APP_URL: base, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: BENCH_DIST_DIR };
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'next-server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env: NodeJS.ProcessEnv = serverEnv({ ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: database.file, APP_URL: base, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: BENCH_DIST_DIR });
+  const child = spawn(process.execPath, [...serverNodeArgs(), path.join(ROOT, 'scripts', 'next-server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   let maxRss = 0;
   const sampler = setInterval(() => {
     if (child.pid) maxRss = Math.max(maxRss, treeRssMb(child.pid));

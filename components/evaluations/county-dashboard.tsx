@@ -1,23 +1,21 @@
 'use client';
-// County dashboard: composite distribution by type, township × objective heatmap, trends, and
+// County dashboard: composite distribution by type, region × objective heatmap, trends, and
 // early warnings linking to evaluations. Every chart has its data table.
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { EChartsOption } from 'echarts';
 import { AlertTriangle, Flag, TrendingDown, Clock } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
-import { EChart } from '@/components/charts/echart';
-import { ChartWithTable } from '@/components/charts/chart-with-table';
-import { CHART_PALETTE, CHART_SEQUENTIAL } from '@/components/charts/palette';
+import { CHART_PALETTE } from '@/components/charts/palette';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { NativeSelect } from '@/components/ui/native-select';
+import { ChartCard, RegionHeatmap } from './region-heatmap';
 import { Skeleton } from '@/components/ui/skeleton';
-import { pickName, type Label } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
 
 const TYPES = ['county_town', 'rural', 'market'] as const;
@@ -41,7 +39,6 @@ export function CountyDashboard() {
   });
   const d = q.data;
   const one = (n: number | null | undefined) => formatNumber(n, locale, { digits: 1, fixed: true });
-  const objectiveName = (o: { name: Label }) => pickName(o.name, locale);
   const typeName = (ty: string) => tc(`stakeholderTypes.${ty}`);
 
   const distributionOption = useMemo<EChartsOption | null>(() => {
@@ -53,27 +50,6 @@ export function CountyDashboard() {
       xAxis: { type: 'category', data: BANDS, name: t('compositeAxis'), nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'value', minInterval: 1 },
       series: d.distribution.map((x) => ({ type: 'bar', name: typeName(x.type), data: x.bins, itemStyle: { color: CHART_PALETTE[TYPES.indexOf(x.type)] } })),
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- labels follow the data and locale
-  }, [d, locale]);
-
-  const heatmapOption = useMemo<EChartsOption | null>(() => {
-    if (!d) return null;
-    const objectivesShown = d.objectives;
-    return {
-      tooltip: { position: 'top' },
-      grid: { left: 110, right: 16, top: 16, bottom: 60 },
-      xAxis: { type: 'category', data: objectivesShown.map(objectiveName), splitArea: { show: true } },
-      yAxis: { type: 'category', data: d.heatmap.map((h) => pickName(h.name, locale)), splitArea: { show: true } },
-      visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...CHART_SEQUENTIAL] } },
-      series: [
-        {
-          type: 'heatmap',
-          data: d.heatmap.flatMap((h, y) => objectivesShown.map((o, x) => [x, y, h.scores[o.code] === null || h.scores[o.code] === undefined ? '-' : Math.round(h.scores[o.code]! * 10) / 10])),
-          // Dark text with a light halo reads on every shade of the ramp.
-          label: { show: true, color: '#111827', textBorderColor: '#ffffff', textBorderWidth: 2, formatter: (p: { value?: unknown }) => { const v = (p.value as [number, number, number | string])[2]; return typeof v === 'number' ? formatNumber(v, locale, { digits: 1, fixed: true }) : '—'; } },
-        },
-      ],
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- labels follow the data and locale
   }, [d, locale]);
@@ -222,66 +198,9 @@ export function CountyDashboard() {
               </tr>
             ))}
           </ChartCard>
-          <ChartCard
-            className="xl:col-span-2"
-            title={t('heatmapTitle')}
-            description={t('heatmapDescription')}
-            option={heatmapOption}
-            height={Math.max(240, 48 + d.heatmap.length * 34)}
-            tableToggleLabel={t('showTable')}
-            head={
-              <>
-                <th scope="col" className={cellClass}>{t('township')}</th>
-                <th scope="col" className={cellClass}>n</th>
-                {d.objectives.map((o) => <th key={o.code} scope="col" className={cellClass}>{objectiveName(o)}</th>)}
-              </>
-            }
-          >
-            {d.heatmap.map((h) => (
-              <tr key={h.townshipId}>
-                <th scope="row" className={`${cellClass} text-left font-medium`}>{pickName(h.name, locale)}</th>
-                <td className={`${cellClass} tabular-nums`}>{h.n}</td>
-                {d.objectives.map((o) => <td key={o.code} className={`${cellClass} tabular-nums`}>{one(h.scores[o.code])}</td>)}
-              </tr>
-            ))}
-          </ChartCard>
+          <RegionHeatmap periodId={d.period.id} level={d.heatmapLevel} rows={d.heatmap} objectives={d.objectives} />
         </div>
       )}
     </div>
-  );
-}
-
-/** One of the dashboard's charts in its card, with its data table (captioned by its title). */
-function ChartCard({ title, description, option, height, tableToggleLabel, className, head, children }: {
-  title: string;
-  description: string;
-  option: EChartsOption | null | undefined;
-  height?: number;
-  tableToggleLabel: string;
-  className?: string;
-  head: ReactNode;
-  children: ReactNode;
-}) {
-  const locale = useLocale();
-  return (
-    <Card className={className}>
-      <CardContent className="pt-5">
-        <ChartWithTable
-          title={title}
-          titleAs="h2"
-          description={description}
-          chart={option ? <EChart option={option} ariaLabel={title} locale={locale} height={height} /> : null}
-          tableToggleLabel={tableToggleLabel}
-        >
-          <table className="w-full text-sm">
-            <caption className="sr-only">{title}</caption>
-            <thead className="bg-muted text-left text-xs text-muted-foreground">
-              <tr>{head}</tr>
-            </thead>
-            <tbody className="divide-y">{children}</tbody>
-          </table>
-        </ChartWithTable>
-      </CardContent>
-    </Card>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
 import { stakeholderInputSchema } from '@/core/schemas/org';
@@ -32,9 +32,15 @@ export function StakeholderForm({ id, initial, typeLocked }: { id?: number; init
   const router = useRouter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const regions = useQuery(trpc.regions.list.queryOptions({}));
+  // A province has thousands of units: the counties first, then the units of the chosen county
+  // (at first the county of the stakeholder's region, or the first county).
+  const counties = useQuery(trpc.regions.list.queryOptions({ level: 'county' }));
+  const [chosenCounty, setChosenCounty] = useState<number | null>(initial?.regionId ? Number(initial.regionId) : null);
+  const countyKey = chosenCounty ?? counties.data?.find((c) => c.retiredAt === null)?.id ?? null;
+  const regions = useQuery({ ...trpc.regions.list.queryOptions({ county: countyKey ?? 0 }), enabled: countyKey !== null });
+  const countyId = regions.data?.find((r) => r.level === 'county')?.id;
 
-  // Counties and townships (and villages), each labelled with its parents so names are unambiguous.
+  // The county and its townships (and villages), each labelled with its parents so names are unambiguous.
   const regionOptions = useMemo(() => {
     const rows = regions.data ?? [];
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -88,9 +94,27 @@ export function StakeholderForm({ id, initial, typeLocked }: { id?: number; init
             ))}
           </NativeSelect>
         </FormField>
+        <FormField id="stakeholder-county" label={t('fields.county')} description={t('form.countyHint')}>
+          <NativeSelect
+            value={countyId ?? ''}
+            onChange={(e) => {
+              setChosenCounty(Number(e.target.value));
+              form.set('regionId', '');
+            }}
+          >
+            {countyId === undefined ? <option value="">{tc('loading')}</option> : null}
+            {(counties.data ?? [])
+              .filter((c) => c.retiredAt === null || c.id === countyId)
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {pickName(c.name, locale)}
+                </option>
+              ))}
+          </NativeSelect>
+        </FormField>
         <FormField id="stakeholder-regionId" label={t('fields.region')} required error={msg('regionId')}>
           <NativeSelect value={values.regionId} onChange={set('regionId')}>
-            <option value="">{regions.isPending ? tc('loading') : t('form.choose')}</option>
+            <option value="">{regions.isPending || regions.isFetching ? tc('loading') : t('form.choose')}</option>
             {regionOptions.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.label}

@@ -12,6 +12,10 @@ const id = z.number().int().positive();
 export const periodChoiceSchema = z.object({ periodId: id.optional() }).optional();
 export type PeriodChoice = z.infer<typeof periodChoiceSchema>;
 
+/** One county's townships on the dashboard, for a period. */
+export const countyTownshipsSchema = z.object({ periodId: id, countyId: id });
+export type CountyTownshipsInput = z.infer<typeof countyTownshipsSchema>;
+
 export const evaluationIdSchema = z.object({ id });
 export const startEvaluationSchema = z.object({ stakeholderId: id });
 

@@ -20,6 +20,7 @@ export function jobErrorOf(e: unknown): JobError {
 
 export async function executeJob(db: Db, jobId: number, opts: { attachment: Uint8Array | null; onProgress: ReportProgress }): Promise<void> {
   const job = getJobRow(db, jobId);
+  let after: ((db: Db, result: unknown) => void) | null = null;
   try {
     if (job.status !== 'queued') return; // recovered as failed before a worker got to it
     markRunning(db, jobId);
@@ -35,7 +36,11 @@ export async function executeJob(db: Db, jobId: number, opts: { attachment: Uint
     const input = handler.input.parse(job.input);
     const result = await (handler.run as (db: Db, input: unknown, ctx: JobContext) => unknown)(db, input, { actor, attachment: opts.attachment, progress });
     markSucceeded(db, jobId, toJsonValue(result));
+    after = 'after' in handler ? (handler.after as (db: Db, result: unknown) => void) : null;
+    if (after) after(db, result);
   } catch (e) {
-    markFailed(db, jobId, jobErrorOf(e));
+    // A failure after success (work a reader redoes anyway) leaves the job succeeded.
+    if (!after) markFailed(db, jobId, jobErrorOf(e));
+    else console.error(`job ${jobId}: the work after its success failed`, e);
   }
 }

@@ -1,6 +1,7 @@
 // What each kind of job does: its input schema and the use case it runs. The handler is called
 // in a worker thread with that worker's own connection; the use case writes in one transaction.
-// Results are stored as JSON (dates read back as ISO strings), so they keep to plain data.
+// Results are stored as JSON (dates read back as ISO strings), so they keep to plain data. An
+// `after` step runs once the job is marked succeeded (work no reader has to wait for).
 import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/db';
@@ -40,9 +41,11 @@ export const JOB_HANDLERS = {
     input: periodPublishSchema,
     run: (db: Db, input: z.output<typeof periodPublishSchema>, ctx: JobContext) => {
       const r = publishPeriod(db, ctx.actor, input, ctx.progress);
-      storeDashboardFigures(db, r.period.id);
       return { period: { id: r.period.id, code: r.period.code, status: r.period.status }, runs: r.runs, excluded: r.excluded };
     },
+    // Once the publish has reported success: the dashboard works these out on a first read that
+    // finds them missing, so the publisher need not wait for them (about a second in a province).
+    after: (db: Db, result: { period: { id: number } }) => storeDashboardFigures(db, result.period.id),
   },
   'eligibility.run': {
     input: eligibilityRunInput,

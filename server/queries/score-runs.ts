@@ -4,10 +4,10 @@
 // here because the engine knows nothing of regions. Each run keeps its figures beside its scores
 // (core/scoring/run-figures.ts), written in the same transaction.
 import 'server-only';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
 import { evaluations, evaluationValues, indicators, regions, scoreRunFigures, scoreRunPeerValues, scoreRuns, scores, stakeholders } from '@/db/schema';
-import { canonicalJson, scoreKpiSet, type KpiSetV1, type ScoresV1, type ValuesRow } from '@/core/scoring';
+import { canonicalJson, methodHash, scoreKpiSet, type KpiSetV1, type ScoresV1, type ValuesRow } from '@/core/scoring';
 import { rankWithinGroups, restrictToDocument } from '@/core/scoring/period-scoring';
 import { columnToBytes, peerColumns, regionFigures, type FigureSource } from '@/core/scoring/run-figures';
 import { NotFoundError, StateError } from '@/server/errors';
@@ -99,6 +99,10 @@ export function computeScoreRun(
   getPeriod(db, opts.periodId);
   const loaded = loadKpiSetVersion(db, opts.versionId);
   const input = gatherValues(db, opts.periodId, opts.versionId, opts.statuses ?? ['approved']);
+  if (opts.kind === 'official' && !opts.statuses) {
+    const taken = provisionalRunAsOfficial(db, opts, loaded.document, input);
+    if (taken) return taken;
+  }
   const scored = scorePeriod(loaded.document, input);
   return withWriteCache(db, () => db.transaction((tx) => {
     if (opts.kind === 'provisional') {
@@ -166,6 +170,45 @@ export function computeScoreRun(
     }
     return { run, count: rows.length };
   }));
+}
+
+/**
+ * The official run of a period whose provisional run was computed from the very same input (same
+ * method, values and evaluations, no stakeholder changed since: ranks and figures follow their
+ * regions) would hold the same scores and figures: that run becomes the official one instead of
+ * a period scored and written again (a province's publish follows its last approvals' recompute).
+ * Null otherwise.
+ */
+function provisionalRunAsOfficial(db: Db, opts: { periodId: number; versionId: number; actorId: string | null }, document: KpiSetV1, input: ScoringInput) {
+  const provisional = db
+    .select()
+    .from(scoreRuns)
+    .where(and(eq(scoreRuns.periodId, opts.periodId), eq(scoreRuns.kpiSetVersionId, opts.versionId), eq(scoreRuns.kind, 'provisional'), eq(scoreRuns.status, 'draft')))
+    .orderBy(desc(scoreRuns.id))
+    .get();
+  if (!provisional || provisional.methodHash !== methodHash(document)) return null;
+  const inputHash = `sha256:${nativeSha256Hex(inputHashParts(provisional.methodHash, restrictToDocument(document, input.rows)))}`;
+  if (provisional.inputHash !== inputHash) return null;
+  if (db.select({ one: sql`1` }).from(stakeholders).where(gte(stakeholders.updatedAt, provisional.createdAt)).limit(1).get()) return null;
+  const now = new Map([...input.meta.values()].map((m) => [m.stakeholderId, m]));
+  const stored = db.select({ stakeholderId: scores.stakeholderId, evaluationId: scores.evaluationId }).from(scores).where(eq(scores.runId, provisional.id)).all();
+  if (stored.some((r) => now.get(r.stakeholderId)?.evaluationId !== r.evaluationId)) return null;
+  // And each region still holds as many of them (a move while that run was computed).
+  const perRegion = new Map<number, number>();
+  for (const r of stored) perRegion.set(now.get(r.stakeholderId)!.regionId, (perRegion.get(now.get(r.stakeholderId)!.regionId) ?? 0) + 1);
+  const figures = db.select({ regionId: scoreRunFigures.regionId, n: scoreRunFigures.n }).from(scoreRunFigures).where(eq(scoreRunFigures.runId, provisional.id)).all();
+  if (figures.length !== perRegion.size || figures.some((f) => perRegion.get(f.regionId) !== f.n)) return null;
+  return db.transaction((tx) => {
+    const run = tx.update(scoreRuns).set({ kind: 'official', createdBy: opts.actorId, createdAt: new Date() }).where(eq(scoreRuns.id, provisional.id)).returning().get();
+    writeAudit(tx, {
+      actorId: opts.actorId,
+      action: 'scoreRun.compute',
+      entity: 'score_run',
+      entityId: run.id,
+      after: { periodId: opts.periodId, versionId: opts.versionId, methodHash: run.methodHash, inputHash: run.inputHash, count: stored.length, fromProvisional: true },
+    });
+    return { run, count: stored.length };
+  });
 }
 
 /** Freezes a run: from now on stakeholders see it and it never changes (triggers enforce it). */

@@ -1,16 +1,19 @@
 // The county dashboard, inside the caller's scope: composite distribution by stakeholder type,
-// township × objective mean scores, trends over periods, and early warnings that each link to
-// an evaluation. Scores come from the period's published official run, or else its latest
-// provisional run (approved evaluations so far). Counts, means and histograms add up the figures
-// each run keeps per region; quantiles and warnings are read in SQL; warnings come as the first
-// WARNINGS_PER_KIND of each kind with their totals, so the answer stays small in any province.
+// region × objective mean scores (by county over several, a county's townships on demand),
+// trends over periods, and early warnings that each link to an evaluation. Scores come from the
+// period's published official run, or else its latest provisional run (approved evaluations so
+// far). Counts, means and histograms add up the figures each run keeps per region; quantiles and
+// warnings are read in SQL; warnings come as the first WARNINGS_PER_KIND of each kind with their
+// totals, so the answer stays small in any province.
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { scoreRuns } from '@/db/schema';
+import { regions, scoreRuns } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
-import type { PeriodChoice } from '@/core/schemas/evaluations';
+import type { CountyTownshipsInput, PeriodChoice } from '@/core/schemas/evaluations';
+import { NotFoundError } from '@/server/errors';
+import { getRegion, pathRange } from '@/server/queries/region-tree';
 import { meanOf, sumFigures } from '@/core/scoring/run-figures';
 import { redFlagValues } from '@/server/queries/evaluations';
 import { unfinishedWork } from '@/server/queries/work-list';
@@ -78,21 +81,26 @@ function distributionByType(db: Db, me: SessionUser, runIds: readonly number[], 
   });
 }
 
-/** Township × objective: the mean objective score of the township's scored stakeholders. */
-function townshipHeatmap(db: Db, figures: readonly FigureRow[], objectiveRows: readonly Objective[]) {
-  const byTownship = new Map<number, FigureRow[]>();
+/**
+ * Region × objective: the mean objective score of each region's scored stakeholders, by township
+ * within one county and by county over several (a province has thousands of townships: those of a
+ * county come on demand from countyTownships).
+ */
+function regionHeatmap(db: Db, figures: readonly FigureRow[], objectiveRows: readonly Objective[], level: HeatmapLevel) {
+  const byRegion = new Map<number, FigureRow[]>();
   for (const f of figures) {
-    const { townshipId } = countyAndTownshipOf(f.path);
-    if (townshipId === null) continue;
-    (byTownship.get(townshipId) ?? byTownship.set(townshipId, []).get(townshipId)!).push(f);
+    const { countyId, townshipId } = countyAndTownshipOf(f.path);
+    const regionId = level === 'county' ? countyId : townshipId;
+    if (regionId === null) continue;
+    (byRegion.get(regionId) ?? byRegion.set(regionId, []).get(regionId)!).push(f);
   }
-  const names = regionNames(db);
-  return [...byTownship.entries()]
-    .map(([townshipId, fs]) => {
-      const r = names.get(townshipId)!;
+  const names = regionNames(db, [...byRegion.keys()]);
+  return [...byRegion.entries()]
+    .map(([regionId, fs]) => {
+      const r = names.get(regionId)!;
       const total = sumFigures(fs);
       return {
-        townshipId,
+        regionId,
         code: r.code,
         name: r.name,
         n: total.n,
@@ -100,6 +108,24 @@ function townshipHeatmap(db: Db, figures: readonly FigureRow[], objectiveRows: r
       };
     })
     .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+type HeatmapLevel = 'county' | 'township';
+
+/** Townships when the figures lie in one county, else counties. */
+function heatmapLevelOf(figures: readonly FigureRow[]): HeatmapLevel {
+  const counties = new Set(figures.map((f) => countyAndTownshipOf(f.path).countyId).filter((id) => id !== null));
+  return counties.size > 1 ? 'county' : 'township';
+}
+
+/** The township × objective heatmap of one county in the caller's scope, for a period. */
+export function countyTownships(db: Db, me: SessionUser, input: CountyTownshipsInput) {
+  const period = getPeriod(db, input.periodId);
+  const county = getRegion(db, input.countyId);
+  if (!county || county.level !== 'county') throw new NotFoundError('County', input.countyId);
+  const { runIds } = runsFor(db, period.id);
+  const figures = figuresOf(db, runIds, and(regionInScope(me), pathRange(regions.path, county.path)));
+  return regionHeatmap(db, figures, listObjectives(db), 'township');
 }
 
 /** Mean composite per type and mean poverty score over the last periods up to this one. */
@@ -194,11 +220,12 @@ export function countyDashboard(db: Db, me: SessionUser, input?: PeriodChoice) {
   const period = resolvePeriod(db, input?.periodId);
   const objectiveRows = listObjectives(db);
   if (!period) {
-    return { period: null, periods: allPeriods, provisional: false, recomputing: false, objectives: objectiveNames(objectiveRows), distribution: [], heatmap: [], trends: [], warnings: [] as Warning[], warningTotals: {} as Record<string, number> };
+    return { period: null, periods: allPeriods, provisional: false, recomputing: false, objectives: objectiveNames(objectiveRows), distribution: [], heatmapLevel: 'township' as HeatmapLevel, heatmap: [], trends: [], warnings: [] as Warning[], warningTotals: {} as Record<string, number> };
   }
   const { runIds, figures, provisional } = figuresInScope(db, me, period.id);
   const poverty = povertyWarnings(db, me, period, runIds);
   const evaluation = evaluationWarnings(db, me, period);
+  const heatmapLevel = heatmapLevelOf(figures);
   return {
     period,
     periods: allPeriods,
@@ -207,7 +234,8 @@ export function countyDashboard(db: Db, me: SessionUser, input?: PeriodChoice) {
     recomputing: period.status !== 'published' && unfinishedJobWith(db, 'scores.provisional', 'periodId', period.id) !== null,
     objectives: objectiveNames(objectiveRows),
     distribution: distributionByType(db, me, runIds, figures),
-    heatmap: townshipHeatmap(db, figures, objectiveRows),
+    heatmapLevel,
+    heatmap: regionHeatmap(db, figures, objectiveRows, heatmapLevel),
     trends: trendsUpTo(db, me, period, allPeriods),
     warnings: [...poverty.warnings, ...evaluation.warnings],
     /** Warnings of each kind in all (the list holds the first WARNINGS_PER_KIND of each). */

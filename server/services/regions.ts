@@ -1,19 +1,32 @@
 // Regions visible to the caller: their scope subtrees (admins: everything).
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { regions, stakeholderTypes } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { regionInScope } from '@/server/queries/scope';
+import { regionPathIds } from '@/server/queries/regions';
 import { STAKEHOLDER_TYPES, type RegionLevel } from '@/core/domain/enums';
 import { writeAudit } from '@/server/queries/audit';
-import { deleteSubtree, getRegion, regionAncestors, regionTreePage, scopesWithin, setRetired, stakeholdersWithin } from '@/server/queries/region-tree';
+import { deleteSubtree, getRegion, pathRange, regionAncestors, regionTreePage, scopesWithin, setRetired, stakeholdersWithin } from '@/server/queries/region-tree';
 import { NotFoundError, ValidationError } from '@/server/errors';
 import { vmsg } from '@/core/domain/messages';
 import { pageOffset, pagedResult } from '@/core/schemas/list-params';
 import type { RegionRenameInput, RegionTreeParams } from '@/core/schemas/regions';
 
-export function listRegions(db: Db, user: SessionUser, level?: RegionLevel) {
+/**
+ * Units by code: of one level, or one county's (the county that is or holds `county`, and every
+ * unit below it), or all of them. Pickers ask for the counties and then one county's units: a
+ * province has thousands of townships.
+ */
+export function listRegions(db: Db, user: SessionUser, input: { level?: RegionLevel; county?: number } = {}) {
+  let within: SQL | undefined;
+  if (input.county !== undefined) {
+    const unit = requireRegion(db, input.county);
+    const countyId = regionPathIds(unit.path)[2];
+    const county = countyId === undefined || countyId === unit.id ? unit : requireRegion(db, countyId);
+    within = pathRange(regions.path, county.path);
+  }
   return db
     .select({
       id: regions.id,
@@ -26,7 +39,7 @@ export function listRegions(db: Db, user: SessionUser, level?: RegionLevel) {
       retiredAt: regions.retiredAt,
     })
     .from(regions)
-    .where(and(regionInScope(user), level ? eq(regions.level, level) : undefined))
+    .where(and(regionInScope(user), input.level ? eq(regions.level, input.level) : undefined, within))
     .orderBy(asc(regions.code))
     .all();
 }

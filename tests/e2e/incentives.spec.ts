@@ -15,6 +15,8 @@ test('admin defines a tax break, runs it for 2026Q2, reads a determination and e
   test.setTimeout(180_000);
   const code = `TB-E2E-${Date.now().toString(36).toUpperCase()}`;
   await signInAs(page, 'admin');
+  // Another test may have left the admin's profile in Chinese; this one reads the English page.
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: page.url() }]);
   await page.goto('/admin/programs');
   await expect(page.getByRole('heading', { level: 1, name: 'Incentive programs' })).toBeVisible();
   // The demo programs are listed.

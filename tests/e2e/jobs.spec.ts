@@ -6,6 +6,8 @@ import { expect, test } from './fixtures';
 
 test('admin publishes a period and watches the job to the end', async ({ page, signInAs, shot }) => {
   await signInAs(page, 'admin');
+  // Another test may have left the admin's profile in Chinese; this one reads the English page.
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: page.url() }]);
   await page.goto('/admin/periods');
   // 2000–2024: below the demo's quarters and apart from the years method.spec.ts creates.
   const year = 2000 + Math.floor(Math.random() * 25);

@@ -15,6 +15,8 @@ test('admin builds, tunes by AHP, previews and publishes a KPI-set version', asy
   test.setTimeout(180_000);
   const code = `e2e_cold_chain_${Date.now().toString(36)}`;
   await signInAs(page, 'admin');
+  // Another test may have left the admin's profile in Chinese; this one reads the English page.
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: page.url() }]);
 
   // 1. A new indicator in the library.
   await page.goto('/admin/indicators');
@@ -124,6 +126,8 @@ test('admin builds, tunes by AHP, previews and publishes a KPI-set version', asy
 
 test('periods page: create a year, see the lifecycle controls', async ({ page, signInAs, shot }) => {
   await signInAs(page, 'admin');
+  // Another test may have left the admin's profile in Chinese; this one reads the English page.
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: page.url() }]);
   await page.goto('/admin/periods');
   const year = 2040 + Math.floor(Math.random() * 50);
   await page.getByLabel('Kind').selectOption('year');

@@ -7,9 +7,11 @@ import { DEMO_PASSWORD, expect, test } from './fixtures';
 const NEW_PASSWORD = /^New password\W*$/;
 
 test.describe('passwords and sign-in', () => {
-  test('a new account chooses its own password before anything else', async ({ page, signInAs, browser, shot }) => {
+  test('a new account chooses its own password before anything else', async ({ page, signInAs, browser, shot, baseURL }) => {
     const username = `pw${Date.now().toString(36)}`;
     await signInAs(page, 'admin');
+    // Another test may have left the admin's profile in Chinese; this one reads the English page.
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL ?? 'http://127.0.0.1' }]);
     await page.goto('/admin/users');
     await page.getByRole('button', { name: 'New user' }).click();
     const panel = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save' }) });

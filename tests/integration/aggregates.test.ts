@@ -110,20 +110,34 @@ describe('aggregates on a generated province', () => {
         for (const c of xs) bins[bandOf(c, 100)]++;
         expect(x.bins).toEqual(bins);
       }
-      const byTownship = new Map<number, Raw[]>();
-      for (const r of raw) {
-        const township = Number(r.path.split('/').filter(Boolean)[3]);
-        if (township) (byTownship.get(township) ?? byTownship.set(township, []).get(township)!).push(r);
-      }
-      expect(d.heatmap.length).toBe(byTownship.size);
-      for (const h of d.heatmap) {
-        const rows = byTownship.get(h.townshipId)!;
-        expect(h.n).toBe(rows.length);
-        for (const [code, v] of Object.entries(h.scores)) {
-          const m = mean(present(rows.map((r) => r.objectives[code])));
-          if (m === null) expect(v).toBeNull();
-          else expect(v).toBeCloseTo(m, 9);
+      // Over several counties the heatmap has a row per county, and each county's townships come on demand.
+      const byRegion = (level: number, rows: readonly Raw[]) => {
+        const groups = new Map<number, Raw[]>();
+        for (const r of rows) {
+          const id = Number(r.path.split('/').filter(Boolean)[level]);
+          if (id) (groups.get(id) ?? groups.set(id, []).get(id)!).push(r);
         }
+        return groups;
+      };
+      const expectHeatmap = (heatmap: typeof d.heatmap, groups: Map<number, Raw[]>) => {
+        expect(heatmap.map((h) => h.regionId).sort()).toEqual([...groups.keys()].sort());
+        for (const h of heatmap) {
+          const rows = groups.get(h.regionId)!;
+          expect(h.n).toBe(rows.length);
+          for (const [code, v] of Object.entries(h.scores)) {
+            const m = mean(present(rows.map((r) => r.objectives[code])));
+            if (m === null) expect(v).toBeNull();
+            else expect(v).toBeCloseTo(m, 9);
+          }
+        }
+      };
+      const counties = byRegion(2, raw);
+      if (user === admin) expect(counties.size).toBeGreaterThan(1);
+      expect(d.heatmapLevel).toBe(counties.size > 1 ? 'county' : 'township');
+      expectHeatmap(d.heatmap, d.heatmapLevel === 'county' ? counties : byRegion(3, raw));
+      for (const countyId of counties.keys()) {
+        const townships = await callerFor(db, user).countyDashboard.townships({ periodId: period.id, countyId });
+        expectHeatmap(townships, byRegion(3, counties.get(countyId)!));
       }
       const trend = d.trends.find((t) => t.periodId === period.id)!;
       expect(trend.n).toBe(raw.length);

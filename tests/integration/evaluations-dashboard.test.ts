@@ -44,8 +44,12 @@ describe('county dashboard', () => {
     expect(d.provisional).toBe(true);
     expect(d.distribution.map((x) => [x.type, x.n, x.min, x.median, x.max, x.bins])).toEqual([['market', 1, 85, 85, 85, [0, 0, 0, 0, 0, 0, 0, 0, 1, 0]]]);
     // Heatmap rows are 屏边's townships with scores: 玉屏镇 (shA).
-    expect(d.heatmap.map((h) => [h.townshipId, h.n, h.scores])).toEqual([[f.w.townA.id, 1, { poverty: 70, env: 100 }]]);
+    expect(d.heatmap.map((h) => [h.regionId, h.n, h.scores])).toEqual([[f.w.townA.id, 1, { poverty: 70, env: 100 }]]);
     expect(d.trends.map((t) => t.code)).toEqual(['2020Q1', '2020Q2', '2020Q3']);
+    // A county's townships on demand: its own county's, and nothing outside the assessor's scope.
+    const assessor = assessorOf(f.w.countyA.id);
+    expect((await assessor.countyDashboard.townships({ periodId: d.period!.id, countyId: f.w.countyA.id })).map((h) => [h.regionId, h.n])).toEqual([[f.w.townA.id, 1]]);
+    expect(await assessor.countyDashboard.townships({ periodId: d.period!.id, countyId: f.w.countyB.id })).toEqual([]);
     // m2's draft has a red flag and is missing, m3 is not started; shA's poverty rose (65 → 70).
     // Every warning but "not started" links to an evaluation.
     expect(warningsOf(d.warnings)).toEqual([

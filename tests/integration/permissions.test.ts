@@ -81,6 +81,7 @@ const PROCEDURES = {
   'imports.check': 'imports.check',
   'imports.run': 'imports.run',
   'countyDashboard.get': 'countyDashboard.read',
+  'countyDashboard.townships': 'countyDashboard.read',
   'scorecards.get': 'scorecards.read',
   'scorecards.nextBand': 'scorecards.read',
   'scorecards.county': 'scorecards.county',

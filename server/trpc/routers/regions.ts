@@ -8,8 +8,8 @@ import { regionIdSchema, regionRenameSchema, regionRetireSchema, regionTreeSchem
 
 export const regionsRouter = router({
   list: procedureFor('regions.list')
-    .input(z.object({ level: z.enum(REGION_LEVELS).optional() }))
-    .query(({ ctx, input }) => svc.listRegions(ctx.db, ctx.user, input.level)),
+    .input(z.object({ level: z.enum(REGION_LEVELS).optional(), county: z.number().int().positive().optional() }))
+    .query(({ ctx, input }) => svc.listRegions(ctx.db, ctx.user, input)),
   stakeholderTypes: procedureFor('stakeholderTypes.list')
     .input(z.object({}).optional())
     .query(({ ctx }) => svc.listStakeholderTypes(ctx.db)),

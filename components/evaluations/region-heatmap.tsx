@@ -1,0 +1,163 @@
+'use client';
+// The dashboard's chart cards and its region × objective heatmap. Over several counties the
+// heatmap has a row per county; a county's townships load when it is chosen, so a province-wide
+// dashboard does not carry thousands of township rows.
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { EChartsOption } from 'echarts';
+import { useTRPC } from '@/lib/trpc/client';
+import { EChart } from '@/components/charts/echart';
+import { ChartWithTable } from '@/components/charts/chart-with-table';
+import { CHART_SEQUENTIAL } from '@/components/charts/palette';
+import { Alert } from '@/components/ui/alert';
+import { Card, CardContent } from '@/components/ui/card';
+import { NativeSelect } from '@/components/ui/native-select';
+import { Skeleton } from '@/components/ui/skeleton';
+import { pickName, type Label } from '@/core/i18n/label';
+import { formatNumber } from '@/core/i18n/format';
+import type { Locale } from '@/i18n/config';
+
+const cellClass = 'px-3 py-2';
+
+type HeatmapRow = { regionId: number; code: string; name: Label; n: number; scores: Record<string, number | null> };
+type Objective = { code: string; name: Label };
+
+/** One of the dashboard's charts in its card, with its data table (captioned by its title). */
+export function ChartCard({ title, description, option, height, tableToggleLabel, className, head, children }: {
+  title: string;
+  description: string;
+  option: EChartsOption | null | undefined;
+  height?: number;
+  tableToggleLabel: string;
+  className?: string;
+  head: ReactNode;
+  children: ReactNode;
+}) {
+  const locale = useLocale();
+  return (
+    <Card className={className}>
+      <CardContent className="pt-5">
+        <ChartWithTable
+          title={title}
+          titleAs="h2"
+          description={description}
+          chart={option ? <EChart option={option} ariaLabel={title} locale={locale} height={height} /> : null}
+          tableToggleLabel={tableToggleLabel}
+        >
+          <table className="w-full text-sm">
+            <caption className="sr-only">{title}</caption>
+            <thead className="bg-muted text-left text-xs text-muted-foreground">
+              <tr>{head}</tr>
+            </thead>
+            <tbody className="divide-y">{children}</tbody>
+          </table>
+        </ChartWithTable>
+      </CardContent>
+    </Card>
+  );
+}
+
+function heatmapOption(rows: readonly HeatmapRow[], objectives: readonly Objective[], locale: Locale): EChartsOption {
+  return {
+    tooltip: { position: 'top' },
+    grid: { left: 110, right: 16, top: 16, bottom: 60 },
+    xAxis: { type: 'category', data: objectives.map((o) => pickName(o.name, locale)), splitArea: { show: true } },
+    yAxis: { type: 'category', data: rows.map((h) => pickName(h.name, locale)), splitArea: { show: true } },
+    visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...CHART_SEQUENTIAL] } },
+    series: [
+      {
+        type: 'heatmap',
+        data: rows.flatMap((h, y) => objectives.map((o, x) => [x, y, h.scores[o.code] === null || h.scores[o.code] === undefined ? '-' : Math.round(h.scores[o.code]! * 10) / 10])),
+        // Dark text with a light halo reads on every shade of the ramp.
+        label: { show: true, color: '#111827', textBorderColor: '#ffffff', textBorderWidth: 2, formatter: (p: { value?: unknown }) => { const v = (p.value as [number, number, number | string])[2]; return typeof v === 'number' ? formatNumber(v, locale, { digits: 1, fixed: true }) : '—'; } },
+      },
+    ],
+  };
+}
+
+/** A heatmap card of region rows (counties or townships) × objectives, with its table. */
+function HeatmapCard({ title, description, regionHeader, rows, objectives }: { title: string; description: string; regionHeader: string; rows: readonly HeatmapRow[]; objectives: readonly Objective[] }) {
+  const t = useTranslations('evaluations.dashboard');
+  const locale = useLocale();
+  const option = useMemo(() => heatmapOption(rows, objectives, locale), [rows, objectives, locale]);
+  const one = (n: number | null | undefined) => formatNumber(n, locale, { digits: 1, fixed: true });
+  return (
+    <ChartCard
+      className="xl:col-span-2"
+      title={title}
+      description={description}
+      option={option}
+      height={Math.max(240, 48 + rows.length * 34)}
+      tableToggleLabel={t('showTable')}
+      head={
+        <>
+          <th scope="col" className={cellClass}>{regionHeader}</th>
+          <th scope="col" className={cellClass}>n</th>
+          {objectives.map((o) => <th key={o.code} scope="col" className={cellClass}>{pickName(o.name, locale)}</th>)}
+        </>
+      }
+    >
+      {rows.map((h) => (
+        <tr key={h.regionId}>
+          <th scope="row" className={`${cellClass} text-left font-medium`}>{pickName(h.name, locale)}</th>
+          <td className={`${cellClass} tabular-nums`}>{h.n}</td>
+          {objectives.map((o) => <td key={o.code} className={`${cellClass} tabular-nums`}>{one(h.scores[o.code])}</td>)}
+        </tr>
+      ))}
+    </ChartCard>
+  );
+}
+
+/** The dashboard's heatmap: townships, or counties with a picker that loads one county's townships. */
+export function RegionHeatmap({ periodId, level, rows, objectives }: { periodId: number; level: 'county' | 'township'; rows: readonly HeatmapRow[]; objectives: readonly Objective[] }) {
+  const t = useTranslations('evaluations.dashboard');
+  if (level === 'township') {
+    return <HeatmapCard title={t('heatmapTitle')} description={t('heatmapDescription')} regionHeader={t('township')} rows={rows} objectives={objectives} />;
+  }
+  return (
+    <>
+      <HeatmapCard title={t('countyHeatmapTitle')} description={t('countyHeatmapDescription')} regionHeader={t('county')} rows={rows} objectives={objectives} />
+      <CountyTownships periodId={periodId} counties={rows} objectives={objectives} />
+    </>
+  );
+}
+
+function CountyTownships({ periodId, counties, objectives }: { periodId: number; counties: readonly HeatmapRow[]; objectives: readonly Objective[] }) {
+  const t = useTranslations('evaluations.dashboard');
+  const tc = useTranslations('common');
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const [countyId, setCountyId] = useState<number | null>(null);
+  const county = counties.find((c) => c.regionId === countyId) ?? null;
+  const q = useQuery({ ...trpc.countyDashboard.townships.queryOptions({ periodId, countyId: county?.regionId ?? 0 }), enabled: county !== null });
+  return (
+    <div className="grid gap-4 xl:col-span-2">
+      <label className="grid max-w-sm gap-1 text-sm font-medium">
+        {t('townshipsOf')}
+        <NativeSelect value={county?.regionId ?? ''} onChange={(e) => setCountyId(e.target.value ? Number(e.target.value) : null)} placeholder={t('chooseCounty')}>
+          {counties.map((c) => (
+            <option key={c.regionId} value={c.regionId}>
+              {c.code} {pickName(c.name, locale)}
+            </option>
+          ))}
+        </NativeSelect>
+      </label>
+      {county === null ? null : q.isError ? (
+        <Alert variant="error" title={tc('loadError')}>{q.error.message}</Alert>
+      ) : !q.data ? (
+        <Skeleton className="h-64" aria-busy="true" aria-label={tc('loading')} />
+      ) : q.data.length === 0 ? (
+        <p role="status" className="text-sm text-muted-foreground">{t('noTownships')}</p>
+      ) : (
+        <HeatmapCard
+          title={t('townshipsTitle', { county: pickName(county.name, locale) })}
+          description={t('heatmapDescription')}
+          regionHeader={t('township')}
+          rows={q.data}
+          objectives={objectives}
+        />
+      )}
+    </div>
+  );
+}
