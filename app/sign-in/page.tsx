@@ -4,7 +4,7 @@ import { isSignInRefusal, safeNextPath } from '@/core/domain/sign-in';
 import { pickName } from '@/core/i18n/label';
 import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
 import { api } from '@/lib/trpc/server';
-import { LanguageSwitcher } from '@/components/app/language-switcher';
+import { AuthFrame } from '@/components/auth/auth-frame';
 import { SignInForm } from './sign-in-form';
 
 type Search = { next?: string; error?: string; username?: string; retry?: string };
@@ -21,41 +21,34 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations();
   const current = await getLocale();
   const locale = isLocale(current) ? current : DEFAULT_LOCALE;
+  const below = (
+    <>
+      <p className="mt-4 text-center text-sm text-muted-foreground">{t('auth.signIn.help')}</p>
+      {/* Only a database holding the demo data shows its (published, demo-only) logins. */}
+      {demo ? (
+        <details className="mt-4 rounded-lg border border-warning-border bg-warning-subtle p-4 text-sm">
+          <summary className="cursor-pointer font-medium text-warning-foreground">{t('auth.demo.summary')}</summary>
+          <p className="mt-2 text-warning-foreground">{t('auth.demo.body', { password: demo.password })}</p>
+          <ul className="mt-2 grid gap-1.5">
+            {demo.users.map((u) => (
+              <li key={u.username}>
+                <code className="font-mono font-semibold">{u.username}</code>{' '}
+                <span className="text-muted-foreground">— {pickName(u.description, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
   return (
-    <main className="grid min-h-dvh place-items-center bg-background px-4 py-10">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex items-center justify-between gap-4">
-          <div>
-            <p className="text-sm font-medium text-primary">{t('common.appName')}</p>
-            <h1 className="text-2xl font-semibold">{t('auth.signIn.title')}</h1>
-          </div>
-          <LanguageSwitcher />
-        </div>
-        <div className="rounded-lg border bg-surface p-6 shadow-sm">
-          <SignInForm
-            next={safeNextPath(search.next)}
-            error={isSignInRefusal(search.error) ? search.error : null}
-            username={search.username ?? ''}
-            retryAfterSeconds={Number(search.retry) || 0}
-          />
-        </div>
-        <p className="mt-4 text-center text-sm text-muted-foreground">{t('auth.signIn.help')}</p>
-        {/* Only a database holding the demo data shows its (published, demo-only) logins. */}
-        {demo ? (
-          <details className="mt-4 rounded-lg border border-warning-border bg-warning-subtle p-4 text-sm">
-            <summary className="cursor-pointer font-medium text-warning-foreground">{t('auth.demo.summary')}</summary>
-            <p className="mt-2 text-warning-foreground">{t('auth.demo.body', { password: demo.password })}</p>
-            <ul className="mt-2 grid gap-1.5">
-              {demo.users.map((u) => (
-                <li key={u.username}>
-                  <code className="font-mono font-semibold">{u.username}</code>{' '}
-                  <span className="text-muted-foreground">— {pickName(u.description, locale)}</span>
-                </li>
-              ))}
-            </ul>
-          </details>
-        ) : null}
-      </div>
-    </main>
+    <AuthFrame title={t('auth.signIn.title')} after={below}>
+      <SignInForm
+        next={safeNextPath(search.next)}
+        error={isSignInRefusal(search.error) ? search.error : null}
+        username={search.username ?? ''}
+        retryAfterSeconds={Number(search.retry) || 0}
+      />
+    </AuthFrame>
   );
 }
