@@ -10,6 +10,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (!me) redirect('/sign-in');
   // A password an administrator set is replaced before any page opens.
   if (me.mustChangePassword) redirect('/change-password');
+  const unread = await caller.notifications.unreadCount();
   const t = await getTranslations('common');
   const te = await getTranslations('evaluations');
   const ts = await getTranslations('scorecard');
@@ -46,6 +47,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       nav={nav}
       user={{ name: me.name, username: me.username, roleLabel: t(`roles.${me.role}`) }}
       demoNotice={demo ? t('demoNotice') : null}
+      unread={unread}
     >
       {children}
     </AppShell>

@@ -24,6 +24,7 @@ import {
 } from 'lucide-react';
 import { cn } from '@/lib/cn';
 import { LanguageSwitcher } from './language-switcher';
+import { NotificationBell } from './notification-bell';
 
 const ICONS = {
   overview: BarChart3,
@@ -51,11 +52,14 @@ export function AppShell({
   nav,
   user,
   demoNotice,
+  unread,
   children,
 }: {
   nav: NavItem[];
   user: { name: string; username: string; roleLabel: string };
   demoNotice: string | null;
+  /** The caller's unread notifications (the bell's number). */
+  unread: number;
   children: ReactNode;
 }) {
   const t = useTranslations('common');
@@ -119,6 +123,7 @@ export function AppShell({
             </nav>
           ) : null}
           <div className="ml-auto flex items-center gap-2">
+            <NotificationBell unread={unread} />
             <LanguageSwitcher />
             <div className="hidden text-right leading-tight lg:block">
               {/* One's own account: the password can be changed there. */}

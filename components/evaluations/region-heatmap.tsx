@@ -3,20 +3,19 @@
 // heatmap has a row per county; a county's townships load when it is chosen, so a province-wide
 // dashboard does not carry thousands of township rows.
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { EChartsOption } from 'echarts';
 import { useTRPC } from '@/lib/trpc/client';
 import { EChart } from '@/components/charts/echart';
 import { ChartWithTable } from '@/components/charts/chart-with-table';
-import { CHART_SEQUENTIAL } from '@/components/charts/palette';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { pickName, type Label } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
-import type { Locale } from '@/i18n/config';
+import { HeatmapGrid } from './heatmap-grid';
 
 const cellClass = 'px-3 py-2';
 
@@ -58,54 +57,43 @@ export function ChartCard({ title, description, option, height, tableToggleLabel
   );
 }
 
-function heatmapOption(rows: readonly HeatmapRow[], objectives: readonly Objective[], locale: Locale): EChartsOption {
-  return {
-    tooltip: { position: 'top' },
-    grid: { left: 110, right: 16, top: 16, bottom: 60 },
-    xAxis: { type: 'category', data: objectives.map((o) => pickName(o.name, locale)), splitArea: { show: true } },
-    yAxis: { type: 'category', data: rows.map((h) => pickName(h.name, locale)), splitArea: { show: true } },
-    visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...CHART_SEQUENTIAL] } },
-    series: [
-      {
-        type: 'heatmap',
-        data: rows.flatMap((h, y) => objectives.map((o, x) => [x, y, h.scores[o.code] === null || h.scores[o.code] === undefined ? '-' : Math.round(h.scores[o.code]! * 10) / 10])),
-        // Dark text with a light halo reads on every shade of the ramp.
-        label: { show: true, color: '#111827', textBorderColor: '#ffffff', textBorderWidth: 2, formatter: (p: { value?: unknown }) => { const v = (p.value as [number, number, number | string])[2]; return typeof v === 'number' ? formatNumber(v, locale, { digits: 1, fixed: true }) : '—'; } },
-      },
-    ],
-  };
-}
-
-/** A heatmap card of region rows (counties or townships) × objectives, with its table. */
-function HeatmapCard({ title, description, regionHeader, rows, objectives }: { title: string; description: string; regionHeader: string; rows: readonly HeatmapRow[]; objectives: readonly Objective[] }) {
+/** A heatmap card of region rows (counties or townships) × objectives: the grid of links, then its table. */
+function HeatmapCard({ title, description, regionHeader, rows, objectives, periodId }: { title: string; description: string; regionHeader: string; rows: readonly HeatmapRow[]; objectives: readonly Objective[]; periodId: number }) {
   const t = useTranslations('evaluations.dashboard');
   const locale = useLocale();
-  const option = useMemo(() => heatmapOption(rows, objectives, locale), [rows, objectives, locale]);
   const one = (n: number | null | undefined) => formatNumber(n, locale, { digits: 1, fixed: true });
   return (
-    <ChartCard
-      className="xl:col-span-2"
-      title={title}
-      description={description}
-      option={option}
-      height={Math.max(240, 48 + rows.length * 34)}
-      tableToggleLabel={t('showTable')}
-      head={
-        <>
-          <th scope="col" className={cellClass}>{regionHeader}</th>
-          <th scope="col" className={cellClass}>n</th>
-          {objectives.map((o) => <th key={o.code} scope="col" className={cellClass}>{pickName(o.name, locale)}</th>)}
-        </>
-      }
-    >
-      {rows.map((h) => (
-        <tr key={h.regionId}>
-          <th scope="row" className={`${cellClass} text-left font-medium`}>{pickName(h.name, locale)}</th>
-          <td className={`${cellClass} tabular-nums`}>{h.n}</td>
-          {objectives.map((o) => <td key={o.code} className={`${cellClass} tabular-nums`}>{one(h.scores[o.code])}</td>)}
-        </tr>
-      ))}
-    </ChartCard>
+    <Card className="xl:col-span-2">
+      <CardContent className="pt-5">
+        <ChartWithTable
+          title={title}
+          titleAs="h2"
+          description={description}
+          chart={<HeatmapGrid caption={title} regionHeader={regionHeader} rows={rows} objectives={objectives} periodId={periodId} />}
+          tableToggleLabel={t('showTable')}
+        >
+          <table className="w-full text-sm">
+            <caption className="sr-only">{title}</caption>
+            <thead className="bg-muted text-left text-xs text-muted-foreground">
+              <tr>
+                <th scope="col" className={cellClass}>{regionHeader}</th>
+                <th scope="col" className={cellClass}>n</th>
+                {objectives.map((o) => <th key={o.code} scope="col" className={cellClass}>{pickName(o.name, locale)}</th>)}
+              </tr>
+            </thead>
+            <tbody className="divide-y">
+              {rows.map((h) => (
+                <tr key={h.regionId}>
+                  <th scope="row" className={`${cellClass} text-left font-medium`}>{pickName(h.name, locale)}</th>
+                  <td className={`${cellClass} tabular-nums`}>{h.n}</td>
+                  {objectives.map((o) => <td key={o.code} className={`${cellClass} tabular-nums`}>{one(h.scores[o.code])}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ChartWithTable>
+      </CardContent>
+    </Card>
   );
 }
 
@@ -113,11 +101,11 @@ function HeatmapCard({ title, description, regionHeader, rows, objectives }: { t
 export function RegionHeatmap({ periodId, level, rows, objectives }: { periodId: number; level: 'county' | 'township'; rows: readonly HeatmapRow[]; objectives: readonly Objective[] }) {
   const t = useTranslations('evaluations.dashboard');
   if (level === 'township') {
-    return <HeatmapCard title={t('heatmapTitle')} description={t('heatmapDescription')} regionHeader={t('township')} rows={rows} objectives={objectives} />;
+    return <HeatmapCard title={t('heatmapTitle')} description={t('heatmapDescription')} regionHeader={t('township')} rows={rows} objectives={objectives} periodId={periodId} />;
   }
   return (
     <>
-      <HeatmapCard title={t('countyHeatmapTitle')} description={t('countyHeatmapDescription')} regionHeader={t('county')} rows={rows} objectives={objectives} />
+      <HeatmapCard title={t('countyHeatmapTitle')} description={t('countyHeatmapDescription')} regionHeader={t('county')} rows={rows} objectives={objectives} periodId={periodId} />
       <CountyTownships periodId={periodId} counties={rows} objectives={objectives} />
     </>
   );
@@ -156,6 +144,7 @@ function CountyTownships({ periodId, counties, objectives }: { periodId: number;
           regionHeader={t('township')}
           rows={q.data}
           objectives={objectives}
+          periodId={periodId}
         />
       )}
     </div>
