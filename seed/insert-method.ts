@@ -5,6 +5,7 @@ import type { Tx } from '@/db/client';
 import { indicators, kpiSetIndicators, kpiSetObjectives, kpiSets, kpiSetVersions, objectives } from '@/db/schema';
 import type { StakeholderType } from '@/core/domain/enums';
 import { methodHash } from '@/core/scoring';
+import { legacyUnitCode } from '@/core/i18n/units';
 import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
 import { GRADE_BANDS, INDICATOR_SEEDS, KPI_SET_SEEDS, OBJECTIVE_SEEDS, type KpiSetSeed } from './catalogue';
 import { cst } from './plan-periods';
@@ -26,7 +27,7 @@ export function insertLibrary(tx: Tx): { objectiveId: (code: string) => number; 
         nameEn: i.nameEn,
         descriptionZh: i.descriptionZh,
         descriptionEn: i.descriptionEn,
-        unit: i.unit,
+        unitCode: legacyUnitCode(i.unit),
         direction: i.direction,
         valueType: i.valueType,
         minValue: i.minValue,

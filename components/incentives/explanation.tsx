@@ -5,6 +5,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { CheckCircle2, CircleHelp, XCircle } from 'lucide-react';
 import { renderClause, type Gap, type MetricRef, type RuleExplanation, type RuleLabels, type Truth } from '@/core/eligibility';
 import { formatNumber } from '@/core/i18n/format';
+import { formatValueWithUnit } from '@/core/i18n/units';
+import type { ExplanationLabels } from './rule-labels';
 import { Badge } from '@/components/ui/badge';
 
 function TruthIcon({ truth, label }: { truth: Truth; label: string }) {
@@ -47,7 +49,12 @@ function ExplanationNode({ node, labels }: { node: RuleExplanation; labels: Rule
     );
   }
   const e = node.explanation;
-  const fmt = (v: number | string | null) => (typeof v === 'number' ? formatNumber(v, locale) : (v ?? '—'));
+  const inner = node.clause.kind === 'consecutive' ? node.clause.clause : node.clause;
+  // A raw indicator value reads with its unit; scores, percentiles and classes have none.
+  const unit = inner.kind === 'indicator' && inner.measure === 'raw' ? (labels as ExplanationLabels).unit?.(inner.indicator) : null;
+  const fmt = (v: number | string | null) => (typeof v === 'number' ? formatValueWithUnit(v, unit, locale) : (v ?? '—'));
+  const count = (v: number | string | null) => (typeof v === 'number' ? formatNumber(v, locale) : (v ?? '—'));
+  const unitOf = (indicator: string) => (labels as ExplanationLabels).unit?.(indicator);
   return (
     <li className="grid gap-1 rounded-md border border-border bg-card p-2 text-sm" data-truth={node.truth}>
       <p className="flex items-start gap-2">
@@ -56,7 +63,7 @@ function ExplanationNode({ node, labels }: { node: RuleExplanation; labels: Rule
       </p>
       <p className="pl-6 text-muted-foreground">
         {node.clause.kind === 'consecutive'
-          ? t('periodsHeld', { held: fmt(e.actual), needed: fmt(e.threshold) })
+          ? t('periodsHeld', { held: count(e.actual), needed: count(e.threshold) })
           : node.clause.kind === 'noRedFlag'
             ? t('redFlagCount', { count: typeof e.actual === 'number' ? e.actual : 0 })
             : t('actualVsThreshold', { actual: fmt(e.actual), threshold: fmt(e.threshold) })}
@@ -67,7 +74,7 @@ function ExplanationNode({ node, labels }: { node: RuleExplanation; labels: Rule
           {e.redFlags
             .filter((f) => f.flagged)
             .map((f) => (
-              <li key={f.indicator}>{t('redFlagDetail', { indicator: labels.indicator?.(f.indicator) ?? f.indicator, raw: formatNumber(f.raw, locale), limit: formatNumber(f.limit, locale) })}</li>
+              <li key={f.indicator}>{t('redFlagDetail', { indicator: labels.indicator?.(f.indicator) ?? f.indicator, raw: formatValueWithUnit(f.raw, unitOf(f.indicator), locale), limit: formatValueWithUnit(f.limit, unitOf(f.indicator), locale) })}</li>
             ))}
         </ul>
       ) : null}

@@ -23,6 +23,8 @@ import { NamedTable, TD, TH, TR } from '@/components/ui/table';
 import { Textarea } from '@/components/ui/textarea';
 import { labelOf, pickName } from '@/core/i18n/label';
 import { DIRECTIONS, VALUE_TYPES } from '@/core/domain/enums';
+import { unitName } from '@/core/i18n/units';
+import { UnitCreator, UnitPicker, useUnits } from './unit-picker';
 
 type Form = {
   code: string;
@@ -59,6 +61,7 @@ export function IndicatorManager() {
   const retire = useMutation(trpc.indicators.setRetired.mutationOptions());
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.indicators.pathKey() });
   const num = (x: number | null) => (x === null ? '' : String(x));
+  const units = useUnits();
 
   return (
     <ListEditorLayout
@@ -123,7 +126,7 @@ export function IndicatorManager() {
                   <span className="font-medium">{pickName(labelOf(i), locale)}</span>
                   {i.retired ? <Badge variant="neutral" className="ms-2">{t('retired')}</Badge> : null}
                 </TD>
-                <TD>{i.unit}</TD>
+                <TD>{i.unitCode ? unitName(units.get(i.unitCode) ?? { code: i.unitCode, nameEn: i.unitCode, nameZh: i.unitCode, attached: false }, locale) : '—'}</TD>
                 <TD className="whitespace-nowrap">{t(`direction.${i.direction}`)}</TD>
                 <TD numeric className="whitespace-nowrap">{t('usage', { versions: i.versions, published: i.publishedVersions })}</TD>
                 <TD>
@@ -137,7 +140,7 @@ export function IndicatorManager() {
                           mode: 'edit',
                           id: i.id,
                           locked: i.publishedVersions > 0,
-                          form: { code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, descriptionZh: i.descriptionZh ?? '', descriptionEn: i.descriptionEn ?? '', unit: i.unit, direction: i.direction, valueType: i.valueType, minValue: num(i.minValue), maxValue: num(i.maxValue), evidenceRequired: i.evidenceRequired, redFlagAbove: num(i.redFlagAbove) },
+                          form: { code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, descriptionZh: i.descriptionZh ?? '', descriptionEn: i.descriptionEn ?? '', unit: i.unitCode ?? '', direction: i.direction, valueType: i.valueType, minValue: num(i.minValue), maxValue: num(i.maxValue), evidenceRequired: i.evidenceRequired, redFlagAbove: num(i.redFlagAbove) },
                         })
                       }
                     >
@@ -168,6 +171,7 @@ export function IndicatorManager() {
 
 function IndicatorPanel({ editing, onClose, onDone }: { editing: Editing; onClose: () => void; onDone: (message: { key: string; params: Record<string, string | number> }) => Promise<void> }) {
   const t = useTranslations('method.indicators');
+  const locale = useLocale();
   const tc = useTranslations('common');
   const trpc = useTRPC();
   const create = useMutation(trpc.indicators.create.mutationOptions());
@@ -191,8 +195,10 @@ function IndicatorPanel({ editing, onClose, onDone }: { editing: Editing; onClos
   const headingRef = useRef<HTMLSpanElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const locked = editing.mode === 'edit' && editing.locked;
+  const [addingUnit, setAddingUnit] = useState(false);
+  const [unitNotice, setUnitNotice] = useState<string | null>(null);
 
-  const text = (k: 'code' | 'nameZh' | 'nameEn' | 'unit', required = true) => (
+  const text = (k: 'code' | 'nameZh' | 'nameEn', required = true) => (
     <FormField label={t(`fields.${k}`)} required={required} error={msg(k)} disabled={locked && LOCKED.has(k)}>
       <Input value={form[k]} onChange={(e) => set(k, e.target.value)} spellCheck={k !== 'code'} autoCapitalize="none" />
     </FormField>
@@ -219,7 +225,7 @@ function IndicatorPanel({ editing, onClose, onDone }: { editing: Editing; onClos
             <Textarea rows={2} value={form.descriptionEn} onChange={(e) => set('descriptionEn', e.target.value)} />
           </FormField>
           <div className="grid gap-4 sm:grid-cols-2">
-            {text('unit', false)}
+            <UnitPicker value={form.unit} onChange={(code) => set('unit', code)} error={msg('unit')} disabled={locked} onAdd={() => setAddingUnit(true)} />
             <FormField label={t('fields.direction')} required disabled={locked}>
               <ChoiceSelect value={form.direction} choices={DIRECTIONS} label={(d) => t(`direction.${d}`)} onValueChange={(d) => set('direction', d)} />
             </FormField>
@@ -244,6 +250,19 @@ function IndicatorPanel({ editing, onClose, onDone }: { editing: Editing; onClos
             <Button variant="outline" onClick={onClose}>{tc('cancel')}</Button>
           </div>
         </form>
+        {unitNotice ? <Alert variant="success" title={unitNotice} /> : null}
+        {addingUnit ? (
+          <div className="mt-4">
+            <UnitCreator
+              onCancel={() => setAddingUnit(false)}
+              onCreated={(u) => {
+                set('unit', u.code);
+                setAddingUnit(false);
+                setUnitNotice(t('units.created', { name: unitName(u, locale) }));
+              }}
+            />
+          </div>
+        ) : null}
       </CardContent>
     </Card>
   );

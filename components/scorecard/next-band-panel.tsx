@@ -6,12 +6,15 @@ import { Badge } from '@/components/ui/badge';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { NextBand } from './types';
 import { formatNumber } from '@/core/i18n/format';
+import { unitName, type Unit } from '@/core/i18n/units';
 import { pickName } from '@/core/i18n/label';
 
 export async function NextBandPanel({ path, open }: { path: NextBand; open: boolean }) {
   const [t, locale] = await Promise.all([getTranslations('scorecard.nextBand'), getLocale()]);
   const n1 = (x: number | null) => formatNumber(x, locale, { digits: 1, fixed: true });
   const n2 = (x: number | null) => formatNumber(x, locale);
+  // The space between a number and its unit, none for an attached one (25%).
+  const gap = (unit: Unit | null) => (unit?.attached ? '' : ' ');
   const signed = (x: number) => formatNumber(x, locale, { signed: true });
   const pct = (x: number | null) => formatNumber(x, locale, { percent: true, digits: 1 });
   const routes = [...path.routes].sort((a, b) => {
@@ -37,13 +40,13 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
       <span className="text-muted-foreground">{t('missing')}</span>
     ) : (
       <>
-        {n2(r.current)} <span className="text-xs text-muted-foreground">{r.unit}</span>
+        {n2(r.current)}{gap(r.unit)}<span className="text-xs text-muted-foreground">{unitName(r.unit, locale)}</span>
       </>
     );
   const required = (r: Route) =>
     r.reachable ? (
       <>
-        {r.current === null ? t('enter', { value: n2(r.required) }) : n2(r.required)} <span className="text-xs font-normal text-muted-foreground">{r.unit}</span>
+        {r.current === null ? t('enter', { value: n2(r.required) }) : n2(r.required)}{gap(r.unit)}<span className="text-xs font-normal text-muted-foreground">{unitName(r.unit, locale)}</span>
       </>
     ) : (
       <span className="font-normal text-muted-foreground">{t('notReachable')}</span>
@@ -128,7 +131,7 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
                           <TD numeric className="font-semibold">
                             {r.reachable ? (
                               <>
-                                {r.current === null ? t('enter', { value: n2(r.required) }) : n2(r.required)} <span className="text-xs font-normal text-muted-foreground">{r.unit}</span>
+                                {r.current === null ? t('enter', { value: n2(r.required) }) : n2(r.required)}{gap(r.unit)}<span className="text-xs font-normal text-muted-foreground">{unitName(r.unit, locale)}</span>
                               </>
                             ) : (
                               <span className="font-normal text-muted-foreground">{t('notReachable')}</span>

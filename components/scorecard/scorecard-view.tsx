@@ -18,6 +18,7 @@ import { NextBandPanel } from './next-band-panel';
 import { PdfExportButton } from './pdf-export-button';
 import { PeriodPicker } from './period-picker';
 import { formatNumber } from '@/core/i18n/format';
+import { unitName } from '@/core/i18n/units';
 import { pickName } from '@/core/i18n/label';
 
 type Card = NonNullable<Scorecard['card']>;
@@ -310,7 +311,9 @@ export async function ScorecardView({
                           <span className="text-muted-foreground">{t('indicators.missing')}</span>
                         ) : (
                           <>
-                            {n2(i.raw)} <span className="text-xs text-muted-foreground">{i.unit}</span>
+                            {n2(i.raw)}
+                            {i.unit?.attached ? '' : ' '}
+                            <span className="text-xs text-muted-foreground">{unitName(i.unit, locale)}</span>
                           </>
                         )}
                       </TD>

@@ -50,6 +50,7 @@ export const indicatorInputSchema = z
     nameEn: requiredText(120),
     descriptionZh: optionalText(1000),
     descriptionEn: optionalText(1000),
+    // A code of the units catalogue ('' for none); the service also takes the old English spellings.
     unit: z.string().trim().max(30, vmsg('validation.tooLong', { max: 30 })),
     direction: z.enum(['higher', 'lower'], { error: vmsg('validation.required') }),
     valueType: z.enum(['number', 'integer', 'percent'], { error: vmsg('validation.required') }),
@@ -63,6 +64,17 @@ export const indicatorInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['maxValue'], message: vmsg('validation.method.range') });
   });
 export type IndicatorInput = z.infer<typeof indicatorInputSchema>;
+
+export const UNIT_CODE_PATTERN = /^[a-z][a-z0-9_]{0,29}$/;
+
+/** A new entry of the units catalogue, named in both languages. */
+export const unitInputSchema = z.object({
+  code: requiredText(30).refine((c) => UNIT_CODE_PATTERN.test(c), vmsg('validation.method.unitCode')),
+  nameZh: requiredText(20),
+  nameEn: requiredText(30),
+  attached: z.boolean().default(false),
+});
+export type UnitInput = z.infer<typeof unitInputSchema>;
 
 export const indicatorListSchema = z
   .object({ search: z.string().trim().max(100).optional(), includeRetired: z.boolean().default(false) })

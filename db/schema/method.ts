@@ -14,6 +14,7 @@ import { user } from './auth';
 import { stakeholderTypes } from './org';
 import { periods } from './periods';
 import { now } from './columns';
+import { units } from './units';
 import type { GradeBand, Normalization } from '../../core/scoring/format';
 import { AGGREGATIONS, DIRECTIONS, MISSING_POLICIES, STAKEHOLDER_TYPES, VALUE_TYPES, VERSION_STATUSES } from '../../core/domain/enums';
 
@@ -36,7 +37,8 @@ export const indicators = sqliteTable(
     nameEn: text('name_en').notNull(),
     descriptionZh: text('description_zh'),
     descriptionEn: text('description_en'),
-    unit: text('unit').notNull(),
+    // No unit (null) for a plain number such as an index.
+    unitCode: text('unit_code').references(() => units.code),
     direction: text('direction', { enum: DIRECTIONS }).notNull(),
     valueType: text('value_type', { enum: VALUE_TYPES }).notNull().default('number'),
     minValue: real('min_value'),

@@ -4,7 +4,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { indicators, kpiSetIndicators } from '@/db/schema';
+import { indicators, kpiSetIndicators, units } from '@/db/schema';
 import { KPI_SET_FORMAT, validateKpiSet, type KpiSetV1 } from '@/core/scoring';
 import { ValidationError } from '@/server/errors';
 import { getKpiSet, getVersionRow, versionObjectives, versionSettings, type KpiSetRow, type VersionRow } from './kpi-versions';
@@ -27,7 +27,8 @@ export function loadKpiSetVersion(db: DbOrTx, versionId: number): LoadedVersion 
       code: indicators.code,
       nameEn: indicators.nameEn,
       nameZh: indicators.nameZh,
-      unit: indicators.unit,
+      // The English name, as before units had codes: published method hashes stay as they were.
+      unit: units.nameEn,
       direction: indicators.direction,
       objectiveId: kpiSetIndicators.objectiveId,
       weight: kpiSetIndicators.weight,
@@ -35,6 +36,7 @@ export function loadKpiSetVersion(db: DbOrTx, versionId: number): LoadedVersion 
     })
     .from(kpiSetIndicators)
     .innerJoin(indicators, eq(indicators.id, kpiSetIndicators.indicatorId))
+    .leftJoin(units, eq(units.code, indicators.unitCode))
     .where(eq(kpiSetIndicators.versionId, versionId))
     .orderBy(asc(kpiSetIndicators.position), asc(indicators.id))
     .all();
@@ -53,7 +55,7 @@ export function loadKpiSetVersion(db: DbOrTx, versionId: number): LoadedVersion 
         .map((i) => ({
           code: i.code,
           name: { en: i.nameEn, 'zh-CN': i.nameZh },
-          unit: i.unit,
+          unit: i.unit ?? '',
           direction: i.direction,
           weight: i.weight,
           normalization: i.normalization,

@@ -3,7 +3,7 @@
 import 'server-only';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import { eligibilityRuns, incentivePrograms, indicators, kpiSetIndicators, kpiSets, kpiSetVersions, periods } from '@/db/schema';
+import { eligibilityRuns, incentivePrograms, indicators, kpiSetIndicators, kpiSets, kpiSetVersions, periods, units } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { NotFoundError, ValidationError } from '@/server/errors';
 import { vmsg } from '@/core/domain/messages';
@@ -109,9 +109,10 @@ export function ruleVocabulary(db: DbOrTx) {
     .all();
   const indicatorRows = published.length
     ? db
-        .selectDistinct({ code: indicators.code, name: { en: indicators.nameEn, 'zh-CN': indicators.nameZh }, unit: indicators.unit, redFlagAbove: indicators.redFlagAbove, type: kpiSets.stakeholderType })
+        .selectDistinct({ code: indicators.code, name: { en: indicators.nameEn, 'zh-CN': indicators.nameZh }, unit: { code: units.code, nameEn: units.nameEn, nameZh: units.nameZh, attached: units.attached }, redFlagAbove: indicators.redFlagAbove, type: kpiSets.stakeholderType })
         .from(kpiSetIndicators)
         .innerJoin(indicators, eq(indicators.id, kpiSetIndicators.indicatorId))
+        .leftJoin(units, eq(units.code, indicators.unitCode))
         .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, kpiSetIndicators.versionId))
         .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
         .where(inArray(kpiSetVersions.id, published.map((p) => p.versionId)))

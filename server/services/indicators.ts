@@ -4,16 +4,18 @@
 import 'server-only';
 import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { indicators } from '@/db/schema';
+import { indicators, units } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { vmsg } from '@/core/domain/messages';
 import { NotFoundError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from '@/server/queries/audit';
-import type { IndicatorInput } from '@/core/schemas/method';
+import type { IndicatorInput, UnitInput } from '@/core/schemas/method';
+import { legacyUnitCode } from '@/core/i18n/units';
+import { listUnits } from '@/server/queries/units';
 import { containsText } from '@/server/queries/search';
 
 /** Fields that are part of a published version's document. */
-export const LOCKED_WHEN_PUBLISHED = ['code', 'nameZh', 'nameEn', 'unit', 'direction'] as const;
+export const LOCKED_WHEN_PUBLISHED = ['code', 'nameZh', 'nameEn', 'unitCode', 'direction'] as const;
 
 // Written out in full: inside a correlated subquery drizzle would leave the columns unqualified.
 const usage = {
@@ -48,6 +50,28 @@ function assertCodeFree(db: Db, code: string, exceptId?: number) {
     throw new ValidationError(`Another indicator already has the code "${code}".`, { code: [vmsg('validation.method.codeTaken')] }, 'indicator_code_taken');
 }
 
+/** The row to store: the unit as a catalogue code (old spellings such as "persons" accepted). */
+function indicatorRow(db: Db, input: IndicatorInput) {
+  const { unit, ...rest } = input;
+  const unitCode = legacyUnitCode(unit);
+  if (unitCode !== null && !db.select({ code: units.code }).from(units).where(eq(units.code, unitCode)).get())
+    throw new ValidationError(`The unit "${unit}" is not in the units catalogue.`, { unit: [vmsg('validation.method.unitUnknown')] }, 'validation');
+  return { ...rest, unitCode };
+}
+
+export { listUnits };
+
+/** A new catalogue entry; the editor then picks it like any other unit. */
+export function createUnit(db: Db, actor: SessionUser, input: UnitInput) {
+  if (db.select({ code: units.code }).from(units).where(eq(units.code, input.code)).get())
+    throw new ValidationError(`The unit code "${input.code}" is taken.`, { code: [vmsg('validation.method.unitCodeTaken')] }, 'validation');
+  return db.transaction((tx) => {
+    const row = tx.insert(units).values(input).returning().get();
+    writeAudit(tx, { actorId: actor.id, action: 'unit.create', entity: 'unit', entityId: row.code, after: row });
+    return row;
+  });
+}
+
 function conflictFields(e: unknown): never {
   // The unique index is the last word when two admins race for one code.
   if (e instanceof Error && /UNIQUE constraint failed: indicators.code/.test(e.message))
@@ -57,9 +81,10 @@ function conflictFields(e: unknown): never {
 
 export function createIndicator(db: Db, actor: SessionUser, input: IndicatorInput) {
   assertCodeFree(db, input.code);
+  const values = indicatorRow(db, input);
   try {
     return db.transaction((tx) => {
-      const row = tx.insert(indicators).values(input).returning().get();
+      const row = tx.insert(indicators).values(values).returning().get();
       writeAudit(tx, { actorId: actor.id, action: 'indicator.create', entity: 'indicator', entityId: row.id, after: row });
       return row;
     });
@@ -70,9 +95,10 @@ export function createIndicator(db: Db, actor: SessionUser, input: IndicatorInpu
 
 export function updateIndicator(db: Db, actor: SessionUser, indicatorId: number, input: IndicatorInput) {
   const before = getIndicator(db, indicatorId);
+  const values = indicatorRow(db, input);
   if (before.publishedVersions > 0) {
     const fields: Record<string, string[]> = {};
-    for (const f of LOCKED_WHEN_PUBLISHED) if (before[f] !== input[f]) fields[f] = [vmsg('validation.method.lockedByPublished')];
+    for (const f of LOCKED_WHEN_PUBLISHED) if (before[f] !== values[f]) fields[f === 'unitCode' ? 'unit' : f] = [vmsg('validation.method.lockedByPublished')];
     if (Object.keys(fields).length > 0)
       throw new ValidationError(
         `Indicator ${before.code} is part of a published KPI-set version: its ${Object.keys(fields).join(', ')} cannot change. Create a new indicator instead.`,
@@ -85,7 +111,7 @@ export function updateIndicator(db: Db, actor: SessionUser, indicatorId: number,
   }
   try {
     return db.transaction((tx) => {
-      const after = tx.update(indicators).set({ ...input, updatedAt: new Date() }).where(eq(indicators.id, indicatorId)).returning().get();
+      const after = tx.update(indicators).set({ ...values, updatedAt: new Date() }).where(eq(indicators.id, indicatorId)).returning().get();
       const { versions: _v, publishedVersions: _p, ...beforeRow } = before;
       writeAudit(tx, { actorId: actor.id, action: 'indicator.update', entity: 'indicator', entityId: indicatorId, before: beforeRow, after });
       return after;

@@ -130,7 +130,7 @@ test.describe('no lost edits on the evaluation form', () => {
     await expect(bad).toHaveAttribute('aria-invalid', 'true');
     const describedBy = (await bad.getAttribute('aria-describedby')) ?? '';
     const message = page.locator(describedBy.split(' ').map((id) => `[id="${id}"]`).join(', '));
-    await expect(message.filter({ hasText: 'At most 100 %.' })).toBeVisible();
+    await expect(message.filter({ hasText: 'At most 100%.' })).toBeVisible();
 
     // After a reload (accepting the prompt about the unsaved field) the valid value is stored, the invalid one is not.
     page.on('dialog', (d) => void d.accept());

@@ -24,7 +24,7 @@ test('admin builds, tunes by AHP, previews and publishes a KPI-set version', asy
   await page.getByRole('textbox', { name: 'Code', exact: true }).fill(code);
   await page.getByLabel('Name (Chinese)').fill('冷链覆盖率');
   await page.getByLabel('Name (English)').fill('Cold-chain coverage');
-  await page.getByRole('textbox', { name: 'Unit', exact: true }).fill('%');
+  await page.getByRole('combobox', { name: 'Unit' }).selectOption('percent');
   await page.getByLabel('Lowest valid value').fill('0');
   await page.getByLabel('Highest valid value').fill('100');
   await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -4,6 +4,7 @@ import 'server-only';
 import { csvFile, xlsxFile } from '@/core/export/sheet-writer';
 import type { Scorecard } from './stakeholder';
 import { pickName } from '@/core/i18n/label';
+import { unitName } from '@/core/i18n/units';
 
 type Card = NonNullable<Scorecard['card']>;
 type Lang = 'en' | 'zh-CN';
@@ -63,7 +64,7 @@ export function scorecardTables(data: Scorecard & { card: Card }, labels: Export
       card.objectives.find((o) => o.code === i.objective)!.name[locale],
       i.name[locale],
       i.raw,
-      i.unit,
+      unitName(i.unit, locale),
       round(i.normalized, 2),
       round(i.effectiveWeight, 4),
       round(i.contribution, 2),

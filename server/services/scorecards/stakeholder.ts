@@ -21,6 +21,7 @@ import { peersWithComposite } from '@/server/queries/published-run-counts';
 import { peerValuesOf } from '@/server/queries/run-figures';
 import { publishedScoresOf, type PublishedScore } from '@/server/queries/scores';
 import { getStakeholder } from '@/server/queries/stakeholders';
+import { unitLookup } from '@/server/queries/units';
 
 export type ScorecardInput = { stakeholderId?: number | undefined; period?: string | undefined };
 
@@ -98,6 +99,7 @@ export function getScorecard(db: Db, user: SessionUser, input: ScorecardInput) {
   const grade = grades.find((g) => g.code === score.grade) ?? null;
   const couplingClass = score.couplingClass;
 
+  const unitOf = unitLookup(db);
   const card = {
     kpiSet: { code: doc.code, name: doc.name, version: loaded.version.version },
     scale: doc.scale,
@@ -117,7 +119,7 @@ export function getScorecard(db: Db, user: SessionUser, input: ScorecardInput) {
         return {
           code: i.code,
           name: i.name,
-          unit: i.unit,
+          unit: unitOf(i.unit),
           direction: i.direction,
           objective: o.code,
           raw: v?.raw ?? null,
@@ -174,12 +176,13 @@ export function getNextBand(db: Db, user: SessionUser, input: ScorecardInput) {
   for (const [code, m] of meta) limits[code] = { min: m.minValue, max: m.maxValue, decimals: DECIMALS_BY_VALUE_TYPE[m.valueType] };
   const result = pathToNextBandAmong(doc, { stakeholder: s.code, values: ownValues }, others, { limits });
   const byCode = new Map(doc.objectives.flatMap((o) => o.indicators.map((i) => [i.code, i] as const)));
+  const unitOf = unitLookup(db);
   return {
     period: chosen.periodCode,
     ...result,
     routes: result.routes.map((r) => {
       const i = byCode.get(r.indicator)!;
-      return { ...r, name: i.name, unit: i.unit, direction: i.direction, cheapest: result.cheapest.includes(r.indicator) };
+      return { ...r, name: i.name, unit: unitOf(i.unit), direction: i.direction, cheapest: result.cheapest.includes(r.indicator) };
     }),
   };
 }
