@@ -1,8 +1,10 @@
 // Typed domain errors. Services throw these; each names its code, and one table gives the code's
 // HTTP status, so tRPC (server/trpc/init.ts) and the route handlers (server/http) answer alike.
-// Messages are written for the person who has to act on them.
+// The English message is for the logs; the reader sees the sentence of its reason (with `params`)
+// from the catalogs, in their language (core/domain/error-reasons.ts).
 import 'server-only';
 import type { TRPCError } from '@trpc/server';
+import type { ErrorParams, ErrorReason } from '@/core/domain/error-reasons';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -25,14 +27,25 @@ export type ErrorCode = keyof typeof HTTP_STATUS;
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
+  /** The values the reason's sentence names (a period code, a count …). */
+  params: ErrorParams = {};
+  /** A catalog message (vmsg) more precise than the reason's sentence, e.g. the engine's own problem. */
+  detail: string | null = null;
 
   constructor(
     message: string,
-    /** A stable machine-readable reason, e.g. 'credit_code_invalid'. */
-    readonly reason: string,
+    /** A stable machine-readable reason, e.g. 'period_not_open' (the subclasses take only an ErrorReason; a relay passes one on). */
+    readonly reason: ErrorReason | (string & {}),
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /** Adds the values the reason's sentence names: `throw new StateError(…).with({ period })`. */
+  with(params: ErrorParams, detail?: string): this {
+    this.params = { ...this.params, ...params };
+    if (detail) this.detail = detail;
+    return this;
   }
 }
 
@@ -43,7 +56,7 @@ export class ValidationError extends DomainError {
   constructor(
     message: string,
     readonly fields: FieldErrors = {},
-    reason = 'validation',
+    reason: ErrorReason = 'validation',
   ) {
     super(message, reason);
   }
@@ -61,7 +74,7 @@ export class NotFoundError extends DomainError {
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
 
-  constructor(message = 'You do not have permission to do this.', reason = 'forbidden') {
+  constructor(message = 'You do not have permission to do this.', reason: ErrorReason = 'forbidden') {
     super(message, reason);
   }
 }
@@ -78,7 +91,7 @@ export class UnauthorizedError extends DomainError {
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
 
-  constructor(message: string, reason = 'conflict') {
+  constructor(message: string, reason: ErrorReason = 'conflict') {
     super(message, reason);
   }
 }
@@ -87,7 +100,7 @@ export class ConflictError extends DomainError {
 export class StateError extends DomainError {
   readonly code = 'PRECONDITION_FAILED';
 
-  constructor(message: string, reason = 'invalid_state') {
+  constructor(message: string, reason: ErrorReason = 'invalid_state') {
     super(message, reason);
   }
 }
@@ -110,5 +123,6 @@ export class BusyError extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super(message, 'busy');
+    this.params = { seconds: retryAfterSeconds };
   }
 }

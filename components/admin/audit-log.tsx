@@ -147,7 +147,8 @@ export function AuditLog({ data, params }: { data: AuditPage; params: AuditListP
                   {a.entity}
                   {a.entityId ? ` #${a.entityId}` : ''}
                 </TD>
-                <TD className="max-w-xs">{a.reason ?? '—'}</TD>
+                {/* People's own words, in whatever language they wrote them. */}
+                <TD className="max-w-xs" translate="no">{a.reason ?? '—'}</TD>
                 <TD>
                   <Change before={a.before} after={a.after} />
                 </TD>

@@ -23,6 +23,7 @@ import { ruleLabels, ruleNamesOf, type Vocabulary } from './rule-labels';
 import { DEFAULT_BENEFIT, emptyBenefit, emptyProgram, safeRule, toProgramInput, type BenefitDraft, type ProgramDraft } from './program-draft';
 import { ALLOCATIONS, PROGRAM_KINDS, PROGRAM_STATUSES, STAKEHOLDER_TYPES } from '@/core/domain/enums';
 import { pickName } from '@/core/i18n/label';
+import { unitName } from '@/core/i18n/units';
 
 export function ProgramForm({ id, initial }: { id?: number; initial?: ProgramDraft }) {
   const t = useTranslations('incentives');
@@ -283,7 +284,7 @@ function IndicatorSelect({
         .filter((i) => types.length === 0 || types.includes(i.type))
         .map((i) => (
           <option key={i.code} value={i.code}>
-            {pickName(i.name, locale)} ({i.unit})
+            {i.unit ? `${pickName(i.name, locale)} (${unitName(i.unit, locale)})` : pickName(i.name, locale)}
           </option>
         ))}
     </NativeSelect>

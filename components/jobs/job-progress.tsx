@@ -70,6 +70,10 @@ export function useJobRunner<K extends HandledKind>() {
 
 export function JobProgress({ kind, job }: { kind: JobKind; job: JobView | null }) {
   const t = useTranslations('jobs');
+  const tAll = useTranslations();
+  // A refusal reads as its reason's sentence in the reader's language; its English message is for the logs.
+  const reasonKey = `errors.reason.${String(job?.error?.params.reason ?? '')}`;
+  const refusal = tAll.has(reasonKey as never) ? tAll(reasonKey as never) : String(job?.error?.params.message ?? '');
   const step = job?.step ?? 'queued';
   const failed = job?.status === 'failed';
   return (
@@ -88,7 +92,9 @@ export function JobProgress({ kind, job }: { kind: JobKind; job: JobView | null 
             ? t(`errors.${job.error.code}`)
             : job.error.code === 'outOfMemory'
               ? t('errors.outOfMemory', { limitMb: Number(job.error.params.limitMb) })
-              : t(job.error.code === 'rejected' ? 'errors.rejected' : 'errors.failed', { message: String(job.error.params.message ?? '') })}
+              : job.error.code === 'rejected'
+                ? t('errors.rejected', { message: refusal })
+                : t('errors.failed', { message: String(job.error.params.message ?? '') })}
         </Alert>
       ) : null}
     </div>

@@ -9,6 +9,7 @@ import { useRouter } from 'next/navigation';
 import { Plus, Trash2 } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
 import { fieldErrorsOf, translateMessage } from '@/lib/trpc/errors';
+import { fieldLabel } from '@/components/forms/field-label';
 import { validateKpiSet } from '@/core/scoring';
 import { draftToDocument, fieldKeyOfPath, type DraftCatalog, type DraftContent } from '@/core/schemas/method';
 import { Alert } from '@/components/ui/alert';
@@ -22,6 +23,7 @@ import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { NumberInput, percent, shares, type VersionData } from './method-kit';
 import { labelOf, pickName } from '@/core/i18n/label';
+import { unitName } from '@/core/i18n/units';
 
 type Normalization = Record<string, unknown> & { method?: string };
 
@@ -37,7 +39,8 @@ function catalogOf(data: VersionData): DraftCatalog {
   return {
     kpiSet: { code: data.kpiSet.code, nameEn: data.kpiSet.nameEn, nameZh: data.kpiSet.nameZh, stakeholderType: data.kpiSet.stakeholderType },
     objectives: new Map(data.objectives.map((o) => [o.id, o])),
-    indicators: new Map(data.indicators.map((i) => [i.id, i])),
+    // The document carries the unit's English name (as the method hash always has).
+    indicators: new Map(data.indicators.map((i) => [i.id, { ...i, unit: i.unit?.nameEn ?? '' }])),
   };
 }
 
@@ -61,7 +64,7 @@ export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: Ver
   const validation = useMemo(() => validateKpiSet(draftToDocument(content, catalog)), [content, catalog]);
   const errors = useMemo(() => {
     const out: Record<string, string> = { ...serverErrors };
-    if (!validation.ok) for (const e of validation.errors) out[fieldKeyOfPath(e.path) || '_'] ??= e.message;
+    if (!validation.ok) for (const e of validation.errors) out[fieldKeyOfPath(e.path) || '_'] ??= e.key;
     return out;
   }, [validation, serverErrors]);
   const err = (key: string) => (errors[key] ? translateMessage(tAll, errors[key]) : undefined);
@@ -112,7 +115,7 @@ export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: Ver
         <Alert variant="error" title={t('errorsTitle', { count: errorCount })}>
           <ul className="list-disc ps-5 text-sm">
             {Object.entries(errors).slice(0, 8).map(([k, m]) => (
-              <li key={k}><span className="font-mono text-xs">{k}</span>: {translateMessage(tAll, m)}</li>
+              <li key={k}>{k === '_' ? null : <>{fieldLabel(tAll, k)}: </>}{translateMessage(tAll, m)}</li>
             ))}
           </ul>
         </Alert>
@@ -172,7 +175,7 @@ export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: Ver
                     <div key={ind.indicatorId} className="grid grid-cols-2 gap-3 rounded-lg border p-3 md:grid-cols-[minmax(12rem,2fr)_8rem_repeat(3,minmax(7rem,1fr))_auto]" data-testid={`indicator-${info?.code ?? ind.indicatorId}`}>
                       <div className="col-span-2 grid content-start gap-0.5 md:col-span-1">
                         <span className="font-medium">{name(info)}</span>
-                        <span className="font-mono text-xs text-muted-foreground">{info?.code} · {info?.unit} · {t(`direction.${info?.direction ?? 'higher'}`)}</span>
+                        <span className="font-mono text-xs text-muted-foreground">{info?.code} · {unitName(data.indicators.find((x) => x.id === ind.indicatorId)?.unit, locale) || '—'} · {t(`direction.${info?.direction ?? 'higher'}`)}</span>
                         {err(`${base}.indicatorId`) ? <span className="text-sm text-danger">{err(`${base}.indicatorId`)}</span> : null}
                         <span className="text-sm tabular-nums text-muted-foreground">
                           {t('shareWithin', { share: percent(indicatorShares[ii]!, locale) })} · {t('shareOverall', { share: percent(indicatorShares[ii]! * objectiveShares[oi]!, locale) })}

@@ -75,6 +75,7 @@ export function WeightTuner({ data, periods, periodId, onPeriodChange }: { data:
 
 function TargetTuner({ versionId, target, items, periodId, applied, onApplied }: { versionId: number; target: WeightTarget; items: { label: string; weight: number }[]; periodId: number | null; applied: boolean; onApplied: () => Promise<void> }) {
   const t = useTranslations('method.tuning');
+  const tAll = useTranslations();
   const locale = useLocale();
   const trpc = useTRPC();
   const n = items.length;
@@ -180,7 +181,9 @@ function TargetTuner({ versionId, target, items, periodId, applied, onApplied }:
             ) : dataWeights.data ? (
               <p className="text-sm text-muted-foreground">
                 {t('dataUsed', { rows: dataWeights.data.rowsUsed, total: dataWeights.data.rows, period: dataWeights.data.period })}
-                {dataWeights.data.warnings.length ? <span className="block text-warning-foreground">{dataWeights.data.warnings.join(' · ')}</span> : null}
+                {dataWeights.data.notices.length ? (
+                  <span className="block text-warning-foreground">{dataWeights.data.notices.map((n) => tAll(`errors.engine.notices.${n.code}`, n.params)).join(' · ')}</span>
+                ) : null}
               </p>
             ) : null
           ) : null}

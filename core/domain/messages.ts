@@ -1,6 +1,7 @@
 // Validation messages travel as catalog keys (with JSON params) so the same zod schema speaks
 // both languages: the client translates them with next-intl, on its own checks and on the
-// field errors the server returns. Format: "validation.key" or "validation.key::{json params}".
+// field errors the server returns. Format: "validation.key" or "validation.key::{json params}"
+// ("errors.…" and "jobs.…" keys too: the engine's and the refusals' sentences).
 import { z } from 'zod';
 
 const paramsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -9,8 +10,11 @@ export function vmsg(key: string, params?: Record<string, string | number>): str
   return params ? `${key}::${JSON.stringify(params)}` : key;
 }
 
+/** The namespaces whose keys travel as messages; any other text is shown as it is. */
+const KEYED = ['validation.', 'errors.', 'jobs.'];
+
 export function parseVmsg(message: string): { key: string; params: Record<string, string | number> } | null {
-  if (!message.startsWith('validation.')) return null;
+  if (!KEYED.some((prefix) => message.startsWith(prefix))) return null;
   const i = message.indexOf('::');
   if (i < 0) return { key: message, params: {} };
   const key = message.slice(0, i);

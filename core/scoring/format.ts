@@ -4,6 +4,8 @@
 // (`npm run cli -- schema`); the cross-field rules are listed in README.md (section "Scoring").
 import { z } from 'zod';
 import { AGGREGATIONS, DIRECTIONS, MISSING_POLICIES, STAKEHOLDER_TYPES } from '@/core/domain/enums';
+import { vmsg } from '@/core/domain/messages';
+import { zodIssueMessage } from '@/core/domain/zod-messages';
 
 export const KPI_SET_FORMAT = 'kpi-set/v1';
 
@@ -120,12 +122,13 @@ type KpiSetShape = z.output<typeof kpiSetObjectSchema>;
 
 /** The rules that span several fields; each names the path of the field to fix. */
 function checkCrossFieldRules(set: KpiSetShape, ctx: z.RefinementCtx): void {
-  const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  // `key`: the same rule as a catalog message (vmsg), for the app's forms; the message is the CLI's.
+  const add = (path: (string | number)[], message: string, key: string) => ctx.addIssue({ code: 'custom', path, message, params: { key } });
 
   const objectiveAt = new Map<string, number>();
   set.objectives.forEach((objective, o) => {
     const first = objectiveAt.get(objective.code);
-    if (first !== undefined) add(['objectives', o, 'code'], `duplicate objective code "${objective.code}" (also objectives[${first}])`);
+    if (first !== undefined) add(['objectives', o, 'code'], `duplicate objective code "${objective.code}" (also objectives[${first}])`, vmsg('validation.kpiSet.duplicateObjective', { code: objective.code }));
     else objectiveAt.set(objective.code, o);
   });
 
@@ -135,25 +138,25 @@ function checkCrossFieldRules(set: KpiSetShape, ctx: z.RefinementCtx): void {
       const base = ['objectives', o, 'indicators', i];
       const here = `objectives[${o}].indicators[${i}]`;
       const first = indicatorAt.get(indicator.code);
-      if (first !== undefined) add([...base, 'code'], `duplicate indicator code "${indicator.code}" (also ${first}); indicator codes are unique across the whole set`);
+      if (first !== undefined) add([...base, 'code'], `duplicate indicator code "${indicator.code}" (also ${first}); indicator codes are unique across the whole set`, vmsg('validation.kpiSet.duplicateIndicator', { code: indicator.code }));
       else indicatorAt.set(indicator.code, here);
       if ((RESERVED_COLUMN_NAMES as readonly string[]).includes(indicator.code)) {
-        add([...base, 'code'], `"${indicator.code}" is reserved for a column of the values file; choose another code`);
+        add([...base, 'code'], `"${indicator.code}" is reserved for a column of the values file; choose another code`, vmsg('validation.kpiSet.reservedCode', { code: indicator.code }));
       }
       const n = indicator.normalization;
       const at = [...base, 'normalization'];
       if (n.method === 'goalposts') {
-        if (!(n.min < n.max)) add([...at, 'max'], `goalposts need min < max (min ${n.min}, max ${n.max})`);
-        if (n.transform === 'ln' && !(n.min > 0)) add([...at, 'min'], `the ln transform needs positive goalposts (min ${n.min} ≤ 0)`);
+        if (!(n.min < n.max)) add([...at, 'max'], `goalposts need min < max (min ${n.min}, max ${n.max})`, vmsg('validation.kpiSet.goalpostsOrder', { min: n.min, max: n.max }));
+        if (n.transform === 'ln' && !(n.min > 0)) add([...at, 'min'], `the ln transform needs positive goalposts (min ${n.min} ≤ 0)`, vmsg('validation.kpiSet.lnPositive', { min: n.min }));
       } else if (n.method === 'target') {
         if (indicator.direction === 'higher' && !(n.target > n.baseline)) {
-          add([...at, 'target'], `for a higher-is-better indicator the target must be above the baseline (target ${n.target}, baseline ${n.baseline})`);
+          add([...at, 'target'], `for a higher-is-better indicator the target must be above the baseline (target ${n.target}, baseline ${n.baseline})`, vmsg('validation.kpiSet.targetAbove', { target: n.target, baseline: n.baseline }));
         }
         if (indicator.direction === 'lower' && !(n.target < n.baseline)) {
-          add([...at, 'target'], `for a lower-is-better indicator the target must be below the baseline (target ${n.target}, baseline ${n.baseline})`);
+          add([...at, 'target'], `for a lower-is-better indicator the target must be below the baseline (target ${n.target}, baseline ${n.baseline})`, vmsg('validation.kpiSet.targetBelow', { target: n.target, baseline: n.baseline }));
         }
       } else if (n.method === 'zscore' && n.center !== undefined && !(n.center >= 0 && n.center <= set.scale)) {
-        add([...at, 'center'], `center must lie within 0…scale (0…${set.scale}), got ${n.center}`);
+        add([...at, 'center'], `center must lie within 0…scale (0…${set.scale}), got ${n.center}`, vmsg('validation.kpiSet.centerRange', { scale: set.scale, center: n.center }));
       }
     });
   });
@@ -162,16 +165,16 @@ function checkCrossFieldRules(set: KpiSetShape, ctx: z.RefinementCtx): void {
   const gradeMinAt = new Map<number, number>();
   set.grades.forEach((grade, g) => {
     const firstCode = gradeCodeAt.get(grade.code);
-    if (firstCode !== undefined) add(['grades', g, 'code'], `duplicate grade code "${grade.code}" (also grades[${firstCode}])`);
+    if (firstCode !== undefined) add(['grades', g, 'code'], `duplicate grade code "${grade.code}" (also grades[${firstCode}])`, vmsg('validation.kpiSet.duplicateGrade', { code: grade.code }));
     else gradeCodeAt.set(grade.code, g);
     const firstMin = gradeMinAt.get(grade.min);
-    if (firstMin !== undefined) add(['grades', g, 'min'], `bands overlap: grades[${firstMin}] also starts at ${grade.min}`);
+    if (firstMin !== undefined) add(['grades', g, 'min'], `bands overlap: grades[${firstMin}] also starts at ${grade.min}`, vmsg('validation.kpiSet.gradeOverlap', { min: grade.min }));
     else gradeMinAt.set(grade.min, g);
-    if (grade.min > set.scale) add(['grades', g, 'min'], `a band cannot start above the scale (${grade.min} > ${set.scale})`);
+    if (grade.min > set.scale) add(['grades', g, 'min'], `a band cannot start above the scale (${grade.min} > ${set.scale})`, vmsg('validation.kpiSet.gradeAboveScale', { min: grade.min, scale: set.scale }));
   });
   if (set.grades.length > 0 && !gradeMinAt.has(0)) {
     const lowest = Math.min(...set.grades.map((grade) => grade.min));
-    add(['grades'], `the bands must cover 0…${set.scale}: the lowest starts at ${lowest}, leaving 0…${lowest} without a grade; add a band with min 0`);
+    add(['grades'], `the bands must cover 0…${set.scale}: the lowest starts at ${lowest}, leaving 0…${lowest} without a grade; add a band with min 0`, vmsg('validation.kpiSet.gradesFromZero', { scale: set.scale, lowest }));
   }
 }
 
@@ -190,7 +193,26 @@ export type BilingualLabel = z.output<typeof labelSchema>;
 export interface KpiSetProblem {
   /** JSON path of the field, e.g. `objectives[0].indicators[2].normalization.max`; '' for the document. */
   path: string;
+  /** In English, for the CLI and the logs. */
   message: string;
+  /** The same problem as a catalog message (vmsg), for the app. */
+  key: string;
+}
+
+const ARRAY_NEEDS: Record<string, string> = {
+  indicators: 'validation.kpiSet.noIndicators',
+  grades: 'validation.kpiSet.noGrades',
+  objectives: 'validation.kpiSet.noObjectives',
+};
+
+/** The catalog message of one of the validator's issues. */
+function problemKey(issue: z.core.$ZodIssue): string {
+  const last = String(issue.path.at(-1) ?? '');
+  if (issue.code === 'custom' && typeof issue.params?.key === 'string') return issue.params.key;
+  if (issue.code === 'invalid_format' && last === 'code') return vmsg('validation.method.code');
+  if (issue.code === 'invalid_union' && last === 'normalization') return vmsg('validation.kpiSet.unknownMethod');
+  if (issue.code === 'too_small' && issue.origin === 'array' && ARRAY_NEEDS[last]) return vmsg(ARRAY_NEEDS[last]);
+  return zodIssueMessage(issue as z.core.$ZodRawIssue);
 }
 
 export type KpiSetValidation = { ok: true; value: KpiSetV1 } | { ok: false; errors: KpiSetProblem[] };
@@ -246,10 +268,10 @@ export function validateKpiSet(json: unknown): KpiSetValidation {
     if (issue.code === 'unrecognized_keys') {
       // One error per unknown key, pointing at the key itself.
       for (const key of issue.keys) {
-        errors.push({ path: formatJsonPath([...issue.path, key]), message: `unknown field "${key}"; remove it or check its spelling` });
+        errors.push({ path: formatJsonPath([...issue.path, key]), message: `unknown field "${key}"; remove it or check its spelling`, key: vmsg('validation.kpiSet.unknownField', { key }) });
       }
     } else {
-      errors.push({ path: formatJsonPath(issue.path), message: issue.message });
+      errors.push({ path: formatJsonPath(issue.path), message: issue.message, key: problemKey(issue) });
     }
   }
   return { ok: false, errors };

@@ -26,7 +26,7 @@ export { canonicalJson, CanonicalJsonError } from './canonical-json';
 export { sha256, sha256Hex } from './sha256';
 export { methodHash } from './method-hash';
 
-export { ScoringInputError, WeightsInputError } from './errors';
+export { SCORING_INPUT_ERROR_CODES, ScoringInputError, WEIGHTS_PROBLEM_CODES, WeightsInputError, type WeightsProblemCode } from './errors';
 export type { ScoringInputErrorCode } from './errors';
 
 export { TOLERANCE, atLeast, nearlyEqual } from './tolerance';

@@ -173,9 +173,17 @@ export function ahpWeights(matrix: readonly (readonly number[])[], criteria?: re
 // judged on the same stakeholders. Both methods first min–max each indicator to [0, 1] with its
 // direction: zᵢⱼ = (xᵢⱼ − minⱼ)/(maxⱼ − minⱼ), or (maxⱼ − xᵢⱼ)/(maxⱼ − minⱼ) for "lower".
 
+/** A warning as a code with params, for the app's catalogs (`errors.engine.notices.<code>`). */
+export interface WeightsNotice {
+  code: 'rows_left_out' | 'constant' | 'one_varies' | 'perfectly_correlated';
+  params: Record<string, string | number>;
+}
+
 export interface DataWeightsResult {
   weights: number[];
+  /** In English, for the CLI; `notices` says the same as codes. */
   warnings: string[];
+  notices: WeightsNotice[];
   /** Rows used (complete in every indicator). */
   rowsUsed: number;
 }
@@ -206,6 +214,7 @@ interface PreparedData {
   constant: boolean[];
   rowsUsed: number;
   warnings: string[];
+  notices: WeightsNotice[];
 }
 
 function prepareData(rows: DataMatrix, directions: readonly Direction[], names?: readonly string[]): PreparedData {
@@ -213,6 +222,7 @@ function prepareData(rows: DataMatrix, directions: readonly Direction[], names?:
   if (n === 0) throw new WeightsInputError('directions', 'no indicators given');
   if (names !== undefined && names.length !== n) throw new WeightsInputError('names', `${names.length} names for ${n} indicators`);
   const warnings: string[] = [];
+  const notices: WeightsNotice[] = [];
   const complete: (readonly (number | null | undefined)[])[] = [];
   rows.forEach((row, r) => {
     if (!Array.isArray(row) || row.length !== n) throw new WeightsInputError(`rows[${r}]`, `expected ${n} values, one per indicator`);
@@ -224,9 +234,22 @@ function prepareData(rows: DataMatrix, directions: readonly Direction[], names?:
     if (isComplete) complete.push(row);
   });
   const m = complete.length;
-  if (m < rows.length) warnings.push(`${rows.length - m} of ${rows.length} rows have a missing value and were left out`);
-  if (m < 2) throw new WeightsInputError('rows', `need at least 2 complete rows to weigh by the data, got ${m}`);
+  if (m < rows.length) {
+    warnings.push(`${rows.length - m} of ${rows.length} rows have a missing value and were left out`);
+    notices.push({ code: 'rows_left_out', params: { left: rows.length - m, total: rows.length } });
+  }
   const label = (j: number) => (names ? `"${names[j]}"` : `indicator ${j + 1}`);
+  if (m < 2) {
+    // Usually a new indicator nobody has entered yet: name it, as that is what to fix.
+    const empty = directions.map((_, j) => j).filter((j) => rows.every((row) => row[j] === null || row[j] === undefined));
+    const what = 'need at least 2 complete rows (stakeholders with a value for every indicator) to weigh by the data';
+    if (empty.length === 0) throw new WeightsInputError('rows', `${what}, got ${m}`, 'too_few_rows', { complete: m });
+    const list = empty.map(label).join(', ');
+    throw new WeightsInputError('rows', `${what}, got ${m}; no row has a value yet for ${list}`, 'too_few_rows_missing', {
+      complete: m,
+      indicators: empty.map((j) => names?.[j] ?? String(j + 1)).join(', '),
+    });
+  }
   const columns: Float64Array[] = [];
   const constant: boolean[] = [];
   for (let j = 0; j < n; j++) {
@@ -243,6 +266,7 @@ function prepareData(rows: DataMatrix, directions: readonly Direction[], names?:
     constant.push(isConstant);
     if (isConstant) {
       warnings.push(`${label(j)} has the same value in every row, so it carries no information: weight 0`);
+      notices.push({ code: 'constant', params: { indicator: names?.[j] ?? String(j + 1) } });
       column.fill(0);
     } else {
       const range = max - min;
@@ -251,7 +275,7 @@ function prepareData(rows: DataMatrix, directions: readonly Direction[], names?:
     }
     columns.push(column);
   }
-  return { columns, constant, rowsUsed: m, warnings };
+  return { columns, constant, rowsUsed: m, warnings, notices };
 }
 
 /**
@@ -263,7 +287,7 @@ function prepareData(rows: DataMatrix, directions: readonly Direction[], names?:
  * Environmental Sciences 18(5), 2006, 1020–1023.
  */
 export function entropyWeights(rows: DataMatrix, directions: readonly Direction[], names?: readonly string[]): EntropyResult {
-  const { columns, constant, rowsUsed: m, warnings } = prepareData(rows, directions, names);
+  const { columns, constant, rowsUsed: m, warnings, notices } = prepareData(rows, directions, names);
   const logM = Math.log(m);
   const entropy: number[] = [];
   const divergence: number[] = [];
@@ -285,8 +309,8 @@ export function entropyWeights(rows: DataMatrix, directions: readonly Direction[
     divergence.push(1 - e);
   });
   const sum = divergence.reduce((a, b) => a + b, 0);
-  if (!(sum > 0)) throw new WeightsInputError('rows', 'every indicator is constant over the rows: the data give no weights');
-  return { method: 'entropy', weights: divergence.map((d) => d / sum), entropy, divergence, rowsUsed: m, warnings };
+  if (!(sum > 0)) throw new WeightsInputError('rows', 'every indicator is constant over the rows: the data give no weights', 'no_information');
+  return { method: 'entropy', weights: divergence.map((d) => d / sum), entropy, divergence, rowsUsed: m, warnings, notices };
 }
 
 /**
@@ -301,7 +325,7 @@ export function entropyWeights(rows: DataMatrix, directions: readonly Direction[
  * 763–770.
  */
 export function criticWeights(rows: DataMatrix, directions: readonly Direction[], names?: readonly string[]): CriticResult {
-  const { columns, constant, rowsUsed: m, warnings } = prepareData(rows, directions, names);
+  const { columns, constant, rowsUsed: m, warnings, notices } = prepareData(rows, directions, names);
   const n = columns.length;
   const means = columns.map((column) => column.reduce((a, b) => a + b, 0) / m);
   const stdDev = columns.map((column, j) => {
@@ -332,7 +356,7 @@ export function criticWeights(rows: DataMatrix, directions: readonly Direction[]
   }
   const total = information.reduce((a, b) => a + b, 0);
   const informativeCount = informative.filter(Boolean).length;
-  if (informativeCount === 0) throw new WeightsInputError('rows', 'every indicator is constant over the rows: the data give no weights');
+  if (informativeCount === 0) throw new WeightsInputError('rows', 'every indicator is constant over the rows: the data give no weights', 'no_information');
   let weights: number[];
   if (total > 0) weights = information.map((c) => c / total);
   else {
@@ -341,7 +365,8 @@ export function criticWeights(rows: DataMatrix, directions: readonly Direction[]
         ? 'only one indicator varies over the rows; it takes the whole weight'
         : 'the varying indicators are perfectly correlated (no conflict); they share the weight equally',
     );
+    notices.push({ code: informativeCount === 1 ? 'one_varies' : 'perfectly_correlated', params: {} });
     weights = informative.map((isInformative) => (isInformative ? 1 / informativeCount : 0));
   }
-  return { method: 'critic', weights, stdDev, conflict, information, rowsUsed: m, warnings };
+  return { method: 'critic', weights, stdDev, conflict, information, rowsUsed: m, warnings, notices };
 }

@@ -1,9 +1,11 @@
 'use client';
 // The browser side of tRPC: TanStack Query with the tRPC options proxy, superjson on the wire.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, loggerLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, loggerLink, TRPCClientError, type TRPCLink } from '@trpc/client';
+import { observable } from '@trpc/server/observable';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import { useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { useEffect, useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/trpc/root';
 
@@ -25,12 +27,39 @@ function makeQueryClient() {
   });
 }
 
+/** The reader's sentence for a call without an answer, set by the provider in the reader's language. */
+let unansweredText = '';
+
+/**
+ * A call that never got an answer (offline, a dropped connection) says so in the reader's language
+ * instead of the browser's "Failed to fetch"; the server's answers carry their own sentence, and a
+ * call cancelled on purpose stays as it is.
+ */
+const unansweredLink: TRPCLink<AppRouter> = () =>
+  ({ next, op }) =>
+    observable((observer) =>
+      next(op).subscribe({
+        next: (value) => observer.next(value),
+        error: (err) => {
+          const unanswered = err.shape === undefined && err.data === undefined && err.cause?.name !== 'AbortError';
+          observer.error(unanswered && unansweredText ? new TRPCClientError<AppRouter>(unansweredText, { cause: err }) : err);
+        },
+        complete: () => observer.complete(),
+      }),
+    );
+
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
+  const t = useTranslations('errors');
+  // Read when a call fails, so a change of language applies without a new client.
+  useEffect(() => {
+    unansweredText = t('network');
+  }, [t]);
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === 'development' && op.direction === 'down' && op.result instanceof Error }),
+        unansweredLink,
         httpBatchLink({ url: '/api/trpc', transformer: superjson }),
       ],
     }),

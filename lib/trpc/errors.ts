@@ -1,6 +1,10 @@
 // Turning tRPC errors into what a form shows: a message per field and one for the whole form.
 import { TRPCClientError } from '@trpc/client';
 import { parseVmsg } from '@/core/domain/messages';
+import { installZodMessages } from '@/core/domain/zod-messages';
+
+// The forms parse with the server's schemas: zod's own problems become catalog keys here too.
+installZodMessages();
 
 export type FieldErrorMap = Record<string, string>;
 

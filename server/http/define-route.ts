@@ -7,8 +7,11 @@ import type { Db } from '@/db';
 import { awaitsPasswordChange, can, type Action, type OpenAction } from '@/server/auth/permissions';
 import type { SessionUser } from '@/server/auth/session';
 import { BusyError, DomainError, ForbiddenError, HTTP_STATUS, UnauthorizedError, ValidationError } from '@/server/errors';
+import { requestLocale } from '@/server/auth/locale';
+import { readerMessage } from '@/server/error-text';
 import { contextFromHeaders } from '@/server/trpc/context';
 import { zodFieldErrors, type Context } from '@/server/trpc/init';
+import { DEFAULT_LOCALE } from '@/i18n/config';
 
 export type Method = 'GET' | 'POST';
 type Params = Record<string, string | string[] | undefined>;
@@ -43,15 +46,20 @@ function authorize(user: SessionUser | null, action: Action): void {
   }
 }
 
-/** A refusal as JSON: the message, reason and code tRPC would send, with the table's status. */
-export function errorResponse(e: unknown, where: string): Response {
+/**
+ * A refusal as JSON: the reader's sentence (in the language of the request), reason and code as
+ * tRPC would send them, with the table's status.
+ */
+export function errorResponse(e: unknown, where: string, request?: Request): Response {
   const noStore = { 'cache-control': 'no-store' };
+  const locale = request ? requestLocale(request.headers) : DEFAULT_LOCALE;
   if (e instanceof DomainError) {
     const headers = e instanceof BusyError ? { ...noStore, 'retry-after': String(e.retryAfterSeconds) } : noStore;
-    return Response.json({ error: { message: e.message, reason: e.reason, code: e.code } }, { status: HTTP_STATUS[e.code], headers });
+    const message = readerMessage(locale, { reason: e.reason, code: e.code, params: e.params, detail: e.detail });
+    return Response.json({ error: { message, reason: e.reason, code: e.code } }, { status: HTTP_STATUS[e.code], headers });
   }
   console.error(`${where} failed:`, e);
-  const error = { message: 'Something went wrong; nothing was changed. Please try again.', reason: 'internal', code: 'INTERNAL_SERVER_ERROR' };
+  const error = { message: readerMessage(locale, { code: 'INTERNAL_SERVER_ERROR' }), reason: 'internal', code: 'INTERNAL_SERVER_ERROR' };
   return Response.json({ error }, { status: 500, headers: noStore });
 }
 
@@ -92,7 +100,7 @@ export function defineRoute<A extends Action, S extends z.ZodType = z.ZodObject>
           authorize: (action) => authorize(ctx.user, action),
         });
       } catch (e) {
-        return errorResponse(e, where);
+        return errorResponse(e, where, request);
       }
     },
     async handle(request, segment) {
@@ -100,7 +108,7 @@ export function defineRoute<A extends Action, S extends z.ZodType = z.ZodObject>
       try {
         ctx = await contextFromHeaders(request.headers);
       } catch (e) {
-        return errorResponse(e, where);
+        return errorResponse(e, where, request);
       }
       return route.run(ctx, request, segment ? await segment.params : {});
     },

@@ -8,7 +8,7 @@ import { TooLargeError, ValidationError } from '@/server/errors';
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
 
 function tooLarge(): TooLargeError {
-  return new TooLargeError(`The file is larger than ${MB} MB, the most one upload may carry; split it into smaller files.`);
+  return new TooLargeError(`The file is larger than ${MB} MB, the most one upload may carry; split it into smaller files.`).with({ mb: MB });
 }
 
 /** The form and its `file` field, or a refusal: too large (413), not multipart, or no file. */

@@ -39,7 +39,7 @@ function assertAmount(e: Effective, change: { eligible: boolean; amount: number 
   }
   const cap = 'cap' in benefit ? benefit.cap : null;
   if (cap !== null && change.amount !== null && change.amount > cap) {
-    throw new ValidationError(`The amount is above the program's cap of ${cap} per recipient.`, { amount: [imsg('override.overCap', { cap })] }, 'override_over_cap');
+    throw new ValidationError(`The amount is above the program's cap of ${cap} per recipient.`, { amount: [imsg('override.overCap', { cap })] }, 'override_over_cap').with({ cap });
   }
 }
 

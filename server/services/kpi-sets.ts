@@ -15,6 +15,7 @@ import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
 import { draftContentOf, getKpiSet, getVersionRow } from '@/server/queries/kpi-versions';
 import { getPeriod } from '@/server/queries/periods';
 import { listIndicators, listObjectives } from '@/server/queries/library';
+import { ensureUnit, unitLookup } from '@/server/queries/units';
 import { diffKpiSets } from '@/core/scoring/kpi-set-diff';
 import { draftToDocument, fieldKeyOfPath, type DraftCatalog, type DraftContent, type WeightTarget } from '@/core/schemas/method';
 
@@ -52,7 +53,7 @@ export function catalogFor(db: DbOrTx, kpiSetId: number): DraftCatalog & { retir
   return {
     kpiSet: { code: set.code, nameEn: set.nameEn, nameZh: set.nameZh, stakeholderType: set.stakeholderType },
     objectives: new Map(objectiveRows.map((o) => [o.id, { code: o.code, nameEn: o.nameEn, nameZh: o.nameZh }])),
-    indicators: new Map(indicatorRows.map((i) => [i.id, { code: i.code, nameEn: i.nameEn, nameZh: i.nameZh, unit: i.unit, direction: i.direction }])),
+    indicators: new Map(indicatorRows.map((i) => [i.id, { code: i.code, nameEn: i.nameEn, nameZh: i.nameZh, unit: i.unit?.nameEn ?? '', direction: i.direction }])),
     retired: new Set(indicatorRows.filter((i) => i.retired).map((i) => i.id)),
   };
 }
@@ -84,9 +85,9 @@ export function getVersion(db: Db, versionId: number) {
 }
 
 /** validateKpiSet's errors keyed by form field (`objectives.0.weight`), each a translatable message. */
-export function documentFieldErrors(errors: { path: string; message: string }[]): FieldErrors {
+export function documentFieldErrors(errors: { path: string; message: string; key?: string }[]): FieldErrors {
   const out: FieldErrors = {};
-  for (const e of errors) (out[fieldKeyOfPath(e.path) || '_'] ??= []).push(e.message);
+  for (const e of errors) (out[fieldKeyOfPath(e.path) || '_'] ??= []).push(e.key ?? e.message);
   return out;
 }
 
@@ -269,28 +270,30 @@ export function importVersion(db: Db, actor: SessionUser, kpiSetId: number, text
   const checked = validateKpiSet(json);
   if (!checked.ok) throw new ValidationError(checked.errors.map((e) => `${e.path || '(document)'}: ${e.message}`).join('\n'), documentFieldErrors(checked.errors), 'kpi_set_invalid');
   const doc = checked.value;
-  const problems: { path: string; message: string }[] = [];
-  if (doc.code !== set.code) problems.push({ path: 'code', message: `the file is KPI set "${doc.code}", not "${set.code}"` });
-  if (doc.stakeholderType !== set.stakeholderType) problems.push({ path: 'stakeholderType', message: `the file is for ${doc.stakeholderType}, this set for ${set.stakeholderType}` });
-  if (doc.name.en !== set.nameEn || doc.name['zh-CN'] !== set.nameZh) problems.push({ path: 'name', message: 'the name differs from this KPI set\'s name' });
+  const problems: { path: string; message: string; key: string }[] = [];
+  if (doc.code !== set.code) problems.push({ path: 'code', message: `the file is KPI set "${doc.code}", not "${set.code}"`, key: vmsg('validation.kpiSet.otherSet', { file: doc.code, set: set.code }) });
+  if (doc.stakeholderType !== set.stakeholderType) problems.push({ path: 'stakeholderType', message: `the file is for ${doc.stakeholderType}, this set for ${set.stakeholderType}`, key: vmsg('validation.kpiSet.otherType') });
+  if (doc.name.en !== set.nameEn || doc.name['zh-CN'] !== set.nameZh) problems.push({ path: 'name', message: 'the name differs from this KPI set\'s name', key: vmsg('validation.kpiSet.setName') });
   const objectiveByCode = new Map(listObjectives(db).map((o) => [o.code, o]));
   const indicatorByCode = new Map(listIndicators(db).map((i) => [i.code, i]));
+  const unitOf = unitLookup(db);
   doc.objectives.forEach((o, oi) => {
     const known = objectiveByCode.get(o.code);
     if (known && (known.nameEn !== o.name.en || known.nameZh !== o.name['zh-CN']))
-      problems.push({ path: `objectives[${oi}].name`, message: `objective "${o.code}" is named differently in the library` });
+      problems.push({ path: `objectives[${oi}].name`, message: `objective "${o.code}" is named differently in the library`, key: vmsg('validation.kpiSet.libraryName', { code: o.code }) });
     o.indicators.forEach((i, ii) => {
       const k = indicatorByCode.get(i.code);
       if (!k) return;
       const at = `objectives[${oi}].indicators[${ii}]`;
-      if (k.nameEn !== i.name.en || k.nameZh !== i.name['zh-CN']) problems.push({ path: `${at}.name`, message: `indicator "${i.code}" is named differently in the library` });
-      if (k.unit !== i.unit) problems.push({ path: `${at}.unit`, message: `indicator "${i.code}" has unit "${k.unit}" in the library, "${i.unit}" in the file` });
-      if (k.direction !== i.direction) problems.push({ path: `${at}.direction`, message: `indicator "${i.code}" is ${k.direction}-is-better in the library` });
-      if (k.retired) problems.push({ path: `${at}.code`, message: `indicator "${i.code}" is retired` });
+      if (k.nameEn !== i.name.en || k.nameZh !== i.name['zh-CN']) problems.push({ path: `${at}.name`, message: `indicator "${i.code}" is named differently in the library`, key: vmsg('validation.kpiSet.libraryName', { code: i.code }) });
+      if ((k.unit?.code ?? null) !== (unitOf(i.unit)?.code ?? null))
+        problems.push({ path: `${at}.unit`, message: `indicator "${i.code}" has unit "${k.unit?.nameEn ?? ''}" in the library, "${i.unit}" in the file`, key: vmsg('validation.kpiSet.libraryUnit', { code: i.code }) });
+      if (k.direction !== i.direction) problems.push({ path: `${at}.direction`, message: `indicator "${i.code}" is ${k.direction}-is-better in the library`, key: vmsg('validation.kpiSet.libraryDirection', { code: i.code }) });
+      if (k.retired) problems.push({ path: `${at}.code`, message: `indicator "${i.code}" is retired`, key: vmsg('validation.method.retiredIndicator') });
     });
   });
   if (doc.objectives.some((o) => o.description) || doc.description || doc.objectives.some((o) => o.indicators.some((i) => i.description)))
-    problems.push({ path: 'description', message: 'descriptions are kept in the indicator library, not in a version; remove them from the file' });
+    problems.push({ path: 'description', message: 'descriptions are kept in the indicator library, not in a version; remove them from the file', key: vmsg('validation.kpiSet.descriptions') });
   if (problems.length) throw new ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('\n'), documentFieldErrors(problems), 'kpi_set_mismatch');
 
   const latest = db.select({ version: max(kpiSetVersions.version) }).from(kpiSetVersions).where(eq(kpiSetVersions.kpiSetId, kpiSetId)).get();
@@ -307,7 +310,7 @@ export function importVersion(db: Db, actor: SessionUser, kpiSetId: number, text
     const indicatorId = (i: KpiSetV1['objectives'][number]['indicators'][number]) => {
       const known = indicatorByCode.get(i.code);
       if (known) return known.id;
-      const row = tx.insert(indicators).values({ code: i.code, nameEn: i.name.en, nameZh: i.name['zh-CN'], unit: i.unit, direction: i.direction, valueType: 'number' }).returning().get();
+      const row = tx.insert(indicators).values({ code: i.code, nameEn: i.name.en, nameZh: i.name['zh-CN'], unitCode: ensureUnit(tx, i.unit), direction: i.direction, valueType: 'number' }).returning().get();
       writeAudit(tx, { actorId: actor.id, action: 'indicator.create', entity: 'indicator', entityId: row.id, after: row, reason: 'kpi-set import' });
       return row.id;
     };

@@ -186,7 +186,7 @@ export async function resetPassword(db: Db, actor: SessionUser, id: string, pass
 export function setUserDisabled(db: Db, actor: SessionUser, id: string, disabled: boolean) {
   if (id === actor.id && disabled) throw new StateError('You cannot disable your own account.', 'self_disable');
   const before = getUserRow(db, id);
-  if (before.disabled === disabled) throw new ConflictError(disabled ? 'The account is already disabled.' : 'The account is already enabled.');
+  if (before.disabled === disabled) throw new ConflictError(disabled ? 'The account is already disabled.' : 'The account is already enabled.', 'already_set');
   db.transaction((tx) => {
     tx.update(user).set({ disabled, updatedAt: new Date() }).where(eq(user.id, id)).run();
     if (disabled) tx.delete(session).where(eq(session.userId, id)).run();

@@ -7,9 +7,18 @@ import type { Db } from '@/db';
 import { awaitsPasswordChange, can, type OpenAction, type SignedInAction } from '@/server/auth/permissions';
 import type { SessionUser } from '@/server/auth/session';
 import { DomainError, ForbiddenError, ValidationError, type FieldErrors } from '@/server/errors';
+import { installZodMessages } from '@/core/domain/zod-messages';
+import { DEFAULT_LOCALE, type Locale } from '@/i18n/config';
+import { readerMessage } from '@/server/error-text';
 
-/** `resHeaders`: the HTTP response's headers, when there is one (not in the server caller). */
-export type Context = { db: Db; user: SessionUser | null; resHeaders?: Headers };
+// Zod's own problems reach the forms as catalog keys (core/domain/zod-messages.ts).
+installZodMessages();
+
+/**
+ * `resHeaders`: the HTTP response's headers, when there is one (not in the server caller);
+ * `locale`: the reader's language, for the sentences of refusals.
+ */
+export type Context = { db: Db; user: SessionUser | null; resHeaders?: Headers; locale?: Locale };
 
 /** Zod issues as `{ "field.path": ["message", …] }` so forms can show each at its field. */
 export function zodFieldErrors(error: ZodError): FieldErrors {
@@ -23,19 +32,28 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const fields =
       cause instanceof ZodError ? zodFieldErrors(cause) : cause instanceof ValidationError ? cause.fields : null;
+    const domain = cause instanceof DomainError ? cause : null;
+    const reason = domain?.reason ?? (cause instanceof ZodError ? 'validation' : null);
+    // The reader's sentence: the English message of the error is for the logs only.
+    const message = readerMessage(ctx?.locale ?? DEFAULT_LOCALE, {
+      reason,
+      code: error.code,
+      params: domain?.params,
+      detail: domain?.detail,
+    });
     return {
       ...shape,
-      message: cause instanceof ZodError ? 'Some fields are not valid; see each field.' : shape.message,
+      message,
       data: {
         ...shape.data,
         // Never leak stack traces to clients.
         stack: undefined,
         fields,
-        reason: cause instanceof DomainError ? cause.reason : null,
+        reason,
       },
     };
   },

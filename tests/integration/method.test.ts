@@ -10,6 +10,7 @@ import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { ValidationError } from '@/server/errors';
 import { zodFieldErrors } from '@/server/trpc/init';
+import { readerMessage } from '@/server/error-text';
 import { versionInEffect } from '@/server/queries/kpi-versions';
 import { callerFor, freshDb, makeUser, waitForJob } from './helpers';
 import { publishedWorld } from './factory';
@@ -111,7 +112,8 @@ describe('indicators', () => {
     await api.indicators.update({ id: created.id, data: { ...base, code: 'rr_new_metric2' } });
     const used = (await api.indicators.list({ includeRetired: false })).find((i) => i.code === 'mk_income')!;
     expect(used.publishedVersions).toBe(1);
-    const { id, versions: _v, publishedVersions: _p, retired: _r, createdAt: _c, updatedAt: _u, ...data } = used;
+    const { id, versions: _v, publishedVersions: _p, retired: _r, createdAt: _c, updatedAt: _u, unitCode, ...rest } = used;
+    const data = { ...rest, unit: unitCode ?? '' };
     expect(await fieldsOf(api.indicators.update({ id, data: { ...data, code: `${used.code}_x` } }))).toMatchObject({ code: 'BAD_REQUEST', fields: { code: ['validation.method.lockedByPublished'] } });
     await expect(api.indicators.update({ id, data: { ...data, nameEn: 'Renamed' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // What the published document does not carry may change.
@@ -163,6 +165,12 @@ describe('KPI-set versions', () => {
     await api.kpiSets.saveDraft({ versionId: draft.id, content: good });
     const saved = await api.kpiSets.version({ versionId: draft.id });
     expect(saved.document.objectives[0]!.indicators.at(-1)).toMatchObject({ code: 'rr_cold_chain', normalization: { method: 'goalposts', min: 0, max: 100, transform: 'none' } });
+    // Weighting by the data says which indicator nobody has entered yet, in the reader's language.
+    const target = { level: 'indicators' as const, objectiveId: v.content.objectives[0]!.objectiveId };
+    const refused = await api.tuning.dataWeights({ versionId: draft.id, periodId: periodId('2026Q2'), target, method: 'entropy' }).then(() => null, (e: unknown) => e);
+    const cause = (refused as TRPCError).cause as ValidationError;
+    expect(cause).toMatchObject({ reason: 'no_data_weights', detail: expect.stringMatching(/^errors\.engine\.weights\.too_few_rows_missing::/), fields: { method: [cause.detail] } });
+    expect(readerMessage('zh-CN', cause)).toContain('以下指标尚无任何评价对象填报数值：rr_cold_chain。');
     const diff = await api.kpiSets.diff({ fromVersionId: v.siblings.find((s) => s.version === 1)!.id, toVersionId: draft.id });
     expect(diff.diff.indicators.find((i) => i.code === 'rr_cold_chain')).toMatchObject({ change: 'added' });
     expect(diff.diff.objectives.find((o) => o.code === 'income')).toMatchObject({ change: 'changed', weightAfter: 0.5 });
@@ -192,14 +200,15 @@ describe('KPI-set versions', () => {
     expect(await fieldsOf(api.kpiSets.import({ kpiSetId: setId(db, 'rural'), text: first.text }))).toEqual({
       code: 'BAD_REQUEST',
       fields: {
-        code: ['the file is KPI set "market", not "rural"'],
-        stakeholderType: ['the file is for market, this set for rural'],
-        name: ["the name differs from this KPI set's name"],
+        // Catalog keys, so the form says it in the reader's language.
+        code: ['validation.kpiSet.otherSet::{"file":"market","set":"rural"}'],
+        stakeholderType: ['validation.kpiSet.otherType'],
+        name: ['validation.kpiSet.setName'],
       },
     });
     const broken = JSON.parse(first.text) as { objectives: { weight: number }[] };
     broken.objectives[1]!.weight = 0;
-    expect(await fieldsOf(api.kpiSets.import({ kpiSetId: market, text: JSON.stringify(broken) }))).toMatchObject({ code: 'BAD_REQUEST', fields: { 'objectives.1.weight': [expect.any(String)] } });
+    expect(await fieldsOf(api.kpiSets.import({ kpiSetId: market, text: JSON.stringify(broken) }))).toMatchObject({ code: 'BAD_REQUEST', fields: { 'objectives.1.weight': ['validation.zod.number.greaterThan::{"min":0}'] } });
     await expect(api.kpiSets.import({ kpiSetId: market, text: '{not json' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -17,6 +17,7 @@ import { checkImport } from '@/server/services/imports';
 import { checkRegistryImport } from '@/server/services/stakeholder-registry';
 import { makeFactory, type IndicatorSpec } from './factory';
 import { validCreditCode } from './helpers';
+import { readerMessage } from '@/server/error-text';
 
 const MARKET = ['mk_local_hires_monitored', 'mk_coop_purchases_10k', 'mk_value_added_10k', 'mk_rd_investment_pct', 'mk_env_violations', 'mk_local_farmer_wages_10k', 'mk_contract_farming_payments_10k', 'mk_profit_shared_pct'];
 const INDICATORS: IndicatorSpec[] = MARKET.map((code) => ({ code, max: 100_000 }));
@@ -105,7 +106,9 @@ describe('file checks off the request thread', () => {
     const e = thrown as DomainError;
     const res = await importUploadRoute.run({ db, user: world.assessor }, upload('/api/imports', 'v.csv', input.bytes, { kpiSet: 'no-such-set', mode: 'draft' }));
     expect(res.status).toBe(HTTP_STATUS[e.code]);
-    expect(await res.json()).toEqual({ error: { message: e.message, reason: e.reason, code: e.code } });
+    // The message is the reason's sentence in the reader's language (no cookie: the default, Chinese).
+    expect(await res.json()).toEqual({ error: { message: readerMessage('zh-CN', { reason: e.reason, code: e.code }), reason: e.reason, code: e.code } });
+    expect(readerMessage('zh-CN', { reason: e.reason, code: e.code })).toBe('该条目不存在（可能已被删除，或链接已过期）。');
   });
 
   it('keeps the request thread turning while a 15 MB file is checked', async () => {

@@ -8,6 +8,7 @@ import { NextRequest } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { createTranslator } from 'next-intl';
 import { z } from 'zod';
+import { vmsg } from '@/core/domain/messages';
 import { periodCodeSchema } from '@/core/schemas/period-code';
 import { catalogs } from '@/i18n/messages';
 import { requestLocale } from '@/server/auth/locale';
@@ -64,7 +65,7 @@ export const scorecardPdfRoute = defineRoute({
       if (!(e instanceof QueueFullError)) throw e;
       const locale = requestLocale(request.headers);
       const t = createTranslator({ locale, messages: catalogs[locale], namespace: 'jobs.pdf' });
-      throw new BusyError(t('busy', { seconds: e.retryAfterSeconds }), e.retryAfterSeconds);
+      throw new BusyError(t('busy', { seconds: e.retryAfterSeconds }), e.retryAfterSeconds).with({}, vmsg('jobs.pdf.busy', { seconds: e.retryAfterSeconds }));
     }
   },
 });

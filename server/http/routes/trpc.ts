@@ -1,6 +1,7 @@
 // The tRPC endpoint: the wrapper has loaded the session once; each procedure checks its action.
 import 'server-only';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { requestLocale } from '@/server/auth/locale';
 import { appRouter } from '@/server/trpc/root';
 import { defineRoute } from '../define-route';
 
@@ -14,7 +15,8 @@ function trpcRoute(method: 'GET' | 'POST') {
         endpoint: '/api/trpc',
         req: request,
         router: appRouter,
-        createContext: ({ resHeaders }) => ({ db, user, resHeaders }),
+        // The reader's language: refusals answer in it (server/error-text.ts).
+        createContext: ({ resHeaders }) => ({ db, user, resHeaders, locale: requestLocale(request.headers) }),
         onError({ error, path }) {
           if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
         },

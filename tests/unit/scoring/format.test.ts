@@ -32,7 +32,9 @@ describe('kpi-set/v1 validation', () => {
 
   it('names the JSON path and reason of a goalposts error', () => {
     const errors = errorsOf(mutated((s) => (s.objectives[1].indicators[2].normalization.max = 0)));
-    expect(errors).toEqual([{ path: 'objectives[1].indicators[2].normalization.max', message: 'goalposts need min < max (min 0, max 0)' }]);
+    expect(errors).toEqual([
+      { path: 'objectives[1].indicators[2].normalization.max', message: 'goalposts need min < max (min 0, max 0)', key: 'validation.kpiSet.goalpostsOrder::{"min":0,"max":0}' },
+    ]);
   });
 
   it.each([
@@ -79,7 +81,7 @@ describe('kpi-set/v1 validation', () => {
   });
 
   it('refuses things that are not a KPI set at all', () => {
-    expect(errorsOf(null)).toEqual([{ path: '', message: 'expected object, got null' }]);
+    expect(errorsOf(null)).toEqual([{ path: '', message: 'expected object, got null', key: 'validation.required' }]);
     expect(errorsOf([])[0]!.message).toBe('expected object, got an array');
   });
 
@@ -88,7 +90,11 @@ describe('kpi-set/v1 validation', () => {
       kpiSetInput([{ code: 'o', indicators: [indicator('relapse', { direction: 'lower', normalization: { method: 'target', target: 5, baseline: 2 } })] }]),
     );
     expect(errors).toEqual([
-      { path: 'objectives[0].indicators[0].normalization.target', message: 'for a lower-is-better indicator the target must be below the baseline (target 5, baseline 2)' },
+      {
+        path: 'objectives[0].indicators[0].normalization.target',
+        message: 'for a lower-is-better indicator the target must be below the baseline (target 5, baseline 2)',
+        key: 'validation.kpiSet.targetBelow::{"target":5,"baseline":2}',
+      },
     ]);
   });
 });
