@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureOfficeTools } from './lib/office.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 import { CommandError, ROOT, bin, formatDuration, run } from './lib/process.mjs';
 
@@ -210,10 +211,13 @@ if (setup.status === 'passed') {
         case 'lint':
           return lint();
         case 'unit':
+          return vitest(name);
         case 'integration':
+          if (await ensureOfficeTools()) console.log('LibreOffice and openpyxl are installed.');
           return vitest(name);
         case 'e2e':
           if (await ensureChromium()) console.log('Chromium is installed.');
+          if (await ensureOfficeTools()) console.log('LibreOffice and openpyxl are installed.');
           return e2e(playwrightArgs);
         default:
           throw new Error(`unknown step ${name}`);

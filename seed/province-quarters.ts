@@ -12,7 +12,7 @@ import { runProgram } from '@/server/services/eligibility-runs';
 import { approveEvaluations, returnEvaluations, submitEvaluations } from '@/server/services/evaluations/bulk-review';
 import { settleJobs } from '@/server/jobs/runner';
 import { runImport } from '@/server/services/imports';
-import { closePeriod, createPeriod, publishPeriod } from '@/server/services/periods';
+import { closePeriod, createPeriod, publishPeriod, setPeriodDueDate } from '@/server/services/periods';
 import { groupIndicators } from './plan-profiles';
 import type { PlannedEvaluation } from './plan-evaluations';
 import type { PlannedPeriod } from './plan-periods';
@@ -34,7 +34,9 @@ const MISSING_NOTE = '本期数据暂缺，已说明原因';
 export function openQuarter(db: Db, admin: SessionUser, period: PlannedPeriod): number {
   const match = /^(\d{4})Q([1-4])$/.exec(period.code);
   if (!match) throw new Error(`province: ${period.code} is not a quarter`);
-  return createPeriod(db, admin, { kind: 'quarter', year: Number(match[1]), quarter: Number(match[2]) }).id;
+  const { id } = createPeriod(db, admin, { kind: 'quarter', year: Number(match[1]), quarter: Number(match[2]) });
+  setPeriodDueDate(db, admin, { id, dueOn: period.dueOn });
+  return id;
 }
 
 /** The quarter's evaluations entered, reviewed and, for a past quarter, published and run through the programs. */
@@ -112,8 +114,9 @@ async function importValues(
     const flush = async () => {
       if (part.length === 0) return;
       const text = `${header}\n${part.join('\n')}\n`;
-      // The KPI set's code is its stakeholder type in the demo's method.
-      const result = await runImport(db, entry, { kpiSetCode: type, bytes: new TextEncoder().encode(text), fileName: `${periodCode}-${type}.csv`, mode: 'draft' });
+      // The KPI set's code is its stakeholder type in the demo's method. Rows without a value are
+      // planned drafts too: kept, so the evaluations' ids follow the lines.
+      const result = await runImport(db, entry, { kpiSetCode: type, bytes: new TextEncoder().encode(text), fileName: `${periodCode}-${type}.csv`, mode: 'draft', keepUnfilledRows: true });
       if (!result.imported) {
         const first = result.report.problems.slice(0, 3).map((p) => JSON.stringify(p)).join('; ');
         throw new Error(`province: the ${type} import of ${periodCode} was refused (${result.report.problems.length + result.report.moreProblems} problems): ${first}`);

@@ -14,6 +14,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Progress } from '@/components/ui/progress';
 import { buttonClassName } from '@/components/ui/styles';
 import { pickName } from '@/core/i18n/label';
+import { localParams } from '@/core/i18n/units';
 import type { ImportMode, ImportProblem } from '@/core/domain/imports';
 import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
 import { JobProgress } from '@/components/jobs/job-progress';
@@ -43,7 +44,7 @@ export function ImportPanel() {
   const chosen = kpiSet || sets[0]?.code || '';
   const send = (dryRun: boolean) => (chosen ? upload(dryRun, { kpiSet: chosen, mode }) : Promise.resolve());
 
-  const problemText = (p: ImportProblem) => t(`problems.${p.code}`, { ...p.params });
+  const problemText = (p: ImportProblem) => t(`problems.${p.code}`, localParams({ ...p.params }, locale));
 
   return (
     <div className="grid gap-6">
@@ -76,6 +77,7 @@ export function ImportPanel() {
               </a>
             </div>
           </div>
+          <p className="text-sm text-muted-foreground">{t('templateHint')}</p>
           <p className="text-sm text-muted-foreground">{t('layoutHint')}</p>
           <FilePicker id="import-file-label" label={t('file')} chooseLabel={t('chooseFile')} noFileLabel={t('noFile')} file={file} inputRef={fileInput} onChoose={choose} />
           <fieldset className="grid gap-2">

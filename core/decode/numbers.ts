@@ -125,5 +125,7 @@ export function parseNumberCell(cell: Cell): number | null | CellProblem {
   const shown = cell.length > 30 ? `${cell.slice(0, 30)}…` : cell;
   if (/^[+-]?[\d.]+\s*%$/.test(text)) return { code: 'percent_sign', params: { value: shown, suggestion: text.replace(/\s*%$/, '') } };
   if (/^[+-]?\d+,\d+$/.test(text)) return { code: 'decimal_comma', params: { value: shown, suggestion: text.replace(',', '.') } };
+  // A spreadsheet turns "1-2" into a date; a workbook's date cell reads as its day (xlsx.ts).
+  if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(text)) return { code: 'date_value', params: { value: shown } };
   return { code: 'not_number', params: { value: shown } };
 }

@@ -20,6 +20,10 @@ export const DECODE_PROBLEM_CODES = [
   'percent_sign',
   'decimal_comma',
   'not_number',
+  'date_value',
+  // A note or evidence cell
+  'text_too_long',
+  'evidence_not_url',
   // The table
   'empty_file',
   'tab_separated',

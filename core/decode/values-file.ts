@@ -100,6 +100,7 @@ function unreadable(indicatorCodes: readonly string[], problem: DecodeProblem, f
     stakeholderColumn: null,
     errors: [problem],
     warnings: [],
+    texts: { notes: new Map(), evidence: new Map() },
     format,
     encoding: null,
   };

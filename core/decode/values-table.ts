@@ -2,12 +2,14 @@
 // `stakeholder,<indicator code>,…` in any column order, an optional `name` column that is ignored,
 // one row per stakeholder, an empty cell for a missing value. Every problem carries its row (as a
 // spreadsheet numbers it: the header is row 1) and column; unknown columns, duplicate stakeholders
-// and non-numeric cells are errors.
+// and non-numeric cells are errors. Optional `<indicator>:note` and `<indicator>:evidence` columns
+// carry text (values-header.ts); the import's layout also skips help rows and rows without values.
 import type { ValuesMatrix } from '@/core/scoring/engine';
 import { COMMA, CR, LF, QUOTE, type CsvReceiver } from './csv';
 import { parseNumberCell, scanDecimal, type Cell } from './numbers';
 import { columnLetter, located, type DecodeProblem } from './problems';
-import { columnName, readValuesHeader, TARGET_NO_HEADER, TARGET_STAKEHOLDER, type ValuesHeader } from './values-header';
+import { textProblem, type RowTexts } from './values-texts';
+import { columnName, readValuesHeader, TARGET_NO_HEADER, TARGET_STAKEHOLDER, TARGET_TEXT, TEXT_NOTE, type IndicatorNames, type ValuesHeader } from './values-header';
 
 export interface ValuesRead {
   /** True when there is no error. */
@@ -23,6 +25,8 @@ export interface ValuesRead {
   errors: DecodeProblem[];
   /** Notes that are not errors, e.g. an indicator without a column. */
   warnings: DecodeProblem[];
+  /** Notes and evidence links of the matrix's cells, by `row × k + indicator`; only cells that have one. */
+  texts: RowTexts;
 }
 
 export interface ValuesReadOptions {
@@ -32,7 +36,17 @@ export interface ValuesReadOptions {
   expectedRows?: number;
   /** KPI-set code, for messages. */
   kpiSetCode?: string;
+  /** Each indicator's names (in the codes' order): accepted as headers beside the codes. */
+  indicatorNames?: readonly IndicatorNames[];
+  /**
+   * The import's layout (its template): a help row — its stakeholder cell starts with "#" — and a
+   * row without a single value, note or link (a stakeholder listed but not filled in) are skipped.
+   */
+  skipUnfilledRows?: boolean;
 }
+
+/** The template's help row under the header starts with this in its stakeholder cell. */
+export const HELP_ROW_MARK = '#';
 
 /** ASCII bytes as a string, made at once (adding a character at a time makes a string per character). */
 function asciiText(bytes: Uint8Array, start: number, end: number): string {
@@ -58,6 +72,9 @@ export class ValuesTableReader implements CsvReceiver {
   private readonly k: number;
   private readonly maxErrors: number;
   private readonly kpiSetCode: string;
+  private readonly indicatorNames: readonly IndicatorNames[];
+  private readonly skipUnfilled: boolean;
+  private readonly texts: RowTexts = { notes: new Map(), evidence: new Map() };
   private readonly errors: DecodeProblem[] = [];
   private errorOverflow = 0;
   private header: ValuesHeader | null = null;
@@ -73,6 +90,8 @@ export class ValuesTableReader implements CsvReceiver {
   private cellCount = 0;
   private nonBlank = false;
   private stakeholder = '';
+  private filled = false;
+  private readonly rowTexts: [slot: number, text: string][] = [];
   private extraColumn = -1;
   private headerCells: string[] = [];
   private readonly cellErrors: DecodeProblem[] = [];
@@ -85,6 +104,8 @@ export class ValuesTableReader implements CsvReceiver {
     this.k = indicatorCodes.length;
     this.maxErrors = options.maxErrors ?? 100;
     this.kpiSetCode = options.kpiSetCode ?? '';
+    this.indicatorNames = options.indicatorNames ?? [];
+    this.skipUnfilled = options.skipUnfilledRows ?? false;
     // Filled with NaN (missing) up front; a row that is refused after some of its values were
     // written is reset, so each new row starts out all missing.
     this.values = new Float64Array(Math.max(1, this.k) * Math.max(16, options.expectedRows ?? 1024)).fill(NaN);
@@ -111,6 +132,8 @@ export class ValuesTableReader implements CsvReceiver {
     this.cellCount = 0;
     this.nonBlank = false;
     this.stakeholder = '';
+    this.filled = false;
+    this.rowTexts.length = 0;
     this.extraColumn = -1;
     this.cellErrors.length = 0;
     if (this.header === null) {
@@ -151,11 +174,15 @@ export class ValuesTableReader implements CsvReceiver {
     if (isBlank(value)) return;
     this.nonBlank = true;
     if (column >= header.names.length) {
+      this.filled = true;
       if (this.extraColumn < 0) this.extraColumn = column;
       return;
     }
     const j = header.targets[column]!;
+    // The name column is for reference: a row with only a stakeholder and its name is not filled in.
+    if (j >= 0 || j === TARGET_TEXT || j === TARGET_NO_HEADER) this.filled = true;
     if (j === TARGET_STAKEHOLDER) this.stakeholder = cellText(value);
+    else if (j === TARGET_TEXT) this.textOf(header, column, value);
     else if (j === TARGET_NO_HEADER) {
       if (!this.reportedHeaderless.has(column)) {
         this.reportedHeaderless.add(column);
@@ -168,17 +195,31 @@ export class ValuesTableReader implements CsvReceiver {
     }
   }
 
+  /** A note or evidence cell: kept for the row, or its problem noted. */
+  private textOf(header: ValuesHeader, column: number, value: Cell): void {
+    const slot = header.textTargets[column]!;
+    const text = cellText(value);
+    const problem = textProblem(slot % 2 === TEXT_NOTE ? 'note' : 'evidence', text);
+    if (problem) this.cellErrors.push(located(problem.code, problem.params, this.row, columnName(header.names, column)));
+    else this.rowTexts.push([slot, text]);
+  }
+
+  /** A row the import's layout leaves out: the help row, or one with nothing filled in. */
+  private unfilled(): boolean {
+    return this.skipUnfilled && (!this.filled || this.stakeholder.startsWith(HELP_ROW_MARK));
+  }
+
   endRecord(): void {
     if (this.header === null) {
       if (this.nonBlank) this.readHeader(this.headerCells, this.row);
       return;
     }
     if (!this.nonBlank) return; // blank lines are skipped
-    if (!this.acceptRecord(this.header, this.row)) this.values.fill(NaN, this.base, this.base + this.k);
+    if (this.unfilled() || !this.acceptRecord(this.header, this.row)) this.values.fill(NaN, this.base, this.base + this.k);
   }
 
   private readHeader(cells: readonly string[], row: number): void {
-    this.header = readValuesHeader(cells, row, this.indicatorCodes, this.kpiSetCode);
+    this.header = readValuesHeader(cells, row, this.indicatorCodes, this.kpiSetCode, this.indicatorNames);
     for (const problem of this.header.problems) this.fail(problem);
   }
 
@@ -206,6 +247,7 @@ export class ValuesTableReader implements CsvReceiver {
   }
 
   private addRow(stakeholder: string, row: number): void {
+    for (const [slot, text] of this.rowTexts) (slot % 2 === TEXT_NOTE ? this.texts.notes : this.texts.evidence).set(this.rowCount * this.k + (slot >> 1), text);
     this.firstRowOf.set(stakeholder, row);
     this.stakeholders.push(stakeholder);
     this.rowNumbers.push(row);
@@ -231,6 +273,7 @@ export class ValuesTableReader implements CsvReceiver {
     const values = this.values;
     const base = this.base;
     let stakeholder = '';
+    let filled = false;
     let i = start;
     let c = 0;
     for (let column = 0; column < width; column++) {
@@ -238,6 +281,7 @@ export class ValuesTableReader implements CsvReceiver {
       const cellStart = i;
       c = i < length ? bytes[i]! : LF;
       if (target >= 0 && c !== COMMA && c !== LF && c !== CR) {
+        filled = true;
         // Not a number, or one followed by other text ("1x"): the general path says why.
         i = scanDecimal(bytes, i, values, base + target);
         if (i < 0) return this.refuseFast();
@@ -254,15 +298,22 @@ export class ValuesTableReader implements CsvReceiver {
           // A stakeholder that is empty or needs trimming goes the general way.
           if (i === cellStart || bytes[cellStart]! <= 32 || bytes[i - 1]! <= 32) return this.refuseFast();
           stakeholder = asciiText(bytes, cellStart, i);
-        } else if (target === TARGET_NO_HEADER && i > cellStart) return this.refuseFast();
+        } else if ((target === TARGET_NO_HEADER || target === TARGET_TEXT) && i > cellStart) return this.refuseFast();
       }
       // After a cell: a comma before the last column, the end of the line after it.
       if (column < width - 1 ? c !== COMMA : c === COMMA) return this.refuseFast();
       i++;
     }
+    const next = c === CR && bytes[i] === LF ? i + 1 : i;
+    if (this.skipUnfilled) {
+      // The help row goes the general way; a row with no value is left out (it wrote nothing).
+      if (stakeholder.startsWith(HELP_ROW_MARK)) return this.refuseFast();
+      if (!filled) return next;
+    }
     if (this.firstRowOf.has(stakeholder)) return this.refuseFast();
+    this.rowTexts.length = 0;
     this.addRow(stakeholder, row);
-    return c === CR && bytes[i] === LF ? i + 1 : i;
+    return next;
   }
 
   /** Undoes what the fast path wrote to the row: the general path reads it again. */
@@ -284,6 +335,7 @@ export class ValuesTableReader implements CsvReceiver {
       stakeholderColumn: this.header && this.header.stakeholderColumn >= 0 ? columnName(this.header.names, this.header.stakeholderColumn) : null,
       errors,
       warnings: this.header?.warnings ?? [],
+      texts: this.texts,
     };
   }
 }

@@ -2,6 +2,7 @@
 // result is an error naming its cell: reading it as empty would silently lose a value.
 import type { Cell } from './numbers';
 import { columnLetter, located, type DecodeProblem } from './problems';
+import { withoutComments } from './xlsx-comments';
 import { checkWorkbookArchive, WORKBOOK_LIMITS } from './zip-guard';
 
 export type SheetRecord = { row: number; cells: Cell[] };
@@ -20,12 +21,17 @@ export async function readXlsxRecords(bytes: Uint8Array): Promise<SheetRead> {
   if (unsafe) return { records: [], problems: [located(unsafe.code, unsafe.params)] };
   // Loaded on demand: most files are CSV, and the library is large.
   const ExcelJS = (await import('exceljs')).default;
-  const workbook = new ExcelJS.Workbook();
+  let workbook = new ExcelJS.Workbook();
+  // exceljs's typings name Node's Buffer; its zip reader takes any Uint8Array.
+  const load = (book: typeof workbook, data: Uint8Array) => book.xlsx.load(data as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   try {
-    // exceljs's typings name Node's Buffer; its zip reader takes any Uint8Array.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await load(workbook, bytes);
   } catch (error) {
-    return { records: [], problems: [located('bad_xlsx', { reason: error instanceof Error ? error.message : String(error) })] };
+    // Comments exceljs can't place (openpyxl's, say) don't hold values: read the workbook without them.
+    const plain = await withoutComments(bytes);
+    workbook = new ExcelJS.Workbook();
+    if (!plain || !(await load(workbook, plain).then(() => true, () => false)))
+      return { records: [], problems: [located('bad_xlsx', { reason: error instanceof Error ? error.message : String(error) })] };
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { records: [], problems: [located('no_worksheet')] };
@@ -52,7 +58,8 @@ function plainCell(value: unknown): Cell | typeof FORMULA_WITHOUT_VALUE {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString();
+  // A date cell (a number shown as a date): its day, or the moment when it has a time of day.
+  if (value instanceof Date) return value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() === 0 ? value.toISOString().slice(0, 10) : value.toISOString();
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('formula' in v || 'sharedFormula' in v) return v.result === undefined || v.result === null ? FORMULA_WITHOUT_VALUE : plainCell(v.result);

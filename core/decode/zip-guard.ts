@@ -13,22 +13,24 @@ export type ZipGuardProblem =
   | { code: 'xlsx_too_large'; params: { limitMb: number } }
   | { code: 'bad_xlsx'; params: { reason: string } };
 
-type Entry = { method: number; compressedSize: number; uncompressedSize: number; localHeaderOffset: number };
+export type ZipEntry = { name: string; method: number; crc32: number; compressedSize: number; uncompressedSize: number; localHeaderOffset: number };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const ZIP64_MARK = 0xffffffff;
 
-function u16(b: Uint8Array, at: number): number {
+export function u16(b: Uint8Array, at: number): number {
   return b[at]! | (b[at + 1]! << 8);
 }
-function u32(b: Uint8Array, at: number): number {
+export function u32(b: Uint8Array, at: number): number {
   return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 }
 
+const NAMES = new TextDecoder();
+
 /** The archive's members from its central directory, or a reason it can't be read. */
-function centralDirectory(bytes: Uint8Array): Entry[] | string {
+export function centralDirectory(bytes: Uint8Array): ZipEntry[] | string {
   // The end-of-central-directory record sits in the last 22 bytes plus at most a 64 KB comment.
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -40,11 +42,13 @@ function centralDirectory(bytes: Uint8Array): Entry[] | string {
   if (end < 0) return 'no ZIP directory';
   const count = u16(bytes, end + 10);
   let at = u32(bytes, end + 16);
-  const entries: Entry[] = [];
+  const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL) return 'damaged ZIP directory';
     entries.push({
+      name: NAMES.decode(bytes.subarray(at + 46, at + 46 + u16(bytes, at + 28))),
       method: u16(bytes, at + 10),
+      crc32: u32(bytes, at + 16),
       compressedSize: u32(bytes, at + 20),
       uncompressedSize: u32(bytes, at + 24),
       localHeaderOffset: u32(bytes, at + 42),
@@ -55,7 +59,7 @@ function centralDirectory(bytes: Uint8Array): Entry[] | string {
 }
 
 /** Inflates one member, counting its output; false as soon as it passes `budget` bytes. */
-async function inflatesWithin(bytes: Uint8Array, entry: Entry, budget: number): Promise<{ ok: true; size: number } | { ok: false; reason?: string }> {
+async function inflatesWithin(bytes: Uint8Array, entry: ZipEntry, budget: number): Promise<{ ok: true; size: number } | { ok: false; reason?: string }> {
   const local = entry.localHeaderOffset;
   if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL) return { ok: false, reason: 'damaged ZIP member' };
   const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);

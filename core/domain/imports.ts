@@ -19,6 +19,7 @@ export const IMPORT_PROBLEM_CODES = [
   'no_open_period',
   'no_published_version',
   'unknown_stakeholder',
+  'ambiguous_stakeholder',
   'wrong_type',
   'inactive',
   'duplicate_row',

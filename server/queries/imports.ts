@@ -1,12 +1,13 @@
 // What a bulk import reads before it writes: the KPI set and the period it targets, every
-// stakeholder by code and credit code, the caller's scope, the period's evaluations and the
+// stakeholder by code, credit code and name, the caller's scope, the period's evaluations and the
 // evidence links they already hold. One query per concept, whatever the size of the file.
 import 'server-only';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { evaluations, evaluationValues, kpiSets, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { NotFoundError } from '@/server/errors';
+import { headerKey } from '@/core/decode';
 import type { EvaluationStatus, StakeholderType } from '@/core/domain/enums';
 import { versionInEffect } from './kpi-versions';
 import { openPeriod } from './periods';
@@ -33,23 +34,46 @@ export function importableKpiSets(db: DbOrTx) {
 
 export type ImportStakeholder = { id: number; code: string; type: StakeholderType; active: boolean };
 
+/** A name as a file may spell it: without spaces, case or full-width forms (as headers compare). */
+export const nameKey = headerKey;
+
 /**
- * The stakeholders in the caller's scope, by code and by credit code (upper case). Only those: a
- * stakeholder outside the scope is as unknown to an import as one that doesn't exist.
+ * The stakeholders in the caller's scope, by code, by credit code (upper case) and by name (every
+ * stakeholder of that name: a name is only a match when it is unique). Only those: a stakeholder
+ * outside the scope is as unknown to an import as one that doesn't exist. The names are indexed on
+ * the first look-up by name: most files name stakeholders by code, and 100,000 names take time.
  */
 export function stakeholderDirectory(db: DbOrTx, me: SessionUser) {
   const byCode = new Map<string, ImportStakeholder>();
   const byCreditCode = new Map<string, ImportStakeholder>();
+  const names: string[] = [];
   const rows = db
-    .select({ id: stakeholders.id, code: stakeholders.code, creditCode: stakeholders.creditCode, type: stakeholders.type, active: stakeholders.active })
+    .select({ id: stakeholders.id, code: stakeholders.code, creditCode: stakeholders.creditCode, name: stakeholders.name, type: stakeholders.type, active: stakeholders.active })
     .from(stakeholders)
     .where(stakeholderInScope(me))
     .all();
-  for (const s of rows) {
+  const list: ImportStakeholder[] = [];
+  for (const { name, creditCode, ...s } of rows) {
     byCode.set(s.code, s);
-    if (s.creditCode) byCreditCode.set(s.creditCode.toUpperCase(), s);
+    if (creditCode) byCreditCode.set(creditCode.toUpperCase(), s);
+    names.push(name);
+    list.push(s);
   }
-  return { byCode, byCreditCode };
+  let byName: Map<string, ImportStakeholder[]> | null = null;
+  /** Every stakeholder whose name is `name` as nameKey compares. */
+  const named = (name: string): ImportStakeholder[] => {
+    if (!byName) {
+      byName = new Map();
+      list.forEach((s, i) => {
+        const key = nameKey(names[i]!);
+        const same = byName!.get(key);
+        if (same) same.push(s);
+        else byName!.set(key, [s]);
+      });
+    }
+    return byName.get(nameKey(name)) ?? [];
+  };
+  return { byCode, byCreditCode, named };
 }
 
 export type PeriodEvaluation = { id: number; stakeholderId: number; status: EvaluationStatus; revision: number; versionId: number };
@@ -79,11 +103,15 @@ export function valuesWithEvidence(db: DbOrTx, evaluationIds: readonly number[])
   return kept;
 }
 
-/** Active stakeholders of a type in the caller's scope, by code: the rows of a template. */
-export function templateStakeholders(db: DbOrTx, me: SessionUser, type: StakeholderType) {
+/**
+ * Active stakeholders of a type in the caller's scope, by code, with their evaluation in the period
+ * (status and version; null when not started): the rows of a template.
+ */
+export function templateStakeholders(db: DbOrTx, me: SessionUser, type: StakeholderType, periodId: number) {
   return db
-    .select({ code: stakeholders.code, name: stakeholders.name })
+    .select({ code: stakeholders.code, name: stakeholders.name, status: evaluations.status, versionId: evaluations.kpiSetVersionId })
     .from(stakeholders)
+    .leftJoin(evaluations, and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, sql`${periodId}`)))
     .where(and(stakeholderInScope(me), eq(stakeholders.type, type), eq(stakeholders.active, true)))
     .orderBy(stakeholders.code)
     .all();

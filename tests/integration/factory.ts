@@ -22,6 +22,8 @@ const GRADES: KpiSetV1Input['grades'] = [
 
 export type IndicatorSpec = {
   code: string;
+  /** The indicator's names; its code unless given. */
+  name?: { en: string; zh: string };
   weight?: number;
   direction?: 'higher' | 'lower';
   /** Goalposts (also the indicator's valid range); 0…100 unless given. */
@@ -80,8 +82,8 @@ export function makeFactory(db: Db = freshDb()) {
       for (const i of objectives.flatMap((o) => o.indicators)) {
         await api.indicators.create({
           code: i.code,
-          nameZh: i.code,
-          nameEn: i.code,
+          nameZh: i.name?.zh ?? i.code,
+          nameEn: i.name?.en ?? i.code,
           unit: '',
           direction: i.direction ?? 'higher',
           valueType: 'number',
@@ -105,7 +107,7 @@ export function makeFactory(db: Db = freshDb()) {
           weight: o.weight ?? 1,
           indicators: o.indicators.map((i) => ({
             code: i.code,
-            name: { en: i.code, 'zh-CN': i.code },
+            name: { en: i.name?.en ?? i.code, 'zh-CN': i.name?.zh ?? i.code },
             unit: '',
             direction: i.direction ?? 'higher',
             weight: i.weight ?? 1,

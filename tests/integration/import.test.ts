@@ -194,7 +194,9 @@ describe('import', () => {
     await wb.xlsx.load(template.bytes as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
     expect(sheet.getRow(1).getCell(3).value).toBe(MARKET[0]);
-    expect(String(sheet.getRow(1).getCell(6).note)).toMatch(/有效范围/);
+    // The help is a skipped second row, not cell comments (which other programs' saves break).
+    expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^# .*有效范围/);
+    expect(sheet.getRow(1).getCell(3).note).toBeUndefined();
     // Keep only rows of not-started stakeholders and fill them in.
     const freshCodes = new Set(fresh.slice(1, 4).map((s) => s.code));
     const out = new ExcelJS.Workbook();

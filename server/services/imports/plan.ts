@@ -1,7 +1,9 @@
 // The check behind both the dry run and the import: the file read by the shared decoder (its
-// structure: header, numbers, row width, duplicates), then each row against the database —
-// stakeholder, scope, type, workflow state, valid ranges and, for submitting, completeness and
-// evidence. Every problem is listed by row and column; a row is planned only when it has none.
+// structure: header, numbers, row width, duplicates; the template's help row and rows nobody
+// filled in are skipped), then each row against the database — stakeholder (by code, credit code
+// or a name unique in scope), scope, type, workflow state, valid ranges and, for submitting,
+// completeness and evidence (stored, or in the file's evidence column). Every problem is listed by
+// row and column; a row is planned only when it has none.
 import 'server-only';
 import type { Db } from '@/db';
 import type { SessionUser } from '@/server/auth/session';
@@ -13,7 +15,18 @@ import { valueProblem, type IndicatorDef } from '@/core/domain/evaluation-values
 import type { StakeholderType } from '@/core/domain/enums';
 import { MAX_IMPORT_BYTES, type ImportMode, type ImportProblem, type ImportReport } from '@/core/domain/imports';
 
-export type ImportInput = { kpiSetCode: string; bytes: Uint8Array; fileName?: string; mode: ImportMode };
+export type ImportInput = {
+  kpiSetCode: string;
+  bytes: Uint8Array;
+  fileName?: string;
+  mode: ImportMode;
+  /**
+   * Keep rows without any value (each then makes an empty draft), so that every data line has its
+   * evaluation: for a generator that maps `runImport`'s evaluation ids to its lines by position.
+   * People's files never want it (the template's untouched rows are skipped).
+   */
+  keepUnfilledRows?: boolean;
+};
 
 /** A row that will be written: a new evaluation, or an update of a draft or returned one. */
 export type PlannedRow = {
@@ -23,7 +36,12 @@ export type PlannedRow = {
   existing: Pick<PeriodEvaluation, 'id' | 'status' | 'revision'> | null;
   /** In the order of `defs`; null is an empty cell. */
   values: (number | null)[];
+  /** The row's notes and evidence links (absent when it has none): written by writeImportTexts. */
+  texts?: PlannedText[];
 };
+
+/** A note and/or an evidence link for the indicator `defs[indicator]`; null leaves the stored one. */
+export type PlannedText = { indicator: number; note: string | null; evidenceUrl: string | null };
 
 export type ImportPlan = { report: ImportReport; planned: PlannedRow[]; defs: IndicatorDef[] };
 
@@ -60,7 +78,12 @@ export async function planImport(db: Db, me: SessionUser, input: ImportInput): P
   if (!period || !version || report.problems.length > 0) return { report, planned: [], defs: [] };
 
   const defs = indicatorDefs(db, loadKpiSetVersion(db, version.id));
-  const read = await readValuesFile(input.bytes, defs.map((d) => d.code), { kpiSetCode: set.code, maxErrors: MAX_PROBLEMS });
+  const read = await readValuesFile(input.bytes, defs.map((d) => d.code), {
+    kpiSetCode: set.code,
+    maxErrors: MAX_PROBLEMS,
+    indicatorNames: defs.map((d) => ({ nameEn: d.nameEn, nameZh: d.nameZh })),
+    skipUnfilledRows: !input.keepUnfilledRows,
+  });
   report.format = read.format;
   report.encoding = read.encoding;
   report.warnings = read.warnings;
@@ -113,9 +136,8 @@ class RowChecker {
     const raw = this.read.matrix.stakeholders[r]!;
     const row = this.read.rowNumbers[r]!;
     const where = this.read.stakeholderColumn ?? undefined;
-    const s = this.directory.byCode.get(raw) ?? this.directory.byCreditCode.get(raw.toUpperCase());
+    const s = this.find(raw, row, where);
     if (!s) {
-      this.add(located('unknown_stakeholder', { value: raw }, row, where));
       this.values(r, row); // its cells are still checked
       return null;
     }
@@ -126,8 +148,46 @@ class RowChecker {
     if (ok && prior) ok = this.mayOverwrite(prior, s.code, row, where);
     const values = this.values(r, row);
     if (values === null || !ok) return null;
-    if (this.mode === 'submitted' && !this.readyToSubmit(values, prior, row)) return null;
-    return { row, stakeholderId: s.id, stakeholderCode: s.code, existing: prior ? { id: prior.id, status: prior.status, revision: prior.revision } : null, values };
+    const texts = this.texts(r);
+    if (this.mode === 'submitted' && !this.readyToSubmit(values, texts, prior, row)) return null;
+    return {
+      row,
+      stakeholderId: s.id,
+      stakeholderCode: s.code,
+      existing: prior ? { id: prior.id, status: prior.status, revision: prior.revision } : null,
+      values,
+      ...(texts ? { texts } : {}),
+    };
+  }
+
+  /**
+   * The stakeholder by code, credit code or name; a name must be unique in the caller's scope
+   * (among the set's type when other types share it). Null when not found (reported).
+   */
+  private find(raw: string, row: number, where: string | undefined): ImportStakeholder | null {
+    const s = this.directory.byCode.get(raw) ?? this.directory.byCreditCode.get(raw.toUpperCase());
+    if (s) return s;
+    const named = this.directory.named(raw);
+    const ofType = named.filter((n) => n.type === this.target.stakeholderType);
+    const candidates = ofType.length > 0 ? ofType : named;
+    if (candidates.length === 1) return candidates[0]!;
+    if (candidates.length > 1) this.add(located('ambiguous_stakeholder', { value: raw, n: candidates.length }, row, where));
+    else this.add(located('unknown_stakeholder', { value: raw }, row, where));
+    return null;
+  }
+
+  /** The row's notes and evidence links from the file, or undefined when it has none. */
+  private texts(r: number): PlannedText[] | undefined {
+    const { notes, evidence } = this.read.texts;
+    if (notes.size === 0 && evidence.size === 0) return undefined;
+    const texts: PlannedText[] = [];
+    const k = this.defs.length;
+    for (let j = 0; j < k; j++) {
+      const note = notes.get(r * k + j) ?? null;
+      const evidenceUrl = evidence.get(r * k + j) ?? null;
+      if (note !== null || evidenceUrl !== null) texts.push({ indicator: j, note, evidenceUrl });
+    }
+    return texts.length > 0 ? texts : undefined;
   }
 
   /** Of the set's type, active: or the problem is reported (the directory holds only the caller's scope). */
@@ -181,15 +241,16 @@ class RowChecker {
     return ok ? values : null;
   }
 
-  /** True when every value is there and every required evidence link is already stored. */
-  private readyToSubmit(values: (number | null)[], prior: PeriodEvaluation | undefined, row: number): boolean {
+  /** True when every value is there and every required evidence link is in the file or already stored. */
+  private readyToSubmit(values: (number | null)[], texts: PlannedText[] | undefined, prior: PeriodEvaluation | undefined, row: number): boolean {
     let ok = true;
+    const linked = new Set(texts?.filter((t) => t.evidenceUrl !== null).map((t) => t.indicator));
     this.defs.forEach((d, j) => {
       const where = this.read.indicatorColumns[j] ?? d.code;
       if (values[j] === null) {
         this.add(located('missing_for_submit', { indicator: d.code }, row, where));
         ok = false;
-      } else if (d.evidenceRequired && !(prior && this.evidence.has(`${prior.id}:${d.id}`))) {
+      } else if (d.evidenceRequired && !linked.has(j) && !(prior && this.evidence.has(`${prior.id}:${d.id}`))) {
         this.add(located('evidence_for_submit', { indicator: d.code }, row, where));
         ok = false;
       }

@@ -8,7 +8,7 @@ describe('English from the catalogs', () => {
     expect(problemText({ code: 'more_errors', params: { n: 12 } })).toBe('… and 12 more errors');
     expect(problemText({ code: 'missing_columns', params: { n: 2, codes: '"a", "b"' } })).toBe('no column for indicators "a", "b": every value of them counts as missing');
     expect(problemText({ code: 'unknown_column', params: { value: 'x', inKpiSet: 'no', kpiSet: '' } })).toBe(
-      'unknown column "x": not an indicator; the columns are "stakeholder", an optional "name" and indicator codes',
+      'unknown column "x": not an indicator; the columns are "stakeholder", an optional "name", indicators (by code, Chinese or English name) and optional "[code]:note" and "[code]:evidence"',
     );
     expect(english('evaluations.import.done', { n: 3 })).toBe('3 evaluations were imported.');
   });

@@ -120,7 +120,7 @@ describe('reading a values file', () => {
     expect(read.ok && read.warnings.map(problemText)).toEqual(['no column for indicator "sales": every value of it counts as missing']);
   });
 
-  it('reports every problem with its row and column', () => {
+  it('reports every problem with its row and column (a code in other case is the code)', () => {
     const read = readValuesCsv(
       ['stakeholder,hires,Sales,bogus,hires', 'A,1,2,3,4', 'A,x,,,', ',5,,,', 'C,1,2,3,4,5'].join('\n'),
       codes,
@@ -129,8 +129,7 @@ describe('reading a values file', () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.errors.map((e) => formatProblem('v.csv', e))).toEqual([
-      'v.csv, row 1, column "Sales" (C): unknown column "Sales": did you mean "sales"? (codes are case-sensitive)',
-      'v.csv, row 1, column "bogus" (D): unknown column "bogus": not an indicator of KPI set "market-2025"; the columns are "stakeholder", an optional "name" and indicator codes',
+      'v.csv, row 1, column "bogus" (D): unknown column "bogus": not an indicator of KPI set "market-2025"; the columns are "stakeholder", an optional "name", indicators (by code, Chinese or English name) and optional "[code]:note" and "[code]:evidence"',
       'v.csv, row 1, column "hires" (E): duplicate column: "hires" is also column B',
       'v.csv, row 3, column "stakeholder" (A): duplicate stakeholder "A": already on row 2',
       'v.csv, row 3, column "hires" (B): "x" is not a number; leave the cell empty for a missing value',
