@@ -1,7 +1,7 @@
 'use client';
 // The assessor's work list: one page of the stakeholders in scope with their evaluation status for
-// a period, filters, sort and page in the URL (rendered on the server, components/app/paged-list),
-// and completion per county and township.
+// a period, filters, view, sort and page in the URL (rendered on the server, components/app/paged-list),
+// the period's due date, completion per county and township, and bulk submit of complete drafts.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
@@ -23,6 +23,8 @@ import { TypeFilter } from '@/components/stakeholders/type-filter';
 import { workListSchema, type WorkListParams } from '@/core/schemas/lists';
 import { pickName, type Label } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
+import { DueNote, WorkViewTabs } from './work-views';
+import { BulkSubmitBar, PageCheckbox, RowCheckbox, useDraftSelection, type Selectable } from './bulk-submit';
 
 const STATUSES: WorkStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'approved'];
 
@@ -65,12 +67,14 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
   const format = useFormatter();
   const router = useRouter();
   const trpc = useTRPC();
-  const { view, href, set, pending } = useListParams(workListSchema, params);
+  const tq = useTranslations('workQueue');
+  const { view, href, set, refresh, pending } = useListParams(workListSchema, params);
+  const selection = useDraftSelection();
   const start = useMutation(trpc.evaluations.start.mutationOptions());
   const [startError, setStartError] = useState<string | null>(null);
   const regionName = (r: { name: Label }) => pickName(r.name, locale);
   const items = data.items;
-  const filtered = Boolean(params.search || params.status || params.type || params.regionId);
+  const filtered = Boolean(params.search || params.status || params.type || params.regionId || params.view);
   // Status counts of the whole list (the overview is not narrowed by the status filter).
   const statusTotal = (s: WorkStatus) => data.counties.reduce((a, c) => a + c.counts[s], 0);
   const countyIds = new Set(data.counties.map((c) => c.regionId));
@@ -89,9 +93,18 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
   }
 
   if (!data.period) return <EmptyState title={t('noPeriods')} />;
+  // Rows bulk submit can take: editable evaluations of the open period.
+  const selectable = (i: (typeof items)[number]): Selectable | null =>
+    isOpen && i.evaluationId !== null && i.revision !== null && i.fieldsToFix !== null && (i.status === 'draft' || i.status === 'returned')
+      ? { evaluationId: i.evaluationId, revision: i.revision, fieldsToFix: i.fieldsToFix, code: i.code, name: i.name }
+      : null;
+  const pageSelectable = items.map(selectable).filter((r) => r !== null);
+  // The reason a reviewer gave stays with the row until it is submitted again, even once edited.
+  const returnNote = (i: (typeof items)[number]) => ((i.status === 'returned' || i.status === 'draft') && i.returnReason ? tq('returnedFlag', { reason: i.returnReason }) : null);
 
   return (
     <div className="grid gap-5">
+      <DueNote code={data.period.code} due={data.due} open={isOpen} />
       <div role="search" className="grid gap-3 rounded-lg border bg-surface p-3 sm:grid-cols-2 lg:grid-cols-[1fr_2fr_1fr_1fr_1fr]">
         <label className="grid gap-1 text-sm font-medium">
           {t('period')}
@@ -160,6 +173,9 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
         </Alert>
       ) : null}
       {!isOpen ? <Alert variant="info">{t('periodNotOpen', { code: data.period.code })}</Alert> : null}
+      {/* A view's count ignores the status filter, so choosing a view clears it: the tab shows what its count says. */}
+      <WorkViewTabs current={params.view} counts={data.views} href={(patch) => href({ ...patch, status: undefined })} />
+      <BulkSubmitBar selection={selection} onDone={refresh} />
 
       {items.length === 0 ? (
         <EmptyState title={t('empty')} description={filtered ? t('emptyFiltered') : undefined} />
@@ -172,7 +188,8 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
               return (
                 <li key={i.stakeholderId} className="grid gap-2 rounded-lg border bg-surface p-3" data-testid={`work-card-${i.code}`}>
                   <div className="flex items-start justify-between gap-3">
-                    <div className="min-w-0">
+                    {selectable(i) ? <RowCheckbox row={selectable(i)!} selection={selection} /> : null}
+                    <div className="min-w-0 flex-1">
                       <div className="font-medium">{i.name}</div>
                       <div className="text-xs text-muted-foreground">
                         {i.code} · {tc(`stakeholderTypes.${i.type}`)}
@@ -181,7 +198,7 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
                     </div>
                     <StatusBadge status={i.status} />
                   </div>
-                  {i.status === 'returned' && i.returnReason ? <p className="text-xs text-muted-foreground line-clamp-2">{i.returnReason}</p> : null}
+                  {returnNote(i) ? <p className="text-xs text-muted-foreground line-clamp-2">{returnNote(i)}</p> : null}
                   <div className="flex items-center justify-between gap-3">
                     <span className="text-xs text-muted-foreground tabular-nums">
                       {i.updatedAt ? format.dateTime(i.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }) : ''}
@@ -205,6 +222,9 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
               <caption className="sr-only">{t('caption', { code: data.period.code })}</caption>
               <thead className="bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
                 <tr>
+                  <th scope="col" className="w-10 px-3 py-2.5">
+                    <PageCheckbox rows={pageSelectable} selection={selection} />
+                  </th>
                   <th scope="col" className="px-3 py-2.5" aria-sort={ariaSort(params, 'name')}>
                     <SortLink params={params} sortKey="name" href={href} label={t('columns.stakeholder')} />
                   </th>
@@ -223,6 +243,7 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
                 {items.map((i) => {
                       return (
                     <tr key={i.stakeholderId} className="hover:bg-accent/60" data-testid={`work-row-${i.code}`}>
+                      <td className="px-3 py-2.5">{selectable(i) ? <RowCheckbox row={selectable(i)!} selection={selection} /> : null}</td>
                       <td className="px-3 py-2.5">
                         <div className="font-medium">{i.name}</div>
                         <div className="text-xs tabular-nums text-muted-foreground">{i.code}</div>
@@ -231,8 +252,10 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
                       <td className="px-3 py-2.5">{i.townshipName ? pickName(i.townshipName, locale) : '—'}</td>
                       <td className="px-3 py-2.5">
                         <StatusBadge status={i.status} />
-                        {i.status === 'returned' && i.returnReason ? (
-                          <p className="mt-1 max-w-xs text-xs text-muted-foreground line-clamp-2">{i.returnReason}</p>
+                        {returnNote(i) ? <p className="mt-1 max-w-xs text-xs text-muted-foreground line-clamp-2">{returnNote(i)}</p> : null}
+                        {i.status === 'submitted' && i.submittedByMe ? <p className="mt-1 text-xs text-muted-foreground">{tq('submittedByMe')}</p> : null}
+                        {selectable(i) ? (
+                          <p className="mt-1 text-xs text-muted-foreground">{i.fieldsToFix ? tq('fieldsToFix', { n: i.fieldsToFix }) : tq('complete')}</p>
                         ) : null}
                       </td>
                       <td className="px-3 py-2.5 text-xs text-muted-foreground tabular-nums">

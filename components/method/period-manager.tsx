@@ -24,6 +24,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { NamedTable, TD, TH, TR } from '@/components/ui/table';
 import { ReasonField } from '@/components/forms/reason-field';
 import { reasonProblem } from '@/core/schemas/reason';
+import { PeriodDueDialog } from './period-due-dialog';
 
 const STATUS_BADGE = { open: 'info', closed: 'warning', published: 'success' } as const;
 
@@ -38,6 +39,9 @@ export function PeriodManager() {
   const [notice, setNotice] = useState<{ key: string; params: Record<string, string | number> } | null>(null);
   const [reopening, setReopening] = useState<{ id: number; code: string } | null>(null);
   const [publishing, setPublishing] = useState<{ id: number; code: string } | null>(null);
+  const [dating, setDating] = useState<{ id: number; code: string; startsOn: string; dueOn: string | null } | null>(null);
+  const tq = useTranslations('workQueue.periods');
+  const [dueSaved, setDueSaved] = useState<string | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.periods.pathKey() });
 
   return (
@@ -45,6 +49,7 @@ export function PeriodManager() {
       <section aria-labelledby="periods-heading" className="grid min-w-0 content-start gap-4">
         <h2 id="periods-heading" className="text-lg font-semibold">{t('listHeading')}</h2>
         {notice ? <Alert variant="success" title={t(notice.key, notice.params)} /> : null}
+        {dueSaved && !notice ? <Alert variant="success" title={tq('saved', { code: dueSaved })} /> : null}
         {list.isError ? (
           <Alert variant="error" title={tc('loadError')}>{list.error.message}</Alert>
         ) : list.isPending ? (
@@ -59,6 +64,7 @@ export function PeriodManager() {
               <>
                 <TH>{t('code')}</TH>
                 <TH>{t('dates')}</TH>
+                <TH>{tq('due')}</TH>
                 <TH>{t('status')}</TH>
                 <TH numeric>{t('approved')}</TH>
                 <TH numeric>{t('unapproved')}</TH>
@@ -69,11 +75,15 @@ export function PeriodManager() {
               <TR key={p.id}>
                 <TD className="font-medium tabular-nums">{p.code}</TD>
                 <TD className="whitespace-nowrap tabular-nums text-muted-foreground">{p.startsOn} – {p.endsOn}</TD>
+                <TD className="whitespace-nowrap tabular-nums" data-testid={`period-due-${p.code}`}>{p.dueOn ?? tq('noDue')}</TD>
                 <TD><Badge variant={STATUS_BADGE[p.status]}>{tc(`periodStatus.${p.status}`)}</Badge></TD>
                 <TD numeric>{p.approved} / {p.evaluations}</TD>
                 <TD numeric>{p.unapproved}{p.excluded ? ` (${t('excludedCount', { count: p.excluded })})` : ''}</TD>
                 <TD>
                   <div className="flex flex-wrap justify-end gap-1">
+                    {p.status !== 'published' ? (
+                      <Button size="sm" variant="ghost" aria-label={tq('setDueFor', { code: p.code })} onClick={() => setDating({ id: p.id, code: p.code, startsOn: p.startsOn, dueOn: p.dueOn })}>{tq('setDue')}</Button>
+                    ) : null}
                     {p.status === 'open' ? (
                       <ConfirmDialog
                         trigger={<Button size="sm" variant="outline" aria-label={t('closeFor', { code: p.code })}>{t('close')}</Button>}
@@ -102,6 +112,7 @@ export function PeriodManager() {
         )}
       </section>
       {reopening ? <ReopenDialog period={reopening} onDone={async () => { setNotice({ key: 'reopenedNotice', params: { code: reopening.code } }); setReopening(null); await refresh(); }} onCancel={() => setReopening(null)} /> : null}
+      {dating ? <PeriodDueDialog period={dating} onDone={async () => { setNotice(null); setDueSaved(dating.code); setDating(null); await refresh(); }} onCancel={() => setDating(null)} /> : null}
       {publishing ? <PublishDialog period={publishing} onDone={async (runs) => { setNotice({ key: 'publishedNotice', params: { code: publishing.code, runs } }); setPublishing(null); await refresh(); }} onCancel={() => setPublishing(null)} /> : null}
     </ListEditorLayout>
   );

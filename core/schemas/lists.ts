@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ROLES, STAKEHOLDER_TYPES } from '@/core/domain/enums';
 import { WORK_STATUSES } from '@/core/domain/evaluation-workflow';
+import { WORK_VIEWS } from '@/core/domain/work-views';
 import { flagFilter, idFilter, listParamsSchema, textFilter } from './list-params';
 
 export const stakeholderListSchema = listParamsSchema(['code', 'name', 'updatedAt'], {
@@ -26,6 +27,8 @@ export const workListSchema = listParamsSchema(['code', 'name', 'status', 'updat
   type: z.enum(STAKEHOLDER_TYPES).optional(),
   /** A county or township: its stakeholders and those below it. */
   regionId: idFilter,
+  /** Whose turn: to enter, returned to me, waiting for my review, mine awaiting review (core/domain/work-views.ts). */
+  view: z.enum(WORK_VIEWS).optional(),
 });
 export type WorkListParams = z.output<typeof workListSchema>;
 

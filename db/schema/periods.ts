@@ -12,6 +12,8 @@ export const periods = sqliteTable(
     kind: text('kind', { enum: PERIOD_KINDS }).notNull(),
     startsOn: text('starts_on').notNull(), // ISO date
     endsOn: text('ends_on').notNull(),
+    // ISO date by which entry should be finished; on or after startsOn (checked by the service).
+    dueOn: text('due_on'),
     status: text('status', { enum: PERIOD_STATUSES }).notNull().default('open'),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),

@@ -10,6 +10,7 @@ import type { WorkStatus } from '@/core/domain/evaluation-workflow';
 import type { EvaluationStatus } from '@/core/domain/enums';
 import { pageOffset, type SortDirection } from '@/core/schemas/list-params';
 import type { WorkListParams } from '@/core/schemas/lists';
+import type { WorkView } from '@/core/domain/work-views';
 import { regionInScope } from './scope';
 import { containsText } from './search';
 import { regionWithin } from './regions';
@@ -27,7 +28,35 @@ function orderBy(sort: WorkListParams['sort'], dir: SortDirection) {
   return SORTS[sort].map((c) => (dir === 'desc' ? desc(c) : asc(c)));
 }
 
-type Filters = Pick<WorkListParams, 'search' | 'status' | 'type'> & { regionPath?: string | undefined };
+type Filters = Pick<WorkListParams, 'search' | 'status' | 'type' | 'view'> & { regionPath?: string | undefined };
+
+/** The views the caller's own evaluations make up: read from those (by submitter), not from the scope. */
+const OWN_VIEWS: ReadonlySet<WorkView> = new Set(['returned', 'mine']);
+
+/**
+ * The rows of a view of the work list for `me` (core/domain/work-views.ts). Returned stays flagged
+ * until resubmitted: a return (or reopen) sets the reason, edits keep it, a submit or approval
+ * clears it. Written on the coalesced work status, as the status filter is, so the left join stays
+ * a left join and SQLite keeps reaching the evaluations from the stakeholders.
+ */
+function viewCondition(me: SessionUser, view: WorkView): SQL {
+  const byMe = sql`coalesce(${evaluations.submittedBy} = ${me.id}, 0)`;
+  const returnedToMe = sql`coalesce(${evaluations.submittedBy} = ${me.id} and ${evaluations.returnReason} is not null, 0)`;
+  switch (view) {
+    case 'toEnter':
+      return sql`(${workStatus} in ('not_started', 'draft', 'returned') and not ${returnedToMe})`;
+    case 'returned':
+      return sql`(${workStatus} in ('draft', 'returned') and ${returnedToMe})`;
+    case 'toReview':
+      return sql`(${workStatus} = 'submitted' and not ${byMe})`;
+    case 'mine':
+      return sql`(${workStatus} = 'submitted' and ${byMe})`;
+  }
+}
+
+function searchCondition(search: string): SQL {
+  return sql`(${containsText(stakeholders.name, search)} or ${containsText(stakeholders.code, search)} or ${containsText(stakeholders.creditCode, search)})`;
+}
 
 /**
  * The stakeholders with their region and their evaluation of the period. An assessor's rows are
@@ -44,12 +73,15 @@ function workRows(me: SessionUser, periodId: number): SQL {
 /** The rows of the work list: in scope, active or evaluated in the period, and the filters. */
 function conditions(me: SessionUser, f: Filters): SQL | undefined {
   const conds: (SQL | undefined)[] = [regionInScope(me), sql`(${stakeholders.active} = 1 or ${evaluations.id} is not null)`];
-  if (f.type) conds.push(eq(stakeholders.type, f.type));
+  // Within a scope the rows come from its regions; `+` keeps SQLite from reaching them through the
+  // type index instead (every stakeholder of the type in the province, once per region).
+  if (f.type) conds.push(regionInScope(me) ? sql`+${stakeholders.type} = ${f.type}` : eq(stakeholders.type, f.type));
   // On the work status (coalesced): the left join stays a left join, so SQLite keeps reaching the
   // evaluations from the stakeholders (in code order, or from an assessor's regions).
   if (f.status) conds.push(eq(workStatus, f.status));
+  if (f.view) conds.push(viewCondition(me, f.view));
   if (f.regionPath) conds.push(regionWithin(f.regionPath));
-  if (f.search) conds.push(sql`(${containsText(stakeholders.name, f.search)} or ${containsText(stakeholders.code, f.search)} or ${containsText(stakeholders.creditCode, f.search)})`);
+  if (f.search) conds.push(searchCondition(f.search));
   return and(...conds);
 }
 
@@ -83,9 +115,23 @@ export function workListPage(
     updatedAt: evaluations.updatedAt,
     submittedBy: users.name,
     returnReason: evaluations.returnReason,
+    submittedByMe: sql<number>`coalesce(${evaluations.submittedBy} = ${me.id}, 0)`,
   };
   const evaluationOf = and(eq(evaluations.stakeholderId, stakeholders.id), eq(evaluations.periodId, periodId));
-  const items = scope
+  const ownRows = p.view && OWN_VIEWS.has(p.view) ? and(eq(evaluations.periodId, periodId), eq(evaluations.submittedBy, me.id)) : undefined;
+  const items = ownRows
+    ? db
+        .select(columns)
+        .from(evaluations)
+        .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
+        .innerJoin(regions, eq(regions.id, stakeholders.regionId))
+        .leftJoin(users, eq(users.id, evaluations.submittedBy))
+        .where(and(ownRows, where))
+        .orderBy(...orderBy(p.sort, p.dir))
+        .limit(p.window?.limit ?? p.pageSize)
+        .offset(p.window?.offset ?? pageOffset(p))
+        .all()
+    : scope
     ? db
         .select(columns)
         .from(regions)
@@ -108,7 +154,10 @@ export function workListPage(
         .limit(p.window?.limit ?? p.pageSize)
         .offset(p.window?.offset ?? pageOffset(p))
         .all();
-  const total = knownTotal ?? db.get<{ n: number }>(sql`select count(*) as n from ${workRows(me, periodId)} where ${where ?? sql`1`}`)!.n;
+  const from = ownRows
+    ? sql`${evaluations} inner join ${stakeholders} on ${stakeholders.id} = ${evaluations.stakeholderId} inner join ${regions} on ${regions.id} = ${stakeholders.regionId} where ${ownRows} and`
+    : sql`${workRows(me, periodId)} where`;
+  const total = knownTotal ?? db.get<{ n: number }>(sql`select count(*) as n from ${from} ${where ?? sql`1`}`)!.n;
   return { items, total };
 }
 
@@ -116,7 +165,7 @@ export function workListPage(
  * How many rows of the work list (without the status filter) have each status, per region the
  * stakeholders sit in; the service rolls them up to townships and counties by path.
  */
-export function workStatusByRegion(db: DbOrTx, me: SessionUser, periodId: number, f: Omit<Filters, 'status'>) {
+export function workStatusByRegion(db: DbOrTx, me: SessionUser, periodId: number, f: Omit<Filters, 'status' | 'view'>) {
   return db.all<{ path: string; status: WorkStatus; n: number }>(
     sql`select ${regions.path} as path, ${workStatus} as status, count(*) as n from ${workRows(me, periodId)} where ${conditions(me, f) ?? sql`1`} group by ${regions.id}, ${workStatus}`,
   );
@@ -136,4 +185,28 @@ export function unfinishedWork(db: DbOrTx, me: SessionUser, periodId: number, li
     from ${workRows(me, periodId)}
     where ${unfinished} ${scope ? sql`and ${scope}` : sql``}
     order by ${stakeholders.code} limit ${limit}`);
+}
+
+/**
+ * The caller's own rows of the period per region and status: returned to them (draft or returned,
+ * not resubmitted) and submitted by them awaiting review. Reached from the evaluations they submitted
+ * (evaluations_submitter_period_status_idx), so it costs their work, not the scope's.
+ */
+export function ownWorkByRegion(db: DbOrTx, me: SessionUser, periodId: number, f: Pick<Filters, 'search' | 'type'>) {
+  const conds = [
+    eq(evaluations.periodId, periodId),
+    sql`${evaluations.submittedBy} = ${me.id}`,
+    sql`${evaluations.status} in ('draft', 'returned', 'submitted')`,
+    sql`(${evaluations.status} = 'submitted' or ${evaluations.returnReason} is not null)`,
+    regionInScope(me),
+    f.type ? eq(stakeholders.type, f.type) : undefined,
+    f.search ? searchCondition(f.search) : undefined,
+  ];
+  return db.all<{ path: string; status: 'draft' | 'returned' | 'submitted'; n: number }>(sql`
+    select ${regions.path} as path, ${evaluations.status} as status, count(*) as n
+    from ${evaluations}
+    inner join ${stakeholders} on ${stakeholders.id} = ${evaluations.stakeholderId}
+    inner join ${regions} on ${regions.id} = ${stakeholders.regionId}
+    where ${and(...conds)}
+    group by ${regions.id}, ${evaluations.status}`);
 }

@@ -12,10 +12,12 @@ import { ConflictError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from '@/server/queries/audit';
 import { publishedVersionsInPeriod } from '@/server/queries/kpi-versions';
 import { getPeriod, listPeriods } from '@/server/queries/periods';
+import { notifyPeriodOpened } from '@/server/queries/notifications';
 import { evaluationCountsByPeriod } from '@/server/queries/stored-counts';
 import { computeScoreRun, publishScoreRun } from '@/server/queries/score-runs';
 import { withWriteCache } from '@/server/queries/write-cache';
 import type { PeriodCreateInput } from '@/core/schemas/method';
+import type { PeriodDueDateInput } from '@/core/schemas/work-queue';
 
 /** Code and dates of a period: `2026Q3` 2026-07-01…2026-09-30, or `2026` 2026-01-01…2026-12-31. */
 export function periodBounds(input: PeriodCreateInput): { code: string; startsOn: string; endsOn: string } {
@@ -52,6 +54,7 @@ export function createPeriod(db: Db, actor: SessionUser, input: PeriodCreateInpu
       throw new ConflictError(`Period ${bounds.code} already exists.`, 'period_exists');
     const row = tx.insert(periods).values({ ...bounds, kind: input.kind, status: 'open' }).returning().get();
     writeAudit(tx, { actorId: actor.id, action: 'period.create', entity: 'period', entityId: row.id, after: row });
+    notifyPeriodOpened(tx, row);
     return row;
   });
 }
@@ -74,6 +77,20 @@ export function reopenPeriod(db: Db, actor: SessionUser, periodId: number, reaso
   return db.transaction((tx) => {
     const after = tx.update(periods).set({ status: 'open', closedAt: null }).where(eq(periods.id, periodId)).returning().get();
     writeAudit(tx, { actorId: actor.id, action: 'period.reopen', entity: 'period', entityId: periodId, before: { status: p.status, closedAt: p.closedAt }, after: { status: 'open' }, reason });
+    notifyPeriodOpened(tx, after);
+    return after;
+  });
+}
+
+/** Sets (or clears) the date entry is due by: on or after the period's start; a published period is final. */
+export function setPeriodDueDate(db: Db, actor: SessionUser, input: PeriodDueDateInput) {
+  const p = getPeriod(db, input.id);
+  if (p.status === 'published') throw new StateError(`Period ${p.code} is published; its due date no longer matters.`, 'period_published');
+  if (input.dueOn !== null && input.dueOn < p.startsOn)
+    throw new ValidationError(`The due date must be on or after the start of ${p.code} (${p.startsOn}).`, { dueOn: [vmsg('validation.dueBeforeStart', { start: p.startsOn })] }, 'validation');
+  return db.transaction((tx) => {
+    const after = tx.update(periods).set({ dueOn: input.dueOn }).where(eq(periods.id, p.id)).returning().get();
+    writeAudit(tx, { actorId: actor.id, action: 'period.setDueDate', entity: 'period', entityId: p.id, before: { dueOn: p.dueOn }, after: { dueOn: after.dueOn } });
     return after;
   });
 }
@@ -104,7 +121,7 @@ export function checkPublish(db: Db, input: PublishInput) {
       `${stillBlocking.length} evaluation(s) of ${p.code} are not approved (e.g. ${stillBlocking.slice(0, 3).map((e) => e.stakeholderName).join(', ')}). Approve them, or exclude them with a reason.`,
       { exclude: [vmsg('validation.method.unapproved', { count: stillBlocking.length })] },
       'unapproved_evaluations',
-    );
+    ).with({ count: stillBlocking.length });
   }
   const blockingIds = new Set(blocking.map((e) => e.id));
   const stray = [...excludeIds].filter((eid) => !blockingIds.has(eid));

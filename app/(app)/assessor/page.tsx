@@ -11,6 +11,8 @@ import { listParamsFromUrl, type UrlSearchParams } from '@/core/schemas/list-par
 import { stakeholderListSchema } from '@/core/schemas/lists';
 import { pickName } from '@/core/i18n/label';
 import { formatList, formatNumber } from '@/core/i18n/format';
+import { DueNote } from '@/components/evaluations/work-views';
+import { dueState, isoDay } from '@/core/domain/work-views';
 
 
 export async function generateMetadata() {
@@ -43,6 +45,9 @@ export default async function AssessorHome({ searchParams }: { searchParams: Pro
           </>
         }
       />
+      {data.openPeriod ? (
+        <DueNote className="mb-4" code={data.openPeriod.code} open due={data.openPeriod.dueOn ? dueState(data.openPeriod.dueOn, isoDay(new Date())) : null} />
+      ) : null}
       {data.regions.length === 0 ? (
         <Alert variant="warning" title={t('noScopeTitle')} className="mb-6">
           {t('noScopeBody')}

@@ -1,7 +1,8 @@
 // The review workflow for a batch: submit, approve or return many evaluations at once, held to the
 // same rules as workflow.ts (editable or reviewable state, matching revision, submit rules on the
 // values, never one's own submission) — for an assessor finishing the drafts an import created, a
-// reviewer clearing a county's submissions, and the province generator. All or nothing: one
+// reviewer clearing a county's submissions, and the province generator. All or nothing (except
+// submitCompleteDrafts, which skips what cannot be submitted and says why): one
 // transaction, one audit row per evaluation, prepared statements (this is the hot path of a
 // 100,000-evaluation quarter) and one provisional recompute (a job) per KPI-set version, not one per approval.
 import 'server-only';
@@ -9,14 +10,13 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { evaluations, periods, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import { evaluationValuesSchema, type EvaluationValues, type EvaluationValuesInput, type IndicatorDef, type ValuesMode } from '@/core/domain/evaluation-values';
+import type { EvaluationValues, EvaluationValuesInput, IndicatorDef, ValuesMode } from '@/core/domain/evaluation-values';
 import { isEditable, isReviewable } from '@/core/domain/evaluation-workflow';
 import type { EvaluationStatus, PeriodStatus } from '@/core/domain/enums';
 import { fieldErrorsOf } from '@/core/schemas/field-errors';
 import { reasonText } from '@/core/schemas/reason';
 import { ConflictError, ForbiddenError, NotFoundError, StateError, ValidationError } from '@/server/errors';
-import { indicatorDefs } from '@/server/queries/evaluations';
-import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
+import { defsCache, schemaFor, storedValuesOf } from '@/server/queries/submit-readiness';
 import { stakeholderInScope } from '@/server/queries/scope';
 import { requestProvisionalScores } from '@/server/jobs/provisional';
 
@@ -83,45 +83,6 @@ function assertRevision(r: Row, revision: number): void {
     throw new ConflictError(`The evaluation of ${r.stakeholderCode} was changed (revision ${r.revision}, not ${revision}); nothing was changed. Reload and try again.`, 'stale_revision');
 }
 
-/** The indicator definitions of each version, loaded once per batch. */
-function defsCache(db: Db): (versionId: number) => IndicatorDef[] {
-  const cache = new Map<number, IndicatorDef[]>();
-  return (versionId) => {
-    let defs = cache.get(versionId);
-    if (!defs) cache.set(versionId, (defs = indicatorDefs(db, loadKpiSetVersion(db, versionId))));
-    return defs;
-  };
-}
-
-/** The stored values of the batch's evaluations, by evaluation id and indicator code (one prepared read per chunk). */
-function storedValuesOf(db: Db, ids: readonly number[]): Map<number, EvaluationValues> {
-  const out = new Map<number, EvaluationValues>();
-  const read = db.$client
-    .prepare<[string], [number, string, number | null, string | null, string | null]>(
-      `select v.evaluation_id, i.code, v.value, v.note, v.evidence_url from evaluation_values v join indicators i on i.id = v.indicator_id
-       where v.evaluation_id in (select value from json_each(?))`,
-    )
-    .raw();
-  for (let i = 0; i < ids.length; i += 10 * CHUNK) {
-    for (const [e, code, value, note, evidenceUrl] of read.all(JSON.stringify(ids.slice(i, i + 10 * CHUNK)))) {
-      let values = out.get(e);
-      if (!values) out.set(e, (values = {}));
-      values[code] = { value, note, evidenceUrl };
-    }
-  }
-  return out;
-}
-
-/** The values schema of each definition list and mode, built once per batch (building one costs more than a check). */
-const schemas = new WeakMap<readonly IndicatorDef[], Map<ValuesMode, ReturnType<typeof evaluationValuesSchema>>>();
-function schemaFor(defs: readonly IndicatorDef[], mode: ValuesMode) {
-  let byMode = schemas.get(defs);
-  if (!byMode) schemas.set(defs, (byMode = new Map()));
-  let schema = byMode.get(mode);
-  if (!schema) byMode.set(mode, (schema = evaluationValuesSchema(defs, mode)));
-  return schema;
-}
-
 /** Values checked against the definitions, or a ValidationError naming the stakeholder. */
 function checked(r: Row, defs: readonly IndicatorDef[], values: EvaluationValuesInput, mode: ValuesMode): EvaluationValues {
   const parsed = schemaFor(defs, mode).safeParse(values);
@@ -138,24 +99,64 @@ function auditStatement(db: Db) {
   return db.$client.prepare(`insert into audit_log (at, actor_id, action, entity, entity_id, before, after, reason) values (?, ?, ?, 'evaluation', ?, ?, ?, ?)`);
 }
 
-/** Submits drafts and returned evaluations, saving the given values (e.g. evidence links) first. */
-export function submitEvaluations(db: Db, me: SessionUser, items: readonly BulkSubmitItem[]): { submitted: number } {
+type PlannedSubmit = { r: Row; defs: IndicatorDef[]; incoming: EvaluationValues };
+
+/** Plans the submit of each item, or throws the reason one of them cannot be submitted. */
+function planSubmits(db: Db, me: SessionUser, items: readonly BulkSubmitItem[]): ((() => PlannedSubmit) & { row: Row })[] {
   const rows = loadBatch(db, me, items.map((i) => i.id));
   const defsOf = defsCache(db);
   const stored = storedValuesOf(db, items.map((i) => i.id));
-  const planned = items.map((item) => {
+  return items.map((item) => {
     const r = rows.get(item.id)!;
-    if (!isEditable(r, { status: r.periodStatus }))
-      throw new StateError(`The evaluation of ${r.stakeholderCode} is ${r.status} in a ${r.periodStatus} period; only an open period's drafts and returned evaluations can be submitted.`, 'not_editable');
-    assertRevision(r, item.revision);
-    const defs = defsOf(r.versionId);
-    // One check of stored and given values together under the submit rules (they include the
-    // draft rules); what is written is the checked form of the given entries.
-    const merged = checked(r, defs, { ...(stored.get(r.id) ?? {}), ...(item.values ?? {}) }, 'submit');
-    const incoming: EvaluationValues = {};
-    for (const code of Object.keys(item.values ?? {})) incoming[code] = merged[code]!;
-    return { r, defs, incoming };
+    const plan = () => {
+      if (!isEditable(r, { status: r.periodStatus }))
+        throw new StateError(`The evaluation of ${r.stakeholderCode} is ${r.status} in a ${r.periodStatus} period; only an open period's drafts and returned evaluations can be submitted.`, 'not_editable');
+      assertRevision(r, item.revision);
+      const defs = defsOf(r.versionId);
+      // One check of stored and given values together under the submit rules (they include the
+      // draft rules); what is written is the checked form of the given entries.
+      const merged = checked(r, defs, { ...(stored.get(r.id) ?? {}), ...(item.values ?? {}) }, 'submit');
+      const incoming: EvaluationValues = {};
+      for (const code of Object.keys(item.values ?? {})) incoming[code] = merged[code]!;
+      return { r, defs, incoming };
+    };
+    return Object.assign(plan, { row: r });
   });
+}
+
+/** Submits drafts and returned evaluations, saving the given values (e.g. evidence links) first. All or nothing. */
+export function submitEvaluations(db: Db, me: SessionUser, items: readonly BulkSubmitItem[]): { submitted: number } {
+  const planned = planSubmits(db, me, items).map((plan) => plan());
+  writeSubmits(db, me, planned);
+  return { submitted: planned.length };
+}
+
+export type SkippedSubmit = { id: number; stakeholderCode: string; reason: 'not_editable' | 'stale_revision' | 'values_invalid'; fields: number };
+
+/**
+ * Submits those of the given drafts (and returned evaluations) that are complete under the submit
+ * rules, in one transaction, and names each one skipped with its reason: not editable, changed
+ * since the list was read, or fields that need attention (missing values, evidence…).
+ */
+export function submitCompleteDrafts(db: Db, me: SessionUser, items: readonly BulkReviewItem[]): { submitted: { id: number; stakeholderCode: string }[]; skipped: SkippedSubmit[] } {
+  const planned: PlannedSubmit[] = [];
+  const skipped: SkippedSubmit[] = [];
+  for (const plan of planSubmits(db, me, items)) {
+    try {
+      planned.push(plan());
+    } catch (e) {
+      if (!(e instanceof StateError || e instanceof ConflictError || e instanceof ValidationError)) throw e;
+      const reason = e instanceof StateError ? 'not_editable' : e instanceof ConflictError ? 'stale_revision' : 'values_invalid';
+      skipped.push({ id: plan.row.id, stakeholderCode: plan.row.stakeholderCode, reason, fields: e instanceof ValidationError ? Object.keys(e.fields).length : 0 });
+    }
+  }
+  writeSubmits(db, me, planned);
+  return { submitted: planned.map(({ r }) => ({ id: r.id, stakeholderCode: r.stakeholderCode })), skipped };
+}
+
+/** Writes planned submits and their audit rows in one transaction; a row changed meanwhile rolls all back. */
+function writeSubmits(db: Db, me: SessionUser, planned: readonly PlannedSubmit[]): void {
+  if (planned.length === 0) return;
   const idsOf = new Map<readonly IndicatorDef[], Map<string, number>>();
   const now = Date.now();
   db.transaction(() => {
@@ -176,7 +177,6 @@ export function submitEvaluations(db: Db, me: SessionUser, items: readonly BulkS
       audit.run(now, me.id, 'evaluation.submit', String(r.id), JSON.stringify({ status: r.status, revision: r.revision }), JSON.stringify({ status: 'submitted', revision: r.revision + 1, values: incoming }), null);
     }
   });
-  return { submitted: planned.length };
 }
 
 /**

@@ -11,7 +11,9 @@ import type { WorkListParams } from '@/core/schemas/lists';
 import type { Label } from '@/core/i18n/label';
 import { listPeriods, resolvePeriod } from '@/server/queries/periods';
 import { countyAndTownshipOf, regionNames, regionPath as pathOf } from '@/server/queries/regions';
-import { workListPage, workStatusByRegion } from '@/server/queries/work-list';
+import { ownWorkByRegion, workListPage, workStatusByRegion } from '@/server/queries/work-list';
+import { dueState, isoDay, viewStatusCounts, viewTotals, WORK_VIEWS, type WorkView } from '@/core/domain/work-views';
+import { submitReadiness } from '@/server/queries/submit-readiness';
 import { workCountsByRegion } from '@/server/queries/stored-counts';
 
 export type Progress = {
@@ -50,9 +52,7 @@ function progressOf(totals: Map<number, Record<WorkStatus, number>>, names: Retu
  * runs the page falls in, and each run is read in code order like a status filter, so the page
  * costs its rows rather than sorting every row of the scope.
  */
-function statusOrderedPage(db: Db, me: SessionUser, periodId: number, filters: WorkListParams & { regionPath?: string | undefined }, counts: { status: WorkStatus; n: number }[]) {
-  const byStatus = noCounts();
-  for (const c of counts) byStatus[c.status] += c.n;
+function statusOrderedPage(db: Db, me: SessionUser, periodId: number, filters: WorkListParams & { regionPath?: string | undefined }, byStatus: Record<WorkStatus, number>) {
   const order = [...WORK_STATUSES].sort((a, b) => (filters.dir === 'desc' ? b.localeCompare(a) : a.localeCompare(b)));
   const total = order.reduce((n, s) => n + byStatus[s], 0);
   let skip = pageOffset(filters);
@@ -75,23 +75,34 @@ function statusOrderedPage(db: Db, me: SessionUser, periodId: number, filters: W
  * (default: the open one), with filters and sort; completion per county over the whole scope, and
  * per township of the chosen region's county (or of the only county in scope). Inactive stakeholders appear only when they have an evaluation in the period.
  */
-export function workList(db: Db, me: SessionUser, params: WorkListParams) {
+export function workList(db: Db, me: SessionUser, params: WorkListParams, now: Date = new Date()) {
   const periods = listPeriods(db);
   const period = resolvePeriod(db, params.periodId);
   const region = params.regionId ? pathOf(db, params.regionId) : undefined;
   // An unknown region matches nothing rather than everything.
   const regionPath = params.regionId ? (region ?? '/none/') : undefined;
-  if (!period) return { period: null, periods, params, ...pagedResult([], 0, params), focusCountyId: null, townships: [] as Progress[], counties: [] as Progress[] };
+  const noViews = Object.fromEntries(WORK_VIEWS.map((v) => [v, 0])) as Record<WorkView, number>;
+  if (!period) return { period: null, periods, params, ...pagedResult([], 0, params), focusCountyId: null, townships: [] as Progress[], counties: [] as Progress[], views: noViews, due: null };
   const filters = { ...params, regionPath };
   // Progress over the whole scope (the region filter narrows the rows, not the overview): from the
   // stored counts, unless a text search asks for rows the counts cannot tell apart.
-  const byRegion = params.search ? workStatusByRegion(db, me, period.id, { ...filters, regionPath: undefined }) : workCountsByRegion(db, me, period.id, { type: params.type });
+  const byRegion = params.search ? workStatusByRegion(db, me, period.id, { type: params.type, search: params.search }) : workCountsByRegion(db, me, period.id, { type: params.type });
+  // The views' counts follow the rows' filters but not the status filter, as the status counts do.
+  const inRegion = (r: { path: string }) => !regionPath || r.path.startsWith(regionPath);
+  const byStatus = noCounts();
+  for (const r of byRegion) if (inRegion(r)) byStatus[r.status] += r.n;
+  const own = { draft: 0, returned: 0, submitted: 0 };
+  for (const r of ownWorkByRegion(db, me, period.id, { type: params.type, search: params.search })) if (inRegion(r)) own[r.status] += r.n;
+  const perStatus = viewStatusCounts(byStatus, own);
+  const views = viewTotals(perStatus);
   const knownTotal = params.search
     ? undefined
-    : byRegion.filter((r) => (!regionPath || r.path.startsWith(regionPath)) && (!params.status || r.status === params.status)).reduce((n, r) => n + r.n, 0);
+    : params.view
+      ? params.status ? perStatus[params.view][params.status] : views[params.view]
+      : byRegion.filter((r) => inRegion(r) && (!params.status || r.status === params.status)).reduce((n, r) => n + r.n, 0);
   const { items, total } =
     params.sort === 'status' && !params.status && !params.search
-      ? statusOrderedPage(db, me, period.id, filters, byRegion.filter((r) => !regionPath || r.path.startsWith(regionPath)))
+      ? statusOrderedPage(db, me, period.id, filters, params.view ? perStatus[params.view] : byStatus)
       : workListPage(db, me, period.id, filters, knownTotal);
   const countyOf = (path: string) => countyAndTownshipOf(path).countyId;
   const counties = rollUp(byRegion, countyOf);
@@ -99,10 +110,13 @@ export function workList(db: Db, me: SessionUser, params: WorkListParams) {
   const focusCounty = region ? countyOf(region) : counties.size === 1 ? [...counties.keys()][0]! : null;
   const townships = focusCounty === null ? new Map<number, Record<WorkStatus, number>>() : rollUp(byRegion.filter((r) => countyOf(r.path) === focusCounty), (path) => countyAndTownshipOf(path).townshipId);
   const names = regionNames(db, [...new Set([...counties.keys(), ...townships.keys(), ...items.map((i) => countyAndTownshipOf(i.path)).flatMap((r) => [r.countyId, r.townshipId]).filter((id) => id !== null)])]);
+  // Whether each editable evaluation on the page could be submitted now (bulk submit offers those).
+  const readiness = period.status === 'open' ? submitReadiness(db, items.filter((i) => i.evaluationId !== null && (i.status === 'draft' || i.status === 'returned')).map((i) => i.evaluationId!)) : new Map<number, number>();
   const rows = items.map(({ path, ...r }) => {
     const { countyId, townshipId } = countyAndTownshipOf(path);
     const name = (id: number | null) => (id === null ? null : (names.get(id)?.name ?? null));
-    return { ...r, countyId, townshipId, countyName: name(countyId), townshipName: name(townshipId) };
+    const missing = r.evaluationId === null ? undefined : readiness.get(r.evaluationId);
+    return { ...r, countyId, townshipId, countyName: name(countyId), townshipName: name(townshipId), fieldsToFix: missing ?? null };
   });
   return {
     period,
@@ -112,6 +126,8 @@ export function workList(db: Db, me: SessionUser, params: WorkListParams) {
     focusCountyId: focusCounty,
     counties: progressOf(counties, names),
     townships: progressOf(townships, names),
+    views,
+    due: period.dueOn ? dueState(period.dueOn, isoDay(now)) : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { id, periodCreateSchema, periodPublishSchema, reasonSchema } from '@/core/schemas/method';
+import { periodDueDateSchema } from '@/core/schemas/work-queue';
 import * as svc from '@/server/services/periods';
 import { startJob } from '@/server/jobs/runner';
 import { procedureFor, router } from '../init';
@@ -15,6 +16,9 @@ export const periodsRouter = router({
   reopen: procedureFor('periods.reopen')
     .input(reasonSchema)
     .mutation(({ ctx, input }) => svc.reopenPeriod(ctx.db, ctx.user, input.id, input.reason)),
+  setDueDate: procedureFor('periods.setDueDate')
+    .input(periodDueDateSchema)
+    .mutation(({ ctx, input }) => svc.setPeriodDueDate(ctx.db, ctx.user, input)),
   unapproved: procedureFor('periods.unapproved')
     .input(id)
     .query(({ ctx, input }) => svc.unapprovedEvaluations(ctx.db, input.id)),
