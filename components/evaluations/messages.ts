@@ -1,8 +1,12 @@
 // Messages that travel as catalog keys ("evaluations.validation.x::{params}", built with vmsg):
 // translated with the root translator; other text passes through unchanged.
+import type { Locale } from '@/i18n/config';
+import { localParams } from '@/core/i18n/units';
+
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-export function translateKeyed(t: Translate, message: string | undefined): string | undefined {
+/** `locale`: the reader's, so a parameter given in both languages (a limit with its unit) reads in theirs. */
+export function translateKeyed(t: Translate, message: string | undefined, locale?: Locale): string | undefined {
   if (!message) return undefined;
   const i = message.indexOf('::');
   const key = i < 0 ? message : message.slice(0, i);
@@ -16,7 +20,7 @@ export function translateKeyed(t: Translate, message: string | undefined): strin
     }
   }
   try {
-    return t(key, params);
+    return t(key, locale ? localParams(params, locale) : params);
   } catch {
     return message;
   }

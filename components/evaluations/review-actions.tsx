@@ -1,6 +1,6 @@
 'use client';
-// The review of an evaluation: who submitted or approved it, approve, return with a reason, and
-// reopen an approved one with a reason.
+// The review of an evaluation: who submitted or approved it, approve, return with a reason (and the
+// comments per indicator written at the fields), and reopen an approved one with a reason.
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
@@ -17,8 +17,20 @@ import { Textarea } from '@/components/ui/textarea';
 import { translateKeyed } from './messages';
 import type { EvaluationView } from './use-evaluation-draft';
 
-export function ReviewActions({ data, revision, onDone }: { data: EvaluationView; revision: number; onDone: () => Promise<void> }) {
+export function ReviewActions({
+  data,
+  revision,
+  comments,
+  onDone,
+}: {
+  data: EvaluationView;
+  revision: number;
+  /** Indicator code → the reviewer's comment (blank ones are not sent). */
+  comments: Record<string, string>;
+  onDone: () => Promise<void>;
+}) {
   const t = useTranslations('evaluations.review');
+  const tr = useTranslations('reviewerTools.comments');
   const tc = useTranslations('common');
   const tAll = useTranslations();
   const format = useFormatter();
@@ -32,6 +44,9 @@ export function ReviewActions({ data, revision, onDone }: { data: EvaluationView
   const e = data.evaluation;
   const { actions } = data;
   if (!actions.review && !actions.reviewBlockedAsSubmitter && !actions.reopen && e.status !== 'approved') return null;
+
+  const given = Object.fromEntries(Object.entries(comments).filter(([, c]) => c.trim() !== '').map(([code, c]) => [code, c.trim()]));
+  const commentCount = Object.keys(given).length;
 
   const withReason = (fn: (reason: string) => Promise<unknown>) => async () => {
     const problem = reasonProblem(reason);
@@ -95,8 +110,11 @@ export function ReviewActions({ data, revision, onDone }: { data: EvaluationView
                 description={t('returnDescription')}
                 confirmLabel={t('return')}
                 cancelLabel={tc('cancel')}
-                onConfirm={withReason((r) => sendBack.mutateAsync({ id: e.id, revision, reason: r }))}
+                onConfirm={withReason((r) => sendBack.mutateAsync({ id: e.id, revision, reason: r, comments: given }))}
               >
+                <p className="text-sm text-muted-foreground" data-testid="return-comment-count">
+                  {tr('count', { n: commentCount })}
+                </p>
                 <FormField id="return-reason" label={t('reason')} required error={reasonError}>
                   <Textarea value={reason} onChange={(ev) => { setReason(ev.target.value); setReasonError(undefined); }} rows={4} />
                 </FormField>

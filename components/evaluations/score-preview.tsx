@@ -15,20 +15,9 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Progress } from '@/components/ui/progress';
 import { formatNumber } from '@/core/i18n/format';
 
-export function ScorePreview({
-  document,
-  indicators,
-  peers,
-  values,
-}: {
-  document: KpiSetV1;
-  indicators: readonly IndicatorDef[];
-  peers: PeerSummary;
-  values: Record<string, number | null>;
-}) {
-  const t = useTranslations('evaluations.preview');
-  const locale = useLocale();
-  const result = useMemo(() => {
+/** The preview of the typed values, computed once for the panel and the phone's compact bar. */
+export function usePreviewResult(document: KpiSetV1, peers: PeerSummary, values: Record<string, number | null>) {
+  return useMemo(() => {
     try {
       const preview = previewScore(document, peers, values);
       return { ok: true as const, me: preview.score, rank: preview.rank, count: preview.ranked, approximate: preview.rankApproximate };
@@ -38,6 +27,22 @@ export function ScorePreview({
       throw error;
     }
   }, [document, peers, values]);
+}
+export type PreviewResult = ReturnType<typeof usePreviewResult>;
+
+export function ScorePreview({
+  document,
+  indicators,
+  peers,
+  result,
+}: {
+  document: KpiSetV1;
+  indicators: readonly IndicatorDef[];
+  peers: PeerSummary;
+  result: PreviewResult;
+}) {
+  const t = useTranslations('evaluations.preview');
+  const locale = useLocale();
   const peerDependentObjectives = new Set(indicators.filter((i) => i.peerDependent).map((i) => i.objectiveCode));
   const one = (n: number) => formatNumber(n, locale, { digits: 1, fixed: true });
   const indicatorName = (code: string) => {
@@ -50,7 +55,7 @@ export function ScorePreview({
   };
 
   return (
-    <Card aria-live="polite">
+    <Card aria-live="polite" id="score-preview" className="scroll-mt-20">
       <CardHeader>
         <CardTitle as="h2">{t('title')}</CardTitle>
         <p className="text-xs text-muted-foreground">{t('basis', { n: peers.peers })}</p>

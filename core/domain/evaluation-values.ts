@@ -3,6 +3,8 @@
 // Messages are catalog keys of the "evaluations" namespace (see components/evaluations/messages.ts).
 import { z } from 'zod';
 import { vmsg } from './messages';
+import { formatValueWithUnit, type Unit } from '../i18n/units';
+import { isEvidenceUrl } from './evidence-url';
 
 /** What the form and the checks need to know about one indicator of a KPI-set version. */
 export type IndicatorDef = {
@@ -11,7 +13,7 @@ export type IndicatorDef = {
   objectiveCode: string;
   nameEn: string;
   nameZh: string;
-  unit: string;
+  unit: Unit | null;
   direction: 'higher' | 'lower';
   valueType: 'number' | 'integer' | 'percent';
   min: number | null;
@@ -27,6 +29,8 @@ export type ValuesMode = 'draft' | 'submit';
 
 export const NOTE_MAX = 500;
 export const URL_MAX = 500;
+/** An evidence link: http or https only (the form and the import share the rule). */
+export { EVIDENCE_URL } from './evidence-url';
 
 const FULL_WIDTH = /[\uFF0B\uFF0D\uFF0E\uFF10-\uFF19\u2212]/g;
 
@@ -58,14 +62,19 @@ const entrySchema = z.object({
     .max(URL_MAX, vmsg('evaluations.validation.urlTooLong', { max: URL_MAX }))
     .nullish()
     .transform((s) => (s ? s : null))
-    .refine((s) => s === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(s), vmsg('evaluations.validation.url')),
+    .refine((s) => s === null || isEvidenceUrl(s), vmsg('evaluations.validation.url')),
 });
+
+/** A limit with its unit in both languages: the message is read later, in the reader's (see localParams). */
+function limitText(limit: number, unit: Unit | null): { limit: string; limitZh: string } {
+  return { limit: formatValueWithUnit(limit, unit, 'en', { digits: 6 }), limitZh: formatValueWithUnit(limit, unit, 'zh-CN', { digits: 6 }) };
+}
 
 /** Problems of one value against its indicator (range, integer), as message keys. */
 export function valueProblem(def: IndicatorDef, value: number): string | null {
   if (Number.isNaN(value)) return vmsg('evaluations.validation.notNumber');
-  if (def.min !== null && value < def.min) return vmsg('evaluations.validation.belowMin', { min: def.min, unit: def.unit });
-  if (def.max !== null && value > def.max) return vmsg('evaluations.validation.aboveMax', { max: def.max, unit: def.unit });
+  if (def.min !== null && value < def.min) return vmsg('evaluations.validation.belowMin', { min: def.min, ...limitText(def.min, def.unit) });
+  if (def.max !== null && value > def.max) return vmsg('evaluations.validation.aboveMax', { max: def.max, ...limitText(def.max, def.unit) });
   if (def.valueType === 'integer' && !Number.isInteger(value)) return vmsg('evaluations.validation.integer');
   return null;
 }

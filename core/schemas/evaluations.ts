@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ENTRY_FIELDS } from '@/core/domain/evaluation-merge';
 import { evaluationValuesInputSchema, NOTE_MAX } from '@/core/domain/evaluation-values';
 import { reasonText } from './reason';
+import { optionalText } from './text-fields';
 
 const id = z.number().int().positive();
 
@@ -45,3 +46,11 @@ export type SubmitEvaluationInput = z.infer<typeof submitEvaluationSchema>;
 /** Returning a submitted evaluation, or reopening an approved one, says why. */
 export const reasonedSchema = versionedSchema.extend({ reason: reasonText });
 export type ReasonedInput = z.infer<typeof reasonedSchema>;
+
+export const RETURN_COMMENT_MAX = 500;
+
+/** A return may also say, per indicator code, what to look at there; blank comments are dropped. */
+export const returnEvaluationSchema = reasonedSchema.extend({
+  comments: z.record(z.string().max(64), optionalText(RETURN_COMMENT_MAX)).optional(),
+});
+export type ReturnEvaluationInput = z.infer<typeof returnEvaluationSchema>;

@@ -54,7 +54,7 @@ test.describe('evaluations', () => {
 
     // A value out of range is refused at its field, in the same words as the server would use.
     await a1.locator('#f-ru_at_risk_members_assisted_pct-value').fill('150');
-    await expect(a1.getByText('At most 100 %.')).toBeVisible();
+    await expect(a1.getByText('At most 100%.')).toBeVisible();
     await expect(a1.getByTestId('save-state')).toHaveText(/Not saved/);
     for (const [indicator, value] of Object.entries(RURAL)) await a1.locator(`#f-${indicator}-value`).fill(value);
     await expect(a1.getByTestId('save-state')).toHaveText(/Draft saved/, { timeout: 15_000 });
@@ -132,7 +132,7 @@ test.describe('evaluations', () => {
     await a1.getByRole('button', { name: 'Check file' }).click();
     const problems = a1.getByTestId('import-problems');
     await expect(problems).toBeVisible();
-    await expect(problems).toContainText('180 is above the valid maximum 100 %.');
+    await expect(problems).toContainText('180 is above the valid maximum 100%.');
     await expect(problems).toContainText('Unknown stakeholder “MK-9999”');
     await expect(a1.getByText(/nothing will be imported/)).toBeVisible();
     await fromTop(a1);

@@ -6,7 +6,8 @@
 //   returned  → draft      save       the first edit after a return makes it a draft again
 //   draft|returned → submitted  submit   values checked with the submit rules
 //   submitted → approved   approve    a different user than the submitter, with scope
-//   submitted → returned   return     a different user than the submitter, with a reason
+//   submitted → returned   return     a different user than the submitter, with a reason (and
+//                                     optionally a comment per indicator, kept with the return)
 //   approved  → returned   reopen     admin only, with a reason, not in a published period
 // Approving or reopening has the period's provisional score run for the version recomputed (a job).
 import 'server-only';
@@ -15,7 +16,8 @@ import type { SessionUser } from '@/server/auth/session';
 import { evaluationValuesSchema, type EvaluationValues, type EvaluationValuesInput, type IndicatorDef, type ValuesMode } from '@/core/domain/evaluation-values';
 import { mergeChanges, type EntryField, type FieldConflict } from '@/core/domain/evaluation-merge';
 import { isEditable, isReopenable, isReviewable } from '@/core/domain/evaluation-workflow';
-import type { ReasonedInput, SaveEvaluationInput, SubmitEvaluationInput, Versioned } from '@/core/schemas/evaluations';
+import type { ReasonedInput, ReturnEvaluationInput, SaveEvaluationInput, SubmitEvaluationInput, Versioned } from '@/core/schemas/evaluations';
+import { vmsg } from '@/core/domain/messages';
 import { fieldErrorsOf } from '@/core/schemas/field-errors';
 import { ConflictError, ForbiddenError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from '@/server/queries/audit';
@@ -34,10 +36,12 @@ import {
   type EvaluationChange,
 } from '@/server/queries/evaluations';
 import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
+import { writeReturnComments } from '@/server/queries/return-comments';
 import { versionInEffect } from '@/server/queries/kpi-versions';
 import { openPeriod, type Period } from '@/server/queries/periods';
 import { requestProvisionalScores } from '@/server/jobs/provisional';
 import { getStakeholder } from '@/server/queries/stakeholders';
+import { notifyEvaluationReview } from '@/server/queries/notifications';
 
 /** Checks values against the definitions; throws a ValidationError with a field per problem. */
 function checkValues(defs: readonly IndicatorDef[], values: EvaluationValuesInput, mode: ValuesMode): EvaluationValues {
@@ -120,18 +124,30 @@ function refreshProvisional(db: Db, e: Evaluation, period: Period, actorId: stri
 }
 
 /** Moves a checked evaluation to its next state and audits the move; the values stay as they are. */
-function transition(db: Db, me: SessionUser, e: Evaluation, input: Versioned & { reason?: string }, action: string, set: EvaluationChange) {
+function transition(
+  db: Db,
+  me: SessionUser,
+  e: Evaluation,
+  input: Versioned & { reason?: string },
+  action: string,
+  set: EvaluationChange,
+  // What a move stores beside the row (a return's comments), in the same transaction and audit row.
+  extra?: { after: Record<string, unknown>; write: (tx: DbOrTx, row: Evaluation) => void },
+) {
   return db.transaction((tx) => {
     const row = bumpRevision(tx, e, input.revision, set);
+    extra?.write(tx, row);
     writeAudit(tx, {
       actorId: me.id,
       action,
       entity: 'evaluation',
       entityId: e.id,
       before: { status: e.status, revision: e.revision },
-      after: { status: row.status, revision: row.revision },
+      after: { status: row.status, revision: row.revision, ...extra?.after },
       reason: input.reason ?? null,
     });
+    // The author hears of a return or an approval in the same transaction as the move.
+    notifyEvaluationReview(tx, { id: e.id, action, actorId: me.id, reason: input.reason });
     return row;
   });
 }
@@ -256,11 +272,31 @@ export function approveEvaluation(db: Db, me: SessionUser, input: Versioned) {
   return { id: row.id, revision: row.revision, status: row.status };
 }
 
-export function returnEvaluation(db: Db, me: SessionUser, input: ReasonedInput) {
+/** The return's comments on single indicators, checked against the evaluation's indicators. */
+function returnCommentsOf(db: DbOrTx, e: Evaluation, given: ReturnEvaluationInput['comments']) {
+  const entries = Object.entries(given ?? {}).filter((c): c is [string, string] => c[1] !== null);
+  if (entries.length === 0) return [];
+  const idOf = new Map(indicatorDefs(db, loadKpiSetVersion(db, e.kpiSetVersionId)).map((d) => [d.code, d.id]));
+  const unknown = entries.filter(([code]) => !idOf.has(code));
+  if (unknown.length) {
+    throw new ValidationError(
+      `Comments name indicators this evaluation does not have: ${unknown.map(([code]) => code).join(', ')}.`,
+      Object.fromEntries(unknown.map(([code]) => [`comments.${code}`, [vmsg('evaluations.validation.unknownIndicator', { code })]])),
+      'values_invalid',
+    );
+  }
+  return entries.map(([code, comment]) => ({ code, indicatorId: idOf.get(code)!, comment }));
+}
+
+export function returnEvaluation(db: Db, me: SessionUser, input: ReturnEvaluationInput) {
   const { evaluation: e, period } = evaluationInScope(db, me, input.id);
   assertReviewer(me, e, period);
   assertRevision(db, e, input.revision);
-  const row = transition(db, me, e, input, 'evaluation.return', { status: 'returned', returnReason: input.reason, approvedBy: null, approvedAt: null });
+  const comments = returnCommentsOf(db, e, input.comments);
+  const row = transition(db, me, e, input, 'evaluation.return', { status: 'returned', returnReason: input.reason, approvedBy: null, approvedAt: null }, {
+    after: comments.length ? { comments: Object.fromEntries(comments.map((c) => [c.code, c.comment])) } : {},
+    write: (tx, r) => writeReturnComments(tx, e.id, r.revision, me.id, comments),
+  });
   return { id: row.id, revision: row.revision, status: row.status };
 }
 

@@ -2,12 +2,15 @@ import 'server-only';
 import {
   evaluationIdSchema,
   reasonedSchema,
+  returnEvaluationSchema,
   saveEvaluationSchema,
   startEvaluationSchema,
   submitEvaluationSchema,
   versionedSchema,
 } from '@/core/schemas/evaluations';
 import { workListSchema } from '@/core/schemas/lists';
+import { submitDraftsSchema } from '@/core/schemas/work-queue';
+import { submitCompleteDrafts } from '@/server/services/evaluations/bulk-review';
 import { getEvaluation } from '@/server/services/evaluations/loading';
 import { workList } from '@/server/services/evaluations/work-list';
 import { approveEvaluation, reopenEvaluation, returnEvaluation, saveEvaluation, startEvaluation, submitEvaluation } from '@/server/services/evaluations/workflow';
@@ -29,11 +32,15 @@ export const evaluationsRouter = router({
   submit: procedureFor('evaluations.submit')
     .input(submitEvaluationSchema)
     .mutation(({ ctx, input }) => submitEvaluation(ctx.db, ctx.user, input)),
+  // The work list's bulk submit: the complete ones of the selected drafts; the rest are named with the reason.
+  submitDrafts: procedureFor('evaluations.submit')
+    .input(submitDraftsSchema)
+    .mutation(({ ctx, input }) => submitCompleteDrafts(ctx.db, ctx.user, input.items)),
   approve: procedureFor('evaluations.review')
     .input(versionedSchema)
     .mutation(({ ctx, input }) => approveEvaluation(ctx.db, ctx.user, input)),
   return: procedureFor('evaluations.review')
-    .input(reasonedSchema)
+    .input(returnEvaluationSchema)
     .mutation(({ ctx, input }) => returnEvaluation(ctx.db, ctx.user, input)),
   reopen: procedureFor('evaluations.reopen')
     .input(reasonedSchema)
