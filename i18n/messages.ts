@@ -21,10 +21,18 @@ import enIncentives from '@/messages/en/incentives.json';
 import zhIncentives from '@/messages/zh-CN/incentives.json';
 import enJobs from '@/messages/en/jobs.json';
 import zhJobs from '@/messages/zh-CN/jobs.json';
+import enErrors from '@/messages/en/errors.json';
+import zhErrors from '@/messages/zh-CN/errors.json';
+import enReviewerTools from '@/messages/en/reviewer-tools.json';
+import zhReviewerTools from '@/messages/zh-CN/reviewer-tools.json';
+import enNotifications from '@/messages/en/notifications.json';
+import zhNotifications from '@/messages/zh-CN/notifications.json';
+import enWorkQueue from '@/messages/en/work-queue.json';
+import zhWorkQueue from '@/messages/zh-CN/work-queue.json';
 
 export const catalogs = {
-  en: { common: enCommon, auth: enAuth, validation: enValidation, admin: enAdmin, stakeholders: enStakeholders, evaluations: enEvaluations, scorecard: enScorecard, method: enMethod, incentives: enIncentives, jobs: enJobs },
-  'zh-CN': { common: zhCommon, auth: zhAuth, validation: zhValidation, admin: zhAdmin, stakeholders: zhStakeholders, evaluations: zhEvaluations, scorecard: zhScorecard, method: zhMethod, incentives: zhIncentives, jobs: zhJobs },
+  en: { common: enCommon, auth: enAuth, validation: enValidation, admin: enAdmin, stakeholders: enStakeholders, evaluations: enEvaluations, scorecard: enScorecard, method: enMethod, incentives: enIncentives, jobs: enJobs, errors: enErrors, reviewerTools: enReviewerTools, notifications: enNotifications, workQueue: enWorkQueue },
+  'zh-CN': { common: zhCommon, auth: zhAuth, validation: zhValidation, admin: zhAdmin, stakeholders: zhStakeholders, evaluations: zhEvaluations, scorecard: zhScorecard, method: zhMethod, incentives: zhIncentives, jobs: zhJobs, errors: zhErrors, reviewerTools: zhReviewerTools, notifications: zhNotifications, workQueue: zhWorkQueue },
 } as const;
 
 export type Messages = (typeof catalogs)['en'];

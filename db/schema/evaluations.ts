@@ -49,6 +49,8 @@ export const evaluations = sqliteTable(
     index('evaluations_period_idx').on(t.periodId),
     // The work list's status filter and counts within a period.
     index('evaluations_period_status_idx').on(t.periodId, t.status),
+    // The work list's own views: what the caller submitted, or was returned to them, in a period.
+    index('evaluations_submitter_period_status_idx').on(t.submittedBy, t.periodId, t.status),
     check(
       'evaluations_status_check',
       sql`${t.status} in ('draft','submitted','returned','approved')`,
@@ -73,9 +75,6 @@ export const evaluationValues = sqliteTable(
     note: text('note'),
     evidenceUrl: text('evidence_url'),
   },
-  (t) => [
-    primaryKey({ columns: [t.evaluationId, t.indicatorId] }),
-    // Red flags: the values of an indicator above its threshold, without reading the others.
-    index('evaluation_values_indicator_value_idx').on(t.indicatorId, t.value),
-  ],
+  // Red flags are kept apart, in red_flag_values (counts.ts).
+  (t) => [primaryKey({ columns: [t.evaluationId, t.indicatorId] })],
 );

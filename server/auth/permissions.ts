@@ -57,6 +57,7 @@ export const PERMISSIONS = {
   'periods.reopen': ['admin'],
   'periods.publish': ['admin'],
   'periods.unapproved': ['admin'],
+  'periods.setDueDate': ['admin'],
   'indicators.list': ['admin'],
   'indicators.read': ['admin'],
   'indicators.create': ['admin'],
@@ -111,6 +112,10 @@ export const PERMISSIONS = {
   // Jobs (long work off the request thread): whoever may start one follows it (a stakeholder
   // user its PDF exports); the service lets the starter or an administrator read a job.
   'jobs.read': ['admin', 'assessor', 'stakeholder'],
+
+  // Notifications: everyone signed in reads and marks their own (the service filters by the caller).
+  'notifications.read': ['admin', 'assessor', 'stakeholder'],
+  'notifications.markRead': ['admin', 'assessor', 'stakeholder'],
 } as const satisfies Record<string, readonly Caller[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -3,7 +3,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { auditLog, evaluations, evaluationValues, indicators, periods, regions, stakeholders, user as users } from '@/db/schema';
+import { auditLog, evaluations, evaluationValues, indicators, periods, redFlagValues as redFlagValuesTable, regions, stakeholders, units, user as users } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import type { EvaluationValues, IndicatorDef } from '@/core/domain/evaluation-values';
 import type { JsonValue } from '@/core/schemas/json';
@@ -11,6 +11,7 @@ import { isPeerDependent } from '@/core/scoring';
 import { NotFoundError } from '@/server/errors';
 import type { LoadedVersion } from './kpi-documents';
 import { stakeholderInScope } from './scope';
+import { unitLookup } from './units';
 
 export type Evaluation = typeof evaluations.$inferSelect;
 export type EvaluationChange = Partial<typeof evaluations.$inferInsert>;
@@ -64,6 +65,7 @@ export function indicatorDefs(db: DbOrTx, loaded: LoadedVersion): IndicatorDef[]
   const ids = [...loaded.indicatorIds.values()];
   const rows = ids.length ? db.select().from(indicators).where(inArray(indicators.id, ids)).all() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const unitOf = unitLookup(db);
   return loaded.document.objectives.flatMap((o) =>
     o.indicators.map((i) => {
       const id = loaded.indicatorIds.get(i.code)!;
@@ -74,7 +76,7 @@ export function indicatorDefs(db: DbOrTx, loaded: LoadedVersion): IndicatorDef[]
         objectiveCode: o.code,
         nameEn: i.name.en,
         nameZh: i.name['zh-CN'],
-        unit: i.unit,
+        unit: unitOf(i.unit),
         direction: i.direction,
         valueType: row.valueType,
         min: row.minValue,
@@ -181,24 +183,20 @@ export function redFlagValues(db: DbOrTx, me: SessionUser, periodId: number, lim
       indicator: indicators.code,
       indicatorEn: indicators.nameEn,
       indicatorZh: indicators.nameZh,
-      value: evaluationValues.value,
+      value: redFlagValuesTable.value,
       limit: indicators.redFlagAbove,
+      unitEn: units.nameEn,
+      unitZh: units.nameZh,
+      unitAttached: units.attached,
     })
-    // CROSS JOIN keeps SQLite's join order: from the flagged indicators through the (indicator,
-    // value) index to the few values above their threshold, instead of every value of the period.
-    .from(indicators)
-    .crossJoin(evaluationValues)
+    // From the few stored red flags (red_flag_values, kept by triggers) to their evaluations:
+    // CROSS JOIN keeps SQLite's join order, instead of every evaluation of the period first.
+    .from(redFlagValuesTable)
     .crossJoin(evaluations)
+    .innerJoin(indicators, eq(indicators.id, redFlagValuesTable.indicatorId))
+    .leftJoin(units, eq(units.code, indicators.unitCode))
     .innerJoin(stakeholders, eq(stakeholders.id, evaluations.stakeholderId))
-    .where(
-      and(
-        eq(evaluationValues.indicatorId, indicators.id),
-        eq(evaluations.id, evaluationValues.evaluationId),
-        eq(evaluations.periodId, periodId),
-        sql`${indicators.redFlagAbove} is not null and ${evaluationValues.value} > ${indicators.redFlagAbove}`,
-        stakeholderInScope(me),
-      ),
-    )
+    .where(and(eq(evaluations.id, redFlagValuesTable.evaluationId), eq(evaluations.periodId, periodId), stakeholderInScope(me)))
     .orderBy(stakeholders.code)
     .limit(limit)
     .all();

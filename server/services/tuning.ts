@@ -9,7 +9,7 @@ import { ValidationError } from '@/server/errors';
 import { criticWeights, entropyWeights, ScoringInputError, sortGradesDescending, WeightsInputError, type KpiSetV1 } from '@/core/scoring';
 import { fiveNumbers, mean, scoreLight, type LightScores } from '@/core/scoring/period-scoring';
 import { sensitivityBasisOf, spearman } from '@/core/scoring/sensitivity';
-import { compareEligibility, evaluateRule, programCore, type EligibilityChange } from '@/core/eligibility';
+import { compareEligibility, evaluateRule, historyPeriodsNeeded, programCore, type EligibilityChange } from '@/core/eligibility';
 import { draftEligibilityInputs, draftPeriodScores, flippedClauses } from '@/core/eligibility/draft-impact';
 import type { WeightTarget } from '@/core/schemas/method';
 import { type StakeholderType } from '@/core/domain/enums';
@@ -65,8 +65,10 @@ function scoreForPreview(doc: KpiSetV1, input: ScoringInput): LightScores {
   try {
     return scoreLight(doc, input);
   } catch (e) {
-    if (e instanceof ScoringInputError)
-      throw new ValidationError(`The period cannot be scored under this version: ${e.message}`, { periodId: [vmsg('validation.method.cannotScore')] }, 'cannot_score');
+    if (e instanceof ScoringInputError) {
+      const detail = vmsg(`errors.engine.scoring.${e.code}`, { stakeholder: e.stakeholder ?? '', indicator: e.indicator ?? '' });
+      throw new ValidationError(`The period cannot be scored under this version: ${e.message}`, { periodId: [vmsg('validation.method.cannotScore')] }, 'cannot_score').with({}, detail);
+    }
     throw e;
   }
 }
@@ -159,8 +161,9 @@ export function eligibilityImpact(db: Db, periodId: number, b: Baseline, draftSc
     stakeholderType: b.stakeholderType,
     programs: programs.map((program) => {
       const core = programCore(program);
-      const typesKey = [...core.eligibleTypes].sort().join(',');
-      const published = publishedByTypes.get(typesKey) ?? publishedByTypes.set(typesKey, buildPeriodInputs(db, periodId, core.eligibleTypes)).get(typesKey)!;
+      const historyPeriods = historyPeriodsNeeded(core.rule);
+      const typesKey = `${[...core.eligibleTypes].sort().join(',')}:${historyPeriods}`;
+      const published = publishedByTypes.get(typesKey) ?? publishedByTypes.set(typesKey, buildPeriodInputs(db, periodId, core.eligibleTypes, historyPeriods)).get(typesKey)!;
       const after = draftEligibilityInputs(published.inputs, draftScores, draftGrades, draftRedFlagLimits);
       const compared = compareEligibility(core, published.inputs, after);
       const beforeOf = new Map(published.inputs.map((i) => [i.stakeholder, i]));
@@ -232,9 +235,12 @@ export function dataWeights(db: Db, input: { versionId: number; periodId: number
   }
   try {
     const result = input.method === 'entropy' ? entropyWeights(data, directions, codes) : criticWeights(data, directions, codes);
-    return { codes, weights: result.weights, warnings: result.warnings, rowsUsed: result.rowsUsed, rows: data.length, period: b.periodCode };
+    return { codes, weights: result.weights, warnings: result.warnings, notices: result.notices, rowsUsed: result.rowsUsed, rows: data.length, period: b.periodCode };
   } catch (e) {
-    if (e instanceof WeightsInputError) throw new ValidationError(e.message, { method: [vmsg('validation.method.noDataWeights')] }, 'no_data_weights');
+    if (e instanceof WeightsInputError) {
+      const detail = vmsg(`errors.engine.weights.${e.code}`, { complete: 0, indicators: '', ...e.params });
+      throw new ValidationError(e.message, { method: [detail] }, 'no_data_weights').with({}, detail);
+    }
     throw e;
   }
 }

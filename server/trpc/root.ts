@@ -19,6 +19,7 @@ import { auditRouter } from './routers/audit';
 import { incentivesRouter } from './routers/incentives';
 import { eligibilityRouter } from './routers/eligibility';
 import { jobsRouter } from './routers/jobs';
+import { notificationsRouter } from './routers/notifications';
 
 export const appRouter = router({
   me: meRouter,
@@ -40,6 +41,7 @@ export const appRouter = router({
   incentives: incentivesRouter,
   eligibility: eligibilityRouter,
   jobs: jobsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -51,11 +51,14 @@ const PROCEDURES = {
   'periods.reopen': 'periods.reopen',
   'periods.unapproved': 'periods.unapproved',
   'periods.publish': 'periods.publish',
+  'periods.setDueDate': 'periods.setDueDate',
   'indicators.list': 'indicators.list',
   'indicators.get': 'indicators.read',
   'indicators.create': 'indicators.create',
   'indicators.update': 'indicators.update',
   'indicators.setRetired': 'indicators.retire',
+  'indicators.units': 'indicators.list',
+  'indicators.createUnit': 'indicators.create',
   'kpiSets.list': 'kpiSets.list',
   'kpiSets.version': 'kpiSets.read',
   'kpiSets.createDraft': 'kpiSets.createDraft',
@@ -74,6 +77,7 @@ const PROCEDURES = {
   'evaluations.start': 'evaluations.start',
   'evaluations.save': 'evaluations.save',
   'evaluations.submit': 'evaluations.submit',
+  'evaluations.submitDrafts': 'evaluations.submit',
   'evaluations.approve': 'evaluations.review',
   'evaluations.return': 'evaluations.review',
   'evaluations.reopen': 'evaluations.reopen',
@@ -104,6 +108,10 @@ const PROCEDURES = {
   'eligibility.beneficiaries': 'eligibility.export',
   'jobs.get': 'jobs.read',
   'jobs.list': 'jobs.read',
+  'notifications.unreadCount': 'notifications.read',
+  'notifications.list': 'notifications.read',
+  'notifications.markRead': 'notifications.markRead',
+  'notifications.markAllRead': 'notifications.markRead',
 } as const satisfies Record<ProcedurePath, Action>;
 
 const CALLERS = [null, ...ROLES] as const;
