@@ -45,9 +45,15 @@ export function quarterAfter(code: string): { kind: 'quarter'; year: number; qua
 }
 
 export type ImportSet = { code: string; stakeholderType: string; versionId: number };
-export type ValuesFile = { kpiSetCode: string; csv: string; rows: number };
+export type ValuesFile = { kpiSetCode: string; csv: string; rows: number; part: number };
 
-/** A values CSV per KPI set: every active stakeholder of its type, values in the indicators' ranges. */
+/** Rows per file: an upload is refused above 20 MB, and a province of a million needs several. */
+const ROWS_PER_FILE = 100_000;
+
+/**
+ * Values CSVs per KPI set: every active stakeholder of its type, values in the indicators' ranges,
+ * in parts of at most ROWS_PER_FILE rows (`part` 0, 1, …).
+ */
 export function valuesFiles(file: string, sets: readonly ImportSet[]): ValuesFile[] {
   const db = new Database(file, { readonly: true });
   try {
@@ -57,20 +63,23 @@ export function valuesFiles(file: string, sets: readonly ImportSet[]): ValuesFil
     const codesOf = db.prepare('select code from stakeholders where type = ? and active = 1 order by id').pluck();
     let seed = 7;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    return sets.map((set) => {
+    return sets.flatMap((set) => {
       const indicators = indicatorsOf.all(set.versionId) as { code: string; type: string; min: number | null; max: number | null }[];
-      const codes = codesOf.all(set.stakeholderType) as string[];
-      const lines = [['stakeholder', ...indicators.map((i) => i.code)].join(',')];
-      for (const code of codes) {
-        const values = indicators.map((i) => {
-          const low = i.min ?? 0;
-          const high = i.max ?? low + 100;
-          const value = low + random() * (high - low);
-          return String(i.type === 'integer' ? Math.round(value) : Math.round(value * 100) / 100);
-        });
-        lines.push([code, ...values].join(','));
-      }
-      return { kpiSetCode: set.code, csv: `${lines.join('\n')}\n`, rows: codes.length };
+      const all = codesOf.all(set.stakeholderType) as string[];
+      const parts = Array.from({ length: Math.ceil(all.length / ROWS_PER_FILE) }, (_, k) => all.slice(k * ROWS_PER_FILE, (k + 1) * ROWS_PER_FILE));
+      return parts.map((codes, part) => {
+        const lines = [['stakeholder', ...indicators.map((i) => i.code)].join(',')];
+        for (const code of codes) {
+          const values = indicators.map((i) => {
+            const low = i.min ?? 0;
+            const high = i.max ?? low + 100;
+            const value = low + random() * (high - low);
+            return String(i.type === 'integer' ? Math.round(value) : Math.round(value * 100) / 100);
+          });
+          lines.push([code, ...values].join(','));
+        }
+        return { kpiSetCode: set.code, csv: `${lines.join('\n')}\n`, rows: codes.length, part };
+      });
     });
   } finally {
     db.close();

@@ -77,7 +77,7 @@ async function importAll(db: Db, admin: SessionUser, file: string): Promise<Figu
     seconds += run.seconds;
     cpuSeconds += run.cpuSeconds;
   }
-  return { job: `import (${files.length} files, one per KPI set)`, size: files.reduce((n, f) => n + f.rows, 0), seconds, cpuSeconds, goal: 5 };
+  return { job: `import (${files.length} files, ${new Set(files.map((f) => f.kpiSetCode)).size} KPI sets)`, size: files.reduce((n, f) => n + f.rows, 0), seconds, cpuSeconds, goal: 5 };
 }
 
 async function publish(db: Db, admin: SessionUser, periodId: number): Promise<Figure> {

@@ -5,7 +5,7 @@
 // Plain Node with node: builtins only, because node_modules may not exist yet.
 import { spawn } from 'node:child_process';
 import { buildIfStale } from './lib/build.mjs';
-import { buildCliIfStale } from './lib/cli-bundle.mjs';
+import { BUNDLES, compileIfStale } from './lib/bundle.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 import { CommandError, ROOT, bin, exitStatus, forwardSignals, runOrFail } from './lib/process.mjs';
 import { loadDemoUsers, waitUntilServing, welcomeBox } from './lib/serve.mjs';
@@ -48,7 +48,8 @@ try {
   console.log('Preparing the database (migrations; demo data on first run)…');
   await runOrFail('Preparing the database', bin('tsx'), ['--conditions=react-server', 'scripts/db.ts', 'setup'], { env: childEnv });
   if (!dev) await buildIfStale({ env: childEnv });
-  buildCliIfStale({ required: false }); // `npm run cli` then starts on compiled JavaScript
+  // `npm run cli` and the job workers then start on compiled JavaScript.
+  for (const bundle of Object.values(BUNDLES)) compileIfStale(bundle, { required: false });
 } catch (error) {
   if (!(error instanceof CommandError)) throw error;
   console.error(`\n${error.message}\nFix the problem above and run the command again.`);

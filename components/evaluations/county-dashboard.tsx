@@ -17,6 +17,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { ChartCard, RegionHeatmap } from './region-heatmap';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatNumber } from '@/core/i18n/format';
+import { formatValueWithUnit } from '@/core/i18n/units';
 
 const TYPES = ['county_town', 'rural', 'market'] as const;
 const BANDS = Array.from({ length: 10 }, (_, i) => (i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`));
@@ -80,7 +81,10 @@ export function CountyDashboard() {
     const x = w.details;
     if (w.kind === 'poverty_drop') return t('warning.poverty_drop', { now: one(Number(x.now)), before: one(Number(x.before)), period: String(x.period) });
     if (w.kind === 'poverty_low') return t('warning.poverty_low', { now: one(Number(x.now)) });
-    if (w.kind === 'red_flag') return t('warning.red_flag', { indicator: String(locale === 'en' ? x.indicatorEn : x.indicatorZh), value: Number(x.value), limit: Number(x.limit) });
+    if (w.kind === 'red_flag') {
+      const unit = x.unitEn === null || x.unitEn === undefined ? null : { code: '', nameEn: String(x.unitEn), nameZh: String(x.unitZh), attached: x.unitAttached === 1 };
+      return t('warning.red_flag', { indicator: String(locale === 'en' ? x.indicatorEn : x.indicatorZh), value: formatValueWithUnit(Number(x.value), unit, locale), limit: formatValueWithUnit(Number(x.limit), unit, locale) });
+    }
     return t('warning.missing', { status: tw(String(x.status)), endsOn: String(x.endsOn) });
   };
 

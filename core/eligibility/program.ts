@@ -173,8 +173,11 @@ export function determinationExplanation(d: Determination): DeterminationExplana
   return { truth: d.truth, reason: d.reason, type: d.type, county: d.county, composite: d.composite, demand: d.demand, capped: d.capped, budgetCut: d.budgetCut, rule: d.explanation };
 }
 
-/** The program as it was when a run was made, with the score runs the run read. */
-export type ProgramSnapshot = ProgramCore & { code: string; nameEn: string; nameZh: string; scoreRunIds: number[] };
+/**
+ * The program as it was when a run was made, with the score runs the run read and how many earlier
+ * periods its inputs carried (absent in runs made when inputs carried the longest history allowed).
+ */
+export type ProgramSnapshot = ProgramCore & { code: string; nameEn: string; nameZh: string; scoreRunIds: number[]; historyPeriods?: number };
 
 export interface GroupTotal {
   key: string;

@@ -114,3 +114,12 @@ export function clausesOf(rule: Rule): Clause[] {
   if (rule.op === 'not') return clausesOf(rule.rule);
   return rule.rules.flatMap(clausesOf);
 }
+
+/**
+ * How many published periods before the current one a rule reads: the longest "consecutive"
+ * clause less the current period, 0 without one. Inputs carry just that much history, so a
+ * province's run reads (and hashes) no more of the past than its rule decides on.
+ */
+export function historyPeriodsNeeded(rule: Rule): number {
+  return Math.max(0, ...clausesOf(rule).map((c) => (c.kind === 'consecutive' ? c.periods - 1 : 0)));
+}

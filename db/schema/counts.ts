@@ -6,6 +6,8 @@ import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm
 import { regions } from './org';
 import { periods } from './periods';
 import { scoreRuns } from './scores';
+import { evaluations } from './evaluations';
+import { indicators } from './method';
 
 /** Evaluations per period × region × stakeholder type × stakeholder active × status × excluded. */
 export const evaluationCounts = sqliteTable(
@@ -93,4 +95,23 @@ export const scoreRunQuantiles = sqliteTable(
     value: real('value'),
   },
   (t) => [primaryKey({ columns: [t.runId, t.q] })],
+);
+
+/**
+ * Values above their indicator's red-flag threshold, kept by triggers (db/migrations, the
+ * red_flag_values triggers) as values and thresholds change: the red-flag lists read these few
+ * rows instead of an index over every value, which cost a province's import a fifth of its time.
+ */
+export const redFlagValues = sqliteTable(
+  'red_flag_values',
+  {
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    value: real('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.indicatorId] }), index('red_flag_values_indicator_idx').on(t.indicatorId)],
 );

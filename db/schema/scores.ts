@@ -107,6 +107,32 @@ export const scoreRunFigures = sqliteTable(
 );
 
 /**
+ * A run's figures added up per county (a region above county level keeps its own row): a whole
+ * province's dashboard reads about a hundred rows a run instead of every township's. Worked out
+ * from score_run_figures when a job stores a period's figures, or on first read.
+ */
+export const scoreRunCountyFigures = sqliteTable(
+  'score_run_county_figures',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => scoreRuns.id, { onDelete: 'cascade' }),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    n: integer('n').notNull(),
+    compositeN: integer('composite_n').notNull(),
+    compositeSum: real('composite_sum').notNull(),
+    bins: text('bins', { mode: 'json' }).$type<number[]>().notNull(),
+    grades: text('grades', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    objectives: text('objectives', { mode: 'json' }).$type<Record<string, { sum: number; n: number }>>().notNull(),
+    couplingN: integer('coupling_n').notNull(),
+    couplingSum: real('coupling_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.regionId] })],
+);
+
+/**
  * Every present raw value of a peer-dependent indicator (minmax, z-score, percentile) in a run,
  * ascending, as little-endian float64: what the path to the next band needs of the peers.
  */

@@ -1,8 +1,8 @@
-// The file each file-check thread loads, as worker-entry.mjs does for jobs: tsx's loader with the
-// project's tsconfig, then the TypeScript worker.
-import { register } from 'tsx/esm/api';
+// The file each file-check thread loads, as worker-entry.mjs does for jobs: the compiled checker.
+import { pathToFileURL } from 'node:url';
+import { BUNDLES, compileIfStale } from '../../scripts/lib/bundle.mjs';
 
-register({ tsconfig: new URL('../../tsconfig.json', import.meta.url).pathname });
-const worker = await import('./check-worker.ts');
+compileIfStale(BUNDLES.checkWorker, { quiet: true });
+const worker = await import(pathToFileURL(BUNDLES.checkWorker.file).href);
 
 export default worker.default;

@@ -116,13 +116,13 @@ function redFlagIndicators(e: RuleExplanation): string[] {
 const latestOverride = sql`${determinationOverrides.id} = (select max(o2.id) from ${determinationOverrides} o2 where o2.determination_id = ${determinations.id} and o2.status = 'approved')`;
 /** The second administrator, who approved the override. */
 const approver = alias(user, 'approver');
-const fact = (path: string) => sql`json_extract(${determinations.explanation}, ${sql.raw(`'$.${path}'`)})`;
+/** The explanation's facts, from the columns written beside it. */
 export const determinationFacts = {
-  county: sql<string | null>`${fact('county')}`,
-  composite: sql<number | null>`${fact('composite')}`,
-  truth: sql<string>`${fact('truth')}`,
-  type: sql<StakeholderType>`${fact('type')}`,
-  demand: sql<number | null>`${fact('demand')}`,
+  county: sql<string | null>`${determinations.county}`,
+  composite: sql<number | null>`${determinations.composite}`,
+  truth: sql<string>`${determinations.truth}`,
+  type: sql<StakeholderType>`${determinations.type}`,
+  demand: sql<number | null>`${determinations.demand}`,
 };
 /** Eligibility and amount with the latest override applied. */
 const effectiveEligible = sql<number>`coalesce(${determinationOverrides.eligible}, ${determinations.eligible})`;
@@ -210,7 +210,7 @@ export function runTotalsByGroup(db: DbOrTx, runId: number) {
 /** What "recompute and compare" checks of each stored determination: the computed result only. */
 export function storedResults(db: DbOrTx, runId: number) {
   return db
-    .select({ stakeholder: stakeholders.code, eligible: determinations.eligible, amount: determinations.amount, rate: determinations.rate, reason: sql<string>`${fact('reason')}` })
+    .select({ stakeholder: stakeholders.code, eligible: determinations.eligible, amount: determinations.amount, rate: determinations.rate, reason: sql<string>`${determinations.reason}` })
     .from(determinations)
     .innerJoin(stakeholders, eq(stakeholders.id, determinations.stakeholderId))
     .where(eq(determinations.runId, runId))

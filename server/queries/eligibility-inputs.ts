@@ -115,8 +115,12 @@ export function publishedPeriod(db: DbOrTx, periodId: number): Period {
   return period;
 }
 
-/** The engine's inputs for one published period: official published scores of the eligible types. */
-export function buildPeriodInputs(db: Db, periodId: number, eligibleTypes: readonly StakeholderType[]): PeriodInputs {
+/**
+ * The engine's inputs for one published period: official published scores of the eligible types,
+ * each with the scores of up to `historyPeriods` published periods before it (what the program's
+ * rule reads: historyPeriodsNeeded).
+ */
+export function buildPeriodInputs(db: Db, periodId: number, eligibleTypes: readonly StakeholderType[], historyPeriods: number): PeriodInputs {
   const period = publishedPeriod(db, periodId);
   const published = publishedRunsOf(db, periodId);
   const runs = published.filter((r) => eligibleTypes.includes(r.type));
@@ -139,8 +143,8 @@ export function buildPeriodInputs(db: Db, periodId: number, eligibleTypes: reado
   const countyIdOf = (path: string) => countyAndTownshipOf(path).countyId;
   const countyCode = regionCodes(db, [...new Set(rows.map((r) => countyIdOf(r.path)).filter((x): x is number => x !== null))]);
 
-  // Earlier published periods, most recent first: enough for the longest "consecutive" clause.
-  const earlier = publishedPeriodsBefore(db, period, MAX_CONSECUTIVE_PERIODS - 1);
+  // Earlier published periods, most recent first.
+  const earlier = historyPeriods > 0 ? publishedPeriodsBefore(db, period, Math.min(historyPeriods, MAX_CONSECUTIVE_PERIODS - 1)) : [];
   const past = new Map<number, Map<number, PeriodScore>>(earlier.map((p) => [p.id, new Map()])); // period → stakeholder → score
   // Every run of the period: every stakeholder scored now is evaluated, and the filter would only cost.
   const onlyOfRuns = runs.length < published.length ? runs.map((run) => run.id) : null;

@@ -4,9 +4,10 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { kpiSets, kpiSetVersions, povertyWarnings, povertyWarningSets, regions, scoreRunFigures, scoreRunPeerValues, scoreRunQuantiles, scoreRuns, scores, stakeholders } from '@/db/schema';
-import { bytesToColumn } from '@/core/scoring/run-figures';
+import { kpiSets, kpiSetVersions, povertyWarnings, povertyWarningSets, regions, scoreRunCountyFigures, scoreRunFigures, scoreRunPeerValues, scoreRunQuantiles, scoreRuns, scores, stakeholders } from '@/db/schema';
+import { bytesToColumn, sumFigures } from '@/core/scoring/run-figures';
 import { pathRange } from './region-tree';
+import { regionPathIds } from './regions';
 import { backfillRunFigures } from './score-runs';
 
 /** Figure rows of the runs, one per run × region, with the region and the run's stakeholder type and scale. */
@@ -14,21 +15,7 @@ export function figuresOf(db: Db, runIds: readonly number[], where?: SQL) {
   if (runIds.length === 0) return [];
   backfillRunFigures(db, runIds);
   return db
-    .select({
-      runId: scoreRunFigures.runId,
-      regionId: scoreRunFigures.regionId,
-      path: regions.path,
-      type: kpiSets.stakeholderType,
-      scale: kpiSetVersions.scale,
-      n: scoreRunFigures.n,
-      compositeN: scoreRunFigures.compositeN,
-      compositeSum: scoreRunFigures.compositeSum,
-      bins: scoreRunFigures.bins,
-      grades: scoreRunFigures.grades,
-      objectives: scoreRunFigures.objectives,
-      couplingN: scoreRunFigures.couplingN,
-      couplingSum: scoreRunFigures.couplingSum,
-    })
+    .select(figureColumns(scoreRunFigures))
     .from(scoreRunFigures)
     .innerJoin(regions, eq(regions.id, scoreRunFigures.regionId))
     .innerJoin(scoreRuns, eq(scoreRuns.id, scoreRunFigures.runId))
@@ -40,6 +27,69 @@ export function figuresOf(db: Db, runIds: readonly number[], where?: SQL) {
 }
 
 export type FigureRow = ReturnType<typeof figuresOf>[number];
+
+/** The figure columns of a table of figures (per region, or per county). */
+const figureColumns = (t: typeof scoreRunFigures | typeof scoreRunCountyFigures) => ({
+  runId: t.runId,
+  regionId: t.regionId,
+  path: regions.path,
+  type: kpiSets.stakeholderType,
+  scale: kpiSetVersions.scale,
+  n: t.n,
+  compositeN: t.compositeN,
+  compositeSum: t.compositeSum,
+  bins: t.bins,
+  grades: t.grades,
+  objectives: t.objectives,
+  couplingN: t.couplingN,
+  couplingSum: t.couplingSum,
+});
+
+/**
+ * Figure rows of the runs per county (a region above county level keeps its own row), for a
+ * reader who sees the whole province: about a hundred rows a run instead of every township's.
+ */
+export function countyFiguresOf(db: Db, runIds: readonly number[]): FigureRow[] {
+  if (runIds.length === 0) return [];
+  storeCountyFigures(db, runIds);
+  return db
+    .select(figureColumns(scoreRunCountyFigures))
+    .from(scoreRunCountyFigures)
+    .innerJoin(regions, eq(regions.id, scoreRunCountyFigures.regionId))
+    .innerJoin(scoreRuns, eq(scoreRuns.id, scoreRunCountyFigures.runId))
+    .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, scoreRuns.kpiSetVersionId))
+    .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
+    .where(inArray(scoreRunCountyFigures.runId, [...runIds]))
+    .orderBy(asc(scoreRunCountyFigures.runId), asc(regions.path))
+    .all();
+}
+
+/** Adds up the region figures of runs that have none per county yet (a run's figures never change). */
+export function storeCountyFigures(db: Db, runIds: readonly number[]) {
+  if (runIds.length === 0) return;
+  const stored = new Set(
+    db.selectDistinct({ runId: scoreRunCountyFigures.runId }).from(scoreRunCountyFigures).where(inArray(scoreRunCountyFigures.runId, [...runIds])).all().map((r) => r.runId),
+  );
+  for (const runId of runIds) {
+    if (stored.has(runId)) continue;
+    const byCounty = new Map<number, FigureRow[]>();
+    for (const f of figuresOf(db, [runId])) {
+      const ids = regionPathIds(f.path);
+      const countyId = ids[Math.min(2, ids.length - 1)]!;
+      (byCounty.get(countyId) ?? byCounty.set(countyId, []).get(countyId)!).push(f);
+    }
+    if (byCounty.size === 0) continue;
+    const rows = [...byCounty].map(([regionId, fs]) => ({ runId, regionId, ...sumFigures(fs) }));
+    try {
+      db.transaction((tx) => {
+        for (let k = 0; k < rows.length; k += 500) tx.insert(scoreRunCountyFigures).values(rows.slice(k, k + 500)).onConflictDoNothing().run();
+      });
+    } catch (e) {
+      // A long write (a publish) holds the lock: the rows are stored on a later read.
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+    }
+  }
+}
 
 /** Scores of a run with a composite whose region (at run time) lies under a path prefix ("/1/4/"). */
 export function compositeCountWithin(db: Db, runId: number, pathPrefix: string): number {
@@ -113,29 +163,33 @@ export function compositeQuantiles(db: Db, runIds: readonly number[], qs: readon
 }
 
 /**
- * Totals of the runs' figures per stakeholder type within a condition on `regions`, summed in SQL
- * (a trend needs a few numbers per period, not every region's row).
+ * Totals of each run's figures (a run is of one stakeholder type) within a condition on
+ * `regions`, summed in SQL (a trend needs a few numbers per period, not every region's row); over
+ * the whole province (no condition) from the per-county figures.
  */
-export function figureTotalsByType(db: Db, runIds: readonly number[], objective: string, where?: SQL) {
+export function figureTotalsByRun(db: Db, runIds: readonly number[], objective: string, where?: SQL) {
   if (runIds.length === 0) return [];
-  backfillRunFigures(db, runIds);
+  const t = where ? scoreRunFigures : scoreRunCountyFigures;
+  if (where) backfillRunFigures(db, runIds);
+  else storeCountyFigures(db, runIds);
   const path = `$.${objective}`;
   return db
     .select({
+      runId: t.runId,
       type: kpiSets.stakeholderType,
-      n: sql<number>`sum(${scoreRunFigures.n})`,
-      compositeN: sql<number>`sum(${scoreRunFigures.compositeN})`,
-      compositeSum: sql<number>`sum(${scoreRunFigures.compositeSum})`,
-      objectiveN: sql<number>`coalesce(sum(json_extract(${scoreRunFigures.objectives}, ${path + '.n'})), 0)`,
-      objectiveSum: sql<number>`coalesce(sum(json_extract(${scoreRunFigures.objectives}, ${path + '.sum'})), 0)`,
+      n: sql<number>`sum(${t.n})`,
+      compositeN: sql<number>`sum(${t.compositeN})`,
+      compositeSum: sql<number>`sum(${t.compositeSum})`,
+      objectiveN: sql<number>`coalesce(sum(json_extract(${t.objectives}, ${path + '.n'})), 0)`,
+      objectiveSum: sql<number>`coalesce(sum(json_extract(${t.objectives}, ${path + '.sum'})), 0)`,
     })
-    .from(scoreRunFigures)
-    .innerJoin(regions, eq(regions.id, scoreRunFigures.regionId))
-    .innerJoin(scoreRuns, eq(scoreRuns.id, scoreRunFigures.runId))
+    .from(t)
+    .innerJoin(regions, eq(regions.id, t.regionId))
+    .innerJoin(scoreRuns, eq(scoreRuns.id, t.runId))
     .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, scoreRuns.kpiSetVersionId))
     .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
-    .where(and(inArray(scoreRunFigures.runId, [...runIds]), where))
-    .groupBy(kpiSets.stakeholderType)
+    .where(and(inArray(t.runId, [...runIds]), where))
+    .groupBy(t.runId)
     .all();
 }
 

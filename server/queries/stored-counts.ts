@@ -84,19 +84,14 @@ export function auditCountRows(db: DbOrTx, f: { entity?: string | undefined; act
 /** Active stakeholders in the caller's scope whose evaluation of the period is not started, a draft or returned. */
 export function unfinishedCount(db: DbOrTx, me: SessionUser, periodId: number): number {
   const scope = regionInScope(me);
-  const active = db
-    .select({ n: sql<number>`coalesce(sum(${stakeholderCounts.n}), 0)` })
-    .from(stakeholderCounts)
-    .innerJoin(regions, eq(regions.id, stakeholderCounts.regionId))
-    .where(and(eq(stakeholderCounts.active, true), scope))
-    .get()!.n;
-  const finished = db
-    .select({ n: sql<number>`coalesce(sum(${evaluationCounts.n}), 0)` })
-    .from(evaluationCounts)
-    .innerJoin(regions, eq(regions.id, evaluationCounts.regionId))
-    .where(and(eq(evaluationCounts.periodId, periodId), eq(evaluationCounts.active, true), inArray(evaluationCounts.status, ['submitted', 'approved']), scope))
-    .get()!.n;
-  return active - finished;
+  // The whole province (no scope) needs no region of each count row.
+  const active = db.select({ n: sql<number>`coalesce(sum(${stakeholderCounts.n}), 0)` }).from(stakeholderCounts);
+  const activeWhere = and(eq(stakeholderCounts.active, true), scope);
+  const finished = db.select({ n: sql<number>`coalesce(sum(${evaluationCounts.n}), 0)` }).from(evaluationCounts);
+  const finishedWhere = and(eq(evaluationCounts.periodId, periodId), eq(evaluationCounts.active, true), inArray(evaluationCounts.status, ['submitted', 'approved']), scope);
+  const activeN = (scope ? active.innerJoin(regions, eq(regions.id, stakeholderCounts.regionId)).where(activeWhere) : active.where(activeWhere)).get()!.n;
+  const finishedN = (scope ? finished.innerJoin(regions, eq(regions.id, evaluationCounts.regionId)).where(finishedWhere) : finished.where(finishedWhere)).get()!.n;
+  return activeN - finishedN;
 }
 
 /**

@@ -6,7 +6,7 @@
 // warnings are read in SQL; warnings come as the first WARNINGS_PER_KIND of each kind with their
 // totals, so the answer stays small in any province.
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { regions, scoreRuns } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
@@ -21,7 +21,7 @@ import { unfinishedJobWith } from '@/server/queries/jobs';
 import { listObjectives } from '@/server/queries/library';
 import { getPeriod, listPeriods, previousPeriod, resolvePeriod, type Period } from '@/server/queries/periods';
 import { countyAndTownshipOf, regionNames } from '@/server/queries/regions';
-import { compositeQuantiles, figureTotalsByType, figuresOf, povertyWarningsOf, type FigureRow } from '@/server/queries/run-figures';
+import { compositeQuantiles, countyFiguresOf, figureTotalsByRun, figuresOf, storeCountyFigures, povertyWarningsOf, type FigureRow } from '@/server/queries/run-figures';
 import { unfinishedCount } from '@/server/queries/stored-counts';
 import { regionInScope } from '@/server/queries/scope';
 import { labelOf } from '@/core/i18n/label';
@@ -37,10 +37,11 @@ const TREND_PERIODS = 6;
 export const WARNINGS_PER_KIND = 50;
 const QUANTILES = [0, 0.25, 0.5, 0.75, 1];
 
-/** The runs that hold a period's scores: per version, the published one, else the newest provisional/draft. */
-function runsFor(db: Db, periodId: number): { runIds: number[]; provisional: boolean } {
-  const runs = db.select().from(scoreRuns).where(eq(scoreRuns.periodId, periodId)).orderBy(desc(scoreRuns.createdAt), desc(scoreRuns.id)).all();
-  const byVersion = new Map<number, (typeof runs)[number]>();
+type Run = typeof scoreRuns.$inferSelect;
+
+/** Per version, the published run, else the newest provisional/draft (runs newest first). */
+function chooseRuns(runs: readonly Run[]): { runIds: number[]; provisional: boolean } {
+  const byVersion = new Map<number, Run>();
   for (const r of runs) {
     const chosen = byVersion.get(r.kpiSetVersionId);
     if (!chosen) byVersion.set(r.kpiSetVersionId, r);
@@ -51,10 +52,25 @@ function runsFor(db: Db, periodId: number): { runIds: number[]; provisional: boo
   return { runIds: chosen.map((r) => r.id), provisional: chosen.some((r) => r.status !== 'published') };
 }
 
-/** The figures of a period's runs inside the caller's scope (regions as they were when each run was computed). */
+/** The runs that hold each period's scores, read at once (a trend asks for several periods). */
+function runsForPeriods(db: Db, periodIds: readonly number[]): Map<number, { runIds: number[]; provisional: boolean }> {
+  const runs = periodIds.length ? db.select().from(scoreRuns).where(inArray(scoreRuns.periodId, [...periodIds])).orderBy(desc(scoreRuns.createdAt), desc(scoreRuns.id)).all() : [];
+  return new Map(periodIds.map((id) => [id, chooseRuns(runs.filter((r) => r.periodId === id))]));
+}
+
+/** The runs that hold a period's scores: per version, the published one, else the newest provisional/draft. */
+function runsFor(db: Db, periodId: number): { runIds: number[]; provisional: boolean } {
+  return runsForPeriods(db, [periodId]).get(periodId)!;
+}
+
+/**
+ * The figures of a period's runs inside the caller's scope (regions as they were when each run was
+ * computed): per county for whoever sees the whole province, else per region.
+ */
 function figuresInScope(db: Db, me: SessionUser, periodId: number): { runIds: number[]; figures: FigureRow[]; provisional: boolean } {
   const { runIds, provisional } = runsFor(db, periodId);
-  return { runIds, figures: figuresOf(db, runIds, regionInScope(me)), provisional };
+  const scope = regionInScope(me);
+  return { runIds, figures: scope ? figuresOf(db, runIds, scope) : countyFiguresOf(db, runIds), provisional };
 }
 
 export type Warning = {
@@ -131,11 +147,16 @@ export function countyTownships(db: Db, me: SessionUser, input: CountyTownshipsI
 /** Mean composite per type and mean poverty score over the last periods up to this one. */
 function trendsUpTo(db: Db, me: SessionUser, period: Period, allPeriods: readonly Period[]) {
   const trendPeriods = allPeriods.filter((p) => p.startsOn <= period.startsOn).slice(0, TREND_PERIODS).reverse();
+  const runsOf = runsForPeriods(db, trendPeriods.map((p) => p.id));
+  const byRun = new Map(figureTotalsByRun(db, [...runsOf.values()].flatMap((r) => r.runIds), POVERTY_OBJECTIVE, regionInScope(me)).map((t) => [t.runId, t]));
   return trendPeriods.map((p) => {
-    const totals = figureTotalsByType(db, runsFor(db, p.id).runIds, POVERTY_OBJECTIVE, regionInScope(me));
+    const totals = runsOf.get(p.id)!.runIds.flatMap((id) => byRun.get(id) ?? []);
     const byType = (type: StakeholderType) => {
-      const t = totals.find((x) => x.type === type);
-      return t ? meanOf(t.compositeSum, t.compositeN) : null;
+      const own = totals.filter((x) => x.type === type);
+      return meanOf(
+        own.reduce((sum, t) => sum + t.compositeSum, 0),
+        own.reduce((n, t) => n + t.compositeN, 0),
+      );
     };
     return {
       periodId: p.id,
@@ -169,6 +190,7 @@ export function storeDashboardFigures(db: Db, periodId: number) {
     if (runIds.length === 0) continue;
     povertyWarningsOf(db, povertyOptions(db, p, runIds).opts);
     for (const runId of runIds) compositeQuantiles(db, [runId], QUANTILES);
+    storeCountyFigures(db, runIds);
   }
 }
 
@@ -199,7 +221,7 @@ function evaluationWarnings(db: Db, me: SessionUser, period: Period): { warnings
     code: f.code,
     name: f.name,
     evaluationId: f.evaluationId,
-    details: { indicator: f.indicator, indicatorEn: f.indicatorEn, indicatorZh: f.indicatorZh, value: f.value, limit: f.limit },
+    details: { indicator: f.indicator, indicatorEn: f.indicatorEn, indicatorZh: f.indicatorZh, value: f.value, limit: f.limit, unitEn: f.unitEn, unitZh: f.unitZh, unitAttached: f.unitAttached ? 1 : 0 },
   }));
   const totals: Record<string, number> = flags.length ? { red_flag: flags[0]!.total } : {};
   const daysLeft = Math.floor((Date.parse(`${period.endsOn}T23:59:59+08:00`) - Date.now()) / 86_400_000);

@@ -11,7 +11,7 @@ import type { SessionUser } from '@/server/auth/session';
 import { NotFoundError, StateError } from '@/server/errors';
 import { noProgress, type ReportProgress } from '@/core/domain/jobs';
 import { labelOf, type Label } from '@/core/i18n/label';
-import { determinationExplanation, programCore, runEligibility, type DeterminationExplanation, type Gap, type ProgramSnapshot, type RuleExplanation } from '@/core/eligibility';
+import { determinationExplanation, historyPeriodsNeeded, MAX_CONSECUTIVE_PERIODS, programCore, runEligibility, type DeterminationExplanation, type Gap, type ProgramSnapshot, type RuleExplanation } from '@/core/eligibility';
 import { writeAudit } from '@/server/queries/audit';
 import { pendingOverrides, runBeneficiaries, runDeterminationsPage, runTotalsByGroup, storedResults, titleOf } from '@/server/queries/determinations';
 import { pagedResult } from '@/core/schemas/list-params';
@@ -40,10 +40,11 @@ export function runProgram(db: Db, actor: Pick<SessionUser, 'id'>, opts: { progr
   const program = checkRun(db, opts);
   progress(0.05, 'checking');
   const core = programCore(program);
-  const built = buildPeriodInputs(db, opts.periodId, core.eligibleTypes);
+  const historyPeriods = historyPeriodsNeeded(core.rule);
+  const built = buildPeriodInputs(db, opts.periodId, core.eligibleTypes, historyPeriods);
   progress(0.3, 'evaluating');
   const result = runEligibility(core, built.inputs, { hashHex: nativeSha256Hex });
-  const snapshot: ProgramSnapshot = { ...core, code: program.code, nameEn: program.nameEn, nameZh: program.nameZh, scoreRunIds: built.scoreRunIds };
+  const snapshot: ProgramSnapshot = { ...core, code: program.code, nameEn: program.nameEn, nameZh: program.nameZh, scoreRunIds: built.scoreRunIds, historyPeriods };
   progress(0.6, 'saving');
   return withWriteCache(db, () => db.transaction((tx) => {
     const run = tx
@@ -60,10 +61,13 @@ export function runProgram(db: Db, actor: Pick<SessionUser, 'id'>, opts: { progr
       .get();
     // One prepared statement on the transaction's connection: at a province's size drizzle's
     // building of multi-row inserts cost more than SQLite's writing them.
-    const insert = db.$client.prepare('insert into determinations (run_id, stakeholder_id, eligible, amount, rate, title, explanation, gap) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.$client.prepare(
+      'insert into determinations (run_id, stakeholder_id, eligible, amount, rate, title, explanation, gap, county, type, truth, reason, composite, demand) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     for (const d of result.determinations) {
       const gap = d.gap === null ? null : JSON.stringify(d.gap);
-      insert.run(run.id, built.stakeholderIds.get(d.stakeholder)!, d.eligible ? 1 : 0, d.amount, d.rate, d.title ? JSON.stringify(d.title) : null, JSON.stringify(determinationExplanation(d)), gap);
+      const title = d.title ? JSON.stringify(d.title) : null;
+      insert.run(run.id, built.stakeholderIds.get(d.stakeholder)!, d.eligible ? 1 : 0, d.amount, d.rate, title, JSON.stringify(determinationExplanation(d)), gap, d.county ?? null, d.type, d.truth, d.reason, d.composite, d.demand);
     }
     writeAudit(tx, {
       actorId: actor.id,
@@ -235,7 +239,7 @@ export function recomputeRun(db: Db, runId: number) {
   const run = db.select().from(eligibilityRuns).where(eq(eligibilityRuns.id, runId)).get();
   if (!run) throw new NotFoundError('Eligibility run', runId);
   const core = programCore(run.programSnapshot);
-  const built = buildPeriodInputs(db, run.periodId, core.eligibleTypes);
+  const built = buildPeriodInputs(db, run.periodId, core.eligibleTypes, run.programSnapshot.historyPeriods ?? MAX_CONSECUTIVE_PERIODS - 1);
   const result = runEligibility(core, built.inputs, { hashHex: nativeSha256Hex });
   const stored = new Map(storedResults(db, runId).map((d) => [d.stakeholder, d]));
   const differences: { stakeholder: string; field: string; stored: unknown; recomputed: unknown }[] = [];

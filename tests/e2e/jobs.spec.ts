@@ -36,9 +36,10 @@ test('admin publishes a period and watches the job to the end', async ({ page, s
     new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   await page.getByRole('alertdialog').getByRole('button', { name: 'Publish' }).click();
+  // The publish of a period without evaluations can end before the bar is looked for: the
+  // recorder has seen it either way (below); the picture is taken while it still shows.
   const bar = page.getByRole('alertdialog').getByRole('progressbar', { name: 'Progress: publishing the period' });
-  await expect(bar).toBeVisible();
-  await shot(page, 'jobs-publish-progress-desktop-en');
+  if (await bar.isVisible()) await shot(page, 'jobs-publish-progress-desktop-en');
   await expect(page.getByText(`Period ${year} is published with 0 official score runs.`)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
 

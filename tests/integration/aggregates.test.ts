@@ -220,6 +220,9 @@ describe('aggregates on a generated province', () => {
       );
       expect(sorted(all('select region_id, stakeholder_type, active, n from stakeholder_counts'))).toEqual(sorted(all('select region_id, type stakeholder_type, active, count(*) n from stakeholders group by 1, 2, 3')));
       expect(sorted(all('select entity, action, n from audit_counts'))).toEqual(sorted(all('select entity, action, count(*) n from audit_log group by 1, 2')));
+      expect(sorted(all('select evaluation_id, indicator_id, value from red_flag_values'))).toEqual(
+        sorted(all('select v.evaluation_id, v.indicator_id, v.value from evaluation_values v join indicators i on i.id = v.indicator_id where v.value > i.red_flag_above')),
+      );
       // What the pages show, against a recount of the rows.
       const recount = (scope: string) =>
         all(`select coalesce(e.status, 'not_started') status, count(*) n from stakeholders s join regions r on r.id = s.region_id
@@ -239,6 +242,10 @@ describe('aggregates on a generated province', () => {
         const unfinished = all(`select count(*) n from stakeholders s join regions r on r.id = s.region_id left join evaluations e on e.stakeholder_id = s.id and e.period_id = ?
                                 where s.active = 1 and (e.id is null or e.status in ('draft', 'returned')) and r.path like ? || '%'`, open.id, scope)[0]!.n;
         if (county0.warnings.some((w) => w.kind === 'missing')) expect(county0.warningTotals.missing).toBe(unfinished);
+        const flagged = all(`select count(*) n from evaluation_values v join indicators i on i.id = v.indicator_id join evaluations e on e.id = v.evaluation_id
+                             join stakeholders s on s.id = e.stakeholder_id join regions r on r.id = s.region_id
+                             where e.period_id = ? and v.value > i.red_flag_above and r.path like ? || '%'`, open.id, scope)[0]!.n;
+        expect(county0.warningTotals.red_flag ?? 0).toBe(flagged);
       }
       const periodsShown = await admin.periods.list();
       for (const p of periodsShown) {
@@ -265,7 +272,16 @@ describe('aggregates on a generated province', () => {
     db.$client.prepare(`update evaluations set excluded_reason = 'test' where id in (select id from evaluations where period_id = ? and status = 'returned' limit 2)`).run(open.id);
     const fresh = all(`select s.id, e.kpi_set_version_id v from stakeholders s join evaluations e on e.stakeholder_id = s.id where s.active = 1 and not exists (select 1 from evaluations x where x.stakeholder_id = s.id and x.period_id = ?) limit 2`, open.id);
     for (const s of fresh) db.$client.prepare(`insert into evaluations (stakeholder_id, period_id, kpi_set_version_id, status) values (?, ?, ?, 'draft')`).run(s.id, open.id, s.v);
+    // Values: flags raised and cleared, values of a new evaluation, then a new threshold.
+    const flag = all('select id, red_flag_above limit_ from indicators where red_flag_above is not null order by id limit 1')[0]!;
+    const openValues = `select v.evaluation_id from evaluation_values v join evaluations e on e.id = v.evaluation_id where e.period_id = ${open.id} and v.indicator_id = ?`;
+    db.$client.prepare(`update evaluation_values set value = ? + 3 where indicator_id = ? and evaluation_id in (${openValues} and v.value <= ? limit 5)`).run(flag.limit_, flag.id, flag.id, flag.limit_);
+    db.$client.prepare(`update evaluation_values set value = ? where indicator_id = ? and evaluation_id in (${openValues} and v.value > ? limit 2)`).run(flag.limit_, flag.id, flag.id, flag.limit_);
+    const freshEvaluation = (i: number) => Number(all('select id from evaluations where stakeholder_id = ? and period_id = ?', fresh[i]!.id, open.id)[0]!.id);
+    for (const i of [0, 1]) db.$client.prepare('insert into evaluation_values (evaluation_id, indicator_id, value) values (?, ?, ?)').run(freshEvaluation(i), flag.id, Number(flag.limit_) + 1);
     db.$client.prepare('delete from evaluations where stakeholder_id = ? and period_id = ?').run(fresh[0]!.id, open.id);
+    await check();
+    db.$client.prepare('update indicators set red_flag_above = ? where id = ?').run(Number(flag.limit_) + 2, flag.id);
     await check();
   }, 60_000);
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { indicators, kpiSetIndicators, periods, regions, scoreRuns, scores, stakeholders } from '@/db/schema';
 import { eligibilityCommand } from '@/cli/eligibility';
+import { historyPeriodsNeeded, programInputSchema } from '@/core/eligibility';
 import { PROGRAMS, publishedWorld } from './factory';
 import { waitForJob } from './helpers';
 
@@ -74,7 +75,8 @@ describe('eligibility CLI against the app', () => {
           stakeholder: r.code,
           county: countyCode.get(Number(r.path.split('/').filter(Boolean)[2])),
           ...asScore(r.s),
-          history: earlier.map((p) => {
+          // The history the run read: the periods its rule's consecutive clauses reach back to.
+          history: earlier.slice(0, historyPeriodsNeeded(programInputSchema.parse(input).rule)).map((p) => {
             const h = past.find((x) => x.periodId === p.id && x.s.stakeholderId === r.s.stakeholderId);
             return { period: p.code, score: h ? asScore(h.s) : null };
           }),

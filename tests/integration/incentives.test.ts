@@ -159,6 +159,12 @@ describe('eligibility runs', () => {
     // Recompute and compare: the same hash and the same determinations.
     const again = await api.eligibility.recompute({ runId });
     expect(again).toMatchObject({ sameHash: true, differenceCount: 0, compared: 3 });
+    // The facts written beside each explanation are the explanation's.
+    const facts = "county, type, truth, reason, composite, demand";
+    const fromJson = "json_extract(explanation, '$.county'), json_extract(explanation, '$.type'), json_extract(explanation, '$.truth'), json_extract(explanation, '$.reason'), json_extract(explanation, '$.composite'), json_extract(explanation, '$.demand')";
+    expect(w.db.$client.prepare(`select ${facts} from determinations where run_id = ? order by id`).raw().all(runId)).toEqual(
+      w.db.$client.prepare(`select ${fromJson} from determinations where run_id = ? order by id`).raw().all(runId),
+    );
 
     // Determinations cannot be changed in place …
     expect(() => w.db.update(determinations).set({ eligible: true }).where(eq(determinations.id, failed.id)).run()).toThrow(/immutable/);

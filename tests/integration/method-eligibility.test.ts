@@ -4,7 +4,7 @@
 // with its three programs: in 2026Q2 coop scores (70, 80) → 75 and coopB (40, 90) → 65, both
 // after two periods ≥ 55, so both get the rural subsidy (composite ≥ 60).
 import { describe, expect, it } from 'vitest';
-import { evaluateRule, programCore, programInputSchema, runEligibility } from '@/core/eligibility';
+import { evaluateRule, historyPeriodsNeeded, MAX_CONSECUTIVE_PERIODS, programCore, programInputSchema, runEligibility } from '@/core/eligibility';
 import { scoreLight } from '@/core/scoring/period-scoring';
 import { draftEligibilityInputs, draftPeriodScores } from '@/core/eligibility/draft-impact';
 import { buildPeriodInputs } from '@/server/queries/eligibility-inputs';
@@ -21,12 +21,30 @@ async function world() {
   return { ...w, programIds, setId, q2: w.periodIds['2026Q2'] };
 }
 
+describe('eligibility inputs carry the history the rule reads', () => {
+  it('the subsidy reads one earlier period, and decides exactly as with the longest history', async () => {
+    const { db, q2 } = await world();
+    const program = programInputSchema.parse(PROGRAMS.find((p) => p.code === 'SUBSIDY-RURAL-STEADY')!);
+    expect(historyPeriodsNeeded(program.rule)).toBe(1);
+    const trimmed = buildPeriodInputs(db, q2, ['rural'], historyPeriodsNeeded(program.rule));
+    const full = buildPeriodInputs(db, q2, ['rural'], MAX_CONSECUTIVE_PERIODS - 1);
+    // 2026Q1 and 2025Q4 are published before 2026Q2: the full inputs carry both, the trimmed one only 2026Q1.
+    expect(full.inputs.map((i) => i.history!.map((h) => h.period))).toEqual(full.inputs.map(() => ['2026Q1', '2025Q4']));
+    expect(trimmed.inputs.map((i) => i.history!.map((h) => h.period))).toEqual(trimmed.inputs.map(() => ['2026Q1']));
+    const decide = (inputs: typeof full.inputs) =>
+      runEligibility(programCore(program), inputs).determinations.map((d) => [d.stakeholder, d.eligible, d.amount, d.reason, JSON.stringify(d.explanation)]);
+    expect(decide(trimmed.inputs)).toEqual(decide(full.inputs));
+    // A rule without a consecutive clause reads no history at all.
+    expect(buildPeriodInputs(db, q2, ['rural'], 0).inputs.every((i) => i.history!.length === 0)).toBe(true);
+  });
+});
+
 describe('impact preview: eligibility gains and losses', () => {
   it('an unchanged draft rebuilds the published inputs exactly and changes nobody', async () => {
     const { db, api, setId, q2 } = await world();
     const draft = await api.kpiSets.createDraft({ kpiSetId: await setId('rural') });
     const b = previewInputs(db, draft.id, q2);
-    const published = buildPeriodInputs(db, q2, ['rural']);
+    const published = buildPeriodInputs(db, q2, ['rural'], MAX_CONSECUTIVE_PERIODS - 1);
     const rebuilt = draftEligibilityInputs(
       published.inputs,
       draftPeriodScores(scoreLight(b.draft, b.input), b.input),
@@ -61,7 +79,7 @@ describe('impact preview: eligibility gains and losses', () => {
 
     // The engine, run independently: published determinations and those on the preview's new composites.
     const program = programInputSchema.parse(SUBSIDY);
-    const published = buildPeriodInputs(db, q2, ['rural']);
+    const published = buildPeriodInputs(db, q2, ['rural'], historyPeriodsNeeded(program.rule));
     const before = new Map(runEligibility(programCore(program), published.inputs).determinations.map((d) => [d.stakeholder, d]));
     const newComposite = new Map(preview.rows.map((r) => [r.code, r.newComposite]));
     for (const c of section.changes) {

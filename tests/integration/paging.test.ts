@@ -46,6 +46,7 @@ async function generate() {
       .get();
     const dets = generated.map((s, i) => {
       const eligible = i % 5 === 0;
+      const facts = { truth: i % 5 < 2 ? 'pass' : 'fail', reason: 'generated', type: s.type, county: countyOf(i), composite: (i * 37) % 100, demand: i % 5 < 2 ? 1000 : null };
       return {
         runId: run.id,
         stakeholderId: s.id,
@@ -53,8 +54,9 @@ async function generate() {
         amount: eligible ? 1000 + (i % 7) * 100 : null,
         rate: null,
         title: null,
-        explanation: { truth: i % 5 < 2 ? 'pass' : 'fail', reason: 'generated', type: s.type, county: countyOf(i), composite: (i * 37) % 100, demand: i % 5 < 2 ? 1000 : null, capped: false, budgetCut: false, rule: { op: 'all', rules: [] } } as never,
+        explanation: { ...facts, capped: false, budgetCut: false, rule: { op: 'all', rules: [] } } as never,
         gap: null,
+        ...facts,
       };
     });
     for (let i = 0; i < dets.length; i += 500) tx.insert(determinations).values(dets.slice(i, i + 500)).run();

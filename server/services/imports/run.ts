@@ -1,7 +1,7 @@
 // The import itself: checks the file again and writes only when there is no problem at all, in
 // one transaction — all or nothing. New evaluations are created, drafts and returned ones updated
-// (values only; notes and evidence links stay), as drafts or submitted. Each evaluation gets an
-// audit row, the import one more.
+// (values, and the notes and evidence links the file gives; empty cells leave what is stored), as
+// drafts or submitted. Each evaluation gets an audit row, the import one more.
 import 'server-only';
 import type { Db } from '@/db';
 import type { SessionUser } from '@/server/auth/session';
@@ -12,6 +12,7 @@ import type { IndicatorDef } from '@/core/domain/evaluation-values';
 import type { ImportReport } from '@/core/domain/imports';
 import { noProgress, type ReportProgress } from '@/core/domain/jobs';
 import { planImport, type ImportInput, type PlannedRow } from './plan';
+import { writeImportTexts } from './write-texts';
 
 export async function runImport(
   db: Db,
@@ -26,6 +27,7 @@ export async function runImport(
   const target = { periodId: report.period.id, versionId: report.kpiSet.versionId, status: input.mode, actorId: me.id, now: Date.now() };
   const evaluationIds = withWriteCache(db, () => db.transaction(() => {
     const ids = writeRows(db, defs, target, planned);
+    writeImportTexts(db, defs, planned, ids);
     writeAudit(db, {
       actorId: me.id,
       action: 'import.run',
@@ -109,15 +111,21 @@ function writeRows(db: Db, defs: readonly IndicatorDef[], t: WriteTarget, planne
     throw stale(created.find((p) => startedSince.get(p.stakeholderId, t.periodId)!.n > 0) ?? created[0]!, 'was started');
   }
 
-  /*
-   * Most of an import's time is SQLite maintaining the (indicator, value) index of the red-flag
-   * query. Written an indicator at a time, each insert lands within that indicator's part of the
-   * index instead of anywhere in it (measured: a sixth less time than by evaluation; sorting by
-   * value as well saved less than the sort cost).
-   */
-  defs.forEach((d, j) => {
-    inChunks(created, insertValues, (s, chunk) => s.run(chunk.flatMap((p) => [idOf.get(p.stakeholderId)!, d.id, p.values[j] ?? null])));
-  });
+  // Values in (evaluation, indicator) order: new evaluations have the highest ids, so every row
+  // lands at the end of the primary key's index instead of anywhere in it (measured: half the time).
+  if (defs.length > 0) {
+    const perStatement = Math.max(1, Math.floor(ROWS_PER_STATEMENT / defs.length));
+    const params = (chunk: readonly PlannedRow[]) =>
+      chunk.flatMap((p) => {
+        const id = idOf.get(p.stakeholderId)!;
+        return defs.flatMap((d, j) => [id, d.id, p.values[j] ?? null]);
+      });
+    const many = insertValues(perStatement * defs.length);
+    for (let k = 0; k < created.length; k += perStatement) {
+      const chunk = created.slice(k, k + perStatement);
+      (chunk.length === perStatement ? many : insertValues(chunk.length * defs.length)).run(params(chunk));
+    }
+  }
 
   // An audit row per evaluation, in the file's order: what it was before and the values written.
   const written = planned.map((p) => ({ p, id: p.existing ? p.existing.id : idOf.get(p.stakeholderId)! }));

@@ -295,7 +295,7 @@ describe('the real command line (compiled, as `npm run cli` runs it)', () => {
 
   it('runs the compiled bundle, recorded with the sources it was built from', () => {
     expect(cliCommand('schema').status).toBe(0);
-    const inputs = JSON.parse(fs.readFileSync('dist/cli/inputs.json', 'utf8')) as Record<string, string>;
+    const inputs = JSON.parse(fs.readFileSync('dist/cli/main.inputs.json', 'utf8')) as Record<string, string>;
     expect(Object.keys(inputs)).toEqual(expect.arrayContaining(['cli/main.ts', 'cli/run.ts', 'core/decode/values-file.ts', 'core/scoring/scores-csv.ts']));
   });
 });

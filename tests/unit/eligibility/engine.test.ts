@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateBudget, applyGap, benefitFor, benefitSchema, centsAtMost, compareEligibility, evaluateRule, programInputSchema, renderRule, ruleSchema, runEligibility, type ProgramCore } from '@/core/eligibility';
+import { allocateBudget, applyGap, benefitFor, benefitSchema, centsAtMost, compareEligibility, evaluateRule, historyPeriodsNeeded, programInputSchema, renderRule, ruleSchema, runEligibility, type ProgramCore } from '@/core/eligibility';
 import { all, any, clause, input, not } from './helpers';
 
 describe('rule schema', () => {
@@ -16,6 +16,15 @@ describe('rule schema', () => {
   it('refuses too many clauses', () => {
     const many = all(...Array.from({ length: 25 }, () => clause({ kind: 'composite', cmp: 'gte', value: 1 })));
     expect(ruleSchema.safeParse(many).error?.issues[0]?.message).toContain('tooManyClauses');
+  });
+});
+
+describe('history a rule reads', () => {
+  it('is the longest consecutive clause less the current period, wherever it sits, and 0 without one', () => {
+    const composite = { kind: 'composite', cmp: 'gte', value: 50 } as const;
+    expect(historyPeriodsNeeded(all(clause(composite), not(clause({ kind: 'noRedFlag' }))))).toBe(0);
+    const rule = all(clause({ kind: 'consecutive', periods: 3, clause: composite }), any(clause(composite), not(clause({ kind: 'consecutive', periods: 5, clause: composite }))));
+    expect(historyPeriodsNeeded(rule)).toBe(4);
   });
 });
 
