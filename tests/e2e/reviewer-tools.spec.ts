@@ -2,8 +2,9 @@
 // with its unusual-change flag, a return with a comment on one indicator that the assessor then
 // sees at that field, the timeline's "what changed", and on a phone the compact bar with the
 // score and save status that stays in view without covering the focused field. Screenshots at
-// 390 and 1280 px, English and Chinese, go to /tmp/h5-*.png. Uses a 屏边 market stakeholder not
-// yet started in the open period (fresh database per run).
+// 390 and 1280 px, English and Chinese, go to /tmp/h5-*.png. Uses a 富宁 market stakeholder not
+// yet started in the open period, with an approved value last period (assessor11 enters,
+// assessor12 reviews; no other spec works in 富宁).
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, signInAs } from './fixtures';
 
@@ -28,7 +29,7 @@ async function picture(page: Page, name: string, fullPage = true) {
 
 test('a return with a comment on one indicator; evidence links, changes and the phone bar', async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
-  const a1 = await asUser(browser, baseURL, 'assessor1');
+  const a1 = await asUser(browser, baseURL, 'assessor11');
   await a1.goto('/evaluations?status=not_started&type=market');
   const row = a1.locator('[data-testid^="work-row-"]').first();
   await expect(row).toBeVisible();
@@ -55,8 +56,8 @@ test('a return with a comment on one indicator; evidence links, changes and the 
   await a1.getByRole('button', { name: 'Submit for review' }).click();
   await expect(a1.getByText('Submitted', { exact: true }).first()).toBeVisible();
 
-  // assessor2 reviews: evidence opens safely in a new tab; the change is flagged for them too.
-  const a2 = await asUser(browser, baseURL, 'assessor2');
+  // assessor12 reviews: evidence opens safely in a new tab; the change is flagged for them too.
+  const a2 = await asUser(browser, baseURL, 'assessor12');
   await a2.goto(url);
   const link = a2.getByTestId('evidence-mk_env_violations');
   await expect(link).toHaveAttribute('href', EVIDENCE);
@@ -87,7 +88,7 @@ test('a return with a comment on one indicator; evidence links, changes and the 
   await expect(timeline.getByTestId('timeline-changes').first()).toContainText('→');
   await expect(timeline).toContainText(COMMENT);
 
-  // assessor1 sees the comment at its field.
+  // assessor11 sees the comment at its field.
   await a1.reload();
   await expect(a1.getByTestId('return-comment-mk_local_hires_monitored')).toContainText(COMMENT);
   await expect(a1.getByTestId('return-reason')).toBeVisible();
@@ -109,7 +110,7 @@ test('a return with a comment on one indicator; evidence links, changes and the 
   await picture(a1, 'assessor-en-390-editing', false);
 
   // The same in Chinese.
-  const zh = await asUser(browser, baseURL, 'assessor1', 'zh-CN');
+  const zh = await asUser(browser, baseURL, 'assessor11', 'zh-CN');
   await zh.goto(url);
   await expect(zh.getByTestId('return-comment-mk_local_hires_monitored')).toContainText('审核人意见');
   await picture(zh, 'assessor-zh-1280');
@@ -117,7 +118,7 @@ test('a return with a comment on one indicator; evidence links, changes and the 
   await zh.locator('#f-mk_local_farmer_wages_10k-note').focus();
   await expect(zh.getByTestId('compact-bar')).toBeInViewport();
   await picture(zh, 'assessor-zh-390-editing', false);
-  const zh2 = await asUser(browser, baseURL, 'assessor2', 'zh-CN');
+  const zh2 = await asUser(browser, baseURL, 'assessor12', 'zh-CN');
   await zh2.goto(url);
   await expect(zh2.getByTestId('timeline')).toContainText('→');
   await picture(zh2, 'review-zh-1280');
