@@ -12,9 +12,9 @@ export type RoleName = keyof typeof ROLE_USERS;
 
 /** Each role's navigation (app/(app)/layout.tsx) and the admin pages outside it. */
 const NAV: Record<RoleName, string[]> = {
-  admin: ['/admin', '/admin/periods', '/admin/indicators', '/admin/kpi-sets', '/evaluations', '/assessor/dashboard', '/scorecards/county', '/admin/programs', '/admin/stakeholders', '/admin/users', '/admin/regions', '/evaluations/import', '/stakeholders/import'],
-  assessor: ['/assessor', '/evaluations', '/assessor/dashboard', '/scorecards/county', '/evaluations/import', '/stakeholders/import'],
-  stakeholder: ['/me', '/me/profile'],
+  admin: ['/admin', '/admin/periods', '/admin/indicators', '/admin/kpi-sets', '/evaluations', '/assessor/dashboard', '/scorecards/county', '/admin/programs', '/admin/stakeholders', '/admin/users', '/admin/regions', '/evaluations/import', '/stakeholders/import', '/evaluations?view=toReview', '/notifications'],
+  assessor: ['/assessor', '/evaluations', '/assessor/dashboard', '/scorecards/county', '/evaluations/import', '/stakeholders/import', '/evaluations?view=toReview', '/evaluations?view=mine', '/notifications'],
+  stakeholder: ['/me', '/me/profile', '/notifications'],
 };
 
 /** Detail pages: the first link of each kind found on the role's pages is measured too. */
@@ -25,10 +25,14 @@ const QUERIES: Record<RoleName, [string, unknown][]> = {
   admin: [
     ['dashboard.admin', {}], ['periods.list', undefined], ['kpiSets.list', undefined], ['evaluations.workList', {}], ['countyDashboard.get', {}],
     ['scorecards.county', {}], ['incentives.list', undefined], ['eligibility.periods', undefined], ['stakeholders.list', {}], ['users.list', {}],
-    ['audit.list', {}], ['regions.list', { level: 'county' }], ['imports.options', {}], ['jobs.list', {}],
+    ['audit.list', {}], ['regions.list', { level: 'county' }], ['imports.options', {}], ['jobs.list', {}], ['evaluations.workList', { view: 'toReview' }],
+    ['notifications.unreadCount', undefined], ['notifications.list', {}],
   ],
-  assessor: [['dashboard.assessor', {}], ['evaluations.workList', {}], ['countyDashboard.get', {}], ['scorecards.county', {}], ['stakeholders.list', {}], ['imports.options', {}]],
-  stakeholder: [['scorecards.get', {}], ['scorecards.nextBand', {}]],
+  assessor: [
+    ['dashboard.assessor', {}], ['evaluations.workList', {}], ['evaluations.workList', { view: 'toReview' }], ['evaluations.workList', { view: 'mine' }], ['countyDashboard.get', {}],
+    ['scorecards.county', {}], ['stakeholders.list', {}], ['imports.options', {}], ['notifications.unreadCount', undefined], ['notifications.list', {}],
+  ],
+  stakeholder: [['scorecards.get', {}], ['scorecards.nextBand', {}], ['notifications.unreadCount', undefined], ['notifications.list', {}]],
 };
 
 export const MAX_RESPONSE_BYTES = 1 << 20;
@@ -79,7 +83,9 @@ export async function measureRequests(server: Server, repeats: number): Promise<
       }
     }
     for (const [procedure, input] of QUERIES[role]) {
-      const { body: _body, ...kept } = await measure(session, role, 'query', procedure, queryPath(procedure, input), repeats);
+      // A view of the same query is its own row (e.g. evaluations.workList (toReview)).
+      const view = input && typeof input === 'object' && 'view' in input ? ` (${String(input.view)})` : '';
+      const { body: _body, ...kept } = await measure(session, role, 'query', `${procedure}${view}`, queryPath(procedure, input), repeats);
       figures.push(kept);
     }
   }
