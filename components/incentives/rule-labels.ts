@@ -12,8 +12,8 @@ export type Vocabulary = inferRouterOutputs<AppRouter>['incentives']['vocabulary
 /** Names by code of the objectives and indicators a rule may refer to, and the indicators' units. */
 export type RuleNames = { objectives: Record<string, Label>; indicators: Record<string, Label>; units?: Record<string, Unit | null> };
 
-/** The rule's names plus, for the explanation's raw values, each indicator's unit. */
-export type ExplanationLabels = RuleLabels & { unit?: (indicator: string) => Unit | null | undefined };
+/** The rule's names and each indicator's unit (for raw thresholds and the explanation's values). */
+export type ExplanationLabels = RuleLabels;
 
 export function ruleNamesOf(vocabulary: Vocabulary): RuleNames {
   return {

@@ -1,5 +1,6 @@
 // A rule as a sentence, in English and Chinese. Kept in the engine (not the message catalogs)
 // because the CLI prints it offline too; the phrases for both languages sit side by side here.
+import { formatValueWithUnit, type Unit } from '@/core/i18n/units';
 import type { Clause, Comparator, PeriodClause, Rule } from './rules';
 
 export type RuleLocale = 'en' | 'zh-CN';
@@ -8,6 +9,8 @@ export type RuleLocale = 'en' | 'zh-CN';
 export interface RuleLabels {
   objective?: (code: string) => string | undefined;
   indicator?: (code: string) => string | undefined;
+  /** An indicator's unit: a raw threshold is then written with it, digits grouped for the reader. */
+  unit?: (indicator: string) => Unit | null | undefined;
 }
 
 /** A draft being typed may hold no number or code yet: show an ellipsis there. */
@@ -64,8 +67,11 @@ function renderPeriodClause(c: PeriodClause, locale: RuleLocale, labels: RuleLab
       return p.composite(p.cmp[c.cmp], num(c.value));
     case 'objective':
       return p.objective(named(c.objective, labels.objective), p.cmp[c.cmp], num(c.value));
-    case 'indicator':
-      return p.indicator(named(c.indicator, labels.indicator), c.measure, p.cmp[c.cmp], num(c.value));
+    case 'indicator': {
+      const unit = c.measure === 'raw' ? labels.unit?.(c.indicator) : undefined;
+      const value = unit && Number.isFinite(c.value) ? formatValueWithUnit(c.value, unit, locale, { digits: 6 }) : num(c.value);
+      return p.indicator(named(c.indicator, labels.indicator), c.measure, p.cmp[c.cmp], value);
+    }
     case 'grade':
       return p.grade(c.atLeast || BLANK);
     case 'percentile':

@@ -212,4 +212,12 @@ describe('programs', () => {
     expect(renderRule(r, 'en')).toBe('composite score at least 70 and (no red flag or not (grade C or better))');
     expect(renderRule(r, 'zh-CN')).toBe('综合得分不低于 70，且（无红色预警，或并非（等级为 C 或更高））');
   });
+
+  it('writes a raw threshold with its unit and grouped digits where the reader has units, bare otherwise (the CLI)', () => {
+    const r = clause({ kind: 'indicator', indicator: 'wages', measure: 'raw', cmp: 'gte', value: 10000000 });
+    const labels = { indicator: () => 'Wages', unit: () => ({ code: 'yuan_10k', nameEn: '10k yuan', nameZh: '万元', attached: false }) };
+    expect(renderRule(r, 'en', labels)).toBe('“Wages” value at least 10,000,000 10k yuan');
+    expect(renderRule(r, 'zh-CN', { ...labels, indicator: () => '工资' })).toBe('“工资”原始值不低于 10,000,000 万元');
+    expect(renderRule(r, 'en')).toBe('“wages” value at least 10000000');
+  });
 });
