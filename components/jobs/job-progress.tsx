@@ -73,7 +73,7 @@ export function JobProgress({ kind, job }: { kind: JobKind; job: JobView | null 
   const tAll = useTranslations();
   // A refusal reads as its reason's sentence in the reader's language; its English message is for the logs.
   const reasonKey = `errors.reason.${String(job?.error?.params.reason ?? '')}`;
-  const refusal = tAll.has(reasonKey as never) ? tAll(reasonKey as never) : String(job?.error?.params.message ?? '');
+  const refusal = tAll.has(reasonKey as never) ? tAll(reasonKey as never, job?.error?.params as never) : String(job?.error?.params.message ?? '');
   const step = job?.step ?? 'queued';
   const failed = job?.status === 'failed';
   return (

@@ -12,7 +12,8 @@ import { isHandledKind, JOB_HANDLERS, MissingAttachmentError, type JobContext } 
 
 /** A thrown error as the reader will see it: a domain error keeps its reason and message. */
 export function jobErrorOf(e: unknown): JobError {
-  if (e instanceof DomainError) return { code: 'rejected', params: { reason: e.reason, message: e.message } };
+  // The reason's own parameters beside it, so its sentence reads whole in the reader's language.
+  if (e instanceof DomainError) return { code: 'rejected', params: { ...e.params, reason: e.reason, message: e.message } };
   if (e instanceof MissingAttachmentError) return { code: 'noFile', params: {} };
   const message = e instanceof Error ? e.message : String(e);
   return { code: 'failed', params: { message } };
