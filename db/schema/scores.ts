@@ -77,60 +77,42 @@ export const scores = sqliteTable(
 );
 
 /**
- * Figures of a run per region its stakeholders sat in when it was computed (their township),
- * stored with the run: counts, sums and histograms add up to any county, scope or the province
- * without reading the scores again.
+ * The columns of a run's figures for one region: a function, as each table needs builders of its
+ * own. Counts, sums and histograms add up to any county, scope or the province.
  */
-export const scoreRunFigures = sqliteTable(
-  'score_run_figures',
-  {
-    runId: integer('run_id')
-      .notNull()
-      .references(() => scoreRuns.id, { onDelete: 'cascade' }),
-    regionId: integer('region_id')
-      .notNull()
-      .references(() => regions.id),
-    /** Scores in the region; those with a composite; its sum. */
-    n: integer('n').notNull(),
-    compositeN: integer('composite_n').notNull(),
-    compositeSum: real('composite_sum').notNull(),
-    /** Composites in ten bands of a tenth of the scale each (the top band includes the scale). */
-    bins: text('bins', { mode: 'json' }).$type<number[]>().notNull(),
-    /** Grade code → count. */
-    grades: text('grades', { mode: 'json' }).$type<Record<string, number>>().notNull(),
-    /** Objective code → sum and count of the present scores. */
-    objectives: text('objectives', { mode: 'json' }).$type<Record<string, { sum: number; n: number }>>().notNull(),
-    couplingN: integer('coupling_n').notNull(),
-    couplingSum: real('coupling_sum').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.runId, t.regionId] })],
-);
+const figureColumns = () => ({
+  runId: integer('run_id')
+    .notNull()
+    .references(() => scoreRuns.id, { onDelete: 'cascade' }),
+  regionId: integer('region_id')
+    .notNull()
+    .references(() => regions.id),
+  /** Scores in the region; those with a composite; its sum. */
+  n: integer('n').notNull(),
+  compositeN: integer('composite_n').notNull(),
+  compositeSum: real('composite_sum').notNull(),
+  /** Composites in ten bands of a tenth of the scale each (the top band includes the scale). */
+  bins: text('bins', { mode: 'json' }).$type<number[]>().notNull(),
+  /** Grade code → count. */
+  grades: text('grades', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+  /** Objective code → sum and count of the present scores. */
+  objectives: text('objectives', { mode: 'json' }).$type<Record<string, { sum: number; n: number }>>().notNull(),
+  couplingN: integer('coupling_n').notNull(),
+  couplingSum: real('coupling_sum').notNull(),
+});
+
+/**
+ * Figures of a run per region its stakeholders sat in when it was computed (their township),
+ * stored with the run, so no reader goes back to the scores.
+ */
+export const scoreRunFigures = sqliteTable('score_run_figures', figureColumns(), (t) => [primaryKey({ columns: [t.runId, t.regionId] })]);
 
 /**
  * A run's figures added up per county (a region above county level keeps its own row): a whole
  * province's dashboard reads about a hundred rows a run instead of every township's. Worked out
  * from score_run_figures when a job stores a period's figures, or on first read.
  */
-export const scoreRunCountyFigures = sqliteTable(
-  'score_run_county_figures',
-  {
-    runId: integer('run_id')
-      .notNull()
-      .references(() => scoreRuns.id, { onDelete: 'cascade' }),
-    regionId: integer('region_id')
-      .notNull()
-      .references(() => regions.id),
-    n: integer('n').notNull(),
-    compositeN: integer('composite_n').notNull(),
-    compositeSum: real('composite_sum').notNull(),
-    bins: text('bins', { mode: 'json' }).$type<number[]>().notNull(),
-    grades: text('grades', { mode: 'json' }).$type<Record<string, number>>().notNull(),
-    objectives: text('objectives', { mode: 'json' }).$type<Record<string, { sum: number; n: number }>>().notNull(),
-    couplingN: integer('coupling_n').notNull(),
-    couplingSum: real('coupling_sum').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.runId, t.regionId] })],
-);
+export const scoreRunCountyFigures = sqliteTable('score_run_county_figures', figureColumns(), (t) => [primaryKey({ columns: [t.runId, t.regionId] })]);
 
 /**
  * Every present raw value of a peer-dependent indicator (minmax, z-score, percentile) in a run,

@@ -14,36 +14,40 @@ import { backfillRunFigures } from './score-runs';
 export function figuresOf(db: Db, runIds: readonly number[], where?: SQL) {
   if (runIds.length === 0) return [];
   backfillRunFigures(db, runIds);
-  return db
-    .select(figureColumns(scoreRunFigures))
-    .from(scoreRunFigures)
-    .innerJoin(regions, eq(regions.id, scoreRunFigures.regionId))
-    .innerJoin(scoreRuns, eq(scoreRuns.id, scoreRunFigures.runId))
-    .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, scoreRuns.kpiSetVersionId))
-    .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
-    .where(and(inArray(scoreRunFigures.runId, [...runIds]), where))
-    .orderBy(asc(scoreRunFigures.runId), asc(regions.path))
-    .all();
+  return figureRows(db, scoreRunFigures, runIds, where);
 }
 
 export type FigureRow = ReturnType<typeof figuresOf>[number];
 
-/** The figure columns of a table of figures (per region, or per county). */
-const figureColumns = (t: typeof scoreRunFigures | typeof scoreRunCountyFigures) => ({
-  runId: t.runId,
-  regionId: t.regionId,
-  path: regions.path,
-  type: kpiSets.stakeholderType,
-  scale: kpiSetVersions.scale,
-  n: t.n,
-  compositeN: t.compositeN,
-  compositeSum: t.compositeSum,
-  bins: t.bins,
-  grades: t.grades,
-  objectives: t.objectives,
-  couplingN: t.couplingN,
-  couplingSum: t.couplingSum,
-});
+type FigureTable = typeof scoreRunFigures | typeof scoreRunCountyFigures;
+
+/** The rows of a table of figures (per region, or per county) for the runs, with region, type and scale. */
+function figureRows(db: Db, t: FigureTable, runIds: readonly number[], where?: SQL) {
+  return db
+    .select({
+      runId: t.runId,
+      regionId: t.regionId,
+      path: regions.path,
+      type: kpiSets.stakeholderType,
+      scale: kpiSetVersions.scale,
+      n: t.n,
+      compositeN: t.compositeN,
+      compositeSum: t.compositeSum,
+      bins: t.bins,
+      grades: t.grades,
+      objectives: t.objectives,
+      couplingN: t.couplingN,
+      couplingSum: t.couplingSum,
+    })
+    .from(t)
+    .innerJoin(regions, eq(regions.id, t.regionId))
+    .innerJoin(scoreRuns, eq(scoreRuns.id, t.runId))
+    .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, scoreRuns.kpiSetVersionId))
+    .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
+    .where(and(inArray(t.runId, [...runIds]), where))
+    .orderBy(asc(t.runId), asc(regions.path))
+    .all();
+}
 
 /**
  * Figure rows of the runs per county (a region above county level keeps its own row), for a
@@ -52,16 +56,7 @@ const figureColumns = (t: typeof scoreRunFigures | typeof scoreRunCountyFigures)
 export function countyFiguresOf(db: Db, runIds: readonly number[]): FigureRow[] {
   if (runIds.length === 0) return [];
   storeCountyFigures(db, runIds);
-  return db
-    .select(figureColumns(scoreRunCountyFigures))
-    .from(scoreRunCountyFigures)
-    .innerJoin(regions, eq(regions.id, scoreRunCountyFigures.regionId))
-    .innerJoin(scoreRuns, eq(scoreRuns.id, scoreRunCountyFigures.runId))
-    .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, scoreRuns.kpiSetVersionId))
-    .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
-    .where(inArray(scoreRunCountyFigures.runId, [...runIds]))
-    .orderBy(asc(scoreRunCountyFigures.runId), asc(regions.path))
-    .all();
+  return figureRows(db, scoreRunCountyFigures, runIds);
 }
 
 /** Adds up the region figures of runs that have none per county yet (a run's figures never change). */
