@@ -4,7 +4,7 @@
 // unit, an address or a proper name in the allowlist below). All findings of a page are listed
 // at once (soft assertions), so one run shows everything left to translate.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, signInAs } from './fixtures';
+import { test, expect, signedInPage } from './fixtures';
 
 // Words that stay Latin in Chinese on purpose: product and method names, file formats.
 const ALLOWED = [/\bkpi-set\/v1\b/gi, /\bCRITIC\b/g, /\bAHP\b/g, /\bTOPSIS\b/g, /\bWPS\b/g, /\bExcel\b/g, /\bLibreOffice\b/g, /\bPDF\b/g, /\bCSV\b/g, /\bXLSX\b/g, /\bJSON\b/g, /\bUTF-8\b/g, /\bGB18030\b/g];
@@ -57,14 +57,8 @@ async function sweep(page: Page, where: string) {
   expect.soft(runs, `English on ${where} (${page.url()})`).toEqual([]);
 }
 
-async function chineseUser(browser: Browser, baseURL: string | undefined, username: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signInAs(page, username);
-  // The profile's language is shared with parallel specs: the cookie decides for this context.
-  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'zh-CN', url: baseURL! }]);
-  return page;
-}
+const chineseUser = (browser: Browser, baseURL: string | undefined, username: string): Promise<Page> =>
+  signedInPage(browser, baseURL, username, { locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
 
 /** The first link on the page whose path matches, e.g. /evaluations/123. */
 async function firstLink(page: Page, pattern: RegExp): Promise<string | null> {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../core/domain/demo-users';
 
 /** The password every demo user has: the one constant, in core/domain/demo-users.ts. */
@@ -30,6 +30,23 @@ export async function signInAs(page: Page, username: string, password: string = 
     const said = alerts.map((a) => a.trim()).filter(Boolean).join(' / ');
     throw new Error(`Signing in as "${username}" did not leave /sign-in${said ? `; the page says: ${said}` : ''}`);
   }
+}
+
+/**
+ * A page in a new browser context, signed in as the user and reading `locale` whatever the
+ * profile's language: signing in sets the profile's, which parallel specs share and may switch.
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseURL: string | undefined,
+  username: string,
+  { locale = 'en', viewport = { width: 1280, height: 800 } }: { locale?: 'en' | 'zh-CN'; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: locale === 'en' ? 'en-US' : 'zh-CN', viewport });
+  const page = await context.newPage();
+  await signInAs(page, username);
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }]);
+  return page;
 }
 
 /**

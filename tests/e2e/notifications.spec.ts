@@ -4,19 +4,13 @@
 // township's work list, a legend with numbers. Screenshots of both at 390 and 1280 px, English and
 // Chinese, in /tmp/h6-*.png.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, signInAs } from './fixtures';
+import { test, expect, signedInPage } from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
-async function asUser(browser: Browser, baseURL: string | undefined, username: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'en-US', viewport: DESKTOP });
-  const page = await context.newPage();
-  await signInAs(page, username);
-  // After signing in: the profile's language (shared by parallel specs) must not decide this one.
-  await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }]);
-  return page;
-}
+const asUser = (browser: Browser, baseURL: string | undefined, username: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> =>
+  signedInPage(browser, baseURL, username, { locale, viewport: DESKTOP });
 
 async function snap(page: Page, name: string, viewport: { width: number; height: number }) {
   await page.setViewportSize(viewport);

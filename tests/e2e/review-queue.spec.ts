@@ -2,17 +2,9 @@
 // the other assessor of the county (assessor1 and assessor2 share 屏边). The views, search and page
 // live in the URL, so Back returns to the view. Uses a 屏边 rural stakeholder not yet started.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, signInAs } from './fixtures';
+import { test, expect, signedInPage } from './fixtures';
 
-async function asUser(browser: Browser, baseURL: string | undefined, username: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await signInAs(page, username);
-  // English-reading test: signing in sets the profile's language, which parallel specs share and
-  // may have switched; the cookie set afterwards decides for this one.
-  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
-  return page;
-}
+const asUser = (browser: Browser, baseURL: string | undefined, username: string): Promise<Page> => signedInPage(browser, baseURL, username);
 
 const RURAL: Record<string, string> = {
   ru_at_risk_members_assisted_pct: '80',

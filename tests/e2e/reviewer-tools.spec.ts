@@ -6,21 +6,15 @@
 // yet started in the open period, with an approved value last period (assessor11 enters,
 // assessor12 reviews; no other spec works in 富宁).
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, signInAs } from './fixtures';
+import { test, expect, signedInPage } from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const EVIDENCE = 'https://evidence.example.cn/pingbian/env-2026q3.pdf';
 const COMMENT = '吸纳监测户就业人数比上期多出许多，请附用工名单。';
 
-async function asUser(browser: Browser, baseURL: string | undefined, username: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'en-US', viewport: DESKTOP });
-  const page = await context.newPage();
-  await signInAs(page, username);
-  // The profile language is shared between parallel specs: the cookie decides for this one.
-  await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }]);
-  return page;
-}
+const asUser = (browser: Browser, baseURL: string | undefined, username: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> =>
+  signedInPage(browser, baseURL, username, { locale, viewport: DESKTOP });
 
 async function picture(page: Page, name: string, fullPage = true) {
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
