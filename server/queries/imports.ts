@@ -37,20 +37,17 @@ export type ImportStakeholder = { id: number; code: string; type: StakeholderTyp
 /** A name as a file may spell it: without spaces, case or full-width forms (as headers compare). */
 export const nameKey = headerKey;
 
-/**
- * The stakeholders in the caller's scope, by code, by credit code (upper case) and by name (every
- * stakeholder of that name: a name is only a match when it is unique). Only those: a stakeholder
- * outside the scope is as unknown to an import as one that doesn't exist. The names are indexed on
- * the first look-up by name: most files name stakeholders by code, and 100,000 names take time.
- */
-export function stakeholderDirectory(db: DbOrTx, me: SessionUser) {
+type DirectoryIndex = { byCode: Map<string, ImportStakeholder>; byCreditCode: Map<string, ImportStakeholder>; named: (name: string) => ImportStakeholder[] };
+
+/** The stakeholders in the caller's scope (of one type, or all), indexed by code and credit code. */
+function loadDirectory(db: DbOrTx, me: SessionUser, type: StakeholderType | null): DirectoryIndex {
   const byCode = new Map<string, ImportStakeholder>();
   const byCreditCode = new Map<string, ImportStakeholder>();
   const names: string[] = [];
   const rows = db
     .select({ id: stakeholders.id, code: stakeholders.code, creditCode: stakeholders.creditCode, name: stakeholders.name, type: stakeholders.type, active: stakeholders.active })
     .from(stakeholders)
-    .where(stakeholderInScope(me))
+    .where(type ? and(stakeholderInScope(me), eq(stakeholders.type, type)) : stakeholderInScope(me))
     .all();
   const list: ImportStakeholder[] = [];
   for (const { name, creditCode, ...s } of rows) {
@@ -74,6 +71,30 @@ export function stakeholderDirectory(db: DbOrTx, me: SessionUser) {
     return byName.get(nameKey(name)) ?? [];
   };
   return { byCode, byCreditCode, named };
+}
+
+/**
+ * The stakeholders in the caller's scope, by code, by credit code (upper case) and by name (every
+ * stakeholder of that name: a name is only a match when it is unique). Only those: a stakeholder
+ * outside the scope is as unknown to an import as one that doesn't exist. A file names the
+ * stakeholders of its KPI set's type, mostly by code, so those are loaded first; the whole scope
+ * (every type, for a wrong-type row, a credit code or a name) only on the first look-up they miss.
+ * Codes are unique, so a code found among the type is the one the whole scope would find.
+ */
+export function stakeholderDirectory(db: DbOrTx, me: SessionUser, type: StakeholderType) {
+  const ofType = loadDirectory(db, me, type);
+  let all: DirectoryIndex | null = null;
+  const everyType = () => (all ??= loadDirectory(db, me, null));
+  return {
+    /** By code, then by credit code: the same answer as one look-up over the whole scope. */
+    byCodeOrCreditCode(raw: string): ImportStakeholder | undefined {
+      const s = ofType.byCode.get(raw);
+      if (s) return s;
+      const scope = everyType();
+      return scope.byCode.get(raw) ?? scope.byCreditCode.get(raw.toUpperCase());
+    },
+    named: (name: string) => everyType().named(name),
+  };
 }
 
 export type PeriodEvaluation = { id: number; stakeholderId: number; status: EvaluationStatus; revision: number; versionId: number };

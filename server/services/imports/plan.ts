@@ -127,7 +127,7 @@ class RowChecker {
     private readonly read: ValuesFileRead,
     private readonly add: (p: ImportProblem) => void,
   ) {
-    this.directory = stakeholderDirectory(db, me);
+    this.directory = stakeholderDirectory(db, me, target.stakeholderType);
     this.existing = evaluationsByStakeholder(db, target.periodId);
     this.evidence = mode === 'submitted' ? valuesWithEvidence(db, [...this.existing.values()].map((e) => e.id)) : new Set<string>();
   }
@@ -165,7 +165,7 @@ class RowChecker {
    * (among the set's type when other types share it). Null when not found (reported).
    */
   private find(raw: string, row: number, where: string | undefined): ImportStakeholder | null {
-    const s = this.directory.byCode.get(raw) ?? this.directory.byCreditCode.get(raw.toUpperCase());
+    const s = this.directory.byCodeOrCreditCode(raw);
     if (s) return s;
     const named = this.directory.named(raw);
     const ofType = named.filter((n) => n.type === this.target.stakeholderType);

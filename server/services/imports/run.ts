@@ -115,11 +115,21 @@ function writeRows(db: Db, defs: readonly IndicatorDef[], t: WriteTarget, planne
   // lands at the end of the primary key's index instead of anywhere in it (measured: half the time).
   if (defs.length > 0) {
     const perStatement = Math.max(1, Math.floor(ROWS_PER_STATEMENT / defs.length));
-    const params = (chunk: readonly PlannedRow[]) =>
-      chunk.flatMap((p) => {
+    // One flat parameter array per statement, filled in place: building it from small arrays
+    // made garbage collection a sixth of the import.
+    const params = (chunk: readonly PlannedRow[]) => {
+      const out = new Array<number | null>(chunk.length * defs.length * 3);
+      let i = 0;
+      for (const p of chunk) {
         const id = idOf.get(p.stakeholderId)!;
-        return defs.flatMap((d, j) => [id, d.id, p.values[j] ?? null]);
-      });
+        for (let j = 0; j < defs.length; j++) {
+          out[i++] = id;
+          out[i++] = defs[j]!.id;
+          out[i++] = p.values[j] ?? null;
+        }
+      }
+      return out;
+    };
     const many = insertValues(perStatement * defs.length);
     for (let k = 0; k < created.length; k += perStatement) {
       const chunk = created.slice(k, k + perStatement);
@@ -129,14 +139,22 @@ function writeRows(db: Db, defs: readonly IndicatorDef[], t: WriteTarget, planne
 
   // An audit row per evaluation, in the file's order: what it was before and the values written.
   const written = planned.map((p) => ({ p, id: p.existing ? p.existing.id : idOf.get(p.stakeholderId)! }));
+  // The JSON is assembled from pre-quoted keys: a hundred thousand objects and stringify calls
+  // were a fifth of the import's time. Same document as JSON.stringify({ status, row, values }).
+  const keys = defs.map((d) => `${JSON.stringify(d.code)}:`);
+  const afterHead = `{"status":${JSON.stringify(t.status)},"row":`;
   const auditParams = ({ p, id }: (typeof written)[number]) => {
-    const values: Record<string, number | null> = {};
-    defs.forEach((d, j) => {
+    let after = `${afterHead}${p.row},"values":{`;
+    let first = true;
+    for (let j = 0; j < defs.length; j++) {
       const v = p.values[j] ?? null;
-      if (v !== null || !p.existing) values[d.code] = v;
-    });
-    const before = p.existing ? { status: p.existing.status, revision: p.existing.revision } : null;
-    return [t.now, t.actorId, String(id), JSON.stringify(before), JSON.stringify({ status: t.status, row: p.row, values })];
+      if (v === null && p.existing) continue;
+      after += `${first ? '' : ','}${keys[j]}${v === null ? 'null' : JSON.stringify(v)}`;
+      first = false;
+    }
+    after += '}}';
+    const before = p.existing ? JSON.stringify({ status: p.existing.status, revision: p.existing.revision }) : 'null';
+    return [t.now, t.actorId, String(id), before, after];
   };
   inChunks(written, insertAudit, (s, chunk) => s.run(chunk.flatMap(auditParams)));
   return written.map((w) => w.id);
