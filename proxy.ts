@@ -5,7 +5,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { safeNextPath } from '@/core/domain/sign-in';
 
 const SESSION_COOKIES = ['scorecard.session_token', '__Secure-scorecard.session_token'];
-const PUBLIC_PATHS = ['/sign-in', '/api/health'];
+// The site's icon is public: the sign-in page itself links it, and a redirect made a phone
+// download the sign-in page twice.
+const PUBLIC_PATHS = ['/sign-in', '/api/health', '/icon.svg'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function contentSecurityPolicy(nonce: string, dev: boolean): string {

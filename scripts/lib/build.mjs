@@ -17,7 +17,7 @@ const BUILD_LOCK_FILE = path.join(CACHE_DIR, `build${process.env.NEXT_DIST_DIR ?
 const BUILD_TIME_FILE = path.join(CACHE_DIR, 'last-build-seconds');
 
 /** Folders whose files go into the bundle (whichever exist). */
-const SOURCE_DIRS = ['app', 'components', 'server', 'db', 'lib', 'messages', 'i18n', 'public', 'hooks', 'styles', 'types'];
+export const SOURCE_DIRS = ['app', 'components', 'core', 'server', 'db', 'lib', 'messages', 'i18n', 'public', 'hooks', 'styles', 'types'];
 /** Single files that shape the build: configs, the lockfiles (dependency versions), env files Next reads. */
 const SOURCE_FILES = [
   'proxy.ts', 'middleware.ts', 'instrumentation.ts', 'global.d.ts',

@@ -1,5 +1,6 @@
 // Debian Chromium and CJK fonts for the browser tests (Playwright drives the system Chromium;
-// its own browser downloads are never used). Installed with apt when missing.
+// its own browser downloads are never used), and poppler's pdfinfo/pdftotext, with which they read
+// the PDFs the app makes. Installed with apt when missing.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { installAptPackages } from './apt.mjs';
@@ -23,6 +24,7 @@ export function missingBrowserPackages() {
   if (noChromium) missing.push('chromium');
   // With a fresh Chromium, install the fonts in the same go rather than probe fontconfig first.
   if (noChromium || !hasCjkFont()) missing.push('fonts-noto-cjk');
+  if (!fs.existsSync('/usr/bin/pdftotext')) missing.push('poppler-utils');
   return missing;
 }
 
