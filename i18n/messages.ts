@@ -15,6 +15,8 @@ import enEvaluations from '@/messages/en/evaluations.json';
 import zhEvaluations from '@/messages/zh-CN/evaluations.json';
 import enScorecard from '@/messages/en/scorecard.json';
 import zhScorecard from '@/messages/zh-CN/scorecard.json';
+import enScorecardExports from '@/messages/en/scorecard-exports.json';
+import zhScorecardExports from '@/messages/zh-CN/scorecard-exports.json';
 import enMethod from '@/messages/en/method.json';
 import zhMethod from '@/messages/zh-CN/method.json';
 import enIncentives from '@/messages/en/incentives.json';
@@ -29,10 +31,20 @@ import enNotifications from '@/messages/en/notifications.json';
 import zhNotifications from '@/messages/zh-CN/notifications.json';
 import enWorkQueue from '@/messages/en/work-queue.json';
 import zhWorkQueue from '@/messages/zh-CN/work-queue.json';
+import enIncentivesOutlook from '@/messages/en/incentives-outlook.json';
+import zhIncentivesOutlook from '@/messages/zh-CN/incentives-outlook.json';
+import enAdminTools from '@/messages/en/admin-tools.json';
+import zhAdminTools from '@/messages/zh-CN/admin-tools.json';
+import enMethodCoverage from '@/messages/en/method-coverage.json';
+import zhMethodCoverage from '@/messages/zh-CN/method-coverage.json';
+import enScorecardExplained from '@/messages/en/scorecard-explained.json';
+import zhScorecardExplained from '@/messages/zh-CN/scorecard-explained.json';
+import enWhatIf from '@/messages/en/what-if.json';
+import zhWhatIf from '@/messages/zh-CN/what-if.json';
 
 export const catalogs = {
-  en: { common: enCommon, auth: enAuth, validation: enValidation, admin: enAdmin, stakeholders: enStakeholders, evaluations: enEvaluations, scorecard: enScorecard, method: enMethod, incentives: enIncentives, jobs: enJobs, errors: enErrors, reviewerTools: enReviewerTools, notifications: enNotifications, workQueue: enWorkQueue },
-  'zh-CN': { common: zhCommon, auth: zhAuth, validation: zhValidation, admin: zhAdmin, stakeholders: zhStakeholders, evaluations: zhEvaluations, scorecard: zhScorecard, method: zhMethod, incentives: zhIncentives, jobs: zhJobs, errors: zhErrors, reviewerTools: zhReviewerTools, notifications: zhNotifications, workQueue: zhWorkQueue },
+  en: { common: enCommon, auth: enAuth, validation: enValidation, admin: enAdmin, stakeholders: enStakeholders, evaluations: enEvaluations, scorecard: enScorecard, scorecardExports: enScorecardExports, method: enMethod, incentives: enIncentives, jobs: enJobs, errors: enErrors, reviewerTools: enReviewerTools, notifications: enNotifications, workQueue: enWorkQueue, incentivesOutlook: enIncentivesOutlook, adminTools: enAdminTools, scorecardExplained: enScorecardExplained, methodCoverage: enMethodCoverage, whatIf: enWhatIf },
+  'zh-CN': { common: zhCommon, auth: zhAuth, validation: zhValidation, admin: zhAdmin, stakeholders: zhStakeholders, evaluations: zhEvaluations, scorecard: zhScorecard, scorecardExports: zhScorecardExports, method: zhMethod, incentives: zhIncentives, jobs: zhJobs, errors: zhErrors, reviewerTools: zhReviewerTools, notifications: zhNotifications, workQueue: zhWorkQueue, incentivesOutlook: zhIncentivesOutlook, adminTools: zhAdminTools, scorecardExplained: zhScorecardExplained, methodCoverage: zhMethodCoverage, whatIf: zhWhatIf },
 } as const;
 
 export type Messages = (typeof catalogs)['en'];

@@ -64,8 +64,10 @@ function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+// Always a copy: ECharts clears `media` on the object it is given, and the caller's memoized
+// option must keep its media queries for the next setOption.
 function applyMotionPreference(option: EChartsOption): EChartsOption {
-  return prefersReducedMotion() ? { ...option, animation: false } : option;
+  return prefersReducedMotion() ? { ...option, animation: false } : { ...option };
 }
 
 /**

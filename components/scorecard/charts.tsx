@@ -5,11 +5,15 @@ import { useMemo } from 'react';
 import type { EChartsOption } from 'echarts';
 import { EChart } from '@/components/charts/echart';
 import { chartColor } from '@/components/charts/palette';
+import { wrapLabel } from '@/components/charts/wrap-label';
 import type { Locale } from '@/i18n/config';
 import { formatNumber } from '@/core/i18n/format';
 
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow'] as const;
 const LINE_TYPES = ['solid', 'dashed', 'dotted'] as const;
+
+/** Below this chart width (px) the phone layout applies (ECharts media query on the chart's box). */
+const NARROW = 520;
 
 export function ObjectivesRadar({
   labels,
@@ -45,6 +49,13 @@ export function ObjectivesRadar({
           lineStyle: { width: 2 },
           label: { show: true, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatNumber(p.value, locale, { digits: 1, fixed: true }) : ''), fontSize: 11 },
           data: [{ value: values.map((v) => (v === null ? 0 : Math.round(v * 10) / 10)), name: seriesName }],
+        },
+      ],
+      // On a phone the axis names sit beside a narrow radar: wrap them and leave them more room.
+      media: [
+        {
+          query: { maxWidth: NARROW },
+          option: { radar: { radius: '60%', axisName: { fontSize: 11, formatter: (name?: string) => wrapLabel(name ?? '', 12) } } },
         },
       ],
     }),
@@ -84,6 +95,13 @@ export function TrendChart({
         itemStyle: { color: chartColor(i) },
         connectNulls: false,
       })),
+      // On a phone a one-line legend would scroll with page arrows: put it below, wrapped.
+      media: [
+        {
+          query: { maxWidth: NARROW },
+          option: { legend: { type: 'plain', top: 'auto', bottom: 0, left: 'center', itemGap: 12 }, grid: { left: 8, right: 16, top: 16, bottom: 72 } },
+        },
+      ],
     }),
     [periods, series, scale, locale],
   );

@@ -1,15 +1,18 @@
 'use client';
 // The stakeholder's own incentive determinations for the scorecard's period: per program, eligible
-// or not, the benefit (amount, rate reduction or title), why (each clause with the actual value and
-// the threshold) and, for one that fails, the gap. An administrator's override is shown as such,
-// with the computed result beside it. A client island because the clause sentences take label
-// functions (server: stakeholderDeterminations in server/queries/determinations.ts).
+// or not, the benefit (amount, rate reduction or title), what is at stake, its place where a budget
+// ranks, the condition for the next period, why (each clause with the actual value and the
+// threshold) and, for one that fails, the gap. An administrator's override is shown as such, with
+// the computed result beside it. Sentences say "you" on the stakeholder's own page and "this
+// stakeholder" on a reader's. A client island because the clause sentences take label functions
+// (server: stakeholderIncentives in server/queries/incentive-outlook.ts).
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { Award, ChevronRight } from 'lucide-react';
 import type { RuleLabels } from '@/core/eligibility';
 import type { Scorecard } from './types';
 import { GapView, RuleExplanationView } from '@/components/incentives/explanation';
+import { IncentiveOutlook, type Person } from '@/components/incentives/outlook';
 import { formatNumber } from '@/core/i18n/format';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -22,8 +25,10 @@ type Item = Incentives['determinations'][number];
 
 export function IncentivesPanel({ incentives, period, print }: { incentives: Incentives; period: string; print: boolean }) {
   const t = useTranslations('scorecard.incentives');
+  const to = useTranslations('incentivesOutlook');
   const locale = useLocale();
   const labels = useMemo(() => ruleLabels(incentives.labels, locale), [incentives.labels, locale]);
+  const person = incentives.person;
   return (
     <Card data-testid="scorecard-incentives">
       <CardHeader>
@@ -33,21 +38,22 @@ export function IncentivesPanel({ incentives, period, print }: { incentives: Inc
             {t('heading')}
           </span>
         </CardTitle>
-        <CardDescription>{t('description', { period })}</CardDescription>
+        <CardDescription>{to(`description.${person}`, { period })}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {incentives.determinations.length === 0 ? (
-          <EmptyState titleAs="h3" icon={null} title={t('noneTitle')} description={t('none', { period })} />
+          <EmptyState titleAs="h3" icon={null} title={t('noneTitle')} description={to(`none.${person}`, { period })} />
         ) : (
-          incentives.determinations.map((d) => <Determination key={d.determinationId} item={d} labels={labels} print={print} />)
+          incentives.determinations.map((d) => <Determination key={d.determinationId} item={d} labels={labels} print={print} person={person} period={period} laterPeriods={incentives.laterPeriods} />)
         )}
       </CardContent>
     </Card>
   );
 }
 
-function Determination({ item: d, labels, print }: { item: Item; labels: RuleLabels; print: boolean }) {
+function Determination({ item: d, labels, print, person, period, laterPeriods }: { item: Item; labels: RuleLabels; print: boolean; person: Person; period: string; laterPeriods: string[] }) {
   const t = useTranslations('scorecard.incentives');
+  const to = useTranslations('incentivesOutlook');
   const ti = useTranslations('incentives');
   const locale = useLocale();
   const name = pickName(labelOf(d.program), locale);
@@ -72,7 +78,9 @@ function Determination({ item: d, labels, print }: { item: Item; labels: RuleLab
         </div>
       </div>
       {benefit.length ? <p className="font-medium" data-benefit="">{benefit.join(' · ')}</p> : null}
-      <p className="text-sm">{t(`reasons.${d.reason}`)}</p>
+      {/* A reason this catalog does not word yet still reads, in the scorecard's wording. */}
+      <p className="text-sm">{to.has(`reasons.${person}.${d.reason}`) ? to(`reasons.${person}.${d.reason}`) : t(`reasons.${d.reason}`)}</p>
+      <IncentiveOutlook item={d} person={person} period={period} laterPeriods={laterPeriods} labels={labels} />
       {d.eligible && d.capped ? <p className="text-sm text-muted-foreground">{t('capped')}</p> : null}
       {d.override ? (
         <p className="rounded-md border border-warning-border bg-warning-subtle p-2 text-sm text-warning-foreground" data-override="">

@@ -1,5 +1,6 @@
-// The path to the next band, behind a native disclosure (keyboard operable without script; open
-// when printing). Routes are listed cheapest first; the cheapest are marked in words, not colour only.
+// The path to the next band, behind a native disclosure (keyboard operable without script), open
+// unless closed by the reader. Routes are listed cheapest first; the cheapest are marked in words,
+// not colour only. When no single indicator reaches the band, the combined plan comes first.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChevronRight, TrendingUp } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
@@ -8,9 +9,14 @@ import type { NextBand } from './types';
 import { formatNumber } from '@/core/i18n/format';
 import { unitName, type Unit } from '@/core/i18n/units';
 import { pickName } from '@/core/i18n/label';
+import { CombinedPlanTable } from './combined-plan-table';
+import { GlossaryTip } from './glossary';
 
-export async function NextBandPanel({ path, open }: { path: NextBand; open: boolean }) {
-  const [t, locale] = await Promise.all([getTranslations('scorecard.nextBand'), getLocale()]);
+/** Which "already at its best" sentence fits a normalization method. */
+const AT_BEST = { goalposts: 'goalposts', target: 'target', minmax: 'peers', percentile: 'peers', zscore: 'range' } as const;
+
+export async function NextBandPanel({ path, open = true }: { path: NextBand; open?: boolean }) {
+  const [t, tw, locale] = await Promise.all([getTranslations('scorecard.nextBand'), getTranslations('whatIf'), getLocale()]);
   const n1 = (x: number | null) => formatNumber(x, locale, { digits: 1, fixed: true });
   const n2 = (x: number | null) => formatNumber(x, locale);
   // The space between a number and its unit, none for an attached one (25%).
@@ -19,6 +25,7 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
   const pct = (x: number | null) => formatNumber(x, locale, { percent: true, digits: 1 });
   const routes = [...path.routes].sort((a, b) => {
     if (a.reachable !== b.reachable) return a.reachable ? -1 : 1;
+    if (a.atBest !== b.atBest) return a.atBest ? 1 : -1;
     if (a.reachable) return a.effort! - b.effort!;
     return (b.composite ?? 0) - (a.composite ?? 0);
   });
@@ -43,13 +50,14 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
         {n2(r.current)}{gap(r.unit)}<span className="text-xs text-muted-foreground">{unitName(r.unit, locale)}</span>
       </>
     );
+  const notReachable = (r: Route) => (r.atBest ? tw(`atBest.${AT_BEST[r.method]}`) : t('notReachable'));
   const required = (r: Route) =>
     r.reachable ? (
       <>
         {r.current === null ? t('enter', { value: n2(r.required) }) : n2(r.required)}{gap(r.unit)}<span className="text-xs font-normal text-muted-foreground">{unitName(r.unit, locale)}</span>
       </>
     ) : (
-      <span className="font-normal text-muted-foreground">{t('notReachable')}</span>
+      <span className="font-normal text-muted-foreground">{notReachable(r)}</span>
     );
 
   return (
@@ -80,6 +88,11 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
                   min: formatNumber(path.nextGrade!.min, locale),
                 })}
               </p>
+              {anyReachable ? null : path.plan ? (
+                <CombinedPlanTable plan={path.plan} next={path.nextGrade!.code} />
+              ) : (
+                <p>{tw('plan.noPlan', { next: path.nextGrade!.code })}</p>
+              )}
               <p className="text-sm text-muted-foreground">{anyReachable ? t('cheapestNote') : t('noneReachable', { next: path.nextGrade!.code })}</p>
               {/* Phones: one card per route, the needed value up front; wider screens and print: the table. */}
               <ul className="grid gap-2 sm:hidden print:hidden" aria-label={t('caption', { next: path.nextGrade!.code })}>
@@ -100,7 +113,7 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
                           </>
                         ) : null}
                         <dt className="text-muted-foreground">{t('result')}</dt>
-                        <dd className="text-end tabular-nums">{r.reachable ? n1(r.composite) : t('bestPossible', { composite: n1(r.composite) })}</dd>
+                        <dd className="text-end tabular-nums">{r.reachable ? n1(r.composite) : r.atBest ? '—' : t('bestPossible', { composite: n1(r.composite) })}</dd>
                       </dl>
                     </li>
                   );
@@ -115,7 +128,10 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
                       <TH numeric>{t('current')}</TH>
                       <TH numeric>{t('required')}</TH>
                       <TH numeric>{t('change')}</TH>
-                      <TH numeric>{t('effort')}</TH>
+                      <TH numeric>
+                        {t('effort')}
+                        <GlossaryTip term="shareOfRange" />
+                      </TH>
                       <TH numeric>{t('result')}</TH>
                     </TR>
                   </THead>
@@ -134,13 +150,13 @@ export async function NextBandPanel({ path, open }: { path: NextBand; open: bool
                                 {r.current === null ? t('enter', { value: n2(r.required) }) : n2(r.required)}{gap(r.unit)}<span className="text-xs font-normal text-muted-foreground">{unitName(r.unit, locale)}</span>
                               </>
                             ) : (
-                              <span className="font-normal text-muted-foreground">{t('notReachable')}</span>
+                              <span className="font-normal text-muted-foreground">{notReachable(r)}</span>
                             )}
                           </TD>
                           <TD numeric>{r.reachable && r.current !== null && r.required !== null ? signed(r.required - r.current) : '—'}</TD>
                           <TD numeric>{pct(r.effort)}</TD>
                           <TD numeric>
-                            {r.reachable ? n1(r.composite) : <span className="text-muted-foreground">{t('bestPossible', { composite: n1(r.composite) })}</span>}
+                            {r.reachable ? n1(r.composite) : r.atBest ? '—' : <span className="text-muted-foreground">{t('bestPossible', { composite: n1(r.composite) })}</span>}
                           </TD>
                         </TR>
                       );

@@ -6,19 +6,21 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Download, Printer } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatCard } from '@/components/ui/stat-card';
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { TD, TH, TR } from '@/components/ui/table';
 import { buttonClassName } from '@/components/ui/styles';
 import type { NextBand, Scorecard } from './types';
 import { ObjectivesRadar, TrendChart } from './charts';
+import { CoordinationCard } from './coordination-card';
 import { FigureCard } from './figure-card';
+import { IndicatorCards } from './indicator-cards';
 import { IncentivesPanel } from './incentives-panel';
 import { NextBandPanel } from './next-band-panel';
+import { ScorecardSummary } from './scorecard-summary';
+import { WhatIfPanel } from './what-if-panel';
 import { PdfExportButton } from './pdf-export-button';
 import { PeriodPicker } from './period-picker';
 import { formatNumber } from '@/core/i18n/format';
-import { unitName } from '@/core/i18n/units';
 import { pickName } from '@/core/i18n/label';
 
 type Card = NonNullable<Scorecard['card']>;
@@ -56,11 +58,16 @@ export async function ScorecardView({
   printHref?: string;
   headerExtra?: React.ReactNode;
 }) {
-  const [t, tc, format, locale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getFormatter(), getLocale()]);
+  const [t, tc, tx, format, locale] = await Promise.all([
+    getTranslations('scorecard'),
+    getTranslations('common'),
+    getTranslations('scorecardExplained'),
+    getFormatter(),
+    getLocale(),
+  ]);
   const { stakeholder: s, card } = data;
   const period = data.period!;
   const n1 = (x: number | null | undefined) => formatNumber(x, locale, { digits: 1, fixed: true });
-  const n2 = (x: number | null | undefined) => formatNumber(x, locale);
   const pct = (x: number | null | undefined) => formatNumber(x, locale, { percent: true, digits: 1 });
   const region = pickName(s.regionName, locale);
   const typeLabel = tc(`stakeholderTypes.${s.type}`);
@@ -80,12 +87,6 @@ export async function ScorecardView({
 
   const objectiveName = new Map(card.objectives.map((o) => [o.code, pickName(o.name, locale)]));
   const indicatorName = new Map(card.indicators.map((i) => [i.code, pickName(i.name, locale)]));
-  const reference = (i: Card['indicators'][number]) => {
-    const n = i.normalization;
-    if (n.method === 'goalposts') return t(n.ln ? 'indicators.goalpostsLn' : 'indicators.goalposts', { min: n2(n.min), max: n2(n.max) });
-    if (n.method === 'target') return t('indicators.target', { target: n2(n.target), baseline: n2(n.baseline) });
-    return t('indicators.peerRelative', { method: t(`indicators.methods.${n.method as 'minmax' | 'zscore' | 'percentile'}`) });
-  };
 
   return (
     // In print the sections are plain blocks: Chromium moves a whole grid item to the next page,
@@ -128,6 +129,8 @@ export async function ScorecardView({
         </div>
       </header>
 
+      <ScorecardSummary data={data} nextBand={nextBand} />
+
       <section aria-label={t('summary.composite')} className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard
           label={t('summary.composite')}
@@ -155,7 +158,11 @@ export async function ScorecardView({
         <StatCard
           label={t('summary.coordination')}
           value={card.coupling ? pickName(card.coupling.label, locale) : '—'}
-          hint={card.coupling ? t('summary.coordinationHint', { d: formatNumber(card.coupling.D, locale, { digits: 3 }) }) : t('coordination.none')}
+          hint={
+            card.coupling
+              ? tx('coordination.statHint', { class: card.coupling.class, d: formatNumber(card.coupling.D, locale, { digits: 3 }) })
+              : t('coordination.none')
+          }
         />
       </section>
       <p className="-mt-2 text-xs text-muted-foreground">{t('peers.privacy')}</p>
@@ -193,35 +200,7 @@ export async function ScorecardView({
             </TR>
           ))}
         </FigureCard>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('coordination.heading')}</CardTitle>
-            <CardDescription>{t('coordination.method')}</CardDescription>
-          </CardHeader>
-          <CardContent className="grid gap-4">
-            {card.coupling ? (
-              <>
-                <p className="text-lg font-semibold">
-                  {pickName(card.coupling.label, locale)}{' '}
-                  <span className="text-sm font-normal text-muted-foreground tabular-nums">
-                    (D = {formatNumber(card.coupling.D, locale, { digits: 3 })})
-                  </span>
-                </p>
-                <p data-coordination-explanation="">{t(`coordination.explain.${String(card.coupling.class) as '1'}`)}</p>
-                <dl className="grid grid-cols-3 gap-3 text-sm">
-                  {(['C', 'T', 'D'] as const).map((k) => (
-                    <div key={k} className="rounded-md border p-3">
-                      <dt className="text-muted-foreground">{k}</dt>
-                      <dd className="text-base font-semibold tabular-nums">{formatNumber(card.coupling![k], locale, { digits: 3 })}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </>
-            ) : (
-              <p>{t('coordination.none')}</p>
-            )}
-          </CardContent>
-        </Card>
+        <CoordinationCard card={card} print={print} />
       </div>
 
       <FigureCard
@@ -269,68 +248,7 @@ export async function ScorecardView({
         ))}
       </FigureCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('indicators.heading')}</CardTitle>
-          <CardDescription>{t('indicators.description', { scale: card.scale })}</CardDescription>
-        </CardHeader>
-        <CardContent className="grid gap-6">
-          {card.objectives.map((o) => (
-            <Table key={o.code} dense scrollLabel={t('indicators.caption', { objective: pickName(o.name, locale) })}>
-              <TableCaption className="caption-top pb-2 text-start text-base font-semibold text-foreground">
-                {t('indicators.caption', { objective: pickName(o.name, locale) })} · {n1(o.score)}
-              </TableCaption>
-              <THead>
-                <TR>
-                  <TH className="min-w-48">{t('indicators.indicator')}</TH>
-                  <TH numeric>{t('indicators.raw')}</TH>
-                  <TH numeric>{t('indicators.normalized')}</TH>
-                  <TH numeric>{t('indicators.weight')}</TH>
-                  <TH numeric>{t('indicators.contribution')}</TH>
-                  <TH>{t('indicators.reference')}</TH>
-                </TR>
-              </THead>
-              <TBody>
-                {card.indicators
-                  .filter((i) => i.objective === o.code)
-                  .map((i) => (
-                    <TR key={i.code}>
-                      <TD>
-                        <div className="font-medium">{pickName(i.name, locale)}</div>
-                        <div className="text-xs text-muted-foreground">
-                          {t(i.direction === 'higher' ? 'indicators.higher' : 'indicators.lower')}
-                          {i.redFlag ? (
-                            <Badge variant="danger" className="ms-2">
-                              {t('indicators.redFlag')}
-                            </Badge>
-                          ) : null}
-                        </div>
-                      </TD>
-                      <TD numeric>
-                        {i.raw === null ? (
-                          <span className="text-muted-foreground">{t('indicators.missing')}</span>
-                        ) : (
-                          <>
-                            {n2(i.raw)}
-                            {i.unit?.attached ? '' : ' '}
-                            <span className="text-xs text-muted-foreground">{unitName(i.unit, locale)}</span>
-                          </>
-                        )}
-                      </TD>
-                      <TD numeric>{n1(i.normalized)}</TD>
-                      <TD numeric>{pct(i.effectiveWeight)}</TD>
-                      <TD numeric>{n2(i.contribution)}</TD>
-                      <TD className="text-sm">{reference(i)}</TD>
-                    </TR>
-                  ))}
-              </TBody>
-            </Table>
-          ))}
-          <p className="text-sm">
-            <span className="font-medium">{t('indicators.total')}:</span> <span className="tabular-nums">{n2(card.composite)}</span>
-          </p>
-        </CardContent>
-      </Card>
+      <IndicatorCards card={card} print={print} />
 
       {card.warnings.length > 0 ? (
         <Alert variant="info" title={t('warnings.heading')}>
@@ -347,7 +265,8 @@ export async function ScorecardView({
         </Alert>
       ) : null}
 
-      {nextBand ? <NextBandPanel path={nextBand} open={print} /> : null}
+      {nextBand ? <NextBandPanel path={nextBand} open /> : null}
+      {nextBand && !print ? <WhatIfPanel stakeholderId={s.id} period={period} path={nextBand} /> : null}
 
       {data.incentives ? <IncentivesPanel incentives={data.incentives} period={period} print={print} /> : null}
 

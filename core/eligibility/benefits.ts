@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { compare } from './atoms';
+import { applyGap, type Gap } from './gap';
 import { imsg } from './rules';
 import type { EligibilityInput } from './input';
 
@@ -162,4 +163,27 @@ export function benefitFor(benefit: Benefit, input: EligibilityInput): BenefitDe
   const out: BenefitDemand = { amount: capped, uncapped: capped !== amount ? amount : null, rate: rateValue, title: null };
   if (note) out.note = note;
   return out;
+}
+
+export interface BenefitAtStake extends BenefitDemand {
+  /** The composite the benefit was worked out at (null: none). */
+  atComposite: number | null;
+  /** Worked out at scores other than the stakeholder's: those its gap asks for, or the lowest band above it. */
+  assumed: boolean;
+}
+
+/**
+ * What qualifying would bring a stakeholder, before the budget: the benefit at its own scores; for
+ * one who fails the rule, at the scores its gap asks for (a higher composite may reach a higher
+ * band); and when no band is reached, at the lowest band above its composite.
+ */
+export function benefitAtStake(benefit: Benefit, input: EligibilityInput, gap: Gap | null): BenefitAtStake {
+  const at = gap && gap.attainable ? applyGap(input, gap) : input;
+  const assumedByGap = at !== input && at.composite !== input.composite;
+  const demand = benefitFor(benefit, at);
+  if (demand.note === 'no_tier') {
+    const floor = benefit.kind === 'linear' ? benefit.minScore : 'tiers' in benefit ? benefit.tiers.find((t) => !compare(at.composite, 'gte', t.minComposite))?.minComposite : undefined;
+    if (floor !== undefined) return { ...benefitFor(benefit, { ...at, composite: floor }), atComposite: floor, assumed: true };
+  }
+  return { ...demand, atComposite: at.composite, assumed: assumedByGap };
 }

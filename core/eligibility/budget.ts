@@ -90,3 +90,25 @@ export function allocateBudget(
     return { stakeholder: r.stakeholder, demand: r.demand, allocated: paid / 100, cut: paid > 0 ? 'budget_partial' : 'budget_exhausted' };
   });
 }
+
+export interface RankStanding {
+  /** 1-based place among the demands in rank order; null when the stakeholder asked nothing. */
+  rank: number | null;
+  /** How many demands were ranked. */
+  of: number;
+  /** The last place the budget paid something to, when it did not pay everyone; null otherwise. */
+  lastPaid: number | null;
+}
+
+/**
+ * Where a stakeholder stands in a rank allocation (results in rank order, as allocateBudget returns
+ * them): its place and how far down the budget reached. The scorecard counts the same from the
+ * stored determinations (server/queries/incentive-outlook.ts); this is its reference.
+ */
+export function rankStanding(results: readonly AllocationResult[], stakeholder: string): RankStanding {
+  const at = results.findIndex((r) => r.stakeholder === stakeholder);
+  const shortOf = results.some((r) => r.cut !== null);
+  let lastPaid: number | null = null;
+  if (shortOf) results.forEach((r, i) => r.allocated > 0 && (lastPaid = i + 1));
+  return { rank: at < 0 ? null : at + 1, of: results.length, lastPaid };
+}

@@ -1,7 +1,9 @@
 // A rule as a sentence, in English and Chinese. Kept in the engine (not the message catalogs)
 // because the CLI prints it offline too; the phrases for both languages sit side by side here.
 import { formatValueWithUnit, type Unit } from '@/core/i18n/units';
+import { formatNumber } from '@/core/i18n/format';
 import type { Clause, Comparator, PeriodClause, Rule } from './rules';
+import { forwardOffsets, type ForwardRule } from './forward';
 
 export type RuleLocale = 'en' | 'zh-CN';
 
@@ -41,6 +43,9 @@ const PHRASES = {
     not: (inner: string) => `not (${inner})`,
     open: '(',
     close: ')',
+    inPeriod: (clause: string, period: string) => `${clause} in ${period}`,
+    now: (clause: string, value: string) => `${clause} (now ${value})`,
+    unknownPast: 'an earlier period’s result, which is not available',
   },
   'zh-CN': {
     cmp: { gte: '不低于', lte: '不高于' } as Record<Comparator, string>,
@@ -57,6 +62,9 @@ const PHRASES = {
     not: (inner: string) => `并非（${inner}）`,
     open: '（',
     close: '）',
+    inPeriod: (clause: string, period: string) => `${period} ${clause}`,
+    now: (clause: string, value: string) => `${clause}（当前 ${value}）`,
+    unknownPast: '以往某期的结果（数据不可用）',
   },
 };
 
@@ -96,6 +104,35 @@ export function renderRule(rule: Rule, locale: RuleLocale, labels: RuleLabels = 
     if (r.op === 'clause') return renderClause(r.clause, locale, labels);
     if (r.op === 'not') return p.not(walk(r.rule, false));
     if (r.rules.length === 1) return walk(r.rules[0]!, nested);
+    const joined = r.rules.map((x) => walk(x, true)).join(r.op === 'all' ? p.and : p.or);
+    return nested ? `${p.open}${joined}${p.close}` : joined;
+  };
+  return walk(rule, false);
+}
+
+/** A value of the decided period beside a condition: raw indicator values with their unit. */
+function nowValue(c: PeriodClause, v: number | string, locale: RuleLocale, labels: RuleLabels): string {
+  if (typeof v === 'string') return v;
+  const unit = c.kind === 'indicator' && c.measure === 'raw' ? labels.unit?.(c.indicator) : undefined;
+  return unit ? formatValueWithUnit(v, unit, locale, { digits: 2 }) : formatNumber(v, locale, { digits: 2 });
+}
+
+/**
+ * A condition on later periods as one sentence. `periodName(offset)` names a later period; each
+ * clause names its period only when the condition spans more than one (else the caller says which).
+ */
+export function renderForward(rule: ForwardRule, locale: RuleLocale, labels: RuleLabels, periodName: ((offset: number) => string) | null): string {
+  const p = PHRASES[locale];
+  // Today's value goes beside the nearest period's conditions only: said once, where it compares.
+  const nearest = Math.min(...forwardOffsets(rule));
+  const walk = (r: ForwardRule, nested: boolean): string => {
+    if (r.op === 'unknown') return p.unknownPast;
+    if (r.op === 'clause') {
+      let text = renderClause(r.clause, locale, labels);
+      if (periodName) text = p.inPeriod(text, periodName(r.offset));
+      return r.now === undefined || r.now === null || r.offset !== nearest ? text : p.now(text, nowValue(r.clause, r.now, locale, labels));
+    }
+    if (r.op === 'not') return p.not(walk(r.rule, false));
     const joined = r.rules.map((x) => walk(x, true)).join(r.op === 'all' ? p.and : p.or);
     return nested ? `${p.open}${joined}${p.close}` : joined;
   };

@@ -30,7 +30,7 @@ import type { BilingualLabel } from './format';
 import { compileKpiSet, METHOD_GOALPOSTS, METHOD_MINMAX, METHOD_PERCENTILE, METHOD_TARGET, type CompiledKpiSet } from './compile';
 import { scoreMatrix, type ValuesMatrix } from './engine';
 import { isPeerDependent } from './format';
-import { ascendingPresent, PeerValues } from './peer-values';
+import { ascendingPresent, PeerValues, type PeerDistribution } from './peer-values';
 import { rowsToMatrix, type ValuesRow } from './score';
 
 /** What the engine does not know about an indicator: its valid range and display precision. */
@@ -56,6 +56,8 @@ export interface NextBandRoute {
   effort: number | null;
   /** Decimal places `required` was rounded to (null when not reachable). */
   decimals: number | null;
+  /** The value is already at the best useful value (e.g. the top goalpost): more adds nothing. */
+  atBest: boolean;
 }
 
 /** Decimals for a step of about a millionth of the scoring range (0…12). */
@@ -81,7 +83,7 @@ const BISECTION_STEPS = 200;
  * point x is within rounding noise of (so 26.000000000001 may become 26), then the next one
  * strictly beyond x (ceiling when up, floor when down).
  */
-function gridCandidates(x: number, decimals: number, up: boolean): number[] {
+export function gridCandidates(x: number, decimals: number, up: boolean): number[] {
   const factor = 10 ** decimals;
   const scaled = x * factor;
   const nearest = Math.round(scaled);
@@ -119,7 +121,91 @@ export function pathToNextBand(
 export type NextBandOptions = { limits?: Readonly<Record<string, IndicatorLimits>>; highlight?: number };
 
 /** Per indicator in the compiled order: whether its score depends on the peers. */
-const peerDependence = (kpiSet: KpiSetV1) => kpiSet.objectives.flatMap((o) => o.indicators.map((i) => isPeerDependent(i.normalization)));
+export const peerDependence = (kpiSet: KpiSetV1) => kpiSet.objectives.flatMap((o) => o.indicators.map((i) => isPeerDependent(i.normalization)));
+
+/**
+ * One stakeholder's row ready for probing: the engine re-scores it with some of its values
+ * changed, peers held fixed, and says whether the grade reaches the band above the current one.
+ * Shared by the single-indicator routes here and the combined plan (combined-plan.ts).
+ */
+export interface BandSearch {
+  compiled: CompiledKpiSet;
+  composite: number;
+  gradeIndex: number;
+  /** Index into compiled.gradesDescending of the band to reach; -1 at the top band or without a composite. */
+  targetIndex: number;
+  /** The stakeholder's own value of indicator j (NaN when missing). */
+  valueAt(j: number): number;
+  /** Re-scores with the given [indicator index, value] changes (peers fixed), then restores the row. */
+  probe(changes: readonly (readonly [number, number])[]): { reaches: boolean; composite: number; gradeIndex: number };
+  /** Where indicator j's search runs (null when it has no scoring range, e.g. no peer has a value). */
+  range(j: number, limits: IndicatorLimits): SearchRange | null;
+}
+
+/** The search interval of one indicator, in the better direction. */
+export interface SearchRange {
+  up: boolean;
+  /** The current value, or the worst end of the interval when the value is missing. */
+  start: number;
+  /** The best useful value (clipped to the valid range). */
+  best: number;
+  /** The scoring range's width: efforts are changes divided by it. */
+  width: number;
+  validMin: number;
+  validMax: number;
+  decimals: number;
+}
+
+export function bandSearch(kpiSet: KpiSetV1, own: ValuesRow, others: Readonly<Record<string, PeerDistribution>>): BandSearch {
+  const compiled = compileKpiSet(kpiSet);
+  const matrix: ValuesMatrix = rowsToMatrix(compiled, [own]);
+  const dependent = peerDependence(kpiSet);
+  const peers = compiled.indicatorCodes.map((code, j) => (dependent[j] ? (others[code] ?? new PeerValues(new Float64Array(0))) : null));
+  const base = scoreMatrix(compiled, matrix, peers);
+  const composite = base.composite[0]!;
+  const gradeIndex = base.gradeIndex[0]!;
+  const targetIndex = composite !== composite ? -1 : gradeIndex < 0 ? compiled.gradesDescending.length - 1 : gradeIndex - 1;
+  return {
+    compiled,
+    composite,
+    gradeIndex,
+    targetIndex,
+    valueAt: (j) => matrix.values[j]!,
+    probe(changes) {
+      const saved = changes.map(([j]) => matrix.values[j]!);
+      for (const [j, x] of changes) matrix.values[j] = x;
+      const scored = scoreMatrix(compiled, matrix, peers);
+      changes.forEach(([j], i) => (matrix.values[j] = saved[i]!));
+      const g = scored.gradeIndex[0]!;
+      // The engine's own grade (with its tolerance): the answer is exactly what the engine would say.
+      return { reaches: targetIndex >= 0 && g >= 0 && g <= targetIndex, composite: scored.composite[0]!, gradeIndex: g };
+    },
+    range(j, limits) {
+      const currentRaw = matrix.values[j]!;
+      const span = scoringSpan(compiled, j, currentRaw, peers[j] ?? null);
+      if (!span) return null;
+      const up = compiled.directionSign[j]! > 0;
+      const validMin = limits.min ?? -Infinity;
+      const validMax = limits.max ?? Infinity;
+      const clip = (x: number) => Math.min(validMax, Math.max(validMin, x));
+      const best = clip(up ? span.bestUp : span.bestDown);
+      const worst = clip(up ? span.lo : span.hi);
+      const width = span.hi - span.lo;
+      return {
+        up,
+        start: currentRaw === currentRaw ? currentRaw : worst,
+        best,
+        width: width > 0 ? width : 0,
+        validMin,
+        validMax,
+        decimals: limits.decimals ?? defaultDecimals(width),
+      };
+    },
+  };
+}
+
+/** Whether x is at or beyond the best useful value in the better direction. */
+export const atOrBeyond = (x: number, best: number, up: boolean) => (up ? x >= best : x <= best);
 
 /**
  * The path to the next band for one stakeholder's row, given for each peer-relative indicator the
@@ -131,65 +217,38 @@ export function pathToNextBandAmong(
   others: Readonly<Record<string, PeerValues>>,
   options: NextBandOptions = {},
 ): NextBandResult {
-  const compiled = compileKpiSet(kpiSet);
+  const search = bandSearch(kpiSet, own, others);
+  const { compiled, composite, gradeIndex, targetIndex } = search;
   const k = compiled.indicatorCodes.length;
-  const matrix: ValuesMatrix = rowsToMatrix(compiled, [own]);
-  const dependent = peerDependence(kpiSet);
-  const peers = compiled.indicatorCodes.map((code, j) => (dependent[j] ? (others[code] ?? new PeerValues(new Float64Array(0))) : null));
-  const r = 0;
-
-  const base = scoreMatrix(compiled, matrix, peers);
-  const composite = base.composite[r]!;
-  const gradeIndex = base.gradeIndex[r]!;
   const grades = compiled.gradesDescending;
   const currentGrade = gradeIndex >= 0 ? grades[gradeIndex]!.code : null;
   if (composite !== composite) {
     return { status: 'no_composite', composite: null, grade: null, nextGrade: null, routes: [], cheapest: [] };
   }
-  const targetIndex = gradeIndex < 0 ? grades.length - 1 : gradeIndex - 1;
   if (targetIndex < 0) {
     return { status: 'top_band', composite, grade: currentGrade, nextGrade: null, routes: [], cheapest: [] };
   }
   const target = grades[targetIndex]!;
-
-  const probe = (j: number, x: number): { reaches: boolean; composite: number } => {
-    const cell = r * k + j;
-    const saved = matrix.values[cell]!;
-    matrix.values[cell] = x;
-    const scored = scoreMatrix(compiled, matrix, peers);
-    matrix.values[cell] = saved;
-    const g = scored.gradeIndex[r]!;
-    // The engine's own grade (with its tolerance): the answer is exactly what the engine would say.
-    return { reaches: g >= 0 && g <= targetIndex, composite: scored.composite[r]! };
-  };
+  const probe = (j: number, x: number) => search.probe([[j, x]]);
 
   const routes: NextBandRoute[] = [];
   for (let j = 0; j < k; j++) {
     const code = compiled.indicatorCodes[j]!;
     const objective = compiled.objectiveCodes[compiled.indicatorObjective[j]!]!;
-    const limits = options.limits?.[code] ?? {};
-    const up = compiled.directionSign[j]! > 0;
-    const currentRaw = matrix.values[r * k + j]!;
+    const currentRaw = search.valueAt(j);
     const current = currentRaw === currentRaw ? currentRaw : null;
-    const span = scoringSpan(compiled, j, currentRaw, peers[j] ?? null);
-    const validMin = limits.min ?? -Infinity;
-    const validMax = limits.max ?? Infinity;
-    const route: NextBandRoute = { indicator: code, objective, current, reachable: false, required: null, composite: null, limit: null, effort: null, decimals: null };
+    const route: NextBandRoute = { indicator: code, objective, current, reachable: false, required: null, composite: null, limit: null, effort: null, decimals: null, atBest: false };
     routes.push(route);
-    if (!span) continue;
-
-    // Best useful value in the better direction, and the worst end (start for a missing value).
-    let best = up ? span.bestUp : span.bestDown;
-    best = Math.min(validMax, Math.max(validMin, best));
-    let worst = up ? span.lo : span.hi;
-    worst = Math.min(validMax, Math.max(validMin, worst));
+    const range = search.range(j, options.limits?.[code] ?? {});
+    if (!range) continue;
+    const { up, best, start, validMin, validMax } = range;
     route.limit = best;
-    const start = current ?? worst;
     // A missing value counts once entered, even at the worst end (it may complete an objective).
     const atStart = current === null ? probe(j, start) : { reaches: false, composite };
     // Already at (or past) the best useful value: moving further adds nothing.
-    if (!atStart.reaches && (up ? start >= best : start <= best)) {
+    if (!atStart.reaches && atOrBeyond(start, best, up)) {
       route.composite = atStart.composite;
+      route.atBest = current !== null;
       continue;
     }
     const atBest = atStart.reaches ? atStart : probe(j, best);
@@ -215,7 +274,7 @@ export function pathToNextBandAmong(
     // Round in the better direction to the indicator's precision (by default a millionth of its
     // scoring range), so the shown value is the smallest on that grid that reaches; keep it only if
     // the engine agrees and it stays within the valid range.
-    const decimals = limits.decimals ?? defaultDecimals(span.hi - span.lo);
+    const decimals = range.decimals;
     route.decimals = decimals;
     const rounded = gridCandidates(required, decimals, up).find((c) => c >= validMin && c <= validMax && probe(j, c).reaches);
     if (rounded !== undefined) required = rounded;
@@ -227,7 +286,7 @@ export function pathToNextBandAmong(
     route.reachable = true;
     route.required = required;
     route.composite = reached.composite;
-    route.effort = Math.abs(required - start) / (span.hi - span.lo > 0 ? span.hi - span.lo : Math.max(1, Math.abs(required)));
+    route.effort = Math.abs(required - start) / (range.width > 0 ? range.width : Math.max(1, Math.abs(required)));
   }
 
   const cheapest = routes
@@ -253,7 +312,7 @@ function scoringSpan(
   compiled: CompiledKpiSet,
   j: number,
   own: number,
-  others: PeerValues | null,
+  others: PeerDistribution | null,
 ): { lo: number; hi: number; bestUp: number; bestDown: number } | null {
   const kind = compiled.method[j]!;
   if (kind === METHOD_GOALPOSTS || kind === METHOD_TARGET) {

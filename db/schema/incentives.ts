@@ -75,6 +75,7 @@ export const determinations = sqliteTable(
     // index over the JSON cost a province's run the parsing of every explanation six times).
     county: text('county'),
     type: text('type'),
+    /** The engine's truth, or 'unscored' for a stakeholder listed without a score (not-scored.ts). */
     truth: text('truth'),
     reason: text('reason'),
     composite: real('composite'),
@@ -86,6 +87,8 @@ export const determinations = sqliteTable(
     index('determinations_run_composite_idx').on(t.runId, t.composite),
     // A run's totals per county and type read this index alone.
     index('determinations_run_facts_idx').on(t.runId, t.county, t.type, t.truth, t.demand, t.eligible, t.amount),
+    // A scorecard's place in a run's budget: the money asked, in rank order, counted from here alone.
+    index('determinations_run_rank_idx').on(t.runId, t.composite, t.demand, t.amount).where(sql`${t.demand} is not null`),
   ],
 );
 

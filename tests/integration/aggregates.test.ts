@@ -365,7 +365,8 @@ describe('the path to the next band from stored peer values', () => {
       const served = (await f.api.scorecards.nextBand({ stakeholderId: r.id }))!;
       const full = pathToNextBand(doc, rows, r.code, { limits: Object.fromEntries(codes.map((c) => [c, { min: 0, max: 100, decimals: 2 }])) });
       expect({ status: served.status, composite: served.composite, grade: served.grade, cheapest: served.cheapest }).toEqual({ status: full.status, composite: full.composite, grade: full.grade, cheapest: full.cheapest });
-      expect(served.routes.map(({ name: _n, unit: _u, direction: _d, cheapest: _c, ...route }) => route)).toEqual(full.routes);
+      // The served routes carry what the page shows beside the engine's answer (name, unit, range, method).
+      expect(served.routes.map(({ name: _n, unit: _u, direction: _d, cheapest: _c, method: _m, min: _min, max: _max, valueType: _v, ...route }) => route)).toEqual(full.routes);
       reachable += full.routes.filter((route) => route.reachable).length;
     }
     expect(reachable).toBeGreaterThan(5);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { countyScorecardSchema, periodCodeParam } from '@/core/schemas/county-scorecard';
+import { whatIfSchema } from '@/core/schemas/what-if';
 import * as county from '@/server/services/scorecards/county';
 import * as stakeholder from '@/server/services/scorecards/stakeholder';
 import { procedureFor, router } from '../init';
@@ -18,6 +19,8 @@ export const scorecardsRouter = router({
   get: procedureFor('scorecards.read').input(scorecardInput).query(({ ctx, input }) => stakeholder.getScorecard(ctx.db, ctx.user, input)),
   /** The path to the next grade band, computed by the engine. */
   nextBand: procedureFor('scorecards.read').input(scorecardInput).query(({ ctx, input }) => stakeholder.getNextBand(ctx.db, ctx.user, input)),
+  /** The scorecard re-scored with some values changed, peers held fixed: composite, grade, programs. */
+  whatIf: procedureFor('scorecards.read').input(whatIfSchema).query(({ ctx, input }) => stakeholder.getWhatIf(ctx.db, ctx.user, input)),
   /** Aggregates of one county for a published period, and one page of its stakeholders. */
   county: procedureFor('scorecards.county').input(countyInput).query(({ ctx, input }) => county.getCountyScorecard(ctx.db, ctx.user, input)),
 });

@@ -1,0 +1,1 @@
+CREATE INDEX `determinations_run_rank_idx` ON `determinations` (`run_id`,`composite`,`demand`,`amount`) WHERE "determinations"."demand" is not null;
