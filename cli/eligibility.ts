@@ -12,7 +12,7 @@
 // nobody qualifies on a condition that could not be checked.
 import fs from 'node:fs';
 import { z } from 'zod';
-import { programFileSchema, runEligibility, type EligibilityInput, type HistoryEntry, type PeriodScore } from '@/core/eligibility';
+import { historyFieldsNeeded, programFileSchema, projectHistoryScore, runEligibility, type EligibilityInput, type HistoryEntry, type HistoryField, type PeriodScore } from '@/core/eligibility';
 import { SCORES_FORMAT, validateKpiSet } from '@/core/scoring';
 import { parseVmsg } from '@/core/domain/messages';
 import { parseOptions } from './args';
@@ -72,8 +72,17 @@ function toPeriodScore(s: z.output<typeof periodScoreSchema>): PeriodScore {
   return score;
 }
 
-/** The engine's inputs from a scores/v1 document (plus the optional fields above). */
-export function inputsFromScores(doc: unknown, file: string, defaultType: StakeholderType | null, gradesFromKpiSet: string[] | null): EligibilityInput[] {
+/**
+ * The engine's inputs from a scores/v1 document (plus the optional fields above). Earlier periods'
+ * scores keep only `historyFields`, as the app's inputs do (historyFieldsNeeded), so both hash alike.
+ */
+export function inputsFromScores(
+  doc: unknown,
+  file: string,
+  defaultType: StakeholderType | null,
+  gradesFromKpiSet: string[] | null,
+  historyFields: readonly HistoryField[] | null = null,
+): EligibilityInput[] {
   const parsed = scoresFileSchema.safeParse(doc);
   if (!parsed.success) throw new CliInputError(issuesText(file, parsed.error));
   const grades = gradesFromKpiSet ?? parsed.data.grades ?? [];
@@ -84,7 +93,7 @@ export function inputsFromScores(doc: unknown, file: string, defaultType: Stakeh
     if (r.name !== undefined) input.name = r.name;
     if (r.county !== undefined) input.county = r.county;
     if (parsed.data.redFlagLimits !== undefined) input.redFlagLimits = parsed.data.redFlagLimits;
-    if (r.history !== undefined) input.history = r.history.map((h): HistoryEntry => ({ period: h.period, score: h.score ? toPeriodScore(h.score) : null }));
+    if (r.history !== undefined) input.history = r.history.map((h): HistoryEntry => ({ period: h.period, score: h.score ? projectHistoryScore(toPeriodScore(h.score), historyFields) : null }));
     return input;
   });
 }
@@ -105,7 +114,7 @@ export async function eligibilityCommand(args: readonly string[], io: CliIo): Pr
     grades = [...checked.value.grades].sort((a, b) => b.min - a.min).map((g) => g.code);
   }
   const scoresPath = options.get('scores')!;
-  const inputs = inputsFromScores(readJsonFile(scoresPath), scoresPath, defaultType, grades);
+  const inputs = inputsFromScores(readJsonFile(scoresPath), scoresPath, defaultType, grades, historyFieldsNeeded(program.rule));
   let result;
   try {
     result = runEligibility(program, inputs);

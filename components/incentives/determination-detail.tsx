@@ -75,6 +75,7 @@ export function DeterminationDetail({ row, labels, money, onSaved }: { row: Dete
       </DialogHeader>
       <Alert variant={row.truth === 'pass' ? 'success' : row.truth === 'fail' ? 'info' : 'warning'} title={t(`verdict.${row.truth}`)} data-testid="verdict">
         {t(`reasonText.${row.reason}`)}
+        {row.notScored ? ` ${t(`notScoredCause.${row.notScored.cause}`, { note: row.notScored.note ?? '' })}` : null}
         {row.eligible && money && row.amount !== null ? ` ${t('amountLine', { amount: formatNumber(row.amount, locale), demand: formatNumber(row.demand, locale) })}` : null}
         {row.capped ? ` ${t('cappedLine')}` : null}
         {!row.eligible && row.truth === 'pass' && money && row.demand !== null ? ` ${t('demandLine', { demand: formatNumber(row.demand, locale) })}` : null}

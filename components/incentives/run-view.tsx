@@ -89,7 +89,7 @@ export function RunView({ run, list, params }: { run: RunData; list: Determinati
   return (
     <div className="grid gap-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label={t('candidates')} value={formatNumber(tot.candidates, locale)} />
+        <StatCard label={t('candidates')} value={formatNumber(tot.candidates, locale)} hint={tot.notScored ? t('notScoredCount', { count: tot.notScored }) : undefined} />
         <StatCard label={t('passed')} value={formatNumber(tot.passed, locale)} />
         <StatCard label={t('awarded')} value={formatNumber(tot.awarded, locale)} hint={tot.overridden ? t('overriddenCount', { count: tot.overridden }) : undefined} />
         {money ? (

@@ -4,6 +4,7 @@
 // A field that is `undefined` is "not available" (e.g. county percentile offline); `null` means
 // "available, but the stakeholder has no value" (e.g. no composite below minimum completeness).
 import type { StakeholderType } from '@/core/domain/enums';
+import type { HistoryField } from './rules';
 
 export interface IndicatorValue {
   raw: number | null;
@@ -49,4 +50,22 @@ export interface EligibilityInput extends PeriodScore {
    * period right before this one. Undefined when not available (offline).
    */
   history?: HistoryEntry[] | undefined;
+}
+
+/**
+ * An earlier period's score with only the given fields (historyFieldsNeeded): the others empty,
+ * which no clause of the rule reads. Without a field list, the score as it is.
+ */
+export function projectHistoryScore(score: PeriodScore, fields: readonly HistoryField[] | null): PeriodScore {
+  if (fields === null) return score;
+  const has = (f: HistoryField) => fields.includes(f);
+  return {
+    composite: has('composite') ? score.composite : null,
+    ...(has('countyPercentile') ? { countyPercentile: score.countyPercentile } : {}),
+    couplingClass: has('couplingClass') ? score.couplingClass : null,
+    grade: has('grade') ? score.grade : null,
+    indicators: has('indicators') ? score.indicators : {},
+    objectives: has('objectives') ? score.objectives : {},
+    percentile: has('percentile') ? score.percentile : null,
+  };
 }

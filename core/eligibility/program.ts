@@ -13,8 +13,9 @@ import type { Truth } from './atoms';
 import { evaluateRule, type RuleExplanation } from './evaluate';
 import type { Gap } from './gap';
 import { type EligibilityInput } from './input';
+import type { NotScoredCause } from './not-scored';
 import { ALLOCATIONS, PROGRAM_KINDS, PROGRAM_STATUSES, type Allocation, type ProgramKind } from '@/core/domain/enums';
-import { imsg, ruleSchema, type PeriodClause, type Rule } from './rules';
+import { imsg, ruleSchema, type HistoryField, type PeriodClause, type Rule } from './rules';
 import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
 
 export const PROGRAM_FORMAT = 'program/v1';
@@ -135,7 +136,8 @@ export function programCore(p: ProgramCore): ProgramCore {
   return { kind: p.kind, eligibleTypes: [...p.eligibleTypes].sort(), rule: p.rule, benefit: p.benefit, budget: p.budget, allocation: p.allocation };
 }
 
-export type DeterminationReason = 'awarded' | 'rule_failed' | 'not_available' | 'no_benefit' | 'county_limit' | 'budget_exhausted';
+/** Why a determination is what it is; `not_scored` only for stakeholders listed without a score (not-scored.ts). */
+export type DeterminationReason = 'awarded' | 'rule_failed' | 'not_available' | 'no_benefit' | 'county_limit' | 'budget_exhausted' | 'not_scored';
 
 export interface Determination {
   stakeholder: string;
@@ -167,6 +169,8 @@ export interface Determination {
  */
 export type DeterminationExplanation = Pick<Determination, 'truth' | 'reason' | 'type' | 'county' | 'composite' | 'demand' | 'capped' | 'budgetCut'> & {
   rule: RuleExplanation;
+  /** For a stakeholder listed without a score: why it has none. */
+  notScored?: { cause: NotScoredCause; note: string | null };
 };
 
 export function determinationExplanation(d: Determination): DeterminationExplanation {
@@ -174,10 +178,11 @@ export function determinationExplanation(d: Determination): DeterminationExplana
 }
 
 /**
- * The program as it was when a run was made, with the score runs the run read and how many earlier
- * periods its inputs carried (absent in runs made when inputs carried the longest history allowed).
+ * What a run ran: the program, the score runs it read and how much of the past (periods, and the
+ * fields of their scores; both absent in runs recorded before they were: then everything), and
+ * whether it lists the stakeholders of its types without a score (runs since that was added).
  */
-export type ProgramSnapshot = ProgramCore & { code: string; nameEn: string; nameZh: string; scoreRunIds: number[]; historyPeriods?: number };
+export type ProgramSnapshot = ProgramCore & { code: string; nameEn: string; nameZh: string; scoreRunIds: number[]; historyPeriods?: number; historyFields?: HistoryField[]; listsNotScored?: boolean };
 
 export interface GroupTotal {
   key: string;
@@ -193,6 +198,8 @@ export interface EligibilityTotals {
   awarded: number;
   /** Stakeholders left out because their type is not eligible. */
   otherTypes: number;
+  /** Stakeholders of an eligible type without a score in the period (listed by a stored run only). */
+  notScored?: number;
   demand: number;
   allocated: number;
   budget: number | null;
@@ -338,6 +345,9 @@ export function runEligibility(program: ProgramCore, inputs: readonly Eligibilit
   };
 }
 
+/** A hash function that reads none of its input, for callers that discard the input hash. */
+const notHashed: HashHex = () => 'not-computed';
+
 export interface EligibilityChange {
   stakeholder: string;
   before: { eligible: boolean; amount: number | null } | null;
@@ -353,8 +363,11 @@ export function compareEligibility(
   before: readonly EligibilityInput[],
   after: readonly EligibilityInput[],
 ): { gained: EligibilityChange[]; lost: EligibilityChange[]; amountChanged: EligibilityChange[] } {
-  const a = new Map(runEligibility(program, before).determinations.map((d) => [d.stakeholder, d]));
-  const b = new Map(runEligibility(program, after).determinations.map((d) => [d.stakeholder, d]));
+  // Decisions only: the input hash (canonical JSON of every input, hashed in pure JavaScript by
+  // default) is not read here, and at a province's size it was most of the comparison's time.
+  const decide = (inputs: readonly EligibilityInput[]) => runEligibility(program, inputs, { hashHex: notHashed }).determinations;
+  const a = new Map(decide(before).map((d) => [d.stakeholder, d]));
+  const b = new Map(decide(after).map((d) => [d.stakeholder, d]));
   const codes = [...new Set([...a.keys(), ...b.keys()])].sort();
   const gained: EligibilityChange[] = [];
   const lost: EligibilityChange[] = [];

@@ -123,3 +123,25 @@ export function clausesOf(rule: Rule): Clause[] {
 export function historyPeriodsNeeded(rule: Rule): number {
   return Math.max(0, ...clausesOf(rule).map((c) => (c.kind === 'consecutive' ? c.periods - 1 : 0)));
 }
+
+/** A field of an earlier period's score (PeriodScore) that a clause may read. */
+export type HistoryField = 'composite' | 'grade' | 'objectives' | 'indicators' | 'percentile' | 'countyPercentile' | 'couplingClass';
+
+const FIELD_OF: Record<PeriodClause['kind'], (c: PeriodClause) => HistoryField> = {
+  composite: () => 'composite',
+  objective: () => 'objectives',
+  indicator: () => 'indicators',
+  grade: () => 'grade',
+  percentile: (c) => (c.kind === 'percentile' && c.scope === 'county' ? 'countyPercentile' : 'percentile'),
+  coupling: () => 'couplingClass',
+  noRedFlag: () => 'indicators',
+};
+
+/**
+ * The fields of earlier periods' scores a rule reads: those its "consecutive" clauses check, in a
+ * fixed order. The rest of a past score decides nothing, so a run need not read, carry or hash it.
+ */
+export function historyFieldsNeeded(rule: Rule): HistoryField[] {
+  const needed = new Set(clausesOf(rule).flatMap((c) => (c.kind === 'consecutive' ? [FIELD_OF[c.clause.kind](c.clause)] : [])));
+  return (['composite', 'grade', 'objectives', 'indicators', 'percentile', 'countyPercentile', 'couplingClass'] as const).filter((f) => needed.has(f));
+}

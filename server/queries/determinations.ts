@@ -10,7 +10,7 @@ import type { StakeholderType } from '@/core/domain/enums';
 import { pageOffset } from '@/core/schemas/list-params';
 import type { DeterminationListParams } from '@/core/schemas/lists';
 import { containsText } from './search';
-import { clausesOf, type RuleExplanation } from '@/core/eligibility';
+import { clausesOf, UNSCORED_TRUTH, type RuleExplanation } from '@/core/eligibility';
 import { labelOf, type Label } from '@/core/i18n/label';
 
 /** A determination's title (a commendation's), stored as JSON text in its own column. */
@@ -141,7 +141,7 @@ function determinationConditions(f: DeterminationFilters): SQL | undefined {
   return and(
     eq(determinations.runId, f.runId),
     f.countyCode ? sql`${determinationFacts.county} = ${f.countyCode}` : undefined,
-    f.outcome === 'awarded' ? sql`${effectiveEligible} = 1` : f.outcome === 'notAwarded' ? sql`${effectiveEligible} = 0` : f.outcome === 'overridden' ? sql`${determinationOverrides.id} is not null` : f.outcome === 'ruleFailed' ? sql`${determinationFacts.truth} <> 'pass'` : undefined,
+    f.outcome === 'awarded' ? sql`${effectiveEligible} = 1` : f.outcome === 'notAwarded' ? sql`${effectiveEligible} = 0` : f.outcome === 'overridden' ? sql`${determinationOverrides.id} is not null` : f.outcome === 'ruleFailed' ? sql`${determinationFacts.truth} in ('fail', 'unknown')` : f.outcome === 'notScored' ? sql`${determinationFacts.truth} = ${UNSCORED_TRUTH}` : undefined,
     f.search ? or(containsText(stakeholders.code, f.search), containsText(stakeholders.name, f.search)) : undefined,
   );
 }
@@ -168,7 +168,7 @@ export function runDeterminationsPage(db: DbOrTx, p: DeterminationListParams) {
   // The count joins only what its filters read: without them it is a count over one index range.
   const counted = db.select({ n: count() }).from(determinations).$dynamic();
   if (p.search) counted.innerJoin(stakeholders, eq(stakeholders.id, determinations.stakeholderId));
-  if (p.outcome && p.outcome !== 'ruleFailed') counted.leftJoin(determinationOverrides, latestOverride);
+  if (p.outcome && p.outcome !== 'ruleFailed' && p.outcome !== 'notScored') counted.leftJoin(determinationOverrides, latestOverride);
   const total = counted.where(where).get()?.n ?? 0;
   return { rows, total };
 }
@@ -193,7 +193,8 @@ export function runTotalsByGroup(db: DbOrTx, runId: number) {
     .select({
       county: determinationFacts.county,
       type: determinationFacts.type,
-      candidates: count(),
+      candidates: sql<number>`sum(${determinationFacts.truth} <> ${UNSCORED_TRUTH})`,
+      notScored: sql<number>`sum(${determinationFacts.truth} = ${UNSCORED_TRUTH})`,
       passed: sql<number>`sum(${determinationFacts.truth} = 'pass')`,
       awarded: sql<number>`sum(${effectiveEligible})`,
       overridden: sql<number>`sum(${determinationOverrides.id} is not null)`,

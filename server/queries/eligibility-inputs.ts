@@ -4,7 +4,7 @@
 import 'server-only';
 import type { Db, DbOrTx } from '@/db';
 import { StateError } from '@/server/errors';
-import { MAX_CONSECUTIVE_PERIODS, type EligibilityInput, type HistoryEntry, type IndicatorValue, type PeriodScore } from '@/core/eligibility';
+import { MAX_CONSECUTIVE_PERIODS, projectHistoryScore, type EligibilityInput, type HistoryEntry, type HistoryField, type IndicatorValue, type NotScored, type PeriodScore } from '@/core/eligibility';
 import { sortGradesDescending } from '@/core/scoring';
 import type { StakeholderType } from '@/core/domain/enums';
 import { getPeriod, publishedPeriodsBefore, type Period } from './periods';
@@ -90,14 +90,17 @@ function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
  * The published official scores of the given periods, each with its period, a row at a time: a
  * row's JSON text is parsed and dropped at once instead of hundreds of megabytes held together.
  * With `onlyOfRuns`, only those of the stakeholders scored in these runs (the ones a program open
- * to some types evaluates): the others' history would be read and thrown away.
+ * to some types evaluates): the others' history would be read and thrown away. Objectives and
+ * indicators, the bulk of a score, are read only when `fields` asks for them (null: every field).
  */
-function publishedScoresInPeriods(db: Db, periodIds: readonly number[], onlyOfRuns: readonly number[] | null) {
+function publishedScoresInPeriods(db: Db, periodIds: readonly number[], onlyOfRuns: readonly number[] | null, fields: readonly HistoryField[] | null) {
   if (periodIds.length === 0 || onlyOfRuns?.length === 0) return [];
   const ofRuns = onlyOfRuns ? `and s.stakeholder_id in (select stakeholder_id from scores where run_id in (${placeholders(onlyOfRuns.length)}))` : '';
+  const json = (column: string, field: HistoryField) => (fields === null || fields.includes(field) ? `s.${column}` : `'{}' as ${column}`);
+  const facts = FACTS.replace('s.objectives', json('objectives', 'objectives')).replace('s.indicators', json('indicators', 'indicators'));
   return db.$client
     .prepare<unknown[], ScoreFacts & { periodId: number }>(
-      `select ${FACTS}, sr.period_id as periodId from scores s join score_runs sr on sr.id = s.run_id
+      `select ${facts}, sr.period_id as periodId from scores s join score_runs sr on sr.id = s.run_id
        where sr.period_id in (${placeholders(periodIds.length)}) and sr.status = 'published' and sr.kind = 'official' ${ofRuns}`,
     )
     .iterate(...periodIds, ...(onlyOfRuns ?? []));
@@ -118,9 +121,16 @@ export function publishedPeriod(db: DbOrTx, periodId: number): Period {
 /**
  * The engine's inputs for one published period: official published scores of the eligible types,
  * each with the scores of up to `historyPeriods` published periods before it (what the program's
- * rule reads: historyPeriodsNeeded).
+ * rule reads: historyPeriodsNeeded), holding only `historyFields` of them (historyFieldsNeeded;
+ * null: whole scores, as runs recorded before that was known hashed them).
  */
-export function buildPeriodInputs(db: Db, periodId: number, eligibleTypes: readonly StakeholderType[], historyPeriods: number): PeriodInputs {
+export function buildPeriodInputs(
+  db: Db,
+  periodId: number,
+  eligibleTypes: readonly StakeholderType[],
+  historyPeriods: number,
+  historyFields: readonly HistoryField[] | null = null,
+): PeriodInputs {
   const period = publishedPeriod(db, periodId);
   const published = publishedRunsOf(db, periodId);
   const runs = published.filter((r) => eligibleTypes.includes(r.type));
@@ -133,8 +143,10 @@ export function buildPeriodInputs(db: Db, periodId: number, eligibleTypes: reado
 
   const statement = db.$client.prepare<unknown[], ScoreFacts & { code: string; name: string; type: StakeholderType; path: string }>(
     `select ${FACTS}, st.code, st.name, st.type, r.path from scores s join stakeholders st on st.id = s.stakeholder_id join regions r on r.id = st.region_id
-     where s.run_id in (${placeholders(runs.length)}) order by st.code`,
+     where s.run_id in (${placeholders(runs.length)})`,
   );
+  // In no particular order: the engine orders its inputs by code itself, and sorting a province's
+  // rows with their JSON here cost SQLite half a second of temporary B-tree.
   // Each row parsed as it comes (see publishedScoresInPeriods).
   const rows = [];
   for (const r of statement.iterate(...runs.map((run) => run.id))) {
@@ -148,7 +160,7 @@ export function buildPeriodInputs(db: Db, periodId: number, eligibleTypes: reado
   const past = new Map<number, Map<number, PeriodScore>>(earlier.map((p) => [p.id, new Map()])); // period → stakeholder → score
   // Every run of the period: every stakeholder scored now is evaluated, and the filter would only cost.
   const onlyOfRuns = runs.length < published.length ? runs.map((run) => run.id) : null;
-  for (const r of publishedScoresInPeriods(db, earlier.map((p) => p.id), onlyOfRuns)) past.get(r.periodId)?.set(r.stakeholderId, periodScoreOf(r));
+  for (const r of publishedScoresInPeriods(db, earlier.map((p) => p.id), onlyOfRuns, historyFields)) past.get(r.periodId)?.set(r.stakeholderId, projectHistoryScore(periodScoreOf(r), historyFields));
 
   const inputs: EligibilityInput[] = rows.map((r) => {
     stakeholderIds.set(r.code, r.stakeholderId);
@@ -174,4 +186,37 @@ export function buildPeriodInputs(db: Db, periodId: number, eligibleTypes: reado
     };
   });
   return { period, inputs, scoreRunIds: runs.map((r) => r.id), stakeholderIds };
+}
+
+/**
+ * Active stakeholders of the given types without a score in the period's published official runs
+ * (`runIds`, those of these types), in code order, each with why: excluded from the period, never
+ * evaluated in it, or evaluated but not in the published run. One pass over the stakeholders, each
+ * looked up in the runs' (run, stakeholder) index and the period's evaluations.
+ */
+export function unscoredStakeholders(db: Db, periodId: number, types: readonly StakeholderType[], runIds: readonly number[]): (NotScored & { stakeholderId: number })[] {
+  if (types.length === 0) return [];
+  const scored = runIds.length > 0 ? `and not exists (select 1 from scores s where s.run_id in (${placeholders(runIds.length)}) and s.stakeholder_id = st.id)` : '';
+  const rows = db.$client
+    .prepare<unknown[], { id: number; code: string; type: StakeholderType; path: string; evaluationId: number | null; excludedReason: string | null }>(
+      `select st.id, st.code, st.type, r.path, e.id as evaluationId, e.excluded_reason as excludedReason
+       from stakeholders st join regions r on r.id = st.region_id
+       left join evaluations e on e.stakeholder_id = st.id and e.period_id = ?
+       where st.active = 1 and st.type in (${placeholders(types.length)}) ${scored}
+       order by st.code`,
+    )
+    .all(periodId, ...types, ...runIds);
+  const countyIdOf = (path: string) => countyAndTownshipOf(path).countyId;
+  const countyCode = regionCodes(db, [...new Set(rows.map((r) => countyIdOf(r.path)).filter((x): x is number => x !== null))]);
+  return rows.map((r) => {
+    const county = countyIdOf(r.path);
+    return {
+      stakeholderId: r.id,
+      stakeholder: r.code,
+      type: r.type,
+      county: county === null ? null : (countyCode.get(county) ?? null),
+      cause: r.evaluationId === null ? 'not_evaluated' : r.excludedReason !== null ? 'excluded' : 'not_published',
+      note: r.excludedReason,
+    };
+  });
 }

@@ -11,12 +11,12 @@ import type { SessionUser } from '@/server/auth/session';
 import { NotFoundError, StateError } from '@/server/errors';
 import { noProgress, type ReportProgress } from '@/core/domain/jobs';
 import { labelOf, type Label } from '@/core/i18n/label';
-import { determinationExplanation, historyPeriodsNeeded, MAX_CONSECUTIVE_PERIODS, programCore, runEligibility, type DeterminationExplanation, type Gap, type ProgramSnapshot, type RuleExplanation } from '@/core/eligibility';
+import { determinationExplanation, historyFieldsNeeded, historyPeriodsNeeded, MAX_CONSECUTIVE_PERIODS, notScoredExplanation, programCore, runEligibility, UNSCORED_TRUTH, type Determination, type DeterminationExplanation, type Gap, type ProgramSnapshot, type RuleExplanation } from '@/core/eligibility';
 import { writeAudit } from '@/server/queries/audit';
 import { pendingOverrides, runBeneficiaries, runDeterminationsPage, runTotalsByGroup, storedResults, titleOf } from '@/server/queries/determinations';
 import { pagedResult } from '@/core/schemas/list-params';
 import type { DeterminationListParams } from '@/core/schemas/lists';
-import { buildPeriodInputs, publishedPeriod } from '@/server/queries/eligibility-inputs';
+import { buildPeriodInputs, publishedPeriod, unscoredStakeholders } from '@/server/queries/eligibility-inputs';
 import { nativeSha256Hex } from '@/server/queries/native-hash';
 import { withWriteCache } from '@/server/queries/write-cache';
 import { getProgram, programProblems } from '@/server/queries/programs';
@@ -35,16 +35,22 @@ export function checkRun(db: Db, opts: { programId: number; periodId: number }) 
   return program;
 }
 
+/** Determinations per insert statement (14 parameters each, well under SQLite's limit). */
+const ROWS_PER_INSERT = 64;
+
 /** Runs a program on a published period and stores the run and its determinations. */
 export function runProgram(db: Db, actor: Pick<SessionUser, 'id'>, opts: { programId: number; periodId: number }, progress: ReportProgress = noProgress) {
   const program = checkRun(db, opts);
   progress(0.05, 'checking');
   const core = programCore(program);
   const historyPeriods = historyPeriodsNeeded(core.rule);
-  const built = buildPeriodInputs(db, opts.periodId, core.eligibleTypes, historyPeriods);
+  const historyFields = historyFieldsNeeded(core.rule);
+  const built = buildPeriodInputs(db, opts.periodId, core.eligibleTypes, historyPeriods, historyFields);
   progress(0.3, 'evaluating');
   const result = runEligibility(core, built.inputs, { hashHex: nativeSha256Hex });
-  const snapshot: ProgramSnapshot = { ...core, code: program.code, nameEn: program.nameEn, nameZh: program.nameZh, scoreRunIds: built.scoreRunIds, historyPeriods };
+  const notScored = unscoredStakeholders(db, opts.periodId, core.eligibleTypes, built.scoreRunIds);
+  const snapshot: ProgramSnapshot = { ...core, code: program.code, nameEn: program.nameEn, nameZh: program.nameZh, scoreRunIds: built.scoreRunIds, historyPeriods, historyFields, listsNotScored: true };
+  const totals = { ...result.totals, notScored: notScored.length };
   progress(0.6, 'saving');
   return withWriteCache(db, () => db.transaction((tx) => {
     const run = tx
@@ -59,24 +65,45 @@ export function runProgram(db: Db, actor: Pick<SessionUser, 'id'>, opts: { progr
       })
       .returning()
       .get();
-    // One prepared statement on the transaction's connection: at a province's size drizzle's
-    // building of multi-row inserts cost more than SQLite's writing them.
-    const insert = db.$client.prepare(
-      'insert into determinations (run_id, stakeholder_id, eligible, amount, rate, title, explanation, gap, county, type, truth, reason, composite, demand) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const d of result.determinations) {
-      const gap = d.gap === null ? null : JSON.stringify(d.gap);
-      const title = d.title ? JSON.stringify(d.title) : null;
-      insert.run(run.id, built.stakeholderIds.get(d.stakeholder)!, d.eligible ? 1 : 0, d.amount, d.rate, title, JSON.stringify(determinationExplanation(d)), gap, d.county ?? null, d.type, d.truth, d.reason, d.composite, d.demand);
-    }
+    // Prepared statements on the transaction's connection, many rows each: at a province's size
+    // drizzle's building of multi-row inserts cost more than SQLite's writing them.
+    const columns = '(run_id, stakeholder_id, eligible, amount, rate, title, explanation, gap, county, type, truth, reason, composite, demand)';
+    const insert = (n: number) => db.$client.prepare(`insert into determinations ${columns} values ${new Array<string>(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+    const determinationRow = (d: Determination) => [
+      run.id,
+      built.stakeholderIds.get(d.stakeholder)!,
+      d.eligible ? 1 : 0,
+      d.amount,
+      d.rate,
+      d.title ? JSON.stringify(d.title) : null,
+      JSON.stringify(determinationExplanation(d)),
+      d.gap === null ? null : JSON.stringify(d.gap),
+      d.county ?? null,
+      d.type,
+      d.truth,
+      d.reason,
+      d.composite,
+      d.demand,
+    ];
+    const notScoredRow = (n: (typeof notScored)[number]) => [run.id, n.stakeholderId, 0, null, null, null, JSON.stringify(notScoredExplanation(core, n)), null, n.county, n.type, UNSCORED_TRUTH, 'not_scored', null, null];
+    // A chunk's parameters at a time: a province's explanations together would be a heap's worth.
+    const many = insert(ROWS_PER_INSERT);
+    const write = <T>(items: readonly T[], row: (item: T) => unknown[]) => {
+      for (let k = 0; k < items.length; k += ROWS_PER_INSERT) {
+        const chunk = items.slice(k, k + ROWS_PER_INSERT);
+        (chunk.length === ROWS_PER_INSERT ? many : insert(chunk.length)).run(chunk.flatMap(row));
+      }
+    };
+    write(result.determinations, determinationRow);
+    write(notScored, notScoredRow);
     writeAudit(tx, {
       actorId: actor.id,
       action: 'eligibility.run',
       entity: 'eligibility_run',
       entityId: run.id,
-      after: { programId: program.id, periodId: opts.periodId, inputHash: result.inputHash, totals: { ...result.totals, byCounty: undefined, byType: undefined } },
+      after: { programId: program.id, periodId: opts.periodId, inputHash: result.inputHash, totals: { ...totals, byCounty: undefined, byType: undefined } },
     });
-    return { runId: run.id, inputHash: result.inputHash, totals: result.totals };
+    return { runId: run.id, inputHash: result.inputHash, totals };
   }));
 }
 
@@ -92,7 +119,9 @@ export function listRuns(db: DbOrTx, programId: number) {
 }
 
 /** A stored determination as the run page shows it: its explanation's facts, names, and the latest override. */
-export type DeterminationView = Omit<DeterminationExplanation, 'county' | 'rule'> & {
+export type DeterminationView = Omit<DeterminationExplanation, 'county' | 'rule' | 'notScored'> & {
+  /** Why a stakeholder listed without a score has none. */
+  notScored: NonNullable<DeterminationExplanation['notScored']> | null;
   id: number;
   stakeholderId: number;
   stakeholder: string;
@@ -138,6 +167,7 @@ function determinationView({ d, code, name, o, by, approvedBy }: StoredRow, coun
     rate: d.rate,
     title: titleOf(d.title),
     explanation: e.rule,
+    notScored: e.notScored ?? null,
     gap: d.gap,
     override: o ? { eligible: o.eligible, amount: o.amount, reason: o.reason, by, at: o.createdAt, approvedBy, approvedAt: o.decidedAt } : null,
     pending,
@@ -199,6 +229,7 @@ export function getRun(db: DbOrTx, runId: number) {
     }),
     totals: {
       candidates: sum((g) => g.candidates),
+      notScored: sum((g) => g.notScored),
       passed: sum((g) => g.passed),
       awarded: sum((g) => g.awarded),
       overridden: sum((g) => g.overridden),
@@ -239,10 +270,19 @@ export function recomputeRun(db: Db, runId: number) {
   const run = db.select().from(eligibilityRuns).where(eq(eligibilityRuns.id, runId)).get();
   if (!run) throw new NotFoundError('Eligibility run', runId);
   const core = programCore(run.programSnapshot);
-  const built = buildPeriodInputs(db, run.periodId, core.eligibleTypes, run.programSnapshot.historyPeriods ?? MAX_CONSECUTIVE_PERIODS - 1);
+  // A run recorded before the snapshot named what it read of the past read all of it.
+  const snap = run.programSnapshot;
+  const built = buildPeriodInputs(db, run.periodId, core.eligibleTypes, snap.historyPeriods ?? MAX_CONSECUTIVE_PERIODS - 1, snap.historyFields ?? null);
   const result = runEligibility(core, built.inputs, { hashHex: nativeSha256Hex });
   const stored = new Map(storedResults(db, runId).map((d) => [d.stakeholder, d]));
   const differences: { stakeholder: string; field: string; stored: unknown; recomputed: unknown }[] = [];
+  // Those listed without a score are still without one (a stakeholder scored since is a difference).
+  const notScored = snap.listsNotScored ? unscoredStakeholders(db, run.periodId, core.eligibleTypes, built.scoreRunIds) : [];
+  for (const n of notScored) {
+    const s = stored.get(n.stakeholder);
+    stored.delete(n.stakeholder);
+    if (s?.reason !== 'not_scored') differences.push({ stakeholder: n.stakeholder, field: s ? 'reason' : 'presence', stored: s?.reason ?? null, recomputed: 'not_scored' });
+  }
   for (const d of result.determinations) {
     const s = stored.get(d.stakeholder);
     stored.delete(d.stakeholder);
