@@ -51,7 +51,8 @@ export function ChartWithTable({
       <details className="group/details min-w-0" open={defaultTableOpen || undefined}>
         <summary
           className={cn(
-            'inline-flex min-h-9 cursor-pointer list-none items-center gap-1.5 rounded-md px-1 text-sm font-medium text-primary',
+            // No toggle on paper: print views open the table (defaultTableOpen).
+            'inline-flex min-h-9 cursor-pointer list-none items-center gap-1.5 rounded-md px-1 text-sm font-medium text-primary print:hidden',
             'hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring',
             '[&::-webkit-details-marker]:hidden',
           )}

@@ -1,8 +1,10 @@
 // The county scorecard: aggregates by stakeholder type, coordination of the county's three goals,
 // the township ranking and the scored stakeholders, a page at a time (sort and page in the URL),
-// each with a link to its scorecard.
+// each with a link to its scorecard; its exports (a PDF job, the XLSX of every stakeholder). In
+// print (the PDF) the tables are open, and the list is its first page, saying so.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { Download } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatCard } from '@/components/ui/stat-card';
@@ -13,13 +15,32 @@ import { listParamsToQuery } from '@/core/schemas/list-params';
 import type { CountyScorecard } from './types';
 import { GroupedBars } from './charts';
 import { FigureCard } from './figure-card';
+import { PdfExportButton } from './pdf-export-button';
+import { buttonClassName } from '@/components/ui/styles';
 import { pickName } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
 
 type Summary = NonNullable<CountyScorecard['summary']>;
 
-export async function CountyView({ data, summary, params }: { data: CountyScorecard; summary: Summary; params: CountyScorecardParams }) {
-  const [t, tc, locale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getLocale()]);
+/** Where the county scorecard is exported: the county, period and the list's order go along. */
+export function countyExportLinks(countyId: number, period: string, params: Pick<CountyScorecardParams, 'sort' | 'dir'>) {
+  const q = `countyId=${countyId}&period=${encodeURIComponent(period)}&sort=${params.sort}&dir=${params.dir}`;
+  return { pdfStart: `/api/scorecards/county/pdf?${q}`, xlsx: `/api/scorecards/county/export?format=xlsx&${q}` };
+}
+
+export async function CountyView({
+  data,
+  summary,
+  params,
+  mode = 'screen',
+}: {
+  data: CountyScorecard;
+  summary: Summary;
+  params: CountyScorecardParams;
+  mode?: 'screen' | 'print';
+}) {
+  const [t, tc, tx, locale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getTranslations('scorecardExports'), getLocale()]);
+  const print = mode === 'print';
   // Links keep the county and period on screen, whatever the URL left to the defaults.
   const shown = { ...params, countyId: data.county?.id, period: data.period ?? undefined };
   const href = (patch: Partial<CountyScorecardParams>) => `/scorecards/county${listParamsToQuery(countyScorecardSchema, shown, patch)}`;
@@ -27,6 +48,7 @@ export async function CountyView({ data, summary, params }: { data: CountyScorec
   // A sortable header: its state, and the link that sorts by it (again: the other way).
   const sortBy = (key: CountyScorecardParams['sort']) => {
     const active = params.sort === key;
+    if (print) return {};
     return {
       sort: !active ? ('none' as const) : params.dir === 'asc' ? ('ascending' as const) : ('descending' as const),
       sortHref: href({ sort: key, dir: active && params.dir === 'asc' ? 'desc' : 'asc' }),
@@ -38,8 +60,19 @@ export async function CountyView({ data, summary, params }: { data: CountyScorec
   const types = summary.byType.filter((g) => g.count > 0);
   const coordination = summary.coordination;
 
+  const links = data.county && data.period ? countyExportLinks(data.county.id, data.period, params) : null;
+
   return (
-    <div className="grid gap-6">
+    <div className="grid gap-6 print:block print:*:mb-6" data-county-scorecard="">
+      {!print && links ? (
+        <nav aria-label={tx('county.exportsLabel')} className="flex flex-wrap items-start gap-2" data-print="hide">
+          <PdfExportButton startUrl={links.pdfStart} label={tx('county.pdf')} />
+          <a href={links.xlsx} className={buttonClassName({ variant: 'outline', size: 'sm' })} data-export="xlsx">
+            <Download aria-hidden="true" className="size-4" />
+            {tx('county.xlsx')}
+          </a>
+        </nav>
+      ) : null}
       <section aria-label={t('county.meanComposite')} className="grid gap-4 sm:grid-cols-3">
         <StatCard label={t('county.meanComposite')} value={n1(summary.meanComposite)} hint={t('summary.compositeHint', { scale: 100 })} />
         <StatCard
@@ -51,7 +84,7 @@ export async function CountyView({ data, summary, params }: { data: CountyScorec
       </section>
       {coordination ? <p className="-mt-2 text-sm">{t(`coordination.explain.${String(coordination.class) as '1'}`)}</p> : null}
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 print:block print:*:mb-6">
         <FigureCard
           title={t('county.byType.heading')}
           caption={t('county.byType.caption')}
@@ -65,6 +98,7 @@ export async function CountyView({ data, summary, params }: { data: CountyScorec
             />
           }
           tableToggleLabel={t('county.byType.showTable')}
+          defaultTableOpen={print}
           head={
             <>
               <TH>{t('county.byType.type')}</TH>
@@ -144,6 +178,7 @@ export async function CountyView({ data, summary, params }: { data: CountyScorec
           />
         }
         tableToggleLabel={t('county.townships.showTable')}
+        defaultTableOpen={print}
         head={
           <>
             <TH numeric>{t('county.townships.rank')}</TH>
@@ -177,6 +212,11 @@ export async function CountyView({ data, summary, params }: { data: CountyScorec
         <CardHeader>
           <CardTitle>{t('county.stakeholders.heading')}</CardTitle>
           <CardDescription>{t('county.stakeholders.description')}</CardDescription>
+          {print ? (
+            <p className="text-sm font-medium" data-list-note="">
+              {list.total > summary.stakeholders.length ? tx('county.listNote', { shown: summary.stakeholders.length, total: list.total }) : tx('county.listAll', { total: list.total })}
+            </p>
+          ) : null}
         </CardHeader>
         <CardContent>
           <Table dense scrollLabel={t('county.stakeholders.caption')}>
@@ -217,7 +257,7 @@ export async function CountyView({ data, summary, params }: { data: CountyScorec
             <p className="text-sm text-muted-foreground tabular-nums" aria-live="polite">
               {tc('pagination.range', { from, to: from + Math.max(0, summary.stakeholders.length - 1), total: list.total })}
             </p>
-            {list.pageCount > 1 ? (
+            {list.pageCount > 1 && !print ? (
               <Pagination
                 page={list.page}
                 pageCount={list.pageCount}

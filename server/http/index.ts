@@ -6,6 +6,7 @@ import { beneficiariesRoute, programFileRoute } from './routes/eligibility';
 import { healthRoute } from './routes/health';
 import { importTemplateRoute, importUploadRoute } from './routes/imports';
 import { jobFileRoute, scorecardExportRoute, scorecardPdfRoute } from './routes/scorecard-export';
+import { countyExportRoute, countyPdfRoute } from './routes/county-export';
 import { signInRoute, signOutRoute } from './routes/session';
 import { registryTemplateRoute, registryUploadRoute } from './routes/stakeholder-registry';
 import { trpcGetRoute, trpcPostRoute } from './routes/trpc';
@@ -20,6 +21,8 @@ export const ROUTES: readonly Route[] = [
   importTemplateRoute,
   scorecardExportRoute,
   scorecardPdfRoute,
+  countyExportRoute,
+  countyPdfRoute,
   jobFileRoute,
   programFileRoute,
   beneficiariesRoute,
@@ -30,6 +33,8 @@ export const ROUTES: readonly Route[] = [
 export type { Route } from './define-route';
 export {
   beneficiariesRoute,
+  countyExportRoute,
+  countyPdfRoute,
   healthRoute,
   importTemplateRoute,
   importUploadRoute,

@@ -17,9 +17,11 @@ import { runImport } from '@/server/services/imports';
 import { runRegistryImport } from '@/server/services/stakeholder-registry';
 import { recomputeProvisional } from '@/server/services/evaluations/provisional';
 import { getScorecard } from '@/server/services/scorecards/stakeholder';
+import { getCountyScorecard } from '@/server/services/scorecards/county';
 import { renderScorecardPdf, type PdfCookie } from '@/server/services/scorecards/pdf';
 import { NotFoundError } from '@/server/errors';
 import { periodCodeSchema } from '@/core/schemas/period-code';
+import { COUNTY_STAKEHOLDER_SORTS } from '@/core/schemas/county-scorecard';
 
 export type JobContext = {
   actor: SessionUser;
@@ -31,7 +33,11 @@ export type JobContext = {
 const eligibilityRunInput = z.object({ programId: z.number().int().positive(), periodId: z.number().int().positive() });
 const importInput = z.object({ kpiSetCode: z.string().min(1), mode: z.enum(IMPORT_MODES), fileName: z.string().optional() });
 const registryImportInput = z.object({ fileName: z.string().optional() });
-const pdfInput = z.object({ stakeholderId: z.number().int().positive(), period: periodCodeSchema, fileName: z.string().min(1) });
+// A stakeholder's scorecard, or a county's (summary and the first page of its list).
+const pdfInput = z.union([
+  z.object({ stakeholderId: z.number().int().positive(), period: periodCodeSchema, fileName: z.string().min(1) }),
+  z.object({ countyId: z.number().int().positive(), period: periodCodeSchema, fileName: z.string().min(1), sort: z.enum(COUNTY_STAKEHOLDER_SORTS).optional(), dir: z.enum(['asc', 'desc']).optional() }),
+]);
 const provisionalInput = z.object({ periodId: z.number().int().positive(), versionId: z.number().int().positive() });
 
 export class MissingAttachmentError extends Error {}
@@ -68,8 +74,12 @@ export const JOB_HANDLERS = {
     run: async (db: Db, input: z.output<typeof pdfInput>, ctx: JobContext) => {
       if (!ctx.attachment) throw new MissingAttachmentError();
       // Read as the starter again: access is checked when the page is rendered, not only when asked.
-      const data = getScorecard(db, ctx.actor, { stakeholderId: input.stakeholderId, period: input.period });
-      if (!data.card) throw new NotFoundError('A published scorecard of stakeholder', input.stakeholderId);
+      if ('countyId' in input) {
+        if (!getCountyScorecard(db, ctx.actor, { countyId: input.countyId, period: input.period }).summary) throw new NotFoundError('A published county scorecard of county', input.countyId);
+      } else {
+        const data = getScorecard(db, ctx.actor, { stakeholderId: input.stakeholderId, period: input.period });
+        if (!data.card) throw new NotFoundError('A published scorecard of stakeholder', input.stakeholderId);
+      }
       const cookies = JSON.parse(new TextDecoder().decode(ctx.attachment)) as PdfCookie[];
       return renderScorecardPdf(input, cookies, ctx.progress);
     },

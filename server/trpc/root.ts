@@ -12,6 +12,7 @@ import { kpiSetsRouter } from './routers/kpi-sets';
 import { tuningRouter } from './routers/tuning';
 import { regionsRouter } from './routers/regions';
 import { scorecardsRouter } from './routers/scorecards';
+import { scorecardExportsRouter } from './routers/scorecard-exports';
 import { stakeholdersRouter } from './routers/stakeholders';
 import { stakeholderRegistryRouter } from './routers/stakeholder-registry';
 import { usersRouter } from './routers/users';
@@ -38,6 +39,7 @@ export const appRouter = router({
   imports: importsRouter,
   countyDashboard: countyDashboardRouter,
   scorecards: scorecardsRouter,
+  scorecardExports: scorecardExportsRouter,
   incentives: incentivesRouter,
   eligibility: eligibilityRouter,
   jobs: jobsRouter,

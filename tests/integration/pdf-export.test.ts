@@ -6,14 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { jobFileRoute, scorecardExportRoute, scorecardPdfRoute } from '@/server/http';
+import { countyPdfRoute, jobFileRoute, scorecardExportRoute, scorecardPdfRoute } from '@/server/http';
 import { settleJobs } from '@/server/jobs/runner';
 import { env } from '@/server/env';
-import { PDF_KEEP_MS } from '@/server/services/scorecards/pdf';
+import { footerTemplate, PDF_KEEP_MS } from '@/server/services/scorecards/pdf';
 import { publishedWorld } from './factory';
 
 // Each page.pdf() waits for the test to let it go; the pages' addresses are recorded.
-const fake = vi.hoisted(() => ({ gates: [] as (() => void)[], visited: [] as string[], rendering: 0 }));
+const fake = vi.hoisted(() => ({ gates: [] as (() => void)[], visited: [] as string[], rendering: 0, options: [] as Record<string, unknown>[] }));
 vi.mock('@/server/pdf/browser-pool', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/server/pdf/browser-pool')>();
   const page = {
@@ -24,8 +24,10 @@ vi.mock('@/server/pdf/browser-pool', async (importOriginal) => {
     waitForSelector: async () => null,
     waitForFunction: async () => null,
     emulateMedia: async () => undefined,
-    pdf: () =>
+    evaluate: async () => 'Scorecard · page [[page]] of [[pages]]',
+    pdf: (options: Record<string, unknown>) =>
       new Promise<Buffer>((resolve) => {
+        fake.options.push(options);
         fake.rendering++;
         fake.gates.push(() => {
           fake.rendering--;
@@ -84,6 +86,48 @@ describe('PDF export as a job', () => {
     const old = (Date.now() - PDF_KEEP_MS - 60_000) / 1000;
     fs.utimesSync(file, old, old);
     expect((await fileAs(w.users.firm, jobId)).status).toBe(404);
+  });
+
+  it('numbers the pages with the footer line the print page wrote', async () => {
+    const res = await startAs(w.users.firm);
+    const { jobId } = (await res.json()) as { jobId: number };
+    await until(() => fake.gates.length > 0);
+    const options = fake.options.at(-1)!;
+    expect(options).toMatchObject({ format: 'A4', displayHeaderFooter: true, headerTemplate: '<span></span>' });
+    expect(options.footerTemplate).toContain('Scorecard · page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+    fake.gates.shift()!();
+    await settleJobs();
+    made.push(((await jobOf(jobId)).result as { file: string }).file);
+  });
+
+  it('writes the footer line as text: a name is never markup', () => {
+    const html = footerTemplate('<img src=x onerror=alert(1)> & “Co” · page [[page]] of [[pages]]');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62; &#38; “Co” · page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+  });
+
+  it('renders the county scorecard’s print page in the order asked, for those who may read the county', async () => {
+    const start = (user: typeof w.admin, query: string) =>
+      countyPdfRoute.run({ db: w.db, user }, new Request(`http://localhost/api/scorecards/county/pdf?${query}`, { method: 'POST' }));
+    const countyA = w.w.countyA.id;
+    const res = await start(w.users.assessorA, `countyId=${countyA}&period=2026Q2&sort=composite&dir=desc`);
+    expect(res.status).toBe(202);
+    const { jobId, kind } = (await res.json()) as { jobId: number; kind: string };
+    expect(kind).toBe('scorecard.pdf');
+    await until(() => fake.gates.length > 0);
+    expect(fake.visited.at(-1)).toBe(`${new URL(`/scorecards/county/print?countyId=${countyA}&period=2026Q2&sort=composite&dir=desc`, env.APP_URL)}`);
+    fake.gates.shift()!();
+    await settleJobs();
+    const job = await w.caller(w.users.assessorA).jobs.get({ id: jobId });
+    expect(job.result).toMatchObject({ fileName: expect.stringMatching(/^county-scorecard-\d+-2026Q2\.pdf$/) });
+    made.push((job.result as { file: string }).file);
+    // Another county's assessor and a stakeholder user are refused before any job starts.
+    const before = fake.visited.length;
+    expect((await start(w.users.assessorB, `countyId=${countyA}&period=2026Q2`)).status).toBe(403);
+    expect((await start(w.users.firm, `countyId=${countyA}`)).status).toBe(403);
+    expect((await start(w.users.assessorA, `countyId=${countyA}&period=2026Q3`)).status).toBe(404);
+    await settleJobs();
+    expect(fake.visited.length).toBe(before);
   });
 
   it('refuses another stakeholder’s scorecard before any job starts', async () => {

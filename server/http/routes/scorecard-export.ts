@@ -15,8 +15,9 @@ import { requestLocale } from '@/server/auth/locale';
 import { BusyError, NotFoundError } from '@/server/errors';
 import { startPdfJob } from '@/server/jobs/pdf';
 import { QueueFullError } from '@/server/pdf/browser-pool';
-import { getScorecard } from '@/server/services/scorecards/stakeholder';
-import { scorecardCsv, scorecardXlsx, type ExportLabels } from '@/server/services/scorecards/export';
+import { getNextBand, getScorecard } from '@/server/services/scorecards/stakeholder';
+import { scorecardCsv, scorecardXlsx, type ExportExtras, type ExportLabels } from '@/server/services/scorecards/export';
+import { scorecardPublication } from '@/server/services/scorecards/publication';
 import { scorecardPdfFile } from '@/server/services/scorecards/pdf';
 import { defineRoute } from '../define-route';
 
@@ -37,14 +38,21 @@ export const scorecardExportRoute = defineRoute({
       'content-disposition': `attachment; filename="${base}.${ext}"`,
       'cache-control': 'no-store',
     });
-    const [t, tc, locale] = await Promise.all([getTranslations('scorecard'), getTranslations('common'), getLocale()]);
+    const [t, tx, ti, tc, locale] = await Promise.all([getTranslations('scorecard'), getTranslations('scorecardExports'), getTranslations('incentives'), getTranslations('common'), getLocale()]);
     const labels: ExportLabels = {
       t: (key, values) => t(key as never, values as never),
+      tx: (key, values) => tx(key as never, values as never),
+      ti: (key, values) => ti(key as never, values as never),
       typeLabel: tc(`stakeholderTypes.${data.stakeholder.type}`),
       locale: locale === 'en' ? 'en' : 'zh-CN',
     };
-    if (input.format === 'csv') return new Response(scorecardCsv(card, labels), { headers: headers('text/csv; charset=utf-8', 'csv') });
-    const xlsx = await scorecardXlsx(card, labels);
+    // What the page shows beside the card: the run's publication and the path to the next band.
+    const extras: ExportExtras = {
+      publication: scorecardPublication(db, user, { stakeholderId: input.id, period: data.period }),
+      nextBand: getNextBand(db, user, { stakeholderId: input.id, period: data.period }),
+    };
+    if (input.format === 'csv') return new Response(scorecardCsv(card, labels, extras), { headers: headers('text/csv; charset=utf-8', 'csv') });
+    const xlsx = await scorecardXlsx(card, labels, extras);
     return new Response(new Uint8Array(xlsx), { headers: headers('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx') });
   },
 });

@@ -2,7 +2,7 @@
 // period, by type and township, and the county's coordination across objectives. The aggregates
 // add up the figures each published run keeps per region; the stakeholders come a page at a time.
 import 'server-only';
-import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, like, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
 import { regions, scores, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
@@ -19,6 +19,7 @@ import { listCounties, regionWithin } from '@/server/queries/regions';
 import { figuresOf, type FigureRow } from '@/server/queries/run-figures';
 import { publishedRunsOf } from '@/server/queries/scores';
 import { regionInScope } from '@/server/queries/scope';
+import { periodRunPublications } from '@/server/queries/run-publication';
 
 export type CountyScorecardInput = Partial<CountyScorecardParams>;
 
@@ -62,6 +63,11 @@ function figureMeans(fs: readonly FigureRow[], objectiveCodes: readonly string[]
   };
 }
 
+// CROSS JOIN keeps SQLite's join order: from the county's regions to their stakeholders' scores.
+const scoredIn = (runIds: number[]) => sql`
+    from ${regions} cross join ${stakeholders} on ${stakeholders.regionId} = ${regions.id}
+    cross join ${scores} on ${scores.stakeholderId} = ${stakeholders.id} and ${inArray(scores.runId, runIds)}`;
+
 /** One page of the county's scored stakeholders, filtered and sorted in SQL. */
 function stakeholderPage(db: Db, user: SessionUser, runIds: number[], countyPath: string, input: CountyScorecardInput) {
   const page = { page: input.page ?? 1, pageSize: input.pageSize ?? 50 };
@@ -78,12 +84,10 @@ function stakeholderPage(db: Db, user: SessionUser, runIds: number[], countyPath
     regionInScope(user),
     input.type ? eq(stakeholders.type, input.type) : undefined,
   );
-  // CROSS JOIN keeps SQLite's join order: from the county's regions to their stakeholders' scores.
   const rows = db.all<{ total: number; id: number; code: string; name: string; type: StakeholderType; nameEn: string; nameZh: string; composite: number | null; grade: string | null; countyRank: number | null }>(sql`
     select count(*) over () as total, ${stakeholders.id} as id, ${stakeholders.code} as code, ${stakeholders.name} as name, ${stakeholders.type} as type,
            ${regions.nameEn} as nameEn, ${regions.nameZh} as nameZh, ${scores.composite} as composite, ${scores.grade} as grade, ${scores.countyRank} as countyRank
-    from ${regions} cross join ${stakeholders} on ${stakeholders.regionId} = ${regions.id}
-    cross join ${scores} on ${scores.stakeholderId} = ${stakeholders.id} and ${inArray(scores.runId, runIds)}
+    ${scoredIn(runIds)}
     where ${where ?? sql`1`}
     order by ${order}
     limit ${page.pageSize} offset ${pageOffset(page)}`);
@@ -173,3 +177,49 @@ export function getCountyScorecard(db: Db, user: SessionUser, input: CountyScore
 }
 
 export type CountyScorecard = ReturnType<typeof getCountyScorecard>;
+
+/** A scored stakeholder of the county as the full export lists it. */
+export type CountyExportRow = {
+  code: string;
+  name: string;
+  type: StakeholderType;
+  regionName: { en: string; 'zh-CN': string };
+  composite: number | null;
+  grade: string | null;
+  countyRank: number | null;
+  countyPercentile: number | null;
+};
+
+/** Rows read per statement: a county's list is read in slices, never held whole. */
+const EXPORT_CHUNK = 2000;
+
+/**
+ * A county scorecard for its export: the aggregates (and the access checks) of the page, the runs
+ * that published the period, and every scored stakeholder of the county in code order, a slice at
+ * a time. Each slice is read completely before it is handed over, so no statement stays open
+ * while the file is written out.
+ */
+export function countyExport(db: Db, user: SessionUser, input: Pick<CountyScorecardInput, 'countyId' | 'period'>, chunk = EXPORT_CHUNK) {
+  const data = getCountyScorecard(db, user, { countyId: input.countyId, period: input.period, pageSize: 1 });
+  if (!data.county || !data.summary || !data.period) throw new NotFoundError('A published county scorecard of county', input.countyId ?? 0);
+  const countyPath = db.select({ path: regions.path }).from(regions).where(eq(regions.id, data.county.id)).get()!.path;
+  const period = periodsWithPublishedScores(db).find((p) => p.code === data.period)!;
+  // As the page reads them: a re-published period counts once, its latest run of each version.
+  const runIds = [...new Map(publishedRunsOf(db, period.id).map((r) => [r.versionId, r.id])).values()];
+  function* rows(): Generator<CountyExportRow[]> {
+    for (let after = ''; ; ) {
+      const slice = db.all<Omit<CountyExportRow, 'regionName'> & { nameEn: string; nameZh: string }>(sql`
+        select ${stakeholders.code} as code, ${stakeholders.name} as name, ${stakeholders.type} as type, ${regions.nameEn} as nameEn, ${regions.nameZh} as nameZh,
+               ${scores.composite} as composite, ${scores.grade} as grade, ${scores.countyRank} as countyRank, ${scores.countyPercentile} as countyPercentile
+        ${scoredIn(runIds)}
+        where ${and(regionWithin(countyPath), regionInScope(user), gt(stakeholders.code, after))}
+        order by ${stakeholders.code} limit ${chunk}`);
+      if (slice.length > 0) yield slice.map(({ nameEn, nameZh, ...r }) => ({ ...r, regionName: { en: nameEn, 'zh-CN': nameZh } }));
+      if (slice.length < chunk) return;
+      after = slice.at(-1)!.code;
+    }
+  }
+  return { data: { ...data, county: data.county, summary: data.summary, period: data.period }, publication: periodRunPublications(db, data.period), rows };
+}
+
+export type CountyExport = ReturnType<typeof countyExport>;
