@@ -63,7 +63,9 @@ function generatePeriod(db: Db, versionId: number, count: number): number {
 }
 
 function measure(db: Db, label: string, versionId: number, periodId: number) {
-  const preview = timeIt(() => impactPreview(db, { versionId, periodId }));
+  // Once: the service keeps the computed preview for the next page, so a repeat would time that.
+  const preview = timeIt(() => impactPreview(db, { versionId, periodId }), 1);
+  const nextPage = timeIt(() => impactPreview(db, { versionId, periodId, page: 2 }));
   const basis = timeIt(() => sensitivityBasis(db, { versionId, periodId }));
   const run = timeIt(() => {
     const r = new SensitivityRun(basis.result.basis, { noise: 0.2, samples: SAMPLES, seed: 1, perturb: 'all' });
@@ -74,7 +76,7 @@ function measure(db: Db, label: string, versionId: number, periodId: number) {
   const basisBytes = JSON.stringify(basis.result).length;
   const unstable = run.result.filter((r) => !r.stable).length;
   console.log(
-    `${label.padEnd(28)} stakeholders ${String(preview.result.rows.length).padStart(6)} | impact preview ${preview.ms.toFixed(0).padStart(5)} ms (${(previewBytes / 1e6).toFixed(2)} MB JSON; ` +
+    `${label.padEnd(28)} stakeholders ${String(preview.result.summary.stakeholders).padStart(6)} | impact preview ${preview.ms.toFixed(0).padStart(5)} ms (${(previewBytes / 1e6).toFixed(2)} MB JSON; next page ${nextPage.ms.toFixed(0)} ms; ` +
       `${preview.result.summary.gradeChanges} grade changes, ρ ${preview.result.summary.spearman?.toFixed(4)}) | sensitivity basis ${basis.ms.toFixed(0).padStart(5)} ms (${(basisBytes / 1e6).toFixed(2)} MB) | ` +
       `${SAMPLES} samples ${run.ms.toFixed(0).padStart(5)} ms (${(run.ms / SAMPLES).toFixed(2)} ms/sample; ${unstable} unstable)`,
   );

@@ -1,7 +1,8 @@
 'use client';
 // The KPI-set editor: settings, objectives with weights, indicators with weight and normalization,
 // grade bands. Every rule of kpi-set/v1 is checked as you type (validateKpiSet, the same check the
-// server makes) and each error is shown at its field; weights show their normalized share live.
+// server makes) and each error is shown at its field; weights show their normalized share live,
+// and an indicator just added says what share of its objective its default weight gives it.
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -46,6 +47,7 @@ function catalogOf(data: VersionData): DraftCatalog {
 
 export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: VersionData; onDirtyChange: (dirty: boolean) => void; saved: boolean; onSaved: (saved: boolean) => void }) {
   const t = useTranslations('method.editor');
+  const tn = useTranslations('methodCoverage.newIndicator');
   const tAll = useTranslations();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -80,6 +82,7 @@ export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: Ver
     });
   };
   const objectiveShares = shares(content.objectives.map((o) => o.weight));
+  const savedPairs = useMemo(() => new Set(data.content.objectives.flatMap((o) => o.indicators.map((i) => `${o.objectiveId}:${i.indicatorId}`))), [data.content]);
   const usedIndicators = new Set(content.objectives.flatMap((o) => o.indicators.map((i) => i.indicatorId)));
   const availableIndicators = data.indicators.filter((i) => !i.retired && !usedIndicators.has(i.id));
   const availableObjectives = data.objectives.filter((o) => !content.objectives.some((c) => c.objectiveId === o.id));
@@ -181,6 +184,11 @@ export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: Ver
                           {t('shareWithin', { share: percent(indicatorShares[ii]!, locale) })} · {t('shareOverall', { share: percent(indicatorShares[ii]! * objectiveShares[oi]!, locale) })}
                         </span>
                       </div>
+                      {!readOnly && !savedPairs.has(`${o.objectiveId}:${ind.indicatorId}`) ? (
+                        <Alert className="col-span-full" variant="warning" title={tn('title')} data-testid="new-indicator-share">
+                          {tn('share', { weight: ind.weight, share: percent(indicatorShares[ii]!, locale), objective: name(objective), overall: percent(indicatorShares[ii]! * objectiveShares[oi]!, locale) })}
+                        </Alert>
+                      ) : null}
                       <FormField label={t('indicatorWeight')} error={err(`${base}.weight`)}>
                         <NumberInput value={ind.weight} onValueChange={(v) => update((c) => void (c.objectives[oi]!.indicators[ii]!.weight = v))} />
                       </FormField>

@@ -100,6 +100,11 @@ function ProgramSection({ program, labels }: { program: ProgramImpact; labels: R
                 <ChangeRow key={c.stakeholder} change={c} money={money} labels={labels} />
               ))}
             </NamedTable>
+            {program.changes.length < program.counts.gained + program.counts.lost + program.counts.amountChanged ? (
+              <p className="text-sm text-muted-foreground" data-testid="eligibility-listed">
+                {t('listedOf', { listed: program.changes.length, total: program.counts.gained + program.counts.lost + program.counts.amountChanged })}
+              </p>
+            ) : null}
             {program.changes.length > FIRST_ROWS ? (
               <div>
                 <Button size="sm" variant="outline" onClick={() => setAll((v) => !v)}>

@@ -1,51 +1,54 @@
 'use client';
 // Impact preview: the draft scored on a period beside the published version (both scored on the
-// server, nothing stored); summary, movers, distribution per objective, eligibility gains and
-// losses per incentive program, per-stakeholder table; publishing the draft happens here.
+// server, nothing stored); first who would lose or gain a composite and which indicators lack
+// values, then summary and movers (among those scored both ways), distribution per objective,
+// eligibility gains and losses per incentive program, per-stakeholder table; publishing the draft
+// happens here, after a confirmation.
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { EChartsOption } from 'echarts';
 import { useTRPC } from '@/lib/trpc/client';
-import { publishVersionSchema } from '@/core/schemas/method';
-import { useZodForm } from '@/components/forms/use-zod-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { ChoiceSelect } from '@/components/ui/choice-select';
 import { FormField } from '@/components/ui/form-field';
-import { NativeSelect } from '@/components/ui/native-select';
 import { Progress } from '@/components/ui/progress';
 import { StatCard } from '@/components/ui/stat-card';
 import { NamedTable, TD, TH, TR } from '@/components/ui/table';
-import { Textarea } from '@/components/ui/textarea';
 import { ChartWithTable } from '@/components/charts/chart-with-table';
 import { EChart } from '@/components/charts/echart';
 import { chartColor } from '@/components/charts/palette';
 import { ImpactEligibility } from './impact-eligibility';
+import { ImpactCoverage } from './impact-coverage';
+import { PublishVersion } from './publish-version';
 import { PeriodSelect, type PeriodRow, type VersionData } from './method-kit';
 import { formatNumber } from '@/core/i18n/format';
 import { pickName } from '@/core/i18n/label';
+import { PREVIEW_FILTERS } from '@/core/schemas/method';
 
-const PAGE = 25;
-const FILTERS = ['all', 'grade', 'moved'] as const;
+const FILTERS = PREVIEW_FILTERS;
 
 export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { data: VersionData; periods: PeriodRow[]; periodId: number | null; onPeriodChange: (id: number) => void }) {
   const t = useTranslations('method.impact');
+  const tc = useTranslations('methodCoverage.coverage');
   const locale = useLocale();
   const trpc = useTRPC();
-  const preview = useQuery({ ...trpc.tuning.preview.queryOptions({ versionId: data.version.id, periodId: periodId ?? 0 }), enabled: periodId !== null, staleTime: 0 });
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
   const [page, setPage] = useState(1);
-
-  const rows = useMemo(() => {
-    const all = preview.data?.rows ?? [];
-    const kept = filter === 'grade' ? all.filter((r) => r.oldGrade !== r.newGrade) : filter === 'moved' ? all.filter((r) => (r.rankChange ?? 0) !== 0) : all;
-    return [...kept].sort((a, b) => Math.abs(b.rankChange ?? 0) - Math.abs(a.rankChange ?? 0) || (a.newRank ?? 1e9) - (b.newRank ?? 1e9));
-  }, [preview.data, filter]);
-  const byCode = useMemo(() => new Map((preview.data?.rows ?? []).map((r) => [r.code, r])), [preview.data]);
+  // The server filters, sorts and pages the table (a province's preview holds tens of thousands of
+  // rows) and keeps the computed preview for the next page; the previous page stays up meanwhile.
+  const preview = useQuery({
+    ...trpc.tuning.preview.queryOptions({ versionId: data.version.id, periodId: periodId ?? 0, filter, page }),
+    enabled: periodId !== null,
+    staleTime: 0,
+    placeholderData: keepPreviousData,
+  });
+  const rows = preview.data?.rows ?? [];
+  const table = preview.data?.table;
+  const byCode = useMemo(() => new Map([...(preview.data?.named ?? []), ...(preview.data?.rows ?? [])].map((r) => [r.code, r])), [preview.data]);
 
   const option: EChartsOption | null = useMemo(() => {
     const d = preview.data?.summary.distribution;
@@ -79,10 +82,11 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
           <p className="text-sm text-muted-foreground">
             {t('comparing', { draft: preview.data.draft.version, baseline: preview.data.baseline.version, period: preview.data.period.code, millis: preview.data.millis })}
           </p>
+          <ImpactCoverage preview={preview.data} byCode={byCode} />
           <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-            <StatCard label={t('stakeholders')} value={preview.data.summary.stakeholders} />
+            <StatCard label={tc('scoredDraft')} value={<span data-testid="scored-draft">{preview.data.summary.scoredAfter}</span>} hint={tc('scoredDraftHint', { before: preview.data.summary.scoredBefore, total: preview.data.summary.stakeholders })} />
             <StatCard label={t('gradeChanges')} value={<span data-testid="grade-changes">{preview.data.summary.gradeChanges}</span>} hint={t('gradeUp', { count: preview.data.summary.gradeUp })} />
-            <StatCard label={t('spearman')} value={<span data-testid="spearman">{formatNumber(preview.data.summary.spearman, locale, { digits: 3, fixed: true })}</span>} hint={t('spearmanHint')} />
+            <StatCard label={t('spearman')} value={<span data-testid="spearman">{formatNumber(preview.data.summary.spearman, locale, { digits: 3, fixed: true })}</span>} hint={tc('spearmanHint', { count: preview.data.summary.scoredBoth })} />
             <StatCard label={t('meanChange')} value={formatNumber(preview.data.summary.meanAbsoluteChange, locale, { fixed: true })} hint={t('meanChangeHint')} />
           </div>
           <div className="grid gap-4 md:grid-cols-2">
@@ -99,7 +103,7 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
                         return (
                           <li key={code} className="flex justify-between gap-3">
                             <span className="truncate">{r.name}</span>
-                            <span className="whitespace-nowrap tabular-nums">{t('rankMove', { from: r.oldRank ?? '—', to: r.newRank ?? '—' })}</span>
+                            <span className="whitespace-nowrap tabular-nums">{t('rankMove', { from: r.sharedOldRank ?? '—', to: r.sharedNewRank ?? '—' })}</span>
                           </li>
                         );
                       })}
@@ -144,7 +148,7 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
             <div className="flex flex-wrap items-end justify-between gap-3">
               <h3 id="impact-table" className="text-base font-semibold">{t('perStakeholder')}</h3>
               <FormField label={t('show')} className="w-56">
-                <ChoiceSelect value={filter} choices={FILTERS} label={(f) => t(`filters.${f}`)} onValueChange={(f) => { setFilter(f); setPage(1); }} />
+                <ChoiceSelect value={filter} choices={FILTERS} label={(f) => (f === 'unscored' ? tc('filter') : t(`filters.${f}`))} onValueChange={(f) => { setFilter(f); setPage(1); }} />
               </FormField>
             </div>
             <NamedTable
@@ -157,14 +161,17 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
                   <TH numeric>{t('composite')}</TH>
                   <TH>{t('grade')}</TH>
                   <TH numeric>{t('rank')}</TH>
-                  <TH numeric>{t('rankChange')}</TH>
+                  <TH numeric>{tc('rankChangeShared')}</TH>
                 </>
               }
             >
-              {rows.slice((page - 1) * PAGE, page * PAGE).map((r) => (
+              {rows.map((r) => (
                 <TR key={r.code}>
                   <TD><span className="font-medium">{r.name}</span> <span className="font-mono text-xs text-muted-foreground">{r.code}</span></TD>
-                  <TD numeric>{formatNumber(r.oldComposite, locale, { digits: 1, fixed: true })} → {formatNumber(r.newComposite, locale, { digits: 1, fixed: true })}</TD>
+                  <TD numeric>
+                    {formatNumber(r.oldComposite, locale, { digits: 1, fixed: true })} → {formatNumber(r.newComposite, locale, { digits: 1, fixed: true })}
+                    {r.oldComposite !== null && r.newComposite === null ? <> <Badge variant="danger">{tc('lostBadge')}</Badge></> : r.oldComposite === null && r.newComposite !== null ? <> <Badge variant="info">{tc('gainedBadge')}</Badge></> : null}
+                  </TD>
                   <TD>{r.oldGrade ?? '—'} → {r.oldGrade !== r.newGrade ? <Badge variant="warning">{r.newGrade ?? '—'}</Badge> : (r.newGrade ?? '—')}</TD>
                   <TD numeric>{r.oldRank ?? '—'} → {r.newRank ?? '—'}</TD>
                   <TD numeric>{r.rankChange === null ? '—' : r.rankChange > 0 ? `▲ ${r.rankChange}` : r.rankChange < 0 ? `▼ ${-r.rankChange}` : '0'}</TD>
@@ -173,54 +180,13 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
             </NamedTable>
             <nav aria-label={t('pagination')} className="flex items-center justify-between gap-3 text-sm">
               <Button size="sm" variant="outline" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>{t('previous')}</Button>
-              <span className="tabular-nums">{t('pageOf', { page, pages: Math.max(1, Math.ceil(rows.length / PAGE)) })}</span>
-              <Button size="sm" variant="outline" disabled={page * PAGE >= rows.length} onClick={() => setPage((p) => p + 1)}>{t('next')}</Button>
+              <span className="tabular-nums" aria-live="polite">{t('pageOf', { page: table?.page ?? page, pages: table?.pages ?? 1 })}</span>
+              <Button size="sm" variant="outline" disabled={!table || table.page >= table.pages} onClick={() => setPage((p) => p + 1)}>{t('next')}</Button>
             </nav>
           </section>
         </>
       ) : null}
-      {data.version.status === 'draft' ? <PublishForm data={data} periods={periods} /> : null}
+      {data.version.status === 'draft' ? <PublishVersion data={data} periods={periods} unscored={preview.data ? { count: preview.data.coverage.lostCount, period: preview.data.period.code } : null} /> : null}
     </div>
-  );
-}
-
-function PublishForm({ data, periods }: { data: VersionData; periods: PeriodRow[] }) {
-  const t = useTranslations('method.impact');
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const router = useRouter();
-  const publish = useMutation(trpc.kpiSets.publish.mutationOptions());
-  const candidates = periods.filter((p) => p.status !== 'published');
-  const form = useZodForm({
-    initial: { effectiveFromPeriodId: String(candidates.at(-1)?.id ?? ''), changeNote: '' },
-    schema: publishVersionSchema,
-    toInput: (v) => ({ versionId: data.version.id, effectiveFromPeriodId: Number(v.effectiveFromPeriodId), changeNote: v.changeNote }),
-    submit: async (input) => {
-      await publish.mutateAsync(input);
-      await qc.invalidateQueries({ queryKey: trpc.kpiSets.pathKey() });
-      router.refresh();
-    },
-  });
-  const { values, set, error: msg, formError } = form;
-  return (
-    <Card>
-      <CardHeader><CardTitle as="h2">{t('publishHeading')}</CardTitle></CardHeader>
-      <CardContent>
-        <form onSubmit={form.onSubmit} noValidate className="grid gap-4 md:grid-cols-[16rem_1fr]">
-          {formError ? <Alert className="md:col-span-2" variant="error" title={t('publishFailed')}>{formError}</Alert> : null}
-          <FormField label={t('effectiveFrom')} required error={msg('effectiveFromPeriodId')} description={t('effectiveFromHint')}>
-            <NativeSelect value={values.effectiveFromPeriodId} onChange={(e) => set('effectiveFromPeriodId', e.target.value)} placeholder={t('choosePeriod')}>
-              {candidates.map((p) => <option key={p.id} value={p.id}>{p.code}</option>)}
-            </NativeSelect>
-          </FormField>
-          <FormField label={t('changeNote')} required error={msg('changeNote')} description={t('changeNoteHint')}>
-            <Textarea rows={3} value={values.changeNote} onChange={(e) => set('changeNote', e.target.value)} />
-          </FormField>
-          <div className="md:col-span-2">
-            <Button type="submit" loading={form.submitting} disabled={!values.effectiveFromPeriodId}>{t('publish')}</Button>
-          </div>
-        </form>
-      </CardContent>
-    </Card>
   );
 }

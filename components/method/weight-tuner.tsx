@@ -1,7 +1,9 @@
 'use client';
 // The weight-tuning workspace on a draft: manual, equal, AHP (pairwise grid with live weights and
 // consistency ratio), entropy and CRITIC from a period's approved values, and a combination of a
-// subjective and an objective set with an α slider. "Apply" writes the weights into the draft.
+// subjective and an objective set with an α slider. "Apply" writes the weights into the draft;
+// AHP judgements above the CR limit only with a reason (kept in the change note). Indicators with
+// no or few values in the period are named first: weights for them mean nothing yet.
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +11,10 @@ import { useTRPC } from '@/lib/trpc/client';
 import { ahpWeights, AHP_CR_LIMIT, combineWeights, equalWeights, type AhpResult } from '@/core/scoring';
 import type { WeightTarget } from '@/core/schemas/method';
 import { Alert } from '@/components/ui/alert';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { ReasonField } from '@/components/forms/reason-field';
+import { reasonProblem } from '@/core/schemas/reason';
+import { IndicatorCoverageAlert } from './impact-coverage';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { FormField } from '@/components/ui/form-field';
@@ -57,6 +63,7 @@ export function WeightTuner({ data, periods, periodId, onPeriodChange }: { data:
         </FormField>
         <PeriodSelect label={t('period')} periods={periods} value={periodId} onChange={onPeriodChange} />
       </div>
+      <ValuesWarning data={data} periodId={periodId} objectiveId={target.level === 'indicators' ? target.objectiveId : null} />
       <TargetTuner
         key={targetKey}
         versionId={data.version.id}
@@ -73,6 +80,18 @@ export function WeightTuner({ data, periods, periodId, onPeriodChange }: { data:
   );
 }
 
+/** The target's indicators with no or few values in the period, counted on the server in SQL. */
+function ValuesWarning({ data, periodId, objectiveId }: { data: VersionData; periodId: number | null; objectiveId: number | null }) {
+  const tv = useTranslations('methodCoverage.indicators');
+  const trpc = useTRPC();
+  const counted = useQuery({ ...trpc.tuning.indicatorValues.queryOptions({ versionId: data.version.id, periodId: periodId ?? 0 }), enabled: periodId !== null });
+  if (!counted.data) return null;
+  if (counted.data.rows === 0) return <Alert variant="info" title={tv('noneInPeriod', { period: counted.data.period.code })} />;
+  const objectiveCode = objectiveId === null ? null : data.objectives.find((o) => o.id === objectiveId)?.code;
+  const shown = counted.data.indicators.filter((i) => objectiveCode === null || i.objective === objectiveCode);
+  return <IndicatorCoverageAlert indicators={shown} period={counted.data.period.code} />;
+}
+
 function TargetTuner({ versionId, target, items, periodId, applied, onApplied }: { versionId: number; target: WeightTarget; items: { label: string; weight: number }[]; periodId: number | null; applied: boolean; onApplied: () => Promise<void> }) {
   const t = useTranslations('method.tuning');
   const tAll = useTranslations();
@@ -86,6 +105,10 @@ function TargetTuner({ versionId, target, items, periodId, applied, onApplied }:
   const [subjective, setSubjective] = useState<'ahp' | 'manual'>('ahp');
   const [alpha, setAlpha] = useState(0.5);
   const [applyError, setApplyError] = useState<string | null>(null);
+  const tm = useTranslations('methodCoverage.ahp');
+  const tc = useTranslations('common');
+  const [acknowledging, setAcknowledging] = useState(false);
+  const [reason, setReason] = useState('');
   const apply = useMutation(trpc.tuning.applyWeights.mutationOptions());
   const dataMethod = method === 'entropy' || method === 'critic' ? method : objectiveMethod;
   const needsData = method === 'entropy' || method === 'critic' || method === 'combination';
@@ -119,6 +142,25 @@ function TargetTuner({ versionId, target, items, periodId, applied, onApplied }:
   // A zero weight (a constant indicator under entropy) cannot be stored: the format wants > 0.
   const applicable = proposed !== null && proposed.every((w) => w > 0);
   const current = shares(items.map((i) => i.weight));
+  const usesAhp = method === 'ahp' || (method === 'combination' && subjective === 'ahp');
+  const inconsistent = usesAhp && ahp !== null && !ahp.consistent;
+  const cr = ahp ? formatNumber(ahp.CR, locale, { digits: 3, fixed: true }) : '';
+
+  /** Writes the proposed weights; throws after reporting, so a dialog stays open. */
+  async function applyProposed(inconsistencyReason: string | null) {
+    setApplyError(null);
+    const detail: Record<string, unknown> = usesAhp ? { matrix, CR: ahp?.CR ?? null } : {};
+    if (method === 'combination') Object.assign(detail, { alpha, objective: objectiveMethod, periodId });
+    if (method === 'entropy' || method === 'critic') Object.assign(detail, { periodId });
+    try {
+      // Rounded to 6 decimals so the stored document stays readable.
+      await apply.mutateAsync({ versionId, target, weights: proposed!.map((w) => Math.round(w * 1e6) / 1e6), method, detail, inconsistencyReason });
+      await onApplied();
+    } catch (e) {
+      setApplyError(e instanceof Error ? e.message : String(e));
+      throw e;
+    }
+  }
 
   const setJudgement = (i: number, j: number, v: number) =>
     setMatrix((m) => {
@@ -214,26 +256,29 @@ function TargetTuner({ versionId, target, items, periodId, applied, onApplied }:
           {applied ? <Alert variant="success" title={t('appliedNotice')} /> : null}
           {applyError ? <Alert variant="error" title={t('applyFailed')}>{applyError}</Alert> : null}
           {proposed && !applicable ? <Alert variant="warning" title={t('zeroWeight')} /> : null}
-          <Button
-            disabled={!applicable}
-            loading={apply.isPending}
-            onClick={async () => {
-              setApplyError(null);
-              const detail: Record<string, unknown> =
-                method === 'ahp' || (method === 'combination' && subjective === 'ahp') ? { matrix, CR: ahp?.CR ?? null } : {};
-              if (method === 'combination') Object.assign(detail, { alpha, objective: objectiveMethod, periodId });
-              if (method === 'entropy' || method === 'critic') Object.assign(detail, { periodId });
-              try {
-                // Rounded to 6 decimals so the stored document stays readable.
-                await apply.mutateAsync({ versionId, target, weights: proposed!.map((w) => Math.round(w * 1e6) / 1e6), method, detail });
-                await onApplied();
-              } catch (e) {
-                setApplyError(e instanceof Error ? e.message : String(e));
-              }
-            }}
-          >
-            {t('apply')}
+          <Button disabled={!applicable} loading={apply.isPending && !acknowledging} onClick={() => (inconsistent ? setAcknowledging(true) : applyProposed(null).catch(() => undefined))}>
+            {inconsistent ? tm('inconsistentApply') : t('apply')}
           </Button>
+          {acknowledging ? (
+            <ConfirmDialog
+              open
+              onOpenChange={(o) => (o ? undefined : setAcknowledging(false))}
+              title={tm('confirmTitle')}
+              description={tm('confirmBody', { cr, limit: AHP_CR_LIMIT })}
+              confirmLabel={tm('confirm')}
+              cancelLabel={tc('cancel')}
+              destructive
+              confirmDisabled={reasonProblem(reason) !== null}
+              error={applyError ?? undefined}
+              onConfirm={async () => {
+                await applyProposed(reason);
+                setAcknowledging(false);
+                setReason('');
+              }}
+            >
+              <ReasonField id="ahp-inconsistency-reason" label={tm('reason')} value={reason} onChange={setReason} />
+            </ConfirmDialog>
+          ) : null}
         </CardContent>
       </Card>
     </div>

@@ -194,6 +194,8 @@ export const applyWeightsSchema = z.object({
   method: z.enum(['manual', 'equal', 'ahp', 'entropy', 'critic', 'combination']),
   /** What produced the weights (AHP matrix and CR, α …), kept in the audit record. */
   detail: z.record(z.string(), z.unknown()).default({}),
+  /** Why AHP judgements with CR above the limit are applied anyway; required then, and kept in the change note. */
+  inconsistencyReason: reasonText.nullish(),
 });
 
 export const dataWeightsSchema = z.object({
@@ -203,7 +205,13 @@ export const dataWeightsSchema = z.object({
   method: z.enum(['entropy', 'critic']),
 });
 
+/** Which rows of the impact preview's table: all, those who gain or lose a composite, change grade, or move. */
+export const PREVIEW_FILTERS = ['all', 'unscored', 'grade', 'moved'] as const;
+export type PreviewFilter = (typeof PREVIEW_FILTERS)[number];
+
 export const previewSchema = z.object({
   versionId: z.number().int().positive(),
   periodId: z.number().int().positive(),
+  filter: z.enum(PREVIEW_FILTERS).optional(),
+  page: z.number().int().positive().max(100_000).optional(),
 });

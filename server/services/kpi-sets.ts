@@ -9,7 +9,8 @@ import { evaluations, indicators, kpiSetIndicators, kpiSetObjectives, kpiSets, k
 import type { SessionUser } from '@/server/auth/session';
 import { vmsg } from '@/core/domain/messages';
 import { ConflictError, StateError, ValidationError, type FieldErrors } from '@/server/errors';
-import { canonicalJson, methodHash, validateKpiSet, type KpiSetV1 } from '@/core/scoring';
+import { AHP_CR_LIMIT, canonicalJson, methodHash, validateKpiSet, WeightsInputError, type KpiSetV1 } from '@/core/scoring';
+import { ahpConsistencyOf, isInconsistent } from '@/core/scoring/ahp-detail';
 import { writeAudit } from '@/server/queries/audit';
 import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
 import { draftContentOf, getKpiSet, getVersionRow } from '@/server/queries/kpi-versions';
@@ -339,13 +340,30 @@ export function importVersion(db: Db, actor: SessionUser, kpiSetId: number, text
   });
 }
 
+function checkedConsistency(detail: Record<string, unknown>): number | null {
+  try {
+    return ahpConsistencyOf(detail);
+  } catch (e) {
+    if (e instanceof WeightsInputError) throw new ValidationError(`The AHP matrix is not valid: ${e.message}`, { detail: [vmsg('validation.method.ahpMatrix')] });
+    throw e;
+  }
+}
+
 /** Writes tuned weights into a draft (one weight per objective, or per indicator of one objective). */
 export function applyWeights(
   db: Db,
   actor: SessionUser,
-  input: { versionId: number; target: WeightTarget; weights: number[]; method: string; detail: Record<string, unknown> },
+  input: { versionId: number; target: WeightTarget; weights: number[]; method: string; detail: Record<string, unknown>; inconsistencyReason?: string | null },
 ) {
-  assertDraft(getVersionRow(db, input.versionId));
+  const row = getVersionRow(db, input.versionId);
+  assertDraft(row);
+  // Inconsistent judgements are applied only on purpose, with the reason kept in the change note.
+  const cr = checkedConsistency(input.detail);
+  const inconsistent = isInconsistent(cr);
+  if (inconsistent && !input.inconsistencyReason) {
+    const key = vmsg('validation.method.ahpInconsistent', { cr: Math.round(cr * 1000) / 1000, limit: AHP_CR_LIMIT });
+    throw new ValidationError(`The AHP judgements have CR = ${cr.toFixed(3)}, above ${AHP_CR_LIMIT}; give a reason to apply them anyway.`, { inconsistencyReason: [key] }).with({}, key);
+  }
   const content = draftContentOf(db, input.versionId);
   let before: number[];
   if (input.target.level === 'objectives') {
@@ -360,16 +378,22 @@ export function applyWeights(
     if (input.weights.length !== before.length) throw new ValidationError(`Expected ${before.length} weights, one per indicator.`, { weights: [vmsg('validation.method.weightCount', { count: before.length })] });
     objective.indicators.forEach((i, k) => (i.weight = input.weights[k]!));
   }
+  const weighed = input.target.level === 'objectives' ? 'objectives' : db.select({ code: objectives.code }).from(objectives).where(eq(objectives.id, input.target.objectiveId)).get()?.code;
+  const note = inconsistent ? `AHP CR ${cr.toFixed(3)} > ${AHP_CR_LIMIT} (${weighed}): ${input.inconsistencyReason}` : null;
   return db.transaction(() => {
     const saved = saveDraft(db, actor, input.versionId, content);
+    // The draft's change note is what the publish form starts from.
+    if (note) db.update(kpiSetVersions).set({ changeNote: row.changeNote ? `${row.changeNote}\n${note}` : note }).where(eq(kpiSetVersions.id, input.versionId)).run();
     writeAudit(db, {
       actorId: actor.id,
       action: 'kpiSetVersion.applyWeights',
       entity: 'kpi_set_version',
       entityId: input.versionId,
       before: { target: input.target, weights: before },
-      after: { target: input.target, weights: input.weights, method: input.method, detail: input.detail },
+      after: { target: input.target, weights: input.weights, method: input.method, detail: input.detail, ...(inconsistent ? { CR: cr, inconsistencyReason: input.inconsistencyReason } : {}) },
+      ...(inconsistent ? { reason: input.inconsistencyReason! } : {}),
     });
     return saved;
   });
 }
+

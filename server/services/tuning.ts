@@ -8,15 +8,18 @@ import { vmsg } from '@/core/domain/messages';
 import { ValidationError } from '@/server/errors';
 import { criticWeights, entropyWeights, ScoringInputError, sortGradesDescending, WeightsInputError, type KpiSetV1 } from '@/core/scoring';
 import { fiveNumbers, mean, scoreLight, type LightScores } from '@/core/scoring/period-scoring';
-import { sensitivityBasisOf, spearman } from '@/core/scoring/sensitivity';
+import { sensitivityBasisOf } from '@/core/scoring/sensitivity';
+import { coverageLevel, indicatorCoverage, scoredBothWays, type IndicatorCoverage } from '@/core/scoring/impact-coverage';
 import { compareEligibility, evaluateRule, historyPeriodsNeeded, programCore, type EligibilityChange } from '@/core/eligibility';
 import { draftEligibilityInputs, draftPeriodScores, flippedClauses } from '@/core/eligibility/draft-impact';
-import type { WeightTarget } from '@/core/schemas/method';
+import type { PreviewFilter, WeightTarget } from '@/core/schemas/method';
 import { type StakeholderType } from '@/core/domain/enums';
 import { buildPeriodInputs, type PeriodInputs } from '@/server/queries/eligibility-inputs';
 import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
 import { draftContentOf, publishedVersionsInPeriod, redFlagLimits } from '@/server/queries/kpi-versions';
 import { getPeriod } from '@/server/queries/periods';
+import { lastAuditId } from '@/server/queries/audit';
+import { indicatorValueCounts } from '@/server/queries/indicator-coverage';
 import { activePrograms } from '@/server/queries/programs';
 import { gatherValues, type ScoringInput } from '@/server/queries/score-runs';
 import { stakeholderNames } from '@/server/queries/stakeholders';
@@ -73,18 +76,81 @@ function scoreForPreview(doc: KpiSetV1, input: ScoringInput): LightScores {
   }
 }
 
+/** Rows of the preview's table per page. */
+export const PREVIEW_PAGE_SIZE = 25;
+/** Names listed of those who would lose or gain a composite (the counts are complete). */
+export const COVERAGE_LISTED = 100;
+
+type PreviewRequest = { versionId: number; periodId: number; filter?: PreviewFilter | undefined; page?: number | undefined };
+type FullPreview = ReturnType<typeof computePreview>;
+type PreviewRow = FullPreview['rows'][number];
+
+/**
+ * The last previews computed, by draft, period and the newest audit id (every change to the data
+ * is audited, so an unchanged id means unchanged inputs): turning a page of a province's preview
+ * must not score it again. Two entries: an administrator compares two periods at most at a time.
+ */
+const recentPreviews = new Map<string, FullPreview>();
+const RECENT_PREVIEWS = 2;
+
+function previewOf(db: Db, versionId: number, periodId: number): FullPreview {
+  const key = `${db.$client.name}:${versionId}:${periodId}:${lastAuditId(db)}`;
+  const hit = recentPreviews.get(key);
+  if (hit) return hit;
+  const computed = computePreview(db, { versionId, periodId });
+  recentPreviews.set(key, computed);
+  for (const old of [...recentPreviews.keys()].slice(0, Math.max(0, recentPreviews.size - RECENT_PREVIEWS))) recentPreviews.delete(old);
+  return computed;
+}
+
+const FILTERS: Record<PreviewFilter, (r: PreviewRow) => boolean> = {
+  all: () => true,
+  unscored: (r) => (r.oldComposite === null) !== (r.newComposite === null),
+  grade: (r) => r.oldGrade !== r.newGrade,
+  moved: (r) => (r.rankChange ?? 0) !== 0,
+};
+
+/**
+ * Draft vs published for one period: the summary, the coverage and the eligibility impact, and one
+ * page of the per-stakeholder table (largest moves first), filtered; `named` holds the rows the
+ * coverage lists and the top movers name. Nothing is stored; the whole result is kept in memory
+ * for the next page.
+ */
+export function impactPreview(db: Db, input: PreviewRequest) {
+  const full = previewOf(db, input.versionId, input.periodId);
+  const kept = full.rows.filter(FILTERS[input.filter ?? 'all']);
+  kept.sort((a, b) => Math.abs(b.rankChange ?? 0) - Math.abs(a.rankChange ?? 0) || (a.newRank ?? 1e9) - (b.newRank ?? 1e9) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const pages = Math.max(1, Math.ceil(kept.length / PREVIEW_PAGE_SIZE));
+  const page = Math.min(Math.max(1, input.page ?? 1), pages);
+  const lost = full.coverage.lost.slice(0, COVERAGE_LISTED);
+  const gained = full.coverage.gained.slice(0, COVERAGE_LISTED);
+  const byCode = new Map(full.rows.map((r) => [r.code, r]));
+  const namedCodes = new Set([...lost, ...gained, ...full.summary.up, ...full.summary.down]);
+  return {
+    ...full,
+    rows: kept.slice((page - 1) * PREVIEW_PAGE_SIZE, page * PREVIEW_PAGE_SIZE),
+    table: { filter: input.filter ?? 'all', page, pages, total: kept.length, pageSize: PREVIEW_PAGE_SIZE },
+    named: [...namedCodes].flatMap((c) => byCode.get(c) ?? []),
+    coverage: { ...full.coverage, lost, gained, lostCount: full.coverage.lost.length, gainedCount: full.coverage.gained.length },
+  };
+}
+
 /** Draft vs published for one period: per stakeholder old → new, and a summary. Nothing is stored. */
-export function impactPreview(db: Db, input: { versionId: number; periodId: number }) {
+function computePreview(db: Db, input: { versionId: number; periodId: number }) {
   const started = performance.now();
   const b = previewInputs(db, input.versionId, input.periodId);
   const before = scoreForPreview(b.baseline, b.input);
   const after = scoreForPreview(b.draft, b.input);
   const ids = [...b.input.meta.values()].map((m) => m.stakeholderId);
   const names = stakeholderNames(db, ids);
-  // Both runs score the same rows in the same order.
+  // Both runs score the same rows in the same order. Moves are ranks among the rows scored both
+  // ways: a row that loses its composite must not make everyone below it look as if they rose.
+  const shared = scoredBothWays(before.rows.map((r) => r.composite), after.rows.map((r) => r.composite));
   const rows = before.rows.map((old, r) => {
     const next = after.rows[r]!;
     const meta = b.input.meta.get(old.code)!;
+    const sharedOldRank = shared.sharedRankBefore[r]!;
+    const sharedNewRank = shared.sharedRankAfter[r]!;
     return {
       stakeholderId: meta.stakeholderId,
       code: old.code,
@@ -95,8 +161,10 @@ export function impactPreview(db: Db, input: { versionId: number; periodId: numb
       newGrade: next.grade,
       oldRank: old.rank,
       newRank: next.rank,
-      /** Positive = moved up (a smaller rank number). */
-      rankChange: old.rank !== null && next.rank !== null ? old.rank - next.rank : null,
+      sharedOldRank,
+      sharedNewRank,
+      /** Among the rows scored both ways; positive = moved up (a smaller rank number). */
+      rankChange: sharedOldRank !== null && sharedNewRank !== null ? sharedOldRank - sharedNewRank : null,
       oldObjectives: old.objectives,
       newObjectives: next.objectives,
     };
@@ -120,11 +188,20 @@ export function impactPreview(db: Db, input: { versionId: number; periodId: numb
     baseline: { versionId: b.baselineVersionId, version: b.baselineVersion, methodHash: before.methodHash },
     grades: gradeOrder,
     rows,
+    coverage: {
+      lost: shared.lost.map((r) => rows[r]!.code),
+      gained: shared.gained.map((r) => rows[r]!.code),
+      indicators: indicatorCoverage(b.draft, b.baseline, b.input.rows),
+    },
     summary: {
       stakeholders: rows.length,
+      scoredBefore: rows.length - rows.filter((r) => r.oldComposite === null).length,
+      scoredAfter: rows.length - rows.filter((r) => r.newComposite === null).length,
+      scoredBoth: shared.both,
       gradeChanges: rows.filter((r) => r.oldGrade !== r.newGrade).length,
       gradeUp: rows.filter((r) => gradeOrder.findIndex((g) => g.code === r.newGrade) < gradeOrder.findIndex((g) => g.code === r.oldGrade) && r.newGrade !== null && r.oldGrade !== null).length,
-      spearman: spearman(rows.map((r) => r.oldComposite), rows.map((r) => r.newComposite)),
+      /** Over the rows scored both ways, as the moves are. */
+      spearman: shared.spearman,
       meanAbsoluteChange: mean(rows.filter((r) => r.oldComposite !== null && r.newComposite !== null).map((r) => Math.abs(r.newComposite! - r.oldComposite!))),
       up: up.map((r) => r.code),
       down: down.map((r) => r.code),
@@ -145,6 +222,9 @@ type ChangeKind = 'gained' | 'lost' | 'amount';
  * the published inputs and on the draft's (compareEligibility, docs/incentives.md). Programs run
  * only on published periods, so other periods report `period_not_published`.
  */
+/** Changes of each kind (gained, lost, amount) listed per program in the preview. */
+export const CHANGES_LISTED = 100;
+
 export function eligibilityImpact(db: Db, periodId: number, b: Baseline, draftScored: LightScores) {
   if (b.periodStatus !== 'published') return { available: false as const, reason: 'period_not_published' as const, stakeholderType: b.stakeholderType, programs: [] };
   const programs = activePrograms(db).filter((p) => p.eligibleTypes.includes(b.stakeholderType));
@@ -183,7 +263,11 @@ export function eligibilityImpact(db: Db, periodId: number, b: Baseline, draftSc
           flipped,
         };
       };
-      const changes = [...compared.gained.map(describe('gained')), ...compared.lost.map(describe('lost')), ...compared.amountChanged.map(describe('amount'))];
+      // The first of each kind, explained; the counts say how many there are. A province's new
+      // weighting may move tens of thousands, and explaining and sending them all took a minute
+      // and tens of megabytes.
+      const first = <T>(xs: readonly T[]) => xs.slice(0, CHANGES_LISTED);
+      const changes = [...first(compared.gained).map(describe('gained')), ...first(compared.lost).map(describe('lost')), ...first(compared.amountChanged).map(describe('amount'))];
       return {
         programId: program.id,
         code: program.code,
@@ -196,6 +280,27 @@ export function eligibilityImpact(db: Db, periodId: number, b: Baseline, draftSc
       };
     }),
   };
+}
+
+/**
+ * Per indicator of the draft, how many of the period's approved evaluations (under the published
+ * version in effect there) have a value: what the weighting tab warns about before any weighting.
+ * Counted in SQL; the period's rows are not loaded.
+ */
+export function indicatorValues(db: Db, input: { versionId: number; periodId: number }) {
+  const draft = loadKpiSetVersion(db, input.versionId);
+  const period = getPeriod(db, input.periodId);
+  const baselineVersionId = publishedVersionsInPeriod(db, input.periodId, draft.kpiSet.id)[0];
+  const published = baselineVersionId === undefined ? null : loadKpiSetVersion(db, baselineVersionId).document;
+  const inPublished = new Set(published?.objectives.flatMap((o) => o.indicators.map((i) => i.code)) ?? []);
+  const counted = baselineVersionId === undefined ? { rows: 0, values: new Map<number, number>() } : indicatorValueCounts(db, input.periodId, baselineVersionId, [...draft.indicatorIds.values()]);
+  const indicators: IndicatorCoverage[] = draft.document.objectives.flatMap((o) =>
+    o.indicators.map((i) => {
+      const values = counted.values.get(draft.indicatorIds.get(i.code)!) ?? 0;
+      return { code: i.code, objective: o.code, name: i.name, values, rows: counted.rows, level: coverageLevel(values, counted.rows), added: !inPublished.has(i.code) };
+    }),
+  );
+  return { period: { id: period.id, code: period.code }, rows: counted.rows, indicators };
 }
 
 /** What a sensitivity run needs (normalized values, weights, grades), for the client to sample. */

@@ -115,6 +115,8 @@ test('admin builds, tunes by AHP, previews and publishes a KPI-set version', asy
   await expect(page.getByText('This field is required.')).toBeVisible();
   await page.getByLabel('Change note').fill(`Add cold-chain coverage (${code}); objective weights by AHP.`);
   await page.getByRole('button', { name: 'Publish version' }).click();
+  // Publishing cannot be undone: it asks first.
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Publish version' }).click();
   await expect(page.getByText(/Published and immutable; in effect from 2026Q3/)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('tab', { name: 'Changes' }).click();
   await expect(page.getByTestId('version-diff')).toContainText(code);

@@ -14,6 +14,10 @@ export const tuningRouter = router({
   preview: procedureFor('tuning.preview')
     .input(previewSchema)
     .query(({ ctx, input }) => svc.impactPreview(ctx.db, input)),
+  // What the preview's own coverage says, read on its own for the weighting tab.
+  indicatorValues: procedureFor('tuning.preview')
+    .input(previewSchema)
+    .query(({ ctx, input }) => svc.indicatorValues(ctx.db, input)),
   sensitivityBasis: procedureFor('tuning.sensitivity')
     .input(previewSchema)
     .query(({ ctx, input }) => svc.sensitivityBasis(ctx.db, input)),
