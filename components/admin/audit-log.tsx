@@ -1,7 +1,7 @@
 'use client';
 // The audit log for administrators: newest first, a page at a time by key, filtered by entity,
-// action, actor and entity id; filters and the cursor live in the URL (components/app/paged-list).
-// Each row can show the values before and after the change.
+// action, actor, entity id and days; filters and the cursor live in the URL (components/app/paged-list).
+// Each row can show the values before and after the change, field by field (audit-change.tsx).
 import Link from 'next/link';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import type { ReactNode } from 'react';
@@ -9,7 +9,9 @@ import { useFormatter, useTranslations } from 'next-intl';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
+import { AuditChange } from './audit-change';
 import { buttonClassName } from '@/components/ui/styles';
 import { TD, TH, TR } from '@/components/ui/table';
 import { ListTable, SearchField, useListParams } from '@/components/app/paged-list';
@@ -17,34 +19,6 @@ import { cn } from '@/lib/cn';
 import { auditListSchema, type AuditListParams } from '@/core/schemas/lists';
 
 type AuditPage = inferRouterOutputs<AppRouter>['audit']['list'];
-
-function Change({ before, after }: { before: unknown; after: unknown }) {
-  const t = useTranslations('admin.audit');
-  if (before === null && after === null) return <span className="text-muted-foreground">—</span>;
-  return (
-    <details>
-      <summary className="cursor-pointer text-primary">{t('showChange')}</summary>
-      <dl className="mt-2 grid gap-1 text-xs">
-        {before !== null ? (
-          <>
-            <dt className="font-medium">{t('before')}</dt>
-            <dd>
-              <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-muted p-2">{JSON.stringify(before, null, 1)}</pre>
-            </dd>
-          </>
-        ) : null}
-        {after !== null ? (
-          <>
-            <dt className="font-medium">{t('after')}</dt>
-            <dd>
-              <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-muted p-2">{JSON.stringify(after, null, 1)}</pre>
-            </dd>
-          </>
-        ) : null}
-      </dl>
-    </details>
-  );
-}
 
 /** A link to the page either side, or inert text at the end of the log. */
 function PageLink({ href, rel, children }: { href: string | null; rel: 'prev' | 'next'; children: ReactNode }) {
@@ -90,10 +64,11 @@ export function AuditLog({ data, params }: { data: AuditPage; params: AuditListP
   const { view, href, pending } = list;
   // A new filter starts again from the newest entry.
   const set = (patch: Partial<AuditListParams>) => list.set({ ...patch, before: undefined, after: undefined });
-  const filtered = Boolean(params.entity || params.action || params.actor || params.entityId);
+  const filtered = Boolean(params.entity || params.action || params.actor || params.entityId || params.from || params.to);
+  const ta = useTranslations('adminTools.audit');
   return (
     <section className="grid gap-4" aria-label={t('title')}>
-      <div role="search" className="grid gap-3 rounded-lg border bg-surface p-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div role="search" aria-describedby="audit-days-hint" className="grid gap-3 rounded-lg border bg-surface p-3 sm:grid-cols-2 lg:grid-cols-3">
         <label className="grid gap-1 text-sm font-medium">
           {t('entity')}
           <NativeSelect value={view.entity ?? ''} onChange={(e) => set({ entity: e.target.value || undefined })}>
@@ -118,6 +93,15 @@ export function AuditLog({ data, params }: { data: AuditPage; params: AuditListP
         </label>
         <SearchField label={t('actor')} placeholder={t('actorPlaceholder')} value={view.actor ?? ''} onCommit={(actor) => set({ actor: actor || undefined })} />
         <SearchField label={t('entityId')} value={view.entityId ?? ''} onCommit={(entityId) => set({ entityId: entityId || undefined })} />
+        <label className="grid gap-1 text-sm font-medium">
+          {ta('from')}
+          <Input type="date" value={view.from ?? ''} max={view.to} onChange={(e) => set({ from: e.target.value || undefined })} />
+        </label>
+        <label className="grid gap-1 text-sm font-medium">
+          {ta('to')}
+          <Input type="date" value={view.to ?? ''} min={view.from} onChange={(e) => set({ to: e.target.value || undefined })} />
+        </label>
+        <p id="audit-days-hint" className="text-xs text-muted-foreground sm:col-span-2 lg:col-span-3">{ta('daysHint')}</p>
       </div>
       {data.total === 0 ? (
         <EmptyState title={filtered ? t('emptyFiltered') : t('empty')} />
@@ -150,7 +134,7 @@ export function AuditLog({ data, params }: { data: AuditPage; params: AuditListP
                 {/* People's own words, in whatever language they wrote them. */}
                 <TD className="max-w-xs" translate="no">{a.reason ?? '—'}</TD>
                 <TD>
-                  <Change before={a.before} after={a.after} />
+                  <AuditChange before={a.before} after={a.after} />
                 </TD>
               </TR>
             ))}

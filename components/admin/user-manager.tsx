@@ -87,6 +87,7 @@ export function UserManager({ currentUserId, data, params }: { currentUserId: st
             <RangeNote data={data} />
             <ListTable
               className="min-w-[600px]"
+              stickyActions
               caption={t('listHeading')}
               pending={pending}
               head={
@@ -101,7 +102,7 @@ export function UserManager({ currentUserId, data, params }: { currentUserId: st
               }
             >
               {data.items.map((u) => (
-                <TR key={u.id}>
+                <TR key={u.id} selected={editing !== null && 'id' in editing && editing.id === u.id}>
                   <TD className="font-mono text-xs">{u.username}</TD>
                   <TD className="whitespace-nowrap font-medium">{u.name}</TD>
                   <TD className="whitespace-nowrap">{tc(`roles.${u.role}`)}</TD>

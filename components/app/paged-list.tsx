@@ -129,18 +129,20 @@ export function SortTH<S extends string>({ numeric, ...link }: Parameters<typeof
 }
 
 /** A page of a list as a table, named by `caption`, dimmed while the next view renders. */
-export function ListTable({ caption, pending, className, dense, head, children }: {
+export function ListTable({ caption, pending, className, dense, stickyActions, head, children }: {
   caption: string;
   pending: boolean;
   className?: string;
   dense?: boolean;
+  /** The last column holds each row's actions: keep it in view (components/ui/table.tsx). */
+  stickyActions?: boolean;
   /** The header cells. */
   head: ReactNode;
   /** The rows. */
   children: ReactNode;
 }) {
   return (
-    <Table scrollLabel={caption} dense={dense} className={cn(className, pending && 'opacity-60')} aria-busy={pending}>
+    <Table scrollLabel={caption} dense={dense} stickyActions={stickyActions} className={cn(className, pending && 'opacity-60')} aria-busy={pending}>
       <TableCaption className="sr-only">{caption}</TableCaption>
       <THead>
         <TR>{head}</TR>

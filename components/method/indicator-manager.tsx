@@ -120,7 +120,7 @@ export function IndicatorManager() {
             }
           >
             {list.data.map((i) => (
-              <TR key={i.id}>
+              <TR key={i.id} selected={editing?.mode === 'edit' && editing.id === i.id}>
                 <TD className="font-mono text-xs">{i.code}</TD>
                 <TD>
                   <span className="font-medium">{pickName(labelOf(i), locale)}</span>
@@ -130,7 +130,7 @@ export function IndicatorManager() {
                 <TD className="whitespace-nowrap">{t(`direction.${i.direction}`)}</TD>
                 <TD numeric className="whitespace-nowrap">{t('usage', { versions: i.versions, published: i.publishedVersions })}</TD>
                 <TD>
-                  <div className="flex justify-end gap-1">
+                  <div className="flex justify-end gap-1 whitespace-nowrap">
                     <Button
                       size="sm"
                       variant="ghost"

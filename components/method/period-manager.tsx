@@ -1,12 +1,15 @@
 'use client';
-// Periods: create a quarter or a year; close, reopen (with a reason), publish (excluding
-// unapproved evaluations with a reason when there are any).
-import { useTranslations } from 'next-intl';
+// Periods: create a quarter or a year (one overlapping its own kind is refused by the server; one
+// over the other kind is warned about here); close, reopen (with a reason), publish (excluding
+// unapproved evaluations with a reason when there are any). The row actions stay in view.
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
 import { periodCreateSchema } from '@/core/schemas/method';
 import { PERIOD_KINDS } from '@/core/domain/enums';
+import { periodOverlaps, periodSpan, type PeriodSpan } from '@/core/domain/period-overlap';
+import { formatList } from '@/core/i18n/format';
 import { useZodForm } from '@/components/forms/use-zod-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -36,7 +39,9 @@ export function PeriodManager() {
   const list = useQuery(trpc.periods.list.queryOptions());
   const close = useMutation(trpc.periods.close.mutationOptions());
   // Kept as a message key so it follows a change of language.
-  const [notice, setNotice] = useState<{ key: string; params: Record<string, string | number> } | null>(null);
+  const [notice, setNotice] = useState<{ key: string; params: Record<string, string | number>; ns?: 'adminTools.periods' } | null>(null);
+  const ta = useTranslations('adminTools.periods');
+  const locale = useLocale();
   const [reopening, setReopening] = useState<{ id: number; code: string } | null>(null);
   const [publishing, setPublishing] = useState<{ id: number; code: string } | null>(null);
   const [dating, setDating] = useState<{ id: number; code: string; startsOn: string; dueOn: string | null } | null>(null);
@@ -45,10 +50,21 @@ export function PeriodManager() {
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.periods.pathKey() });
 
   return (
-    <ListEditorLayout width="narrow" editor={<CreatePeriod onCreated={async (code) => { setNotice({ key: 'createdNotice', params: { code } }); await refresh(); }} />}>
+    <ListEditorLayout
+      width="narrow"
+      editor={
+        <CreatePeriod
+          periods={list.data ?? []}
+          onCreated={async (code, overlaps) => {
+            setNotice(overlaps.length ? { key: 'createdWithOverlap', params: { code, codes: formatList(overlaps, locale) }, ns: 'adminTools.periods' } : { key: 'createdNotice', params: { code } });
+            await refresh();
+          }}
+        />
+      }
+    >
       <section aria-labelledby="periods-heading" className="grid min-w-0 content-start gap-4">
         <h2 id="periods-heading" className="text-lg font-semibold">{t('listHeading')}</h2>
-        {notice ? <Alert variant="success" title={t(notice.key, notice.params)} /> : null}
+        {notice ? <Alert variant={notice.ns ? 'warning' : 'success'} title={notice.ns ? ta(notice.key, notice.params) : t(notice.key, notice.params)} /> : null}
         {dueSaved && !notice ? <Alert variant="success" title={tq('saved', { code: dueSaved })} /> : null}
         {list.isError ? (
           <Alert variant="error" title={tc('loadError')}>{list.error.message}</Alert>
@@ -80,7 +96,7 @@ export function PeriodManager() {
                 <TD numeric>{p.approved} / {p.evaluations}</TD>
                 <TD numeric>{p.unapproved}{p.excluded ? ` (${t('excludedCount', { count: p.excluded })})` : ''}</TD>
                 <TD>
-                  <div className="flex flex-wrap justify-end gap-1">
+                  <div className="flex justify-end gap-1 whitespace-nowrap">
                     {p.status !== 'published' ? (
                       <Button size="sm" variant="ghost" aria-label={tq('setDueFor', { code: p.code })} onClick={() => setDating({ id: p.id, code: p.code, startsOn: p.startsOn, dueOn: p.dueOn })}>{tq('setDue')}</Button>
                     ) : null}
@@ -118,8 +134,10 @@ export function PeriodManager() {
   );
 }
 
-function CreatePeriod({ onCreated }: { onCreated: (code: string) => Promise<void> }) {
+function CreatePeriod({ periods, onCreated }: { periods: readonly PeriodSpan[]; onCreated: (code: string, overlaps: string[]) => Promise<void> }) {
   const t = useTranslations('method.periods');
+  const ta = useTranslations('adminTools.periods');
+  const locale = useLocale();
   const trpc = useTRPC();
   const create = useMutation(trpc.periods.create.mutationOptions());
   const form = useZodForm({
@@ -129,10 +147,14 @@ function CreatePeriod({ onCreated }: { onCreated: (code: string) => Promise<void
     rootField: 'year',
     submit: async (data) => {
       const row = await create.mutateAsync(data);
-      await onCreated(row.code);
+      await onCreated(row.code, row.overlaps);
     },
   });
   const { values, set, error: msg, formError } = form;
+  // Said before sending: a year over quarters (or a quarter in a year) is allowed, but evaluates the same months twice.
+  const parsed = periodCreateSchema.safeParse({ kind: values.kind, year: Number(values.year), quarter: values.kind === 'quarter' ? Number(values.quarter) : null });
+  const candidate = parsed.success ? periodSpan(parsed.data) : null;
+  const across = candidate ? periodOverlaps(candidate, periods).otherKind.map((p) => p.code) : [];
 
   return (
     <Card>
@@ -152,6 +174,9 @@ function CreatePeriod({ onCreated }: { onCreated: (code: string) => Promise<void
                 {[1, 2, 3, 4].map((q) => <option key={q} value={q}>{t('quarterOption', { q })}</option>)}
               </NativeSelect>
             </FormField>
+          ) : null}
+          {candidate && across.length > 0 ? (
+            <Alert variant="warning" title={ta('overlapWarning', { code: candidate.code, codes: formatList(across, locale) })} />
           ) : null}
           <Button type="submit" loading={form.submitting}>{t('create')}</Button>
         </form>

@@ -2,6 +2,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import Link from 'next/link';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { cn } from '@/lib/cn';
+import { TableScroll } from './table-scroll';
 
 export interface TableProps extends ComponentProps<'table'> {
   /**
@@ -13,26 +14,31 @@ export interface TableProps extends ComponentProps<'table'> {
   wrapperClassName?: string;
   /** Tighter rows for dense data (evaluation value grids). */
   dense?: boolean;
+  /**
+   * Keep the last column (the row's actions) in view while the rest scrolls sideways, so Close,
+   * Publish or Retire never end up off-screen beside a side panel.
+   */
+  stickyActions?: boolean;
 }
 
-/** A table inside a wrapper that scrolls horizontally when the screen is narrower than the table. */
-export function Table({ scrollLabel, wrapperClassName, dense = false, className, ...props }: TableProps) {
+// The last cell of every row, pinned to the frame's end on an opaque background (rows scroll under
+// it); its shadow shows only while columns are hidden beneath it.
+const STICKY_LAST = cn(
+  '[&_tr>:last-child]:sticky [&_tr>:last-child]:end-0 [&_tr>:last-child]:z-[1]',
+  '[&_tbody_tr>:last-child]:bg-surface [&_tbody_tr[data-selected]>:last-child]:bg-primary-subtle [&_thead_tr>:last-child]:bg-muted',
+  'group-data-[overflow-end]/table:[&_tr>:last-child]:shadow-[-8px_0_8px_-6px_rgb(15_23_42/0.3)]',
+  'rtl:group-data-[overflow-end]/table:[&_tr>:last-child]:shadow-[8px_0_8px_-6px_rgb(15_23_42/0.3)]',
+);
+
+/**
+ * A table inside a frame that scrolls horizontally when the screen is narrower than the table,
+ * and says so while it does (TableScroll).
+ */
+export function Table({ scrollLabel, wrapperClassName, dense = false, stickyActions = false, className, ...props }: TableProps) {
   return (
-    <div
-      data-table-scroll=""
-      data-dense={dense ? '' : undefined}
-      // Scrollable content must be reachable by keyboard (WCAG 2.1.1); focus lets arrow keys scroll it.
-      tabIndex={0}
-      role={scrollLabel ? 'region' : undefined}
-      aria-label={scrollLabel}
-      className={cn(
-        'group/table relative w-full min-w-0 overflow-x-auto rounded-lg border bg-surface',
-        'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring',
-        wrapperClassName,
-      )}
-    >
-      <table className={cn('w-full caption-bottom border-collapse text-sm', className)} {...props} />
-    </div>
+    <TableScroll label={scrollLabel} dense={dense} stickyActions={stickyActions} className={wrapperClassName}>
+      <table className={cn('w-full caption-bottom border-collapse text-sm', stickyActions && STICKY_LAST, className)} {...props} />
+    </TableScroll>
   );
 }
 
@@ -168,7 +174,7 @@ export interface NamedTableProps {
   name: string;
   /** The header cells (THs). */
   head: ReactNode;
-  /** Screen-reader name of a last header cell over each row's actions (buttons, links). */
+  /** Screen-reader name of a last header cell over each row's actions (buttons, links), which stay in view. */
   actions?: string;
   dense?: boolean;
   /** Class for the <table> (e.g. a minimum width). */
@@ -180,7 +186,7 @@ export interface NamedTableProps {
 /** A table under a heading: the wrapper, caption, header row and body that every such table repeats. */
 export function NamedTable({ name, head, actions, dense, className, children }: NamedTableProps) {
   return (
-    <Table dense={dense} scrollLabel={name} className={className}>
+    <Table dense={dense} scrollLabel={name} className={className} stickyActions={Boolean(actions)}>
       <TableCaption className="sr-only">{name}</TableCaption>
       <THead>
         <tr>

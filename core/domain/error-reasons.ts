@@ -26,6 +26,7 @@ export const ERROR_REASONS = [
   'already_set',
   // periods
   'period_exists',
+  'period_overlaps',
   'period_not_open',
   'period_not_closed',
   'period_published',

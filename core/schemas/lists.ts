@@ -32,7 +32,7 @@ export const workListSchema = listParamsSchema(['code', 'name', 'status', 'updat
 });
 export type WorkListParams = z.output<typeof workListSchema>;
 
-export const DETERMINATION_OUTCOMES = ['awarded', 'notAwarded', 'ruleFailed', 'overridden'] as const;
+export const DETERMINATION_OUTCOMES = ['awarded', 'notAwarded', 'ruleFailed', 'notScored', 'overridden'] as const;
 export const determinationListSchema = listParamsSchema(['code', 'name', 'composite', 'amount'], {
   runId: z.coerce.number().int().positive(),
   search: textFilter,
@@ -41,6 +41,18 @@ export const determinationListSchema = listParamsSchema(['code', 'name', 'compos
 });
 export type DeterminationListParams = z.output<typeof determinationListSchema>;
 
+/** A calendar day that exists (2026-02-30 does not); empty means no filter. */
+const auditDay = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s) => (s ? s : undefined))
+  .refine((s) => {
+    if (s === undefined) return true;
+    const ms = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : NaN;
+    return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
+  });
+
 // The audit log grows by every write, so it pages by key, newest first: `before` (older than that
 // id) or `after` (newer than it) instead of a page number, which would cost every row it skips.
 export const auditListSchema = listParamsSchema(['at'], {
@@ -48,6 +60,9 @@ export const auditListSchema = listParamsSchema(['at'], {
   action: z.string().trim().max(60).regex(/^[A-Za-z_.]*$/).optional().transform((s) => (s ? s : undefined)),
   actor: textFilter,
   entityId: z.string().trim().max(60).optional().transform((s) => (s ? s : undefined)),
+  /** The first and last day shown (ISO dates, Beijing time, both included). */
+  from: auditDay,
+  to: auditDay,
   before: idFilter,
   after: idFilter,
 }, { dir: 'desc' }).omit({ page: true, sort: true, dir: true });

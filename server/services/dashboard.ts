@@ -6,11 +6,16 @@ import type { Db } from '@/db';
 import { kpiSets, kpiSetVersions, regions, user } from '@/db/schema';
 import type { EvaluationStatus } from '@/core/domain/enums';
 import type { SessionUser } from '@/server/auth/session';
-import { listPeriods, openPeriod } from '@/server/queries/periods';
+import { listPeriods, openPeriod, resolvePeriod } from '@/server/queries/periods';
+import { completenessByCounty } from '@/server/queries/county-completeness';
 import { activeStakeholdersByType, evaluationCountsByPeriod, workCountsByRegion } from '@/server/queries/stored-counts';
 import { regionInScope } from '@/server/queries/scope';
 
-export function adminOverview(db: Db) {
+/**
+ * The office's overview: what is configured, each period's progress, and how complete each county
+ * is in one period (the one asked for, else the open one, else the latest).
+ */
+export function adminOverview(db: Db, periodId?: number) {
   const regionsByLevel = db.select({ level: regions.level, n: count() }).from(regions).groupBy(regions.level).all();
   const stakeholdersByType = activeStakeholdersByType(db);
   const kpi = db
@@ -37,7 +42,9 @@ export function adminOverview(db: Db) {
     .from(user)
     .groupBy(user.role)
     .all();
-  return { regionsByLevel, stakeholdersByType, kpiSets: kpi, periods: periodRows, usersByRole };
+  const period = resolvePeriod(db, periodId);
+  const completeness = period ? { period: { id: period.id, code: period.code, status: period.status }, counties: completenessByCounty(db, period.id) } : null;
+  return { regionsByLevel, stakeholdersByType, kpiSets: kpi, periods: periodRows, usersByRole, completeness };
 }
 
 export function assessorOverview(db: Db, me: SessionUser) {

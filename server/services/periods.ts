@@ -1,12 +1,14 @@
-// Periods: create (quarter or year), close, reopen, publish. Publishing freezes the official
-// scores of every published KPI-set version the period's evaluations use; it is refused while
-// evaluations are unapproved, unless the admin excludes them with a reason.
+// Periods: create (quarter or year, never overlapping one of its own kind), close, reopen,
+// publish. Publishing freezes the official scores of every published KPI-set version the period's
+// evaluations use; it is refused while evaluations are unapproved, unless the admin excludes them
+// with a reason.
 import 'server-only';
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { evaluations, periods, stakeholders } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { vmsg } from '@/core/domain/messages';
+import { periodOverlaps, periodSpan } from '@/core/domain/period-overlap';
 import { noProgress, type ReportProgress } from '@/core/domain/jobs';
 import { ConflictError, StateError, ValidationError } from '@/server/errors';
 import { writeAudit } from '@/server/queries/audit';
@@ -21,13 +23,8 @@ import type { PeriodDueDateInput } from '@/core/schemas/work-queue';
 
 /** Code and dates of a period: `2026Q3` 2026-07-01…2026-09-30, or `2026` 2026-01-01…2026-12-31. */
 export function periodBounds(input: PeriodCreateInput): { code: string; startsOn: string; endsOn: string } {
-  if (input.kind === 'year') return { code: String(input.year), startsOn: `${input.year}-01-01`, endsOn: `${input.year}-12-31` };
-  const q = input.quarter ?? 1;
-  const startMonth = (q - 1) * 3 + 1;
-  const endMonth = startMonth + 2;
-  const lastDay = new Date(Date.UTC(input.year, endMonth, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { code: `${input.year}Q${q}`, startsOn: `${input.year}-${pad(startMonth)}-01`, endsOn: `${input.year}-${pad(endMonth)}-${pad(lastDay)}` };
+  const { code, startsOn, endsOn } = periodSpan(input);
+  return { code, startsOn, endsOn };
 }
 
 /** Every period, newest first, with its evaluations counted by state (from the stored counts). */
@@ -47,15 +44,26 @@ export function listPeriodsWithCounts(db: Db) {
   });
 }
 
+/**
+ * Opens a quarter or a year. A period that would share a day with one of its own kind is refused
+ * (its values would count twice); one over periods of the other kind is created, and the answer
+ * names them (`overlaps`) so the form can say so.
+ */
 export function createPeriod(db: Db, actor: SessionUser, input: PeriodCreateInput) {
-  const bounds = periodBounds(input);
+  const span = periodSpan(input);
   return db.transaction((tx) => {
-    if (tx.select({ id: periods.id }).from(periods).where(eq(periods.code, bounds.code)).get())
-      throw new ConflictError(`Period ${bounds.code} already exists.`, 'period_exists');
-    const row = tx.insert(periods).values({ ...bounds, kind: input.kind, status: 'open' }).returning().get();
+    const existing = listPeriods(tx);
+    const { sameKind, otherKind } = periodOverlaps(span, existing);
+    const clash = sameKind[0] ?? existing.find((p) => p.code === span.code);
+    if (clash) {
+      const params = { code: span.code, start: span.startsOn, end: span.endsOn, kind: span.kind, other: clash.code, otherStart: clash.startsOn, otherEnd: clash.endsOn };
+      if (clash.code === span.code) throw new ConflictError(`Period ${span.code} already exists.`, 'period_exists').with(params);
+      throw new ConflictError(`Period ${span.code} (${span.startsOn}…${span.endsOn}) overlaps ${clash.code} (${clash.startsOn}…${clash.endsOn}).`, 'period_overlaps').with(params);
+    }
+    const row = tx.insert(periods).values({ code: span.code, startsOn: span.startsOn, endsOn: span.endsOn, kind: input.kind, status: 'open' }).returning().get();
     writeAudit(tx, { actorId: actor.id, action: 'period.create', entity: 'period', entityId: row.id, after: row });
     notifyPeriodOpened(tx, row);
-    return row;
+    return { ...row, overlaps: otherKind.map((p) => p.code) };
   });
 }
 

@@ -9,7 +9,8 @@ import { api } from '@/lib/trpc/server';
 import { STAKEHOLDER_TYPES, REGION_LEVELS } from '@/core/domain/enums';
 import { labelOf, pickName } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
-
+import { isLocale } from '@/i18n/config';
+import { CountyCompleteness } from '@/components/admin/county-completeness';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('overview.title') };
@@ -17,9 +18,14 @@ export async function generateMetadata() {
 
 const PERIOD_BADGE = { open: 'info', closed: 'warning', published: 'success' } as const;
 
-export default async function AdminHome() {
+/** `?period=<id>` chooses the period of the completeness table; anything else shows the open (else latest) one. */
+export default async function AdminHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [t, tc, locale] = await Promise.all([getTranslations('admin.overview'), getTranslations('common'), getLocale()]);
-  const data = await (await api()).dashboard.admin();
+  const asked = Number((await searchParams).period);
+  const periodId = Number.isSafeInteger(asked) && asked > 0 ? asked : undefined;
+  const caller = await api();
+  // A link to a period that no longer exists shows the default period rather than failing.
+  const data = await caller.dashboard.admin({ periodId }).catch(() => caller.dashboard.admin({}));
   const n = (x: number) => formatNumber(x, locale);
   const regionCount = (level: string) => data.regionsByLevel.find((r) => r.level === level)?.n ?? 0;
   const typeCount = (type: string) => data.stakeholdersByType.find((r) => r.type === type)?.n ?? 0;
@@ -38,6 +44,9 @@ export default async function AdminHome() {
           <StatCard label={t('users')} value={n(totalUsers)} hint={data.usersByRole.map((r) => `${tc(`roles.${r.role}`)} ${n(r.n)}`).join(' · ')} />
         </div>
       </section>
+      <div className="mb-6">
+        <CountyCompleteness data={data.completeness} periods={data.periods} locale={isLocale(locale) ? locale : 'zh-CN'} />
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>

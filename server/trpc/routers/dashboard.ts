@@ -5,8 +5,8 @@ import { procedureFor, router } from '../init';
 
 export const dashboardRouter = router({
   admin: procedureFor('dashboard.admin')
-    .input(z.object({}).optional())
-    .query(({ ctx }) => svc.adminOverview(ctx.db)),
+    .input(z.object({ periodId: z.number().int().positive().optional() }).optional())
+    .query(({ ctx, input }) => svc.adminOverview(ctx.db, input?.periodId)),
   assessor: procedureFor('dashboard.assessor')
     .input(z.object({}).optional())
     .query(({ ctx }) => svc.assessorOverview(ctx.db, ctx.user)),
