@@ -4,22 +4,16 @@
 // session, so the same permission and scope apply as on the page (a stakeholder user exports its
 // own scorecard only).
 import 'server-only';
-import { NextRequest } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { createTranslator } from 'next-intl';
 import { z } from 'zod';
-import { vmsg } from '@/core/domain/messages';
 import { periodCodeSchema } from '@/core/schemas/period-code';
-import { catalogs } from '@/i18n/messages';
-import { requestLocale } from '@/server/auth/locale';
-import { BusyError, NotFoundError } from '@/server/errors';
-import { startPdfJob } from '@/server/jobs/pdf';
-import { QueueFullError } from '@/server/pdf/browser-pool';
+import { NotFoundError } from '@/server/errors';
 import { getNextBand, getScorecard } from '@/server/services/scorecards/stakeholder';
 import { scorecardCsv, scorecardXlsx, type ExportExtras, type ExportLabels } from '@/server/services/scorecards/export';
 import { scorecardPublication } from '@/server/services/scorecards/publication';
 import { scorecardPdfFile } from '@/server/services/scorecards/pdf';
 import { defineRoute } from '../define-route';
+import { acceptPdfJob } from './pdf-job';
 
 const scorecardInput = z.object({ id: z.coerce.number().int().positive(), period: periodCodeSchema.optional() });
 
@@ -66,15 +60,7 @@ export const scorecardPdfRoute = defineRoute({
     const data = getScorecard(db, user, { stakeholderId: input.id, period: input.period });
     if (!data.card || !data.period) throw new NotFoundError('A published scorecard of stakeholder', input.id);
     const fileName = `scorecard-${data.stakeholder.code}-${data.period}.pdf`;
-    try {
-      const job = startPdfJob(db, user.id, { stakeholderId: input.id, period: data.period, fileName }, new NextRequest(request).cookies.getAll());
-      return Response.json(job, { status: 202, headers: { 'cache-control': 'no-store' } });
-    } catch (e) {
-      if (!(e instanceof QueueFullError)) throw e;
-      const locale = requestLocale(request.headers);
-      const t = createTranslator({ locale, messages: catalogs[locale], namespace: 'jobs.pdf' });
-      throw new BusyError(t('busy', { seconds: e.retryAfterSeconds }), e.retryAfterSeconds).with({}, vmsg('jobs.pdf.busy', { seconds: e.retryAfterSeconds }));
-    }
+    return acceptPdfJob(db, user.id, { stakeholderId: input.id, period: data.period, fileName }, request);
   },
 });
 

@@ -6,7 +6,7 @@ import { pathToNextBand, type IndicatorLimits } from '@/core/scoring/next-band';
 import { ascendingPresent, PeerValues } from '@/core/scoring/peer-values';
 import { scoreRowAmong } from '@/core/scoring/what-if';
 import { isPeerDependent } from '@/core/scoring/format';
-import { indicator, kpiSet } from './helpers';
+import { indicator, kpiSet, PROPERTY_METHODS, propertyValue } from './helpers';
 
 /** The other peers' present values of each peer-relative indicator, as a published run stores them. */
 function othersOf(set: KpiSetV1, rows: readonly ValuesRow[], stakeholder: string): Record<string, PeerValues> {
@@ -86,16 +86,9 @@ describe('combined plan', () => {
   });
 
   it('is verified by the engine on random KPI sets, each step as small as its grid allows (property)', () => {
-    const methods = [
-      { method: 'goalposts', min: 0, max: 50 },
-      { method: 'goalposts', min: 1, max: 1000, transform: 'ln' },
-      { method: 'target', target: 40, baseline: 5 },
-      { method: 'minmax' },
-      { method: 'zscore' },
-      { method: 'percentile' },
-    ] as const;
+    const methods = PROPERTY_METHODS;
     let plans = 0;
-    const value = fc.option(fc.double({ min: 1, max: 60, noNaN: true }), { nil: null, freq: 8 });
+    const value = propertyValue;
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: methods.length - 1 }), { minLength: 3, maxLength: 6 }),

@@ -2,6 +2,7 @@
 // in the tests stays readable.
 import type { KpiSetV1, KpiSetV1Input } from '@/core/scoring';
 import { validateKpiSet } from '@/core/scoring';
+import fc from 'fast-check';
 
 type IndicatorInput = KpiSetV1Input['objectives'][number]['indicators'][number];
 
@@ -53,3 +54,16 @@ export function kpiSet(
   if (!validation.ok) throw new Error(`invalid test KPI set: ${JSON.stringify(validation.errors)}`);
   return validation.value;
 }
+
+/** Normalizations the property tests draw from: every method, goalposts also with a log transform. */
+export const PROPERTY_METHODS = [
+  { method: 'goalposts', min: 0, max: 50 },
+  { method: 'goalposts', min: 1, max: 1000, transform: 'ln' },
+  { method: 'target', target: 40, baseline: 5 },
+  { method: 'minmax' },
+  { method: 'zscore' },
+  { method: 'percentile' },
+] as const;
+
+/** A raw value for the property tests: 1…60, missing one time in nine. */
+export const propertyValue = fc.option(fc.double({ min: 1, max: 60, noNaN: true }), { nil: null, freq: 8 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileKpiSet, gradeFor, rowsToMatrix, scoreMatrix, stakeholderScoreAt, validateKpiSet, type KpiSetV1, type ValuesRow } from '@/core/scoring';
 import { readValuesCsv } from '@/core/decode';
 import { pathToNextBand, type IndicatorLimits, type NextBandResult } from '@/core/scoring/next-band';
-import { indicator, kpiSet } from './helpers';
+import { indicator, kpiSet, PROPERTY_METHODS, propertyValue } from './helpers';
 
 /** The engine's grade of `stakeholder` after replacing one of its values. */
 function gradeWith(set: KpiSetV1, rows: readonly ValuesRow[], stakeholder: string, code: string, value: number) {
@@ -130,16 +130,9 @@ describe('path to the next band', () => {
   });
 
   it('agrees with the engine on random KPI sets and values (property)', () => {
-    const methods = [
-      { method: 'goalposts', min: 0, max: 50 },
-      { method: 'goalposts', min: 1, max: 1000, transform: 'ln' },
-      { method: 'target', target: 40, baseline: 5 },
-      { method: 'minmax' },
-      { method: 'zscore' },
-      { method: 'percentile' },
-    ] as const;
+    const methods = PROPERTY_METHODS;
     let reachableChecked = 0;
-    const value = fc.option(fc.double({ min: 1, max: 60, noNaN: true }), { nil: null, freq: 8 });
+    const value = propertyValue;
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: methods.length - 1 }), { minLength: 2, maxLength: 5 }),
