@@ -7,8 +7,9 @@ test.describe('sign-in and homes', () => {
     await signInAs(page, 'admin');
     await expect(page).toHaveURL(/\/admin$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Evaluation office overview' })).toBeVisible();
-    await expect(page.getByText('Active stakeholders')).toBeVisible();
-    await expect(page.getByText('2026Q3')).toBeVisible();
+    await expect(page.getByRole('term').filter({ hasText: 'Active stakeholders' })).toBeVisible();
+    // The open period, chosen for the completeness per county.
+    await expect(page.getByRole('link', { name: '2026Q3', exact: true })).toHaveAttribute('aria-current', 'page');
     await shot(page, 'admin-home-en');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await expect(page.getByRole('heading', { level: 1, name: '评估办公室总览' })).toBeVisible();

@@ -55,11 +55,15 @@ test.describe('scorecard', () => {
     await expect(page.getByRole('table', { name: /Indicators of Poverty prevention/ })).toBeVisible();
     await expect(page.getByText(/percentile/).first()).toBeVisible();
 
-    // The path to the next band opens from the keyboard.
+    // The path to the next band is open from the start; the keyboard closes and opens it.
+    const pathTable = page.getByRole('table', { name: /Value needed per indicator to reach band/ });
+    await expect(pathTable).toBeVisible();
     const summary = page.locator('[data-next-band] > summary');
     await summary.focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('table', { name: /Value needed per indicator to reach band/ })).toBeVisible();
+    await expect(pathTable).toBeHidden();
+    await page.keyboard.press('Enter');
+    await expect(pathTable).toBeVisible();
     await expect(page.locator('tr[data-cheapest="1"]')).toBeVisible();
     await expect(page.getByText(/smallest change measured as a share/)).toBeVisible();
     // Its own incentive determination for the period (the demo runs each program on 2026Q2), with the why.
@@ -77,10 +81,14 @@ test.describe('scorecard', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await expect(page.getByText('综合得分').first()).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    // A fresh page (the disclosure keeps its state across the language refresh), then open it by pointer.
+    // A fresh page: open from the start in Chinese too; the pointer closes and opens it.
     await page.reload();
+    const pathTableZh = page.getByRole('table', { name: /达到 .+ 档各指标所需数值/ });
+    await expect(pathTableZh).toBeVisible();
     await page.getByRole('heading', { name: '晋级路径' }).click();
-    await expect(page.getByRole('table', { name: /达到 .+ 档各指标所需数值/ })).toBeVisible();
+    await expect(pathTableZh).toBeHidden();
+    await page.getByRole('heading', { name: '晋级路径' }).click();
+    await expect(pathTableZh).toBeVisible();
     await shot(page, 'scorecard-stakeholder-desktop-zh');
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, 'scorecard-stakeholder-phone-zh');
