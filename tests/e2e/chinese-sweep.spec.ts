@@ -214,6 +214,8 @@ test.describe('中文 everywhere', () => {
   });
 
   test('stakeholder users', async ({ browser, baseURL }) => {
+    // Three users, four pages each, every scorecard with its plan and incentives.
+    test.setTimeout(180_000);
     for (const username of ['town1', 'coop1', 'firm1']) {
       const page = await chineseUser(browser, baseURL, username);
       // /me is the stakeholder's own scorecard.

@@ -50,16 +50,22 @@ export async function signedInPage(
 }
 
 /**
- * Saves a full-page screenshot to test-results/screenshots/<name>.png and attaches it to the
- * test report. Names are made file-safe.
+ * Whether screenshots are taken: always locally, in CI (CI=true) only with SCREENSHOTS=1. Nobody
+ * looks at a CI run's pictures, and a hundred full-page captures cost the suite minutes.
  */
-export async function shot(page: Page, name: string): Promise<string> {
+export const TAKE_SCREENSHOTS = !process.env.CI || !!process.env.SCREENSHOTS;
+
+/**
+ * Saves a full-page screenshot to test-results/screenshots/<name>.png and attaches it to the
+ * test report (when TAKE_SCREENSHOTS). Names are made file-safe.
+ */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
   const safeName = name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'screenshot';
   fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const file = path.join(SCREENSHOTS_DIR, `${safeName}.png`);
   await page.screenshot({ path: file, fullPage: true });
   await test.info().attach(safeName, { path: file, contentType: 'image/png' });
-  return file;
 }
 
 type Fixtures = {

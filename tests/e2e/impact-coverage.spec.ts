@@ -5,10 +5,12 @@
 // (cancelled here, so the demo's county/town set stays as it is for the other specs).
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, SCREENSHOTS_DIR, test } from './fixtures';
+import { expect, SCREENSHOTS_DIR, TAKE_SCREENSHOTS, test } from './fixtures';
 
 /** A screenshot of one section, readable where a phone's full page is not. */
-const part = (locator: Locator, name: string) => locator.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`) });
+const part = async (locator: Locator, name: string) => {
+  if (TAKE_SCREENSHOTS) await locator.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`) });
+};
 
 async function readIn(page: Page, locale: 'en' | 'zh-CN') {
   // At the site's root path, replacing the cookie set after signing in.

@@ -3,7 +3,7 @@
 // and the relief at stake; coop1 missed last period's 55 — it reads what 2026Q3 asks of it. On its
 // own page the stakeholder is "you"; an assessor reads "this stakeholder". Both languages, both widths.
 import type { Page } from '@playwright/test';
-import { expect, signedInPage, test, SCREENSHOTS_DIR } from './fixtures';
+import { expect, SCREENSHOTS_DIR, signedInPage, TAKE_SCREENSHOTS, test } from './fixtures';
 
 async function ownIdOf(page: Page): Promise<number> {
   const href = await page.locator('a[data-export="csv"]').first().getAttribute('href');
@@ -13,7 +13,7 @@ async function ownIdOf(page: Page): Promise<number> {
 async function snap(page: Page, name: string) {
   const panel = page.getByTestId('scorecard-incentives');
   await panel.scrollIntoViewIfNeeded();
-  await panel.screenshot({ path: `${SCREENSHOTS_DIR}incentives-forward-${name}.png` });
+  if (TAKE_SCREENSHOTS) await panel.screenshot({ path: `${SCREENSHOTS_DIR}incentives-forward-${name}.png` });
 }
 
 test.describe('incentives looking forward', () => {

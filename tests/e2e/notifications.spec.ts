@@ -4,7 +4,7 @@
 // township's work list, a legend with numbers. Screenshots of both at 390 and 1280 px, English and
 // Chinese, in /tmp/h6-*.png.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, signedInPage } from './fixtures';
+import { expect, SCREENSHOTS_DIR, signedInPage, TAKE_SCREENSHOTS, test } from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -15,7 +15,7 @@ const asUser = (browser: Browser, baseURL: string | undefined, username: string,
 async function snap(page: Page, name: string, viewport: { width: number; height: number }) {
   await page.setViewportSize(viewport);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `/tmp/h6-${name}-${viewport.width}.png`, fullPage: true });
+  if (TAKE_SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS_DIR}notifications-${name}-${viewport.width}.png`, fullPage: true });
 }
 
 /** One of the assessor's own submitted evaluations (the page says so to its submitter). */

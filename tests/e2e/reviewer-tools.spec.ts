@@ -6,7 +6,7 @@
 // yet started in the open period, with an approved value last period (assessor11 enters,
 // assessor12 reviews; no other spec works in 富宁).
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, signedInPage } from './fixtures';
+import { expect, SCREENSHOTS_DIR, signedInPage, TAKE_SCREENSHOTS, test } from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -18,7 +18,7 @@ const asUser = (browser: Browser, baseURL: string | undefined, username: string,
 
 async function picture(page: Page, name: string, fullPage = true) {
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `/tmp/h5-${name}.png`, fullPage });
+  if (TAKE_SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS_DIR}reviewer-tools-${name}.png`, fullPage });
 }
 
 test('a return with a comment on one indicator; evidence links, changes and the phone bar', async ({ browser, baseURL }) => {
