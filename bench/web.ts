@@ -106,10 +106,21 @@ export async function loadScorecard(server: Server, connections: number, seconds
   const session = await signIn(server.base, ROLE_USERS.stakeholder);
   const results: LoadFigure[] = [];
   for (const [target, path] of [['page /me', '/me'], ['scorecards.get', queryPath('scorecards.get', {})]] as const) {
+    await settle(session);
     const result = await autocannon({ url: `${server.base}${path}`, connections, duration: seconds, headers: { cookie: session.cookie } });
     results.push({ target, requestsPerSecond: result.requests.average, p975Ms: result.latency.p97_5, errors: result.errors + result.timeouts, non2xx: result.non2xx });
   }
   return results;
+}
+
+/**
+ * Waits until the server has worked off what an earlier load left queued (a page answers within a
+ * second), so that each measurement starts from an idle server and not from another's backlog.
+ */
+async function settle(session: Session): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if ((await timedGet(session, '/me/profile')).ms < 1000) return;
+  }
 }
 
 /** Reads `path` as `session` in a loop until `stop()`; returns the response times. */

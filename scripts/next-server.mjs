@@ -20,13 +20,53 @@ const app = next({ dev: values.dev, dir: ROOT, port, hostname: values.hostname ?
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((req, res) => {
-  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
-  handle(req, res).catch((error) => {
+/**
+ * Page renders admitted at once; the others wait in arrival order. Rendering is CPU work on this
+ * one thread: fifty renders interleaved each take fifty times as long and hold fifty pages' memory,
+ * so under a crowd the last of them ran past clients' timeouts. Admitted a few at a time, each
+ * finishes quickly and the queue drains first come, first served. API calls, assets and health
+ * checks are not queued (they are short, and a job's progress must never wait behind pages).
+ */
+const RENDER_SLOTS = Math.max(1, Number(process.env.RENDER_SLOTS ?? 2));
+let rendering = 0;
+const waiting = [];
+
+function isPageRender(req) {
+  if (req.method !== 'GET') return false;
+  const url = req.url ?? '/';
+  return !url.startsWith('/api/') && !url.startsWith('/_next/') && !/\.[a-z0-9]+(\?|$)/i.test(url);
+}
+
+function serve(req, res) {
+  return handle(req, res).catch((error) => {
     console.error('Request failed:', error);
     if (!res.headersSent) res.writeHead(500);
     res.end();
   });
+}
+
+function admit(req, res) {
+  rendering++;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    rendering--;
+    // A client that went away while waiting is skipped rather than rendered for nobody.
+    while (waiting.length > 0 && rendering < RENDER_SLOTS) {
+      const next = waiting.shift();
+      if (!next.req.destroyed) admit(next.req, next.res);
+    }
+  };
+  res.once('close', release);
+  serve(req, res).finally(release);
+}
+
+const server = http.createServer((req, res) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
+  if (values.dev || !isPageRender(req)) return void serve(req, res);
+  if (rendering < RENDER_SLOTS) admit(req, res);
+  else waiting.push({ req, res });
 });
 // Hot reload in development talks over a websocket.
 if (values.dev) server.on('upgrade', app.getUpgradeHandler());

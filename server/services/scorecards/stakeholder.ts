@@ -19,8 +19,8 @@ import { indicatorDefs } from '@/server/queries/evaluations';
 import { redFlagLimits } from '@/server/queries/kpi-versions';
 import { publishedPeriodsBefore } from '@/server/queries/periods';
 import { peersAbove, programSnapshotsOf } from '@/server/queries/what-if';
-import { combinedPlan } from '@/core/scoring/combined-plan';
-import { pathToNextBandAmong, type IndicatorLimits } from '@/core/scoring/next-band';
+import { combinedPlan, type CombinedPlan } from '@/core/scoring/combined-plan';
+import { pathToNextBandAmong, type IndicatorLimits, type NextBandResult } from '@/core/scoring/next-band';
 import { PeerValues } from '@/core/scoring/peer-values';
 import { stakeholderDeterminations } from '@/server/queries/determinations';
 import { stakeholderIncentives } from '@/server/queries/incentive-outlook';
@@ -32,6 +32,7 @@ import { publishedScoresOf, type PublishedScore } from '@/server/queries/scores'
 import { getStakeholder } from '@/server/queries/stakeholders';
 import { unitLookup } from '@/server/queries/units';
 import { indicatorNotes } from '@/server/queries/indicator-notes';
+import { memoPerConnection } from '@/server/queries/memo';
 
 export type ScorecardInput = { stakeholderId?: number | undefined; period?: string | undefined };
 // A scorecard's `self`: read by the stakeholder itself (a stakeholder user sees only its own), so
@@ -170,6 +171,11 @@ export type Scorecard = ReturnType<typeof getScorecard>;
 
 const DECIMALS_BY_VALUE_TYPE = { integer: 0, percent: 1, number: 2 } as const;
 
+// A published official run never changes (a correction publishes a new run), so what is computed
+// from it alone is kept: its peer values (megabytes in a province) and each stakeholder's path.
+const publishedPeerValues = memoPerConnection<ReadonlyMap<string, Float64Array>>(4);
+const pathMemo = memoPerConnection<{ result: NextBandResult; plan: CombinedPlan | null }>(5000);
+
 /**
  * What the path to the next band and the what-if re-score: the run's own inputs — the
  * stakeholder's raw values as stored with its score, and the values of its peers that the run
@@ -182,9 +188,13 @@ function runInputs(db: Db, user: SessionUser, input: ScorecardInput) {
   if (!chosen) return null;
   const loaded = loadKpiSetVersion(db, chosen.versionId);
   const ownValues = Object.fromEntries(Object.entries(chosen.score.indicators).map(([code, v]) => [code, v.raw]));
-  const others = Object.fromEntries(
-    [...peerValuesOf(db, chosen.runId)].map(([code, column]) => [code, PeerValues.without(column, ownValues[code] ?? NaN)]),
-  );
+  const others = () =>
+    Object.fromEntries(
+      [...publishedPeerValues(db).get(String(chosen.runId), () => peerValuesOf(db, chosen.runId))].map(([code, column]) => [
+        code,
+        PeerValues.without(column, ownValues[code] ?? NaN),
+      ]),
+    );
   const meta = indicatorMeta(db, loaded);
   const limits: Record<string, IndicatorLimits> = {};
   for (const [code, m] of meta) limits[code] = { min: m.minValue, max: m.maxValue, decimals: DECIMALS_BY_VALUE_TYPE[m.valueType] };
@@ -199,9 +209,14 @@ export function getNextBand(db: Db, user: SessionUser, input: ScorecardInput) {
   const run = runInputs(db, user, input);
   if (!run) return null;
   const { s, chosen, doc, ownValues, others, meta, limits } = run;
-  const own = { stakeholder: s.code, values: ownValues };
-  const result = pathToNextBandAmong(doc, own, others, { limits });
-  const plan = result.status === 'ok' && !result.routes.some((r) => r.reachable) ? combinedPlan(doc, own, others, { limits }) : null;
+  // The indicators' ranges are the one input a run does not freeze: they are part of the key.
+  const { result, plan } = pathMemo(db).get(`${chosen.runId}:${s.id}:${JSON.stringify(limits)}`, () => {
+    const own = { stakeholder: s.code, values: ownValues };
+    const peers = others();
+    const result = pathToNextBandAmong(doc, own, peers, { limits });
+    const plan = result.status === 'ok' && !result.routes.some((r) => r.reachable) ? combinedPlan(doc, own, peers, { limits }) : null;
+    return { result, plan };
+  });
   const byCode = new Map(doc.objectives.flatMap((o) => o.indicators.map((i) => [i.code, i] as const)));
   const unitOf = unitLookup(db);
   const describe = (code: string) => {
@@ -251,7 +266,7 @@ export function getWhatIf(db: Db, user: SessionUser, input: WhatIfInput) {
   if (Object.keys(fields).length > 0) throw new ValidationError('A what-if value lies outside its indicator’s valid range.', fields);
 
   const values = { ...ownValues, ...input.values };
-  const score = scoreRowAmong(doc, { stakeholder: s.code, values }, others);
+  const score = scoreRowAmong(doc, { stakeholder: s.code, values }, others());
   const grades = sortGradesDescending(doc.grades);
   const grade = grades.find((g) => g.code === score.grade) ?? null;
 
