@@ -6,6 +6,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { evaluationCounts, regions, stakeholderCounts } from '@/db/schema';
 import { EVALUATION_STATUSES, type EvaluationStatus } from '@/core/domain/enums';
+import { keptUntilWrite } from './kept-until-write';
 
 export type CountyCompleteness = {
   id: number;
@@ -24,7 +25,11 @@ export type CountyCompleteness = {
 const REGION_IN_COUNTY = sql`${regions} c cross join ${regions} r on c.level = 'county' and r.path >= c.path and r.path < c.path || '~'`;
 
 /** Every county (sorted by code; retired ones only while they hold stakeholders) with the period's completeness. */
-export function completenessByCounty(db: DbOrTx, periodId: number): CountyCompleteness[] {
+export function completenessByCounty(db: DbOrTx, periodId: number): readonly CountyCompleteness[] {
+  return keptUntilWrite(db, `completenessByCounty:${periodId}`, () => countCompleteness(db, periodId));
+}
+
+function countCompleteness(db: DbOrTx, periodId: number): CountyCompleteness[] {
   const evaluated = db.all<{ countyId: number; status: string; active: number; n: number }>(sql`
     select c.id as countyId, ec.status as status, ec.active as active, sum(ec.n) as n
     from ${REGION_IN_COUNTY} cross join ${evaluationCounts} ec on ec.period_id = ${periodId} and ec.region_id = r.id

@@ -10,15 +10,16 @@ import type { EvaluationStatus, StakeholderType } from '@/core/domain/enums';
 import type { WorkStatus } from '@/core/domain/evaluation-workflow';
 import { regionInScope } from './scope';
 import { regionWithin } from './regions';
+import { keptUntilWrite, scopeKey } from './kept-until-write';
 
 /** Evaluations per period, status and whether they are excluded from the scores. */
 export function evaluationCountsByPeriod(db: DbOrTx, periodIds?: readonly number[]) {
-  return db
+  return keptUntilWrite(db, `evaluationCountsByPeriod:${periodIds?.join(',') ?? '*'}`, () => db
     .select({ periodId: evaluationCounts.periodId, status: evaluationCounts.status, excluded: evaluationCounts.excluded, n: sql<number>`sum(${evaluationCounts.n})` })
     .from(evaluationCounts)
     .where(periodIds ? inArray(evaluationCounts.periodId, [...periodIds]) : undefined)
     .groupBy(evaluationCounts.periodId, evaluationCounts.status, evaluationCounts.excluded)
-    .all() as { periodId: number; status: EvaluationStatus; excluded: boolean; n: number }[];
+    .all() as { periodId: number; status: EvaluationStatus; excluded: boolean; n: number }[]);
 }
 
 /** Active stakeholders per type, within a condition on `regions` (none: all). */
@@ -37,7 +38,11 @@ export function activeStakeholdersByType(db: DbOrTx, regionScope?: SQL) {
  * one type): evaluations by status whatever the stakeholder's state, and "not started" for the
  * active stakeholders without an evaluation. Equal to counting the work list itself.
  */
-export function workCountsByRegion(db: DbOrTx, me: SessionUser, periodId: number, f: { type?: StakeholderType | undefined }) {
+export function workCountsByRegion(db: DbOrTx, me: SessionUser, periodId: number, f: { type?: StakeholderType | undefined }): readonly { path: string; status: WorkStatus; n: number }[] {
+  return keptUntilWrite(db, `workCountsByRegion:${scopeKey(me)}:${periodId}:${f.type ?? ''}`, () => countWorkByRegion(db, me, periodId, f));
+}
+
+function countWorkByRegion(db: DbOrTx, me: SessionUser, periodId: number, f: { type?: StakeholderType | undefined }) {
   const scope = regionInScope(me);
   const evaluated = db
     .select({ regionId: evaluationCounts.regionId, path: regions.path, status: evaluationCounts.status, active: evaluationCounts.active, n: sql<number>`sum(${evaluationCounts.n})` })
@@ -83,6 +88,10 @@ export function auditCountRows(db: DbOrTx, f: { entity?: string | undefined; act
 
 /** Active stakeholders in the caller's scope whose evaluation of the period is not started, a draft or returned. */
 export function unfinishedCount(db: DbOrTx, me: SessionUser, periodId: number): number {
+  return keptUntilWrite(db, `unfinishedCount:${scopeKey(me)}:${periodId}`, () => countUnfinished(db, me, periodId));
+}
+
+function countUnfinished(db: DbOrTx, me: SessionUser, periodId: number): number {
   const scope = regionInScope(me);
   // The whole province (no scope) needs no region of each count row.
   const active = db.select({ n: sql<number>`coalesce(sum(${stakeholderCounts.n}), 0)` }).from(stakeholderCounts);

@@ -24,6 +24,7 @@ import { countyAndTownshipOf, regionNames } from '@/server/queries/regions';
 import { compositeQuantiles, countyFiguresOf, figureTotalsByRun, figuresOf, storeCountyFigures, povertyWarningsOf, type FigureRow } from '@/server/queries/run-figures';
 import { unfinishedCount } from '@/server/queries/stored-counts';
 import { regionInScope } from '@/server/queries/scope';
+import { keptUntilWrite, scopeKey } from '@/server/queries/kept-until-write';
 import { labelOf } from '@/core/i18n/label';
 
 /** Poverty-prevention warnings: a fall of this many points since the last period, or a score below the floor. */
@@ -213,7 +214,7 @@ function povertyWarnings(db: Db, me: SessionUser, period: Period, runIds: readon
 }
 
 /** Red flags (a value above its indicator's threshold) and, near the period's end, the evaluations still missing. */
-function evaluationWarnings(db: Db, me: SessionUser, period: Period): { warnings: Warning[]; totals: Record<string, number> } {
+function evaluationWarnings(db: Db, me: SessionUser, period: Period, daysLeft: number): { warnings: Warning[]; totals: Record<string, number> } {
   const flags = redFlagValues(db, me, period.id, WARNINGS_PER_KIND);
   const warnings: Warning[] = flags.map((f) => ({
     kind: 'red_flag',
@@ -224,7 +225,6 @@ function evaluationWarnings(db: Db, me: SessionUser, period: Period): { warnings
     details: { indicator: f.indicator, indicatorEn: f.indicatorEn, indicatorZh: f.indicatorZh, value: f.value, limit: f.limit, unitEn: f.unitEn, unitZh: f.unitZh, unitAttached: f.unitAttached ? 1 : 0 },
   }));
   const totals: Record<string, number> = flags.length ? { red_flag: flags[0]!.total } : {};
-  const daysLeft = Math.floor((Date.parse(`${period.endsOn}T23:59:59+08:00`) - Date.now()) / 86_400_000);
   if (period.status === 'open' && daysLeft <= MISSING_WARNING_DAYS) {
     const missing = unfinishedWork(db, me, period.id, WARNINGS_PER_KIND);
     if (missing.length) totals.missing = unfinishedCount(db, me, period.id);
@@ -237,16 +237,30 @@ function evaluationWarnings(db: Db, me: SessionUser, period: Period): { warnings
 
 const objectiveNames = (rows: readonly Objective[]) => rows.map((o) => ({ code: o.code, name: labelOf(o) }));
 
-export function countyDashboard(db: Db, me: SessionUser, input?: PeriodChoice) {
-  const allPeriods = listPeriods(db);
+/** Whole days from now to the end of the period's last day (China time); negative once it is over. */
+const daysLeftIn = (period: Period, now: number) => Math.floor((Date.parse(`${period.endsOn}T23:59:59+08:00`) - now) / 86_400_000);
+
+/**
+ * The dashboard of a period (default: the open one, else the latest) in the caller's scope. Kept
+ * until the next write to the database (server/queries/kept-until-write.ts): each part adds up
+ * rows of the whole scope, and the same scope reads the same answer; the days left are part of
+ * the key, as the missing-evaluation warnings count them.
+ */
+export function countyDashboard(db: Db, me: SessionUser, input?: PeriodChoice, now: number = Date.now()) {
   const period = resolvePeriod(db, input?.periodId);
+  const daysLeft = period ? daysLeftIn(period, now) : 0;
+  return keptUntilWrite(db, `countyDashboard:${scopeKey(me)}:${period?.id ?? ''}:${daysLeft}`, () => dashboardOf(db, me, period, daysLeft));
+}
+
+function dashboardOf(db: Db, me: SessionUser, period: Period | null, daysLeft: number) {
+  const allPeriods = listPeriods(db);
   const objectiveRows = listObjectives(db);
   if (!period) {
     return { period: null, periods: allPeriods, provisional: false, recomputing: false, objectives: objectiveNames(objectiveRows), distribution: [], heatmapLevel: 'township' as HeatmapLevel, heatmap: [], trends: [], warnings: [] as Warning[], warningTotals: {} as Record<string, number> };
   }
   const { runIds, figures, provisional } = figuresInScope(db, me, period.id);
   const poverty = povertyWarnings(db, me, period, runIds);
-  const evaluation = evaluationWarnings(db, me, period);
+  const evaluation = evaluationWarnings(db, me, period, daysLeft);
   const heatmapLevel = heatmapLevelOf(figures);
   return {
     period,

@@ -10,12 +10,18 @@ import { listPeriods, openPeriod, resolvePeriod } from '@/server/queries/periods
 import { completenessByCounty } from '@/server/queries/county-completeness';
 import { activeStakeholdersByType, evaluationCountsByPeriod, workCountsByRegion } from '@/server/queries/stored-counts';
 import { regionInScope } from '@/server/queries/scope';
+import { keptUntilWrite } from '@/server/queries/kept-until-write';
 
 /**
  * The office's overview: what is configured, each period's progress, and how complete each county
- * is in one period (the one asked for, else the open one, else the latest).
+ * is in one period (the one asked for, else the open one, else the latest). Kept until the next
+ * write to the database (server/queries/kept-until-write.ts): it adds up the province's counts.
  */
 export function adminOverview(db: Db, periodId?: number) {
+  return keptUntilWrite(db, `adminOverview:${periodId ?? ''}`, () => overviewOf(db, periodId));
+}
+
+function overviewOf(db: Db, periodId?: number) {
   const regionsByLevel = db.select({ level: regions.level, n: count() }).from(regions).groupBy(regions.level).all();
   const stakeholdersByType = activeStakeholdersByType(db);
   const kpi = db

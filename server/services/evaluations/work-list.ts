@@ -15,6 +15,7 @@ import { ownWorkByRegion, workListPage, workStatusByRegion } from '@/server/quer
 import { dueState, isoDay, viewStatusCounts, viewTotals, WORK_VIEWS, type WorkView } from '@/core/domain/work-views';
 import { submitReadiness } from '@/server/queries/submit-readiness';
 import { workCountsByRegion } from '@/server/queries/stored-counts';
+import { keptUntilWrite, scopeKey } from '@/server/queries/kept-until-write';
 
 export type Progress = {
   regionId: number;
@@ -27,7 +28,7 @@ export type Progress = {
 const noCounts = () => Object.fromEntries(WORK_STATUSES.map((s) => [s, 0])) as Record<WorkStatus, number>;
 
 /** Rolls counts per region up to the regions given by `keyOf` (a county or township id, or null). */
-function rollUp(rows: { path: string; status: WorkStatus; n: number }[], keyOf: (path: string) => number | null) {
+function rollUp(rows: readonly { path: string; status: WorkStatus; n: number }[], keyOf: (path: string) => number | null) {
   const totals = new Map<number, Record<WorkStatus, number>>();
   for (const r of rows) {
     const id = keyOf(r.path);
@@ -105,7 +106,8 @@ export function workList(db: Db, me: SessionUser, params: WorkListParams, now: D
       ? statusOrderedPage(db, me, period.id, filters, params.view ? perStatus[params.view] : byStatus)
       : workListPage(db, me, period.id, filters, knownTotal);
   const countyOf = (path: string) => countyAndTownshipOf(path).countyId;
-  const counties = rollUp(byRegion, countyOf);
+  // Rolled up from the stored counts, the counties stay what they were until the next write.
+  const counties = params.search ? rollUp(byRegion, countyOf) : keptUntilWrite(db, `workListCounties:${scopeKey(me)}:${period.id}:${params.type ?? ''}`, () => rollUp(byRegion, countyOf));
   // Townships of one county only, the chosen region's or the only one (a province has over a thousand).
   const focusCounty = region ? countyOf(region) : counties.size === 1 ? [...counties.keys()][0]! : null;
   const townships = focusCounty === null ? new Map<number, Record<WorkStatus, number>>() : rollUp(byRegion.filter((r) => countyOf(r.path) === focusCounty), (path) => countyAndTownshipOf(path).townshipId);

@@ -20,6 +20,7 @@ import { figuresOf, type FigureRow } from '@/server/queries/run-figures';
 import { publishedRunsOf } from '@/server/queries/scores';
 import { regionInScope } from '@/server/queries/scope';
 import { periodRunPublications } from '@/server/queries/run-publication';
+import { keptUntilWrite, scopeKey } from '@/server/queries/kept-until-write';
 
 export type CountyScorecardInput = Partial<CountyScorecardParams>;
 
@@ -95,8 +96,17 @@ function stakeholderPage(db: Db, user: SessionUser, runIds: number[], countyPath
   return pagedResult(items, rows[0]?.total ?? 0, page);
 }
 
+/**
+ * The county scorecard page's data. Kept until the next write to the database
+ * (server/queries/kept-until-write.ts): the same scope and input read the same answer.
+ */
 export function getCountyScorecard(db: Db, user: SessionUser, input: CountyScorecardInput) {
   if (user.role === 'stakeholder') throw new ForbiddenError('The county scorecard is for assessors and administrators.');
+  const key = JSON.stringify(Object.entries(input).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+  return keptUntilWrite(db, `countyScorecard:${scopeKey(user)}:${key}`, () => countyScorecardOf(db, user, input));
+}
+
+function countyScorecardOf(db: Db, user: SessionUser, input: CountyScorecardInput) {
   const counties = countiesFor(db, user);
   const periodList = periodsWithPublishedScores(db);
   const countyList = counties.map((c) => ({ id: c.id, code: c.code, name: labelOf(c) }));
