@@ -101,13 +101,20 @@ export function atomTruth(atom: Atom, input: EligibilityInput): Truth {
   return compare(value, atom.cmp, atom.threshold) ? 'pass' : 'fail';
 }
 
+/** A record's keys in sort order; no sort when they already are (inputs built in key order). */
+export function sortedCodes(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return keys.sort();
+  return keys;
+}
+
 /** The atoms of a clause on the current period (a red-flag clause is one atom per limit). */
 export function periodClauseExpr(clause: PeriodClause, input: EligibilityInput): Expr {
   if (clause.kind === 'grade') return { op: 'atom', atom: { kind: 'grade', atLeast: clause.atLeast } };
   if (clause.kind === 'noRedFlag') {
     const limits = input.redFlagLimits;
     if (limits === undefined) return { op: 'atom', atom: { kind: 'fixed', truth: 'unknown' } };
-    const codes = clause.indicator === undefined ? Object.keys(limits).sort() : clause.indicator in limits ? [clause.indicator] : [];
+    const codes = clause.indicator === undefined ? sortedCodes(limits) : clause.indicator in limits ? [clause.indicator] : [];
     return {
       op: 'and',
       parts: codes.map((code) => ({

@@ -4,7 +4,7 @@
 // The logic and the comparisons are in atoms.ts, the gap search in gap.ts.
 import type { Clause, Comparator, PeriodClause, Rule } from './rules';
 import type { EligibilityInput, PeriodScore } from './input';
-import { allOf, anyOf, clauseMetric, exprTruth, isRedFlag, metricValue, negate, periodClauseExpr, type Expr, type Truth } from './atoms';
+import { allOf, anyOf, clauseMetric, exprTruth, isRedFlag, metricValue, negate, periodClauseExpr, sortedCodes, type Expr, type Truth } from './atoms';
 import { findGap, type Gap } from './gap';
 
 export type ClauseNote = 'not_available' | 'no_value' | 'unknown_grade' | 'insufficient_history' | 'no_red_flag_limit';
@@ -41,8 +41,8 @@ export interface Evaluation {
   gap: Gap | null;
 }
 
-function explainPeriodClause(clause: PeriodClause, input: EligibilityInput): ClauseExplanation {
-  const truth = exprTruth(periodClauseExpr(clause, input), input);
+function explainPeriodClause(clause: PeriodClause, input: EligibilityInput, expr: Expr = periodClauseExpr(clause, input)): ClauseExplanation {
+  const truth = exprTruth(expr, input);
   if (clause.kind === 'grade') {
     const known = input.grades.includes(clause.atLeast);
     const note = input.grades.length === 0 ? 'not_available' : !known ? 'unknown_grade' : input.grade === null ? 'no_value' : undefined;
@@ -51,7 +51,7 @@ function explainPeriodClause(clause: PeriodClause, input: EligibilityInput): Cla
   if (clause.kind === 'noRedFlag') {
     const limits = input.redFlagLimits;
     if (limits === undefined) return { truth, actual: null, threshold: 0, cmp: 'lte', note: 'not_available' };
-    const codes = clause.indicator === undefined ? Object.keys(limits).sort() : clause.indicator in limits ? [clause.indicator] : [];
+    const codes = clause.indicator === undefined ? sortedCodes(limits) : clause.indicator in limits ? [clause.indicator] : [];
     const redFlags = codes.map((code) => {
       const raw = input.indicators[code]?.raw ?? null;
       const limit = limits[code]!;
@@ -76,9 +76,11 @@ function asInputForPeriod(input: EligibilityInput, score: PeriodScore): Eligibil
 
 function explainClause(clause: Clause, input: EligibilityInput): { explanation: ClauseExplanation; expr: Expr } {
   if (clause.kind !== 'consecutive') {
-    return { explanation: explainPeriodClause(clause, input), expr: periodClauseExpr(clause, input) };
+    const expr = periodClauseExpr(clause, input);
+    return { explanation: explainPeriodClause(clause, input, expr), expr };
   }
-  const current = explainPeriodClause(clause.clause, input);
+  const currentExpr = periodClauseExpr(clause.clause, input);
+  const current = explainPeriodClause(clause.clause, input, currentExpr);
   const periods: NonNullable<ClauseExplanation['periods']> = [{ period: null, truth: current.truth, actual: current.actual }];
   const needed = clause.periods - 1;
   let past: Truth;
@@ -112,7 +114,7 @@ function explainClause(clause: Clause, input: EligibilityInput): { explanation: 
   const truth = allOf([current.truth, past]);
   const explanation: ClauseExplanation = { truth, actual: held, threshold: clause.periods, cmp: 'gte', periods };
   if (note) explanation.note = note;
-  return { explanation, expr: { op: 'and', parts: [periodClauseExpr(clause.clause, input), { op: 'atom', atom: { kind: 'fixed', truth: past } }] } };
+  return { explanation, expr: { op: 'and', parts: [currentExpr, { op: 'atom', atom: { kind: 'fixed', truth: past } }] } };
 }
 
 function explainRule(rule: Rule, input: EligibilityInput): { explanation: RuleExplanation; expr: Expr } {

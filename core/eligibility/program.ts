@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { optionalText, requiredText } from '@/core/schemas/text-fields';
 import { canonicalJson } from '@/core/scoring/canonical-json';
-import { sha256Hex } from '@/core/scoring/sha256';
+import { pureHashHex, sortedInputHash, sortedInputs, type HashHex } from './input-hash';
 import { BENEFIT_KINDS_BY_PROGRAM, benefitFor, benefitSchema, type Benefit } from './benefits';
 import { allocateBudget, rankOrder } from './budget';
 import type { Truth } from './atoms';
@@ -17,6 +17,8 @@ import type { NotScoredCause } from './not-scored';
 import { ALLOCATIONS, PROGRAM_KINDS, PROGRAM_STATUSES, type Allocation, type ProgramKind } from '@/core/domain/enums';
 import { imsg, ruleSchema, type HistoryField, type PeriodClause, type Rule } from './rules';
 import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
+
+export type { HashHex } from './input-hash';
 
 export const PROGRAM_FORMAT = 'program/v1';
 /** The largest budget a program may have, in yuan (a province's whole programme, not one award). */
@@ -215,35 +217,11 @@ export interface EligibilityResult {
 }
 
 /**
- * The hex SHA-256 of a text given in parts (their concatenation). The pure one by default
- * (browser, CLI); the server passes node:crypto's, fed part by part: the same digest, many times
- * faster, and a province's inputs never held as one string of a hundred megabytes.
- */
-export type HashHex = (parts: Iterable<string>) => string;
-
-const pureHashHex: HashHex = (parts) => sha256Hex([...parts].join(''));
-
-function sortedInputs(inputs: readonly EligibilityInput[]): EligibilityInput[] {
-  return [...inputs].sort((a, b) => (a.stakeholder < b.stakeholder ? -1 : a.stakeholder > b.stakeholder ? 1 : 0));
-}
-
-/**
  * sha256 of the program's deciding parts and the inputs, in canonical JSON; order-independent.
  * The display name is left out: it decides nothing, and a scores file need not carry it.
  */
 export function eligibilityInputHash(program: ProgramCore, inputs: readonly EligibilityInput[], hashHex: HashHex = pureHashHex): string {
-  return `sha256:${hashHex(inputHashParts(program, inputs))}`;
-}
-
-/** canonicalJson({ program, inputs }) (keys sorted: inputs, then program), an input at a time. */
-function* inputHashParts(program: ProgramCore, inputs: readonly EligibilityInput[]): Generator<string> {
-  yield '{"inputs":[';
-  let first = true;
-  for (const { name: _name, ...deciding } of sortedInputs(inputs)) {
-    yield (first ? '' : ',') + canonicalJson(deciding);
-    first = false;
-  }
-  yield `],"program":${canonicalJson(programCore(program))}}`;
+  return sortedInputHash(canonicalJson(programCore(program)), sortedInputs(inputs), hashHex);
 }
 
 function cents(x: number): number {
@@ -252,12 +230,11 @@ function cents(x: number): number {
 
 /** Runs a program over one period's inputs: a determination per stakeholder of an eligible type. */
 export function runEligibility(program: ProgramCore, inputs: readonly EligibilityInput[], options: { hashHex?: HashHex } = {}): EligibilityResult {
-  const seen = new Set<string>();
-  for (const i of inputs) {
-    if (seen.has(i.stakeholder)) throw new Error(`stakeholder "${i.stakeholder}" appears more than once in the inputs`);
-    seen.add(i.stakeholder);
-  }
   const all = sortedInputs(inputs);
+  // In code order, a stakeholder given twice sits next to itself.
+  for (let k = 1; k < all.length; k++) {
+    if (all[k]!.stakeholder === all[k - 1]!.stakeholder) throw new Error(`stakeholder "${all[k]!.stakeholder}" appears more than once in the inputs`);
+  }
   const candidates = all.filter((i) => program.eligibleTypes.includes(i.type));
   const rows = candidates.map((input) => {
     const evaluation = evaluateRule(program.rule, input);
@@ -329,7 +306,7 @@ export function runEligibility(program: ProgramCore, inputs: readonly Eligibilit
   const sum = (xs: (number | null)[]) => cents(xs.reduce<number>((a, b) => a + (b ?? 0), 0));
   return {
     format: ELIGIBILITY_FORMAT,
-    inputHash: eligibilityInputHash(program, inputs, options.hashHex),
+    inputHash: sortedInputHash(canonicalJson(programCore(program)), all, options.hashHex ?? pureHashHex),
     determinations,
     totals: {
       candidates: determinations.length,

@@ -20,23 +20,12 @@ export type PeriodInputs = {
 };
 
 /**
- * The columns of a score the engine reads, as SQLite answers them (objectives and indicators still
- * JSON text). Read without the ORM's row mapping: a province's run reads hundreds of thousands.
+ * A score as SQLite answers it, a row array in this column order (objectives and indicators still
+ * JSON text): read without row objects, since a province's run reads hundreds of thousands.
  */
-type ScoreFacts = {
-  stakeholderId: number;
-  runId: number;
-  composite: number | null;
-  grade: string | null;
-  objectives: string;
-  indicators: string;
-  percentile: number | null;
-  countyPercentile: number | null;
-  couplingClass: number | null;
-};
+type ScoreRow = [composite: number | null, grade: string | null, objectives: string, indicators: string, percentile: number | null, countyPercentile: number | null, couplingClass: number | null];
 
-const FACTS =
-  's.stakeholder_id as stakeholderId, s.run_id as runId, s.composite, s.grade, s.objectives, s.indicators, s.percentile, s.county_percentile as countyPercentile, s.coupling_class as couplingClass';
+const SCORE_COLUMNS = 's.composite, s.grade, s.objectives, s.indicators, s.percentile, s.county_percentile, s.coupling_class';
 
 const placeholders = (n: number) => new Array<string>(n).fill('?').join(', ');
 
@@ -61,23 +50,31 @@ function keyOrder() {
 /** Reads stored scores into the engine's form, every object built with its keys in sort order. */
 function scoreReader() {
   const order = keyOrder();
-  return (row: ScoreFacts): PeriodScore => {
-    const storedIndicators = JSON.parse(row.indicators) as Record<string, IndicatorValue>;
+  const indicatorsOf = (text: string) => {
+    const stored = JSON.parse(text) as Record<string, IndicatorValue>;
     const indicators: Record<string, IndicatorValue> = {};
-    for (const code of order(Object.keys(storedIndicators))) indicators[code] = { normalized: storedIndicators[code]!.normalized, raw: storedIndicators[code]!.raw };
-    const storedObjectives = JSON.parse(row.objectives) as Record<string, number | null>;
-    const objectives: Record<string, number | null> = {};
-    for (const code of order(Object.keys(storedObjectives))) objectives[code] = storedObjectives[code]!;
-    return {
-      composite: row.composite,
-      countyPercentile: row.countyPercentile,
-      couplingClass: row.couplingClass,
-      grade: row.grade,
-      indicators,
-      objectives,
-      percentile: row.percentile,
-    };
+    for (const code of order(Object.keys(stored))) {
+      const value = stored[code]!;
+      indicators[code] = { normalized: value.normalized, raw: value.raw };
+    }
+    return indicators;
   };
+  const objectivesOf = (text: string) => {
+    const stored = JSON.parse(text) as Record<string, number | null>;
+    const objectives: Record<string, number | null> = {};
+    for (const code of order(Object.keys(stored))) objectives[code] = stored[code]!;
+    return objectives;
+  };
+  // A row begins with the score's columns; the query's own columns follow them.
+  return (row: readonly [...ScoreRow, ...unknown[]]): PeriodScore => ({
+    composite: row[0],
+    countyPercentile: row[5],
+    couplingClass: row[6],
+    grade: row[1],
+    indicators: indicatorsOf(row[3]),
+    objectives: objectivesOf(row[2]),
+    percentile: row[4],
+  });
 }
 
 function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
@@ -86,24 +83,38 @@ function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
   return out;
 }
 
+/** A region's county code (undefined above county level), every region read once. */
+function countyCodeOfRegion(db: Db): (regionId: number) => string | undefined {
+  const regionRows = db.$client.prepare('select id, path, code from regions').raw().all() as [number, string, string][];
+  const codeOf = new Map(regionRows.map(([id, , code]) => [id, code]));
+  const countyOf = new Map<number, string | undefined>();
+  for (const [id, path] of regionRows) {
+    const county = countyAndTownshipOf(path).countyId;
+    countyOf.set(id, county === null ? undefined : codeOf.get(county));
+  }
+  return (regionId) => countyOf.get(regionId);
+}
+
 /**
  * The published official scores of the given periods, each with its period, a row at a time: a
  * row's JSON text is parsed and dropped at once instead of hundreds of megabytes held together.
  * With `onlyOfRuns`, only those of the stakeholders scored in these runs (the ones a program open
  * to some types evaluates): the others' history would be read and thrown away. Objectives and
  * indicators, the bulk of a score, are read only when `fields` asks for them (null: every field).
+ * Rows: the score's columns (ScoreRow), then the stakeholder's id and the period's.
  */
 function publishedScoresInPeriods(db: Db, periodIds: readonly number[], onlyOfRuns: readonly number[] | null, fields: readonly HistoryField[] | null) {
   if (periodIds.length === 0 || onlyOfRuns?.length === 0) return [];
   const ofRuns = onlyOfRuns ? `and s.stakeholder_id in (select stakeholder_id from scores where run_id in (${placeholders(onlyOfRuns.length)}))` : '';
-  const json = (column: string, field: HistoryField) => (fields === null || fields.includes(field) ? `s.${column}` : `'{}' as ${column}`);
-  const facts = FACTS.replace('s.objectives', json('objectives', 'objectives')).replace('s.indicators', json('indicators', 'indicators'));
+  const json = (column: string, field: HistoryField) => (fields === null || fields.includes(field) ? `s.${column}` : `'{}'`);
+  const columns = SCORE_COLUMNS.replace('s.objectives', json('objectives', 'objectives')).replace('s.indicators', json('indicators', 'indicators'));
   return db.$client
-    .prepare<unknown[], ScoreFacts & { periodId: number }>(
-      `select ${facts}, sr.period_id as periodId from scores s join score_runs sr on sr.id = s.run_id
+    .prepare(
+      `select ${columns}, s.stakeholder_id, sr.period_id from scores s join score_runs sr on sr.id = s.run_id
        where sr.period_id in (${placeholders(periodIds.length)}) and sr.status = 'published' and sr.kind = 'official' ${ofRuns}`,
     )
-    .iterate(...periodIds, ...(onlyOfRuns ?? []));
+    .raw()
+    .iterate(...periodIds, ...(onlyOfRuns ?? [])) as IterableIterator<[...ScoreRow, number, number]>;
 }
 
 /** The period, or STATE for one not published (eligibility reads only published scores). */
@@ -140,51 +151,51 @@ export function buildPeriodInputs(
   const gradesOf = new Map(runs.map((r) => [r.id, sortGradesDescending(r.grades).map((g) => g.code)]));
   const limitsOf = new Map(runs.map((r) => [r.id, sortedKeys(redFlagLimits(db, { versionId: r.versionId }))]));
   const periodScoreOf = scoreReader();
+  const countyOf = countyCodeOfRegion(db);
 
-  const statement = db.$client.prepare<unknown[], ScoreFacts & { code: string; name: string; type: StakeholderType; path: string }>(
-    `select ${FACTS}, st.code, st.name, st.type, r.path from scores s join stakeholders st on st.id = s.stakeholder_id join regions r on r.id = st.region_id
-     where s.run_id in (${placeholders(runs.length)})`,
-  );
-  // In no particular order: the engine orders its inputs by code itself, and sorting a province's
-  // rows with their JSON here cost SQLite half a second of temporary B-tree.
-  // Each row parsed as it comes (see publishedScoresInPeriods).
-  const rows = [];
-  for (const r of statement.iterate(...runs.map((run) => run.id))) {
-    rows.push({ code: r.code, name: r.name, type: r.type, path: r.path, runId: r.runId, stakeholderId: r.stakeholderId, score: periodScoreOf(r) });
-  }
-  const countyIdOf = (path: string) => countyAndTownshipOf(path).countyId;
-  const countyCode = regionCodes(db, [...new Set(rows.map((r) => countyIdOf(r.path)).filter((x): x is number => x !== null))]);
-
-  // Earlier published periods, most recent first.
+  // Earlier published periods, most recent first, read before this period's scores so that each
+  // input is built whole as its row comes.
   const earlier = historyPeriods > 0 ? publishedPeriodsBefore(db, period, Math.min(historyPeriods, MAX_CONSECUTIVE_PERIODS - 1)) : [];
   const past = new Map<number, Map<number, PeriodScore>>(earlier.map((p) => [p.id, new Map()])); // period → stakeholder → score
   // Every run of the period: every stakeholder scored now is evaluated, and the filter would only cost.
   const onlyOfRuns = runs.length < published.length ? runs.map((run) => run.id) : null;
-  for (const r of publishedScoresInPeriods(db, earlier.map((p) => p.id), onlyOfRuns, historyFields)) past.get(r.periodId)?.set(r.stakeholderId, projectHistoryScore(periodScoreOf(r), historyFields));
+  for (const r of publishedScoresInPeriods(db, earlier.map((p) => p.id), onlyOfRuns, historyFields)) past.get(r[8])?.set(r[7], projectHistoryScore(periodScoreOf(r), historyFields));
+  const pastOf = earlier.map((p) => ({ period: p.code, scores: past.get(p.id)! }));
 
-  const inputs: EligibilityInput[] = rows.map((r) => {
-    stakeholderIds.set(r.code, r.stakeholderId);
-    const history: HistoryEntry[] = earlier.map((p) => ({ period: p.code, score: past.get(p.id)?.get(r.stakeholderId) ?? null }));
-    const county = countyIdOf(r.path);
-    const score = r.score;
+  // In no particular order: the engine orders its inputs by code itself, and sorting a province's
+  // rows with their JSON here cost SQLite half a second of temporary B-tree.
+  // Each row parsed as it comes (see publishedScoresInPeriods).
+  const statement = db.$client
+    .prepare(
+      `select ${SCORE_COLUMNS}, s.stakeholder_id, s.run_id, st.code, st.name, st.type, r.id from scores s join stakeholders st on st.id = s.stakeholder_id join regions r on r.id = st.region_id
+       where s.run_id in (${placeholders(runs.length)})`,
+    )
+    .raw();
+  const inputs: EligibilityInput[] = [];
+  for (const r of statement.iterate(...runs.map((run) => run.id)) as IterableIterator<[...ScoreRow, number, number, string, string, StakeholderType, number]>) {
+    const stakeholderId = r[7];
+    const runId = r[8];
+    const code = r[9];
+    stakeholderIds.set(code, stakeholderId);
+    const score = periodScoreOf(r);
     // Keys in sort order (see scoreReader).
-    return {
+    inputs.push({
       composite: score.composite,
-      county: county === null ? undefined : (countyCode.get(county) ?? undefined),
+      county: countyOf(r[12]),
       countyPercentile: score.countyPercentile,
       couplingClass: score.couplingClass,
       grade: score.grade,
-      grades: gradesOf.get(r.runId) ?? [],
-      history,
+      grades: gradesOf.get(runId) ?? [],
+      history: pastOf.map((p): HistoryEntry => ({ period: p.period, score: p.scores.get(stakeholderId) ?? null })),
       indicators: score.indicators,
-      name: r.name,
+      name: r[10],
       objectives: score.objectives,
       percentile: score.percentile,
-      redFlagLimits: limitsOf.get(r.runId) ?? {},
-      stakeholder: r.code,
-      type: r.type,
-    };
-  });
+      redFlagLimits: limitsOf.get(runId) ?? {},
+      stakeholder: code,
+      type: r[11],
+    });
+  }
   return { period, inputs, scoreRunIds: runs.map((r) => r.id), stakeholderIds };
 }
 

@@ -22,3 +22,20 @@ export function withWriteCache<T>(db: Db, write: () => T): T {
     client.pragma(`cache_size = ${previous}`);
   }
 }
+
+/**
+ * Runs `write` (one transaction) without this connection checkpointing as it commits: copying a
+ * province's write from the WAL into the database file (a second on a busy disk) then happens at
+ * the connection's next commit, e.g. the job's "succeeded", which readers already see by then.
+ */
+export function withCheckpointLater<T>(db: Db, write: () => T): T {
+  const client = db.$client;
+  const previous = client.pragma('wal_autocheckpoint', { simple: true }) as number;
+  if (previous <= 0) return write();
+  client.pragma('wal_autocheckpoint = 0');
+  try {
+    return write();
+  } finally {
+    client.pragma(`wal_autocheckpoint = ${previous}`);
+  }
+}

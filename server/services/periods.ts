@@ -17,7 +17,7 @@ import { getPeriod, listPeriods } from '@/server/queries/periods';
 import { notifyPeriodOpened } from '@/server/queries/notifications';
 import { evaluationCountsByPeriod } from '@/server/queries/stored-counts';
 import { computeScoreRun, publishScoreRun } from '@/server/queries/score-runs';
-import { withWriteCache } from '@/server/queries/write-cache';
+import { withCheckpointLater, withWriteCache } from '@/server/queries/write-cache';
 import type { PeriodCreateInput } from '@/core/schemas/method';
 import type { PeriodDueDateInput } from '@/core/schemas/work-queue';
 
@@ -146,7 +146,7 @@ export function checkPublish(db: Db, input: PublishInput) {
 export function publishPeriod(db: Db, actor: SessionUser, input: PublishInput, progress: ReportProgress = noProgress) {
   const { period: p, blocking } = checkPublish(db, input);
   progress(0.05, 'checking');
-  return withWriteCache(db, () => db.transaction(() => {
+  return withCheckpointLater(db, () => withWriteCache(db, () => db.transaction(() => {
     for (const e of blocking) {
       db.update(evaluations).set({ excludedReason: input.exclude!.reason, updatedAt: new Date() }).where(eq(evaluations.id, e.id)).run();
       writeAudit(db, { actorId: actor.id, action: 'evaluation.exclude', entity: 'evaluation', entityId: e.id, before: { excludedReason: null, status: e.status }, after: { excludedReason: input.exclude!.reason }, reason: input.exclude!.reason });
@@ -171,5 +171,5 @@ export function publishPeriod(db: Db, actor: SessionUser, input: PublishInput, p
       reason: input.exclude?.reason ?? null,
     });
     return { period: after, runs, excluded: blocking.length };
-  }));
+  })));
 }

@@ -7,7 +7,7 @@ import type { Db } from '@/db';
 import type { SessionUser } from '@/server/auth/session';
 import { ValidationError } from '@/server/errors';
 import { writeAudit } from '@/server/queries/audit';
-import { withWriteCache } from '@/server/queries/write-cache';
+import { withCheckpointLater, withWriteCache } from '@/server/queries/write-cache';
 import type { IndicatorDef } from '@/core/domain/evaluation-values';
 import type { ImportReport } from '@/core/domain/imports';
 import { noProgress, type ReportProgress } from '@/core/domain/jobs';
@@ -25,7 +25,7 @@ export async function runImport(
   if (!report.ok || !report.kpiSet || !report.period) return { imported: false, report, evaluationIds: [] };
   progress(0.5, 'saving');
   const target = { periodId: report.period.id, versionId: report.kpiSet.versionId, status: input.mode, actorId: me.id, now: Date.now() };
-  const evaluationIds = withWriteCache(db, () => db.transaction(() => {
+  const evaluationIds = withCheckpointLater(db, () => withWriteCache(db, () => db.transaction(() => {
     const ids = writeRows(db, defs, target, planned);
     writeImportTexts(db, defs, planned, ids);
     writeAudit(db, {
@@ -36,7 +36,7 @@ export async function runImport(
       after: { kpiSet: report.kpiSet, period: report.period?.code, mode: input.mode, fileName: input.fileName ?? null, format: report.format, encoding: report.encoding, created: report.creates, updated: report.updates },
     });
     return ids;
-  }));
+  })));
   return { imported: true, report, evaluationIds };
 }
 
@@ -55,9 +55,9 @@ function writeRows(db: Db, defs: readonly IndicatorDef[], t: WriteTarget, planne
   const client = db.$client;
   const rowsOf = (n: number, row: string) => new Array<string>(n).fill(row).join(', ');
   const insertEvaluations = (n: number) =>
-    client.prepare<unknown[], { id: number; stakeholderId: number }>(
+    client.prepare(
       `insert into evaluations (stakeholder_id, period_id, kpi_set_version_id, status, revision, created_by, submitted_by, submitted_at, created_at, updated_at)
-       values ${rowsOf(n, '(?, ?, ?, ?, 1, ?, ?, ?, ?, ?)')} returning id, stakeholder_id as stakeholderId`,
+       values ${rowsOf(n, '(?, ?, ?, ?, 1, ?, ?, ?, ?, ?)')}`,
     );
   const updateEvaluation = client.prepare(
     `update evaluations set status = ?, revision = revision + 1, submitted_by = ?, submitted_at = ?, return_reason = case when ? = 'submitted' then null else return_reason end, updated_at = ?
@@ -77,12 +77,12 @@ function writeRows(db: Db, defs: readonly IndicatorDef[], t: WriteTarget, planne
   const stale = (p: PlannedRow, what: string) =>
     new ValidationError(`The evaluation of ${p.stakeholderCode} ${what} while importing; nothing was imported. Check the file again.`, {}, 'import_stale');
 
-  /** Calls `write` with ROWS_PER_STATEMENT items at a time and the statement for that many rows. */
-  function inChunks<T, S>(items: readonly T[], statement: (n: number) => S, write: (s: S, chunk: readonly T[]) => void): void {
+  /** Calls `write` with ROWS_PER_STATEMENT items at a time (from `items[from]`) and the statement for that many rows. */
+  function inChunks<T, S>(items: readonly T[], statement: (n: number) => S, write: (s: S, chunk: readonly T[], from: number) => void): void {
     const many = statement(ROWS_PER_STATEMENT);
     for (let k = 0; k < items.length; k += ROWS_PER_STATEMENT) {
       const chunk = items.slice(k, k + ROWS_PER_STATEMENT);
-      write(chunk.length === ROWS_PER_STATEMENT ? many : statement(chunk.length), chunk);
+      write(chunk.length === ROWS_PER_STATEMENT ? many : statement(chunk.length), chunk, k);
     }
   }
 
@@ -96,13 +96,29 @@ function writeRows(db: Db, defs: readonly IndicatorDef[], t: WriteTarget, planne
     });
   }
 
-  // New evaluations, identified by their stakeholder (one evaluation per stakeholder and period).
+  // New evaluations. A statement's rows get consecutive ids in the order of its VALUES (ids only
+  // grow, and this transaction is the only writer), the last one its lastInsertRowid: no RETURNING
+  // rows to read back and map.
   const created = planned.filter((p) => !p.existing);
-  const idOf = new Map<number, number>();
+  const createdIds = new Array<number>(created.length);
+  const evaluationRow = new Array<number | string | null>(ROWS_PER_STATEMENT * 9);
   try {
-    inChunks(created, insertEvaluations, (s, chunk) => {
-      const rows = s.all(chunk.flatMap((p) => [p.stakeholderId, t.periodId, t.versionId, t.status, t.actorId, submittedBy, submittedAt, t.now, t.now]));
-      for (const r of rows) idOf.set(r.stakeholderId, r.id);
+    inChunks(created, insertEvaluations, (s, chunk, from) => {
+      const params = chunk.length === ROWS_PER_STATEMENT ? evaluationRow : new Array<number | string | null>(chunk.length * 9);
+      let i = 0;
+      for (const p of chunk) {
+        params[i++] = p.stakeholderId;
+        params[i++] = t.periodId;
+        params[i++] = t.versionId;
+        params[i++] = t.status;
+        params[i++] = t.actorId;
+        params[i++] = submittedBy;
+        params[i++] = submittedAt;
+        params[i++] = t.now;
+        params[i++] = t.now;
+      }
+      const last = Number(s.run(params).lastInsertRowid);
+      for (let k = 0; k < chunk.length; k++) createdIds[from + k] = last - chunk.length + 1 + k;
     });
   } catch (error) {
     if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
@@ -117,11 +133,12 @@ function writeRows(db: Db, defs: readonly IndicatorDef[], t: WriteTarget, planne
     const perStatement = Math.max(1, Math.floor(ROWS_PER_STATEMENT / defs.length));
     // One flat parameter array per statement, filled in place: building it from small arrays
     // made garbage collection a sixth of the import.
-    const params = (chunk: readonly PlannedRow[]) => {
+    const params = (chunk: readonly PlannedRow[], from: number) => {
       const out = new Array<number | null>(chunk.length * defs.length * 3);
       let i = 0;
-      for (const p of chunk) {
-        const id = idOf.get(p.stakeholderId)!;
+      for (let c = 0; c < chunk.length; c++) {
+        const p = chunk[c]!;
+        const id = createdIds[from + c]!;
         for (let j = 0; j < defs.length; j++) {
           out[i++] = id;
           out[i++] = defs[j]!.id;
@@ -133,17 +150,18 @@ function writeRows(db: Db, defs: readonly IndicatorDef[], t: WriteTarget, planne
     const many = insertValues(perStatement * defs.length);
     for (let k = 0; k < created.length; k += perStatement) {
       const chunk = created.slice(k, k + perStatement);
-      (chunk.length === perStatement ? many : insertValues(chunk.length * defs.length)).run(params(chunk));
+      (chunk.length === perStatement ? many : insertValues(chunk.length * defs.length)).run(params(chunk, k));
     }
   }
 
   // An audit row per evaluation, in the file's order: what it was before and the values written.
-  const written = planned.map((p) => ({ p, id: p.existing ? p.existing.id : idOf.get(p.stakeholderId)! }));
+  let next = 0;
+  const written = planned.map((p) => ({ p, id: p.existing ? p.existing.id : createdIds[next++]! }));
   // The JSON is assembled from pre-quoted keys: a hundred thousand objects and stringify calls
   // were a fifth of the import's time. Same document as JSON.stringify({ status, row, values }).
   const keys = defs.map((d) => `${JSON.stringify(d.code)}:`);
   const afterHead = `{"status":${JSON.stringify(t.status)},"row":`;
-  const auditParams = ({ p, id }: (typeof written)[number]) => {
+  const auditParams = ({ p, id }: (typeof written)[number], out: unknown[], at: number) => {
     let after = `${afterHead}${p.row},"values":{`;
     let first = true;
     for (let j = 0; j < defs.length; j++) {
@@ -154,8 +172,17 @@ function writeRows(db: Db, defs: readonly IndicatorDef[], t: WriteTarget, planne
     }
     after += '}}';
     const before = p.existing ? JSON.stringify({ status: p.existing.status, revision: p.existing.revision }) : 'null';
-    return [t.now, t.actorId, String(id), before, after];
+    out[at] = t.now;
+    out[at + 1] = t.actorId;
+    out[at + 2] = String(id);
+    out[at + 3] = before;
+    out[at + 4] = after;
   };
-  inChunks(written, insertAudit, (s, chunk) => s.run(chunk.flatMap(auditParams)));
+  const auditRow = new Array<unknown>(ROWS_PER_STATEMENT * 5);
+  inChunks(written, insertAudit, (s, chunk) => {
+    const params = chunk.length === ROWS_PER_STATEMENT ? auditRow : new Array<unknown>(chunk.length * 5);
+    chunk.forEach((w, c) => auditParams(w, params, c * 5));
+    s.run(params);
+  });
   return written.map((w) => w.id);
 }

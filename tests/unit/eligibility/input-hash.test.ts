@@ -40,6 +40,20 @@ describe('eligibility input hash', () => {
     expect(runEligibility(program, inputs, { hashHex: nodeHasher }).inputHash).toBe(definition(program));
   });
 
+  it('hashes inputs field by field as canonicalJson writes them whole: shared values, extra fields, no JSON form', () => {
+    const grades = ['A', 'B', 'C'];
+    const redFlagLimits = { z_last: 1, a_first: 2 };
+    const odd = [
+      input({ stakeholder: 'MK-0009', grades, redFlagLimits, indicators: { b: { raw: 1, normalized: 2 }, a: { normalized: null, raw: 0.1 + 0.2 } } }),
+      input({ stakeholder: 'MK-0008', grades, redFlagLimits, history: [{ period: '2026Q1', score: { composite: 1, grade: null, objectives: {}, indicators: {}, percentile: null, couplingClass: null } }] }),
+      { ...input({ stakeholder: 'MK-0007', grades }), extra: { y: 1, x: [2, undefined] } } as never,
+    ];
+    const text = (xs: typeof odd) => canonicalJson({ inputs: [...xs].sort((a, b) => (a.stakeholder < b.stakeholder ? -1 : 1)).map(({ name: _n, ...rest }) => rest), program: programCore(program) });
+    expect(eligibilityInputHash(program, odd, nodeHasher)).toBe(`sha256:${sha256Hex(text(odd))}`);
+    const broken = [input({ composite: Number.NaN })];
+    expect(() => eligibilityInputHash(program, broken)).toThrow(/composite/);
+  });
+
   it('of no inputs too', () => {
     const none = `sha256:${sha256Hex(canonicalJson({ program: programCore(program), inputs: [] }))}`;
     expect(eligibilityInputHash(program, [], nodeHasher)).toBe(none);
