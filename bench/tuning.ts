@@ -1,6 +1,7 @@
 // Tuning benchmark: the impact preview (draft vs published, both scored) and a sensitivity run
 // (200 samples, ±20 %) for the demo's largest stakeholder type (rural) and for a generated
-// 10,000-stakeholder period. The preview is what the server does per request; the sensitivity
+// 10,000-stakeholder period. The preview is what its job does (computed and stored), then a page
+// is what each request reads; the sensitivity
 // run is what the browser does in chunks (here in one go, plus the basis the server sends).
 import { performance } from 'node:perf_hooks';
 import { and, eq } from 'drizzle-orm';
@@ -10,7 +11,8 @@ import { evaluations, evaluationValues, kpiSets, kpiSetVersions, periods, region
 import { loadSessionUser } from '@/server/auth/session';
 import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
 import { applyWeights, createDraft } from '@/server/services/kpi-sets';
-import { impactPreview, sensitivityBasis } from '@/server/services/tuning';
+import { sensitivityBasis } from '@/server/services/tuning';
+import { impactPreview, runImpactPreview } from '@/server/services/impact-preview';
 import { mulberry32, SensitivityRun } from '@/core/scoring/sensitivity';
 
 const GENERATED = 10_000;
@@ -63,8 +65,11 @@ function generatePeriod(db: Db, versionId: number, count: number): number {
 }
 
 function measure(db: Db, label: string, versionId: number, periodId: number) {
-  // Once: the service keeps the computed preview for the next page, so a repeat would time that.
-  const preview = timeIt(() => impactPreview(db, { versionId, periodId }), 1);
+  // Once: the job stores the preview, so a repeat would find it stored.
+  const job = timeIt(() => runImpactPreview(db, { versionId, periodId }), 1);
+  const firstPage = impactPreview(db, { versionId, periodId });
+  if (!firstPage.ready) throw new Error('the preview was not stored');
+  const preview = { ms: job.ms, result: firstPage };
   const nextPage = timeIt(() => impactPreview(db, { versionId, periodId, page: 2 }));
   const basis = timeIt(() => sensitivityBasis(db, { versionId, periodId }));
   const run = timeIt(() => {
@@ -76,7 +81,7 @@ function measure(db: Db, label: string, versionId: number, periodId: number) {
   const basisBytes = JSON.stringify(basis.result).length;
   const unstable = run.result.filter((r) => !r.stable).length;
   console.log(
-    `${label.padEnd(28)} stakeholders ${String(preview.result.summary.stakeholders).padStart(6)} | impact preview ${preview.ms.toFixed(0).padStart(5)} ms (${(previewBytes / 1e6).toFixed(2)} MB JSON; next page ${nextPage.ms.toFixed(0)} ms; ` +
+    `${label.padEnd(28)} stakeholders ${String(preview.result.summary.stakeholders).padStart(6)} | impact preview job ${preview.ms.toFixed(0).padStart(5)} ms (a page ${(previewBytes / 1e6).toFixed(2)} MB JSON; next page ${nextPage.ms.toFixed(0)} ms; ` +
       `${preview.result.summary.gradeChanges} grade changes, ρ ${preview.result.summary.spearman?.toFixed(4)}) | sensitivity basis ${basis.ms.toFixed(0).padStart(5)} ms (${(basisBytes / 1e6).toFixed(2)} MB) | ` +
       `${SAMPLES} samples ${run.ms.toFixed(0).padStart(5)} ms (${(run.ms / SAMPLES).toFixed(2)} ms/sample; ${unstable} unstable)`,
   );

@@ -20,6 +20,7 @@ const KIND_KEY = {
   'evaluations.import': 'evaluationsImport',
   'stakeholders.import': 'stakeholdersImport',
   'scorecard.pdf': 'scorecardPdf',
+  'tuning.preview': 'tuningPreview',
 } as const satisfies Record<JobKind, string>;
 
 /** Thrown by `run` when the job failed; the error is on the job, shown by `JobProgress`. */

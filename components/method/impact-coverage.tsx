@@ -1,7 +1,7 @@
 'use client';
 // The impact preview's first section: who would lose or gain a composite under the draft (named),
 // which indicators have no or few values in the period, and the reminder that ρ, the movers and
-// the ranks compare only the stakeholders scored both ways (server: impactPreview, core:
+// the ranks compare only the stakeholders scored both ways (server: services/impact-preview.ts, core:
 // impact-coverage.ts). A draft that silently drops stakeholders must not read as "nobody moves".
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -14,7 +14,8 @@ import { StatCard } from '@/components/ui/stat-card';
 import { formatNumber } from '@/core/i18n/format';
 import { pickName } from '@/core/i18n/label';
 
-type Preview = inferRouterOutputs<AppRouter>['tuning']['preview'];
+// The stored preview's page (the job has computed it).
+type Preview = Extract<inferRouterOutputs<AppRouter>['tuning']['preview'], { ready: true }>;
 type Row = Preview['rows'][number];
 export type IndicatorCoverageRow = Preview['coverage']['indicators'][number];
 

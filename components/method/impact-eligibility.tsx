@@ -2,7 +2,7 @@
 // Impact preview, incentives: per active program covering the KPI set's stakeholder type, who would
 // gain or lose eligibility (and whose amount changes) if the draft were published for the period —
 // published determinations beside those on the draft's scores (server: eligibilityImpact in
-// server/services/tuning.ts). Each row names the rule clauses whose outcome flipped.
+// server/services/impact-preview.ts). Each row names the rule clauses whose outcome flipped.
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { renderClause, type RuleLabels } from '@/core/eligibility';
@@ -19,7 +19,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { labelOf, pickName } from '@/core/i18n/label';
 
-type Eligibility = inferRouterOutputs<AppRouter>['tuning']['preview']['eligibility'];
+type Eligibility = Extract<inferRouterOutputs<AppRouter>['tuning']['preview'], { ready: true }>['eligibility'];
 type ProgramImpact = Eligibility['programs'][number];
 type Change = ProgramImpact['changes'][number];
 

@@ -1,14 +1,16 @@
 'use client';
-// Impact preview: the draft scored on a period beside the published version (both scored on the
-// server, nothing stored); first who would lose or gain a composite and which indicators lack
+// Impact preview: the draft scored on a period beside the published version. A province's preview
+// takes seconds, so the server computes it as a job (progress shown here, then the result) and
+// stores it; pages and filters read the stored result until the data changes. First who would lose or gain a composite and which indicators lack
 // values, then summary and movers (among those scored both ways), distribution per objective,
 // eligibility gains and losses per incentive program, per-stakeholder table; publishing the draft
 // happens here, after a confirmation.
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EChartsOption } from 'echarts';
-import { useTRPC } from '@/lib/trpc/client';
+import { useTRPC, useTRPCClient } from '@/lib/trpc/client';
+import { JobFailed, JobProgress, useJobRunner } from '@/components/jobs/job-progress';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -38,20 +40,49 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
   const trpc = useTRPC();
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
   const [page, setPage] = useState(1);
-  // The server filters, sorts and pages the table (a province's preview holds tens of thousands of
-  // rows) and keeps the computed preview for the next page; the previous page stays up meanwhile.
-  const preview = useQuery({
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  // The server filters, sorts and pages the stored table (a province's preview holds tens of
+  // thousands of rows); the previous page stays up meanwhile.
+  const query = useQuery({
     ...trpc.tuning.preview.queryOptions({ versionId: data.version.id, periodId: periodId ?? 0, filter, page }),
     enabled: periodId !== null,
     staleTime: 0,
     placeholderData: keepPreviousData,
   });
-  const rows = preview.data?.rows ?? [];
-  const table = preview.data?.table;
-  const byCode = useMemo(() => new Map([...(preview.data?.named ?? []), ...(preview.data?.rows ?? [])].map((r) => [r.code, r])), [preview.data]);
+  const stored = query.data?.ready && query.data.period.id === periodId ? query.data : null;
+  const missing = query.data?.ready === false && !query.isPlaceholderData;
+  const runner = useJobRunner<'tuning.preview'>();
+  const runJob = runner.run;
+  const [startError, setStartError] = useState<string | null>(null);
+  const target = periodId === null ? null : `${data.version.id}:${periodId}`;
+  // Started by itself once per draft and period; again only when asked (the data changed meanwhile, or it failed).
+  const [askedFor, setAskedFor] = useState<string | null>(null);
+  const compute = useCallback(async () => {
+    if (periodId === null) return;
+    setAskedFor(`${data.version.id}:${periodId}`);
+    setStartError(null);
+    try {
+      await runJob(() => client.tuning.startPreview.mutate({ versionId: data.version.id, periodId }));
+      await queryClient.invalidateQueries({ queryKey: trpc.tuning.preview.queryKey() });
+    } catch (e) {
+      // A failed job shows its own error (JobProgress); a refusal at the start is shown here.
+      if (!(e instanceof JobFailed)) setStartError(e instanceof Error ? e.message : String(e));
+    }
+  }, [client, queryClient, trpc, runJob, data.version.id, periodId]);
+  useEffect(() => {
+    if (!missing || target === null || askedFor === target || runner.running) return;
+    // After this render: a period chosen and changed again at once starts only the last one.
+    const timer = setTimeout(() => void compute(), 0);
+    return () => clearTimeout(timer);
+  }, [missing, target, askedFor, runner.running, compute]);
+  const jobFailed = runner.job?.status === 'failed';
+  const rows = stored?.rows ?? [];
+  const table = stored?.table;
+  const byCode = useMemo(() => new Map([...(stored?.named ?? []), ...(stored?.rows ?? [])].map((r) => [r.code, r])), [stored]);
 
   const option: EChartsOption | null = useMemo(() => {
-    const d = preview.data?.summary.distribution;
+    const d = stored?.summary.distribution;
     if (!d) return null;
     const names = d.map((o) => pickName(o.name, locale));
     return {
@@ -66,39 +97,53 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
       ],
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [preview.data, locale]);
+  }, [stored, locale]);
 
   return (
     <div className="grid gap-6">
       <div className="grid gap-3 sm:grid-cols-2">
         <PeriodSelect label={t('period')} periods={periods} value={periodId} onChange={(id) => { onPeriodChange(id); setPage(1); }} />
       </div>
-      {preview.isFetching ? (
-        <Progress value={null} label={t('scoring')} valueLabel={t('scoring')} />
-      ) : preview.isError ? (
-        <Alert variant="error" title={t('failed')}>{preview.error.message}</Alert>
-      ) : preview.data ? (
+      {runner.running || (jobFailed && !stored) ? (
+        <section aria-labelledby="impact-job-title" className="grid gap-3 rounded-md border p-4" data-testid="impact-job">
+          <h3 id="impact-job-title" className="text-base font-semibold">{t('computing')}</h3>
+          <p className="text-sm text-muted-foreground">{t('computingHint')}</p>
+          <JobProgress kind="tuning.preview" job={runner.job} />
+          {jobFailed && !runner.running ? <Button className="justify-self-start" onClick={() => void compute()}>{t('computeAgain')}</Button> : null}
+        </section>
+      ) : startError ? (
+        <Alert variant="error" title={t('failed')}>{startError}</Alert>
+      ) : query.isError ? (
+        <Alert variant="error" title={t('failed')}>{query.error.message}</Alert>
+      ) : missing && askedFor === target && !query.isFetching ? (
+        <div className="grid gap-3" data-testid="impact-stale">
+          <p className="text-sm">{t('changedMeanwhile')}</p>
+          <Button className="justify-self-start" onClick={() => void compute()}>{t('computeAgain')}</Button>
+        </div>
+      ) : !stored ? (
+        periodId !== null ? <Progress value={null} label={t('loading')} valueLabel={t('loading')} /> : null
+      ) : (
         <>
           <p className="text-sm text-muted-foreground">
-            {t('comparing', { draft: preview.data.draft.version, baseline: preview.data.baseline.version, period: preview.data.period.code, millis: preview.data.millis })}
+            {t('comparing', { draft: stored.draft.version, baseline: stored.baseline.version, period: stored.period.code, millis: stored.millis })}
           </p>
-          <ImpactCoverage preview={preview.data} byCode={byCode} />
+          <ImpactCoverage preview={stored} byCode={byCode} />
           <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-            <StatCard label={tc('scoredDraft')} value={<span data-testid="scored-draft">{preview.data.summary.scoredAfter}</span>} hint={tc('scoredDraftHint', { before: preview.data.summary.scoredBefore, total: preview.data.summary.stakeholders })} />
-            <StatCard label={t('gradeChanges')} value={<span data-testid="grade-changes">{preview.data.summary.gradeChanges}</span>} hint={t('gradeUp', { count: preview.data.summary.gradeUp })} />
-            <StatCard label={t('spearman')} value={<span data-testid="spearman">{formatNumber(preview.data.summary.spearman, locale, { digits: 3, fixed: true })}</span>} hint={tc('spearmanHint', { count: preview.data.summary.scoredBoth })} />
-            <StatCard label={t('meanChange')} value={formatNumber(preview.data.summary.meanAbsoluteChange, locale, { fixed: true })} hint={t('meanChangeHint')} />
+            <StatCard label={tc('scoredDraft')} value={<span data-testid="scored-draft">{stored.summary.scoredAfter}</span>} hint={tc('scoredDraftHint', { before: stored.summary.scoredBefore, total: stored.summary.stakeholders })} />
+            <StatCard label={t('gradeChanges')} value={<span data-testid="grade-changes">{stored.summary.gradeChanges}</span>} hint={t('gradeUp', { count: stored.summary.gradeUp })} />
+            <StatCard label={t('spearman')} value={<span data-testid="spearman">{formatNumber(stored.summary.spearman, locale, { digits: 3, fixed: true })}</span>} hint={tc('spearmanHint', { count: stored.summary.scoredBoth })} />
+            <StatCard label={t('meanChange')} value={formatNumber(stored.summary.meanAbsoluteChange, locale, { fixed: true })} hint={t('meanChangeHint')} />
           </div>
           <div className="grid gap-4 md:grid-cols-2">
             {(['up', 'down'] as const).map((dir) => (
               <Card key={dir}>
                 <CardHeader><CardTitle as="h3">{t(dir === 'up' ? 'moversUp' : 'moversDown')}</CardTitle></CardHeader>
                 <CardContent>
-                  {preview.data.summary[dir].length === 0 ? (
+                  {stored.summary[dir].length === 0 ? (
                     <p className="text-sm text-muted-foreground">{t('noMovers')}</p>
                   ) : (
                     <ol className="grid gap-1 text-sm">
-                      {preview.data.summary[dir].map((code) => {
+                      {stored.summary[dir].map((code) => {
                         const r = byCode.get(code)!;
                         return (
                           <li key={code} className="flex justify-between gap-3">
@@ -131,7 +176,7 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
                   </>
                 }
               >
-                {preview.data.summary.distribution.flatMap((o) =>
+                {stored.summary.distribution.flatMap((o) =>
                   (['before', 'after'] as const).map((which) => (
                     <TR key={o.code + which}>
                       <TD>{pickName(o.name, locale)}</TD>
@@ -143,7 +188,7 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
               </NamedTable>
             </ChartWithTable>
           ) : null}
-          <ImpactEligibility eligibility={preview.data.eligibility} data={data} periodCode={preview.data.period.code} />
+          <ImpactEligibility eligibility={stored.eligibility} data={data} periodCode={stored.period.code} />
           <section aria-labelledby="impact-table" className="grid gap-3">
             <div className="flex flex-wrap items-end justify-between gap-3">
               <h3 id="impact-table" className="text-base font-semibold">{t('perStakeholder')}</h3>
@@ -185,8 +230,8 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
             </nav>
           </section>
         </>
-      ) : null}
-      {data.version.status === 'draft' ? <PublishVersion data={data} periods={periods} unscored={preview.data ? { count: preview.data.coverage.lostCount, period: preview.data.period.code } : null} /> : null}
+      )}
+      {data.version.status === 'draft' ? <PublishVersion data={data} periods={periods} unscored={stored ? { count: stored.coverage.lostCount, period: stored.period.code } : null} /> : null}
     </div>
   );
 }

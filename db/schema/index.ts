@@ -9,5 +9,6 @@ export * from './scores';
 export * from './incentives';
 export * from './audit';
 export * from './jobs';
+export * from './impact-previews';
 export * from './counts';
 export * from './notifications';

@@ -19,6 +19,7 @@ import { recomputeProvisional } from '@/server/services/evaluations/provisional'
 import { getScorecard } from '@/server/services/scorecards/stakeholder';
 import { getCountyScorecard } from '@/server/services/scorecards/county';
 import { renderScorecardPdf, type PdfCookie } from '@/server/services/scorecards/pdf';
+import { runImpactPreview } from '@/server/services/impact-preview';
 import { NotFoundError } from '@/server/errors';
 import { periodCodeSchema } from '@/core/schemas/period-code';
 import { COUNTY_STAKEHOLDER_SORTS } from '@/core/schemas/county-scorecard';
@@ -39,6 +40,8 @@ const pdfInput = z.union([
   z.object({ countyId: z.number().int().positive(), period: periodCodeSchema, fileName: z.string().min(1), sort: z.enum(COUNTY_STAKEHOLDER_SORTS).optional(), dir: z.enum(['asc', 'desc']).optional() }),
 ]);
 const provisionalInput = z.object({ periodId: z.number().int().positive(), versionId: z.number().int().positive() });
+// The data mark joins requests with the same inputs; the job reads the mark again when it starts.
+const impactPreviewInput = z.object({ versionId: z.number().int().positive(), periodId: z.number().int().positive(), dataMark: z.number().int().nonnegative() });
 
 export class MissingAttachmentError extends Error {}
 
@@ -99,6 +102,11 @@ export const JOB_HANDLERS = {
       if (!ctx.attachment) throw new MissingAttachmentError();
       return runRegistryImport(db, ctx.actor, { ...input, bytes: ctx.attachment }, ctx.progress);
     },
+  },
+  'tuning.preview': {
+    input: impactPreviewInput,
+    // Stores the preview (its rows too) and answers where; pages are read from the store.
+    run: (db: Db, input: z.output<typeof impactPreviewInput>, ctx: JobContext) => runImpactPreview(db, { versionId: input.versionId, periodId: input.periodId }, ctx.progress),
   },
 } as const;
 

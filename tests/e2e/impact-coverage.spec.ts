@@ -81,8 +81,22 @@ test('the impact preview leads with who would no longer be scored; publishing as
   await ahpDialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(ahpDialog).toBeHidden();
 
-  // The impact preview leads with coverage: how many lose their composite, and who.
+  // The preview is computed by a job on the server: its progress shows first, labelled for screen
+  // readers (its polls are held back here, so the demo's quick job can be seen), then the result.
+  const jobPolls = (url: URL) => url.pathname.includes('jobs.get');
+  await page.route(jobPolls, async (route) => {
+    await new Promise((r) => setTimeout(r, 1_500));
+    // Once unrouted, Playwright lets a held poll through itself.
+    await route.continue().catch(() => undefined);
+  });
   await page.getByRole('tab', { name: 'Impact & publish' }).click();
+  const job = page.getByTestId('impact-job');
+  await expect(job.getByRole('heading', { name: 'Computing the impact preview' })).toBeVisible({ timeout: 20_000 });
+  await expect(job.getByRole('progressbar', { name: /computing the impact preview/ })).toBeVisible();
+  await part(job, 'impact-preview-job-en');
+  await page.unroute(jobPolls);
+
+  // The impact preview leads with coverage: how many lose their composite, and who.
   const coverage = page.getByTestId('impact-coverage');
   await expect(coverage).toBeVisible({ timeout: 60_000 });
   const lost = Number(await page.getByTestId('coverage-lost').innerText());
@@ -98,6 +112,12 @@ test('the impact preview leads with who would no longer be scored; publishing as
   const spearmanTop = (await page.getByTestId('spearman').boundingBox())!.y;
   expect(coverageTop).toBeLessThan(spearmanTop);
   await shot(page, 'impact-coverage-desktop-en');
+  // The preview was computed once by its job and stored: opening the tab again reads it, no job.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Impact & publish' }).click();
+  await expect(page.getByTestId('impact-coverage')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('impact-job')).toHaveCount(0);
+  await expect(page.getByTestId('coverage-lost')).toHaveText(String(lost));
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, 'impact-coverage-phone-en');
   await part(coverage, 'impact-coverage-section-phone-en');

@@ -10,6 +10,7 @@ import { auditLog, kpiSetVersions } from '@/db/schema';
 import type { ValidationError } from '@/server/errors';
 import { readerMessage } from '@/server/error-text';
 import { makeFactory } from './factory';
+import { computedPreview } from './impact-preview-helpers';
 
 async function world() {
   const f = makeFactory();
@@ -45,7 +46,7 @@ describe('impact preview coverage', () => {
   it('names who would lose a composite and compares ranks and ρ only among those scored both ways', async () => {
     const w = await world();
     await addEmptyIndicator(w);
-    const preview = await w.api.tuning.preview({ versionId: w.draft.id, periodId: w.p1 });
+    const preview = await computedPreview(w.api, { versionId: w.draft.id, periodId: w.p1 });
     expect(preview.coverage.lost).toEqual([w.codes.S1]);
     expect(preview.coverage.gained).toEqual([]);
     expect(preview.summary).toMatchObject({ stakeholders: 4, scoredBefore: 4, scoredAfter: 3, scoredBoth: 3 });
@@ -66,7 +67,7 @@ describe('impact preview coverage', () => {
     const w = await world();
     await addEmptyIndicator(w);
     const counted = await w.api.tuning.indicatorValues({ versionId: w.draft.id, periodId: w.p1 });
-    const preview = await w.api.tuning.preview({ versionId: w.draft.id, periodId: w.p1 });
+    const preview = await computedPreview(w.api, { versionId: w.draft.id, periodId: w.p1 });
     expect(counted.rows).toBe(4);
     expect(counted.indicators).toEqual(preview.coverage.indicators);
     // A period nobody entered anything in: no rows, every indicator empty, no error.

@@ -8,8 +8,9 @@ import { evaluateRule, historyPeriodsNeeded, MAX_CONSECUTIVE_PERIODS, programCor
 import { scoreLight } from '@/core/scoring/period-scoring';
 import { draftEligibilityInputs, draftPeriodScores } from '@/core/eligibility/draft-impact';
 import { buildPeriodInputs } from '@/server/queries/eligibility-inputs';
-import { previewInputs } from '@/server/services/tuning';
+import { previewInputs } from '@/server/queries/preview-inputs';
 import { PROGRAMS, publishedWorld } from './factory';
+import { computedPreview } from './impact-preview-helpers';
 
 const SUBSIDY = PROGRAMS.find((p) => p.code === 'SUBSIDY-RURAL-STEADY')!;
 
@@ -57,7 +58,7 @@ describe('impact preview: eligibility gains and losses', () => {
     ]);
     expect(rebuilt).toEqual(published.inputs);
 
-    const preview = await api.tuning.preview({ versionId: draft.id, periodId: q2 });
+    const preview = await computedPreview(api, { versionId: draft.id, periodId: q2 });
     expect(preview.eligibility.available).toBe(true);
     expect(preview.eligibility.programs.map((p) => p.code)).toEqual(['SUBSIDY-RURAL-STEADY']);
     expect(preview.eligibility.programs[0]!.counts).toEqual({ gained: 0, lost: 0, amountChanged: 0 });
@@ -69,7 +70,7 @@ describe('impact preview: eligibility gains and losses', () => {
     const draft = await api.kpiSets.createDraft({ kpiSetId: await setId('rural') });
     // Income weighs 0.8 now: coop 0.8·70 + 0.2·80 = 72 (a smaller subsidy), coopB 0.8·40 + 0.2·90 = 50 (none).
     await api.tuning.applyWeights({ versionId: draft.id, target: { level: 'objectives' }, weights: [0.8, 0.2], method: 'manual', detail: {} });
-    const preview = await api.tuning.preview({ versionId: draft.id, periodId: q2 });
+    const preview = await computedPreview(api, { versionId: draft.id, periodId: q2 });
     const section = preview.eligibility.programs.find((p) => p.code === 'SUBSIDY-RURAL-STEADY')!;
     expect(section.counts).toEqual({ gained: 0, lost: 1, amountChanged: 1 });
     expect(section.changes.map((c) => [c.stakeholder, c.change, c.before.eligible, c.after.eligible, c.after.composite]).sort()).toEqual([
@@ -100,12 +101,12 @@ describe('impact preview: eligibility gains and losses', () => {
     const { api, setId, programIds, periodIds, q2 } = await world();
     const draft = await api.kpiSets.createDraft({ kpiSetId: await setId('market') });
     // 2026Q3 is open, with one approved evaluation so far (firm): scores preview, eligibility does not.
-    const q3 = await api.tuning.preview({ versionId: draft.id, periodId: periodIds['2026Q3'] });
+    const q3 = await computedPreview(api, { versionId: draft.id, periodId: periodIds['2026Q3'] });
     expect(q3.rows.map((r) => r.code)).toEqual(['MK-0001']);
     expect(q3.eligibility).toMatchObject({ available: false, reason: 'period_not_published', programs: [] });
     const tax = PROGRAMS.find((p) => p.code === 'TAX-FARMER-INCOME')!;
     await api.incentives.update({ id: programIds['TAX-FARMER-INCOME']!, data: { ...tax, status: 'archived' } });
-    const afterArchive = await api.tuning.preview({ versionId: draft.id, periodId: q2 });
+    const afterArchive = await computedPreview(api, { versionId: draft.id, periodId: q2 });
     expect(afterArchive.eligibility).toMatchObject({ available: true, programs: [] });
   });
 });

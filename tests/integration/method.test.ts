@@ -14,6 +14,7 @@ import { readerMessage } from '@/server/error-text';
 import { versionInEffect } from '@/server/queries/kpi-versions';
 import { callerFor, freshDb, makeUser, waitForJob } from './helpers';
 import { publishedWorld } from './factory';
+import { computedPreview } from './impact-preview-helpers';
 
 /** The code and the field errors a form would show for a refused call. */
 async function fieldsOf(p: Promise<unknown>): Promise<{ code: string; fields: Record<string, string[]> }> {
@@ -214,13 +215,13 @@ describe('KPI-set versions', () => {
 });
 
 describe('tuning', () => {
-  it('impact preview compares draft and published without storing anything; weights from data; applying audits', async () => {
+  it('impact preview compares draft and published without storing a score run; weights from data; applying audits', async () => {
     const { db, api, periodId } = await world();
     const market = setId(db, 'market');
     const draft = await api.kpiSets.createDraft({ kpiSetId: market });
     const q2 = periodId('2026Q2');
     const runsBefore = db.select().from(scoreRuns).all().length;
-    const same = await api.tuning.preview({ versionId: draft.id, periodId: q2 });
+    const same = await computedPreview(api, { versionId: draft.id, periodId: q2 });
     // 2026Q2's market scores: firm (60, 70), firm2 (80, 90), firmB (10, 90).
     expect(same.summary.stakeholders).toBe(3);
     expect(same.summary.gradeChanges).toBe(0);
@@ -229,7 +230,7 @@ describe('tuning', () => {
     expect(entropy.weights).toHaveLength(2);
     expect(entropy.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     await api.tuning.applyWeights({ versionId: draft.id, target: { level: 'objectives' }, weights: [0.1, 0.9], method: 'ahp', detail: { CR: 0.05 } });
-    const changed = await api.tuning.preview({ versionId: draft.id, periodId: q2 });
+    const changed = await computedPreview(api, { versionId: draft.id, periodId: q2 });
     // Growth weighs 0.9 now: firmB (10, 90) overtakes firm (60, 70).
     expect(changed.rows.map((r) => [r.code, r.oldComposite, r.newComposite]).sort()).toEqual([
       ['MK-0001', 65, 69],
@@ -245,7 +246,7 @@ describe('tuning', () => {
     expect(basis.stakeholders).toHaveLength(3);
     // A period without evaluations of the set has no baseline.
     const empty = await api.periods.create({ kind: 'year', year: 2030 });
-    await expect(api.tuning.preview({ versionId: draft.id, periodId: empty.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(api.tuning.startPreview({ versionId: draft.id, periodId: empty.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
 

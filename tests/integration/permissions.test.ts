@@ -71,6 +71,7 @@ const PROCEDURES = {
   'tuning.dataWeights': 'tuning.dataWeights',
   'tuning.applyWeights': 'tuning.applyWeights',
   'tuning.preview': 'tuning.preview',
+  'tuning.startPreview': 'tuning.preview',
   'tuning.indicatorValues': 'tuning.preview',
   'tuning.sensitivityBasis': 'tuning.sensitivity',
   'evaluations.workList': 'evaluations.list',
