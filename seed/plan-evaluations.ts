@@ -107,6 +107,12 @@ export function planEvaluations(
   return out;
 }
 
+/** Plans period t; `inSlices` plans it the same, giving the event loop a turn between slices. */
+export type EvaluationPlanner = ((t: number) => PlannedEvaluation[]) & { inSlices: (t: number) => Promise<PlannedEvaluation[]> };
+
+/** Stakeholders planned between two turns of the event loop: a few milliseconds' work. */
+const SLICE = 1_000;
+
 /**
  * Plans one period at a time, in order (each stakeholder keeps its own random stream across the
  * periods, so the result equals planEvaluations'): a province holds one quarter's plan at a time.
@@ -116,80 +122,97 @@ export function evaluationPlanner(
   plannedProfiles: PlannedProfiles,
   periods: readonly PlannedPeriod[] = PERIOD_SEEDS,
   fallbackPair?: readonly [string, string],
-): (t: number) => PlannedEvaluation[] {
+): EvaluationPlanner {
   const indicatorsByType = groupIndicators();
   const pairs = assessorPairs();
   const periodCount = periods.length;
   const rngs = new Map<string, Rng>();
   let expected = 0;
-  return (t) => {
+  const begin = (t: number): PlannedPeriod => {
     const period = periods[t];
     if (t !== expected || !period) throw new Error(`demo plan: periods are planned in order (expected ${expected}, got ${t})`);
     expected++;
+    return period;
+  };
+  const plan = (t: number): PlannedEvaluation[] => {
+    const period = begin(t);
     const out: PlannedEvaluation[] = [];
-    for (const s of stakeholders) {
-      const profile = plannedProfiles.profiles.get(s.code);
-      const pair = pairs.get(s.countyCode) ?? fallbackPair;
-      if (!profile || !pair) throw new Error(`demo plan: no profile or assessors for ${s.code}`);
-      if (plannedProfiles.inactive.has(s.code) && t > 0) continue;
-      let rng = rngs.get(s.code);
-      if (!rng) rngs.set(s.code, (rng = rngFor(`evaluations:${s.code}`)));
-      const indicators = indicatorsByType[s.type];
-      const isOpen = period.status === 'open';
-      const status: EvaluationStatus | 'none' = isOpen
-        ? rng.weighted([
-            ['approved', 45],
-            ['submitted', 20],
-            ['draft', 15],
-            ['returned', 5],
-            ['none', 15],
-          ] as const)
-        : 'approved';
-      const shock = rng.normal(0, 0.03);
-      if (status === 'none') continue;
-
-      const submitterIndex = rng.int(0, 1);
-      const submitter = pair[submitterIndex] as string;
-      const approver = pair[1 - submitterIndex] as string;
-      const periodEnd = cst(period.endsOn);
-      // Entry starts a few days after the quarter ends; the open quarter's work is in progress.
-      const createdAt = addDays(periodEnd, rng.int(1, 6), rng);
-      const submittedAt = addDays(createdAt, rng.int(2, 12), rng);
-      const approvedAt = addDays(submittedAt, rng.int(1, 6), rng);
-
-      const isDraft = status === 'draft';
-      let missingLeft = 1; // at most one missing value in a finished evaluation: completeness ≥ 0.8
-      const draw = rng;
-      const values: PlannedValue[] = indicators.map((ind) => {
-        const q = objectiveQuality(profile, ind.objective, t, shock, periodCount);
-        let value: number | null = indicatorValue(draw, profile, ind, q);
-        if (ind.code === 'mk_env_violations') value = plannedProfiles.envViolations.get(s.code)?.get(t) ?? 0;
-        if (isDraft ? draw.chance(0.35) : missingLeft > 0 && draw.chance(0.02)) {
-          value = null;
-          if (!isDraft) missingLeft--;
-        }
-        let note: string | null = null;
-        let evidenceUrl: string | null = null;
-        if (value !== null) {
-          if (ind.evidenceRequired || draw.chance(0.03))
-            evidenceUrl = `https://evidence.example.cn/${period.code}/${s.code}/${ind.code}.pdf`;
-          if (ind.code === 'mk_env_violations' && value > 0)
-            note = '县生态环境局行政处罚决定书：废水超标排放，已责令整改';
-          else if (draw.chance(0.03)) note = draw.pick(VALUE_NOTES);
-        }
-        return { indicatorCode: ind.code, value, note, evidenceUrl };
-      });
-
-      const base = { stakeholderCode: s.code, periodCode: period.code, createdBy: submitter, createdAt, values };
-      if (status === 'approved')
-        out.push({ ...base, status, revision: 4, returnReason: null, submittedBy: submitter, approvedBy: approver, submittedAt, approvedAt, updatedAt: approvedAt });
-      else if (status === 'submitted')
-        out.push({ ...base, status, revision: 3, returnReason: null, submittedBy: submitter, approvedBy: null, submittedAt, approvedAt: null, updatedAt: submittedAt });
-      else if (status === 'returned')
-        out.push({ ...base, status, revision: 4, returnReason: rng.pick(RETURN_REASONS[s.type]), submittedBy: submitter, approvedBy: null, submittedAt, approvedAt: null, updatedAt: approvedAt });
-      else
-        out.push({ ...base, status, revision: 2, returnReason: null, submittedBy: null, approvedBy: null, submittedAt: null, approvedAt: null, updatedAt: submittedAt });
+    for (const s of stakeholders) planOne(s, t, period, out);
+    return out;
+  };
+  // For a caller waiting on worker threads meanwhile: their next task is handed out on a turn of this thread's loop.
+  const inSlices = async (t: number): Promise<PlannedEvaluation[]> => {
+    const period = begin(t);
+    const out: PlannedEvaluation[] = [];
+    for (let i = 0; i < stakeholders.length; i++) {
+      planOne(stakeholders[i]!, t, period, out);
+      if (i % SLICE === SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
     }
     return out;
   };
+  return Object.assign(plan, { inSlices });
+
+  function planOne(s: PlannedStakeholder, t: number, period: PlannedPeriod, out: PlannedEvaluation[]): void {
+    const profile = plannedProfiles.profiles.get(s.code);
+    const pair = pairs.get(s.countyCode) ?? fallbackPair;
+    if (!profile || !pair) throw new Error(`demo plan: no profile or assessors for ${s.code}`);
+    if (plannedProfiles.inactive.has(s.code) && t > 0) return;
+    let rng = rngs.get(s.code);
+    if (!rng) rngs.set(s.code, (rng = rngFor(`evaluations:${s.code}`)));
+    const indicators = indicatorsByType[s.type];
+    const isOpen = period.status === 'open';
+    const status: EvaluationStatus | 'none' = isOpen
+      ? rng.weighted([
+          ['approved', 45],
+          ['submitted', 20],
+          ['draft', 15],
+          ['returned', 5],
+          ['none', 15],
+        ] as const)
+      : 'approved';
+    const shock = rng.normal(0, 0.03);
+    if (status === 'none') return;
+
+    const submitterIndex = rng.int(0, 1);
+    const submitter = pair[submitterIndex] as string;
+    const approver = pair[1 - submitterIndex] as string;
+    const periodEnd = cst(period.endsOn);
+    // Entry starts a few days after the quarter ends; the open quarter's work is in progress.
+    const createdAt = addDays(periodEnd, rng.int(1, 6), rng);
+    const submittedAt = addDays(createdAt, rng.int(2, 12), rng);
+    const approvedAt = addDays(submittedAt, rng.int(1, 6), rng);
+
+    const isDraft = status === 'draft';
+    let missingLeft = 1; // at most one missing value in a finished evaluation: completeness ≥ 0.8
+    const draw = rng;
+    const values: PlannedValue[] = indicators.map((ind) => {
+      const q = objectiveQuality(profile, ind.objective, t, shock, periodCount);
+      let value: number | null = indicatorValue(draw, profile, ind, q);
+      if (ind.code === 'mk_env_violations') value = plannedProfiles.envViolations.get(s.code)?.get(t) ?? 0;
+      if (isDraft ? draw.chance(0.35) : missingLeft > 0 && draw.chance(0.02)) {
+        value = null;
+        if (!isDraft) missingLeft--;
+      }
+      let note: string | null = null;
+      let evidenceUrl: string | null = null;
+      if (value !== null) {
+        if (ind.evidenceRequired || draw.chance(0.03))
+          evidenceUrl = `https://evidence.example.cn/${period.code}/${s.code}/${ind.code}.pdf`;
+        if (ind.code === 'mk_env_violations' && value > 0)
+          note = '县生态环境局行政处罚决定书：废水超标排放，已责令整改';
+        else if (draw.chance(0.03)) note = draw.pick(VALUE_NOTES);
+      }
+      return { indicatorCode: ind.code, value, note, evidenceUrl };
+    });
+
+    const base = { stakeholderCode: s.code, periodCode: period.code, createdBy: submitter, createdAt, values };
+    if (status === 'approved')
+      out.push({ ...base, status, revision: 4, returnReason: null, submittedBy: submitter, approvedBy: approver, submittedAt, approvedAt, updatedAt: approvedAt });
+    else if (status === 'submitted')
+      out.push({ ...base, status, revision: 3, returnReason: null, submittedBy: submitter, approvedBy: null, submittedAt, approvedAt: null, updatedAt: submittedAt });
+    else if (status === 'returned')
+      out.push({ ...base, status, revision: 4, returnReason: rng.pick(RETURN_REASONS[s.type]), submittedBy: submitter, approvedBy: null, submittedAt, approvedAt: null, updatedAt: approvedAt });
+    else
+      out.push({ ...base, status, revision: 2, returnReason: null, submittedBy: null, approvedBy: null, submittedAt: null, approvedAt: null, updatedAt: submittedAt });
+  }
 }

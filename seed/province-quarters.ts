@@ -5,15 +5,13 @@
 // run through the incentive programs it is given.
 import type { Db } from '@/db/client';
 import type { SessionUser } from '@/server/auth/session';
-import type { StakeholderType } from '@/core/domain/enums';
-import { MAX_IMPORT_BYTES } from '@/core/domain/imports';
 import type { EvaluationValuesInput } from '@/core/domain/evaluation-values';
 import { runProgram } from '@/server/services/eligibility-runs';
 import { approveEvaluations, returnEvaluations, submitEvaluations } from '@/server/services/evaluations/bulk-review';
 import { settleJobs } from '@/server/jobs/runner';
 import { runImport } from '@/server/services/imports';
 import { closePeriod, createPeriod, publishPeriod, setPeriodDueDate } from '@/server/services/periods';
-import { groupIndicators } from './plan-profiles';
+import type { ImportFile } from './province-files';
 import type { PlannedEvaluation } from './plan-evaluations';
 import type { PlannedPeriod } from './plan-periods';
 
@@ -43,11 +41,20 @@ export function openQuarter(db: Db, admin: SessionUser, period: PlannedPeriod): 
 export async function workQuarter(
   db: Db,
   actors: QuarterActors,
-  ctx: { periodId: number; period: PlannedPeriod; evaluations: readonly PlannedEvaluation[]; typeOf: (code: string) => StakeholderType; programIds: readonly number[] },
+  ctx: {
+    periodId: number;
+    period: PlannedPeriod;
+    evaluations: readonly PlannedEvaluation[];
+    /** The evaluations as import files (importFiles). */
+    files: readonly ImportFile[];
+    programIds: readonly number[];
+    /** Work of the caller's own (no writes) done while the approvals' jobs keep the worker busy. */
+    meanwhile?: (() => Promise<unknown>) | undefined;
+  },
   progress: Progress,
 ): Promise<void> {
   const { period, evaluations } = ctx;
-  const evaluationId = await importValues(db, actors.entry, evaluations, ctx.typeOf, period.code);
+  const evaluationId = await importValues(db, actors.entry, ctx.files, period.code);
   progress(`${period.code}: imported`, evaluations.length);
 
   const finished = evaluations.filter((e) => e.status !== 'draft');
@@ -64,7 +71,8 @@ export async function workQuarter(
   ).approved;
   // Approving queues the provisional scores' recompute as a job: it ends before the next write, as
   // a reviewer's next step would wait on it, and never holds SQLite's lock against this thread.
-  await settleJobs();
+  // This thread would only wait meanwhile: the caller's own work takes that time instead.
+  await Promise.all([settleJobs(), ctx.meanwhile?.()]);
   const returned = returnEvaluations(
     db,
     actors.review,
@@ -93,51 +101,17 @@ function submitEntries(e: PlannedEvaluation): EvaluationValuesInput {
   return entries;
 }
 
-/**
- * Imports every planned evaluation as a draft, one file per KPI set (split below the upload limit);
- * returns the evaluation id of each stakeholder code.
- */
-async function importValues(
-  db: Db,
-  entry: SessionUser,
-  evaluations: readonly PlannedEvaluation[],
-  typeOf: (code: string) => StakeholderType,
-  periodCode: string,
-): Promise<(stakeholderCode: string) => number> {
+/** Imports the quarter's files as drafts, in order; returns the evaluation id of each stakeholder code. */
+async function importValues(db: Db, entry: SessionUser, files: readonly ImportFile[], periodCode: string): Promise<(stakeholderCode: string) => number> {
   const ids = new Map<string, number>();
-  const indicatorsByType = groupIndicators();
-  for (const [type, indicators] of Object.entries(indicatorsByType) as [StakeholderType, (typeof indicatorsByType)[StakeholderType]][]) {
-    const rows = evaluations.filter((e) => typeOf(e.stakeholderCode) === type);
-    const header = ['stakeholder', ...indicators.map((i) => i.code)].join(',');
-    let part: string[] = [];
-    let bytes = 0;
-    const flush = async () => {
-      if (part.length === 0) return;
-      const text = `${header}\n${part.join('\n')}\n`;
-      // The KPI set's code is its stakeholder type in the demo's method. Rows without a value are
-      // planned drafts too: kept, so the evaluations' ids follow the lines.
-      const result = await runImport(db, entry, { kpiSetCode: type, bytes: new TextEncoder().encode(text), fileName: `${periodCode}-${type}.csv`, mode: 'draft', keepUnfilledRows: true });
-      if (!result.imported) {
-        const first = result.report.problems.slice(0, 3).map((p) => JSON.stringify(p)).join('; ');
-        throw new Error(`province: the ${type} import of ${periodCode} was refused (${result.report.problems.length + result.report.moreProblems} problems): ${first}`);
-      }
-      const codes = part.map((line) => line.slice(0, line.indexOf(',')));
-      codes.forEach((code, i) => ids.set(code, result.evaluationIds[i]!));
-      part = [];
-      bytes = 0;
-    };
-    for (const e of rows) {
-      const byCode = new Map(e.values.map((v) => [v.indicatorCode, v.value]));
-      const line = [e.stakeholderCode, ...indicators.map((i) => {
-        const v = byCode.get(i.code);
-        return v === null || v === undefined ? '' : String(v);
-      })].join(',');
-      // Half the limit: room for the header and for multi-byte text, with a margin.
-      if (bytes + line.length > MAX_IMPORT_BYTES / 2) await flush();
-      part.push(line);
-      bytes += line.length + 1;
+  for (const file of files) {
+    // Rows without a value are planned drafts too: kept, so the evaluations' ids follow the lines.
+    const result = await runImport(db, entry, { kpiSetCode: file.kpiSetCode, bytes: file.bytes, fileName: file.fileName, mode: 'draft', keepUnfilledRows: true });
+    if (!result.imported) {
+      const first = result.report.problems.slice(0, 3).map((p) => JSON.stringify(p)).join('; ');
+      throw new Error(`province: the ${file.kpiSetCode} import of ${periodCode} was refused (${result.report.problems.length + result.report.moreProblems} problems): ${first}`);
     }
-    await flush();
+    file.codes.forEach((code, i) => ids.set(code, result.evaluationIds[i]!));
   }
   return (code) => {
     const id = ids.get(code);

@@ -20,11 +20,12 @@ import { insertStakeholderTypes } from './insert-stakeholders';
 import { insertAccounts, staffAccounts, stakeholderLogins } from './insert-users';
 import { planDemo } from './plan';
 import { evaluationPlanner } from './plan-evaluations';
-import { PERIOD_SEEDS } from './plan-periods';
+import { PERIOD_SEEDS, type PlannedPeriod } from './plan-periods';
 import { planProfiles } from './plan-profiles';
 import { planProvinceStakeholders } from './plan-province';
 import type { PlannedStakeholder } from './plan-stakeholders';
 import { demoProgramInputs } from './programs';
+import { importFiles } from './province-files';
 import { loadProvinceRegions, provinceCounties, PROVINCE_CODE } from './province-regions';
 import { openQuarter, workQuarter, type Progress } from './province-quarters';
 import { registerStakeholders } from './province-stakeholders';
@@ -70,15 +71,39 @@ export interface ProvinceSummary {
 export async function seedProvince(db: Db, options: ProvinceOptions): Promise<ProvinceSummary> {
   if (!Number.isInteger(options.stakeholders) || options.stakeholders < 0) throw new Error('province: --stakeholders must be a whole number ≥ 0.');
   if (isSeeded(db) || !isEmpty(db)) throw new Error('The database already holds data; a province loads only into an empty database.');
-  const started = Date.now();
-  const step: Progress = options.progress ?? (() => {});
-  const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
+  const restore = loaderPragmas(db);
+  try {
+    return await loadProvince(db, options);
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * Sets the loader's connection up for a one-off bulk load; answers how to put it back as it was.
+ * The connection is the loader's alone (jobs open their own).
+ */
+function loaderPragmas(db: Db): () => void {
+  const names = ['cache_size', 'busy_timeout', 'synchronous'] as const;
+  const before = names.map((name) => [name, db.$client.pragma(name, { simple: true })] as const);
   // A province's quarter writes gigabytes through large indexes: SQLite's default 2 MB page cache
-  // would spill and re-read pages all the time. The connection is the loader's alone.
+  // would spill and re-read pages all the time.
   db.$client.pragma(`cache_size = -${PAGE_CACHE_KB}`);
   // Approvals queue the provisional scores as jobs on worker threads with their own connections:
   // while one writes a quarter's run, this connection waits for it rather than failing after 5 s.
   db.$client.pragma(`busy_timeout = ${JOB_WAIT_MS}`);
+  // Into a new file, where a load cut short is started again from nothing (the command says so):
+  // no fsync at each commit and checkpoint. WAL keeps every commit atomic all the same.
+  db.$client.pragma('synchronous = OFF');
+  return () => {
+    for (const [name, value] of before) db.$client.pragma(`${name} = ${Number(value)}`);
+  };
+}
+
+async function loadProvince(db: Db, options: ProvinceOptions): Promise<ProvinceSummary> {
+  const started = Date.now();
+  const step: Progress = options.progress ?? (() => {});
+  const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
 
   // Regions, types, the indicator library and the staff accounts: the setup an office starts from.
   const regionCount = loadProvinceRegions(db);
@@ -127,13 +152,24 @@ export async function seedProvince(db: Db, options: ProvinceOptions): Promise<Pr
   const typeOf = idLookup(new Map([...demo.stakeholders, ...generated].map((s) => [s.code, s.type])), 'stakeholder');
   const actors = { admin, entry: session('province1'), review: session('province2') };
   const latestPublished = PERIOD_SEEDS.filter((p) => p.status === 'published').at(-1)?.code;
+  // A quarter's evaluations and their import files. The next quarter's are prepared while the
+  // approvals' provisional scores are computed on a worker thread (this thread would only wait):
+  // two quarters' plans are held for that while.
+  const prepare = async (t: number, period: PlannedPeriod, meanwhile: boolean) => {
+    const evaluations = [...demo.evaluations.filter((e) => e.periodCode === period.code), ...(meanwhile ? await planGenerated.inSlices(t) : planGenerated(t))];
+    return { evaluations, files: await importFiles(evaluations, typeOf, period.code) };
+  };
+  let prepared: ReturnType<typeof prepare> | undefined;
   for (const [t, period] of PERIOD_SEEDS.entries()) {
     const periodId = t === 0 ? firstPeriodId : openQuarter(db, admin, period);
-    const mine = [...demo.evaluations.filter((e) => e.periodCode === period.code), ...planGenerated(t)];
-    step(`${period.code}: planned evaluations`, mine.length);
+    const { evaluations, files } = await (prepared ?? prepare(t, period, false));
+    prepared = undefined;
+    step(`${period.code}: planned evaluations`, evaluations.length);
     // As in the demo, the programs run on the latest published quarter (as an admin would).
     const runs = period.code === latestPublished ? programIds : [];
-    await workQuarter(db, actors, { periodId, period, evaluations: mine, typeOf, programIds: runs }, step);
+    const next = PERIOD_SEEDS[t + 1];
+    const meanwhile = next ? () => (prepared = prepare(t + 1, next, true)) : undefined;
+    await workQuarter(db, actors, { periodId, period, evaluations, files, programIds: runs, meanwhile }, step);
     // Entities that stopped operating after the first quarter are deactivated, with history kept.
     if (t === 0) deactivate(db, admin, inactive.map(stakeholderId));
   }

@@ -15,10 +15,15 @@ const DEMO_STAKEHOLDERS = 300;
 let db: Db;
 let summary: ProvinceSummary;
 let passwordHash: string;
+let settingsBefore: unknown[];
+
+/** The connection settings the loader changes for its load. */
+const settings = () => ['synchronous', 'cache_size', 'busy_timeout'].map((name) => db.$client.pragma(name, { simple: true }));
 
 beforeAll(async () => {
   db = freshDb();
   passwordHash = await hashPassword(DEMO_PASSWORD);
+  settingsBefore = settings();
   summary = await seedProvince(db, { stakeholders: GENERATED, passwordHash });
 }, 120_000);
 
@@ -88,6 +93,10 @@ describe('a generated province', () => {
     expect(audited).toBe(one<{ n: number }>(sql`select count(*) as n from evaluations where status = 'approved'`).n);
     const returned = one<{ n: number }>(sql`select count(*) as n from evaluations where status = 'returned' and return_reason is null`).n;
     expect(returned).toBe(0);
+  });
+
+  it('leaves the connection with the settings it had before the load', () => {
+    expect(settings()).toEqual(settingsBefore);
   });
 
   it('refuses a second run on a database that already holds data', async () => {
