@@ -3,13 +3,11 @@
 // saves, and input that never reached the server is offered back; an invalid field does not hold
 // back the valid ones. Uses 屏边 stakeholders not yet started, the last of the list (fresh database per run).
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { test, expect, signInAs } from './fixtures';
+import { test, expect, signedInPage } from './fixtures';
 
 async function asUser(browser: Browser, baseURL: string | undefined, username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await signInAs(page, username);
-  return { context, page };
+  const page = await signedInPage(browser, baseURL, username);
+  return { context: page.context(), page };
 }
 
 /** Starts the last not-started evaluation of a type in the list (other specs take the first ones) and returns its URL. */

@@ -83,6 +83,10 @@ async function visitAll(page: Page, paths: string[], discover: [from: string, pa
 }
 
 test.describe('中文 everywhere', () => {
+  // The sweeps are independent: in parallel they spread over the workers instead of one worker
+  // walking every page in turn at the end of the run.
+  test.describe.configure({ mode: 'parallel' });
+
   test('the heuristic finds English sentences and lets codes, units and names through', () => {
     expect(englishRuns('请先选择 Choose a period first。')).toEqual(['Choose a period first']);
     expect(englishRuns('ru_member_income_growth_pct 6.2 % · 10k yuan · kpi-set/v1 · admin@example.com · https://a.b/c d e')).toEqual([]);
@@ -96,40 +100,35 @@ test.describe('中文 everywhere', () => {
     await visitAll(page, ['/sign-in', '/no-such-page']);
   });
 
-  test('administrator: every page, the KPI-set editor with a bad weight, the stakeholder form', async ({ browser, baseURL, shot }) => {
-    test.setTimeout(300_000);
+  test('administrator: the admin pages', async ({ browser, baseURL }) => {
+    test.setTimeout(180_000);
     const page = await chineseUser(browser, baseURL, 'admin');
     await visitAll(
       page,
-      [
-        '/',
-        '/admin',
-        '/admin/audit',
-        '/admin/indicators',
-        '/admin/kpi-sets',
-        '/admin/periods',
-        '/admin/programs',
-        '/admin/programs/new',
-        '/admin/regions',
-        '/admin/stakeholders',
-        '/admin/users',
-        '/evaluations',
-        '/evaluations/import',
-        '/scorecards/county',
-        '/stakeholders/import',
-        '/stakeholders/new',
-        '/notifications',
-        '/me',
-        '/me/profile',
-        '/me/profile/password',
-      ],
+      ['/', '/admin', '/admin/audit', '/admin/indicators', '/admin/kpi-sets', '/admin/periods', '/admin/programs', '/admin/programs/new', '/admin/regions', '/admin/stakeholders', '/admin/users'],
       [
         ['/admin/kpi-sets', /^\/admin\/kpi-sets\/\d+$/],
         ['/admin/programs', /^\/admin\/programs\/\d+$/],
+      ],
+    );
+  });
+
+  test('administrator: evaluations, scorecards, stakeholders and their own pages', async ({ browser, baseURL }) => {
+    test.setTimeout(180_000);
+    const page = await chineseUser(browser, baseURL, 'admin');
+    await visitAll(
+      page,
+      ['/evaluations', '/evaluations/import', '/scorecards/county', '/stakeholders/import', '/stakeholders/new', '/notifications', '/me', '/me/profile', '/me/profile/password'],
+      [
         ['/admin/stakeholders', /^\/stakeholders\/\d+$/],
         ['/evaluations', /^\/evaluations\/\d+$/],
       ],
     );
+  });
+
+  test('administrator: a program’s run and editor, a stakeholder’s scorecard and its print view', async ({ browser, baseURL }) => {
+    test.setTimeout(180_000);
+    const page = await chineseUser(browser, baseURL, 'admin');
     // A program's page links its runs and its editor.
     await page.goto('/admin/programs');
     await settle(page);
@@ -146,7 +145,11 @@ test.describe('中文 everywhere', () => {
       expect.soft(card, `a scorecard link on ${stakeholder}`).not.toBeNull();
       if (card) await visitAll(page, [card, `${card}/print`]);
     }
+  });
 
+  test('administrator: the KPI-set editor with a bad weight', async ({ browser, baseURL, shot }) => {
+    test.setTimeout(120_000);
+    const page = await chineseUser(browser, baseURL, 'admin');
     // The KPI-set editor: a new draft of the market set, an objective weight of 0 and one left empty.
     await page.goto('/admin/kpi-sets');
     const market = page.locator('[data-testid^="kpi-set-market"]').first();
@@ -167,7 +170,11 @@ test.describe('中文 everywhere', () => {
     await page.getByRole('button', { name: '放弃草稿' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: '放弃草稿' }).click();
     await page.waitForURL(/\/admin\/kpi-sets$/);
+  });
 
+  test('administrator: the stakeholder form with errors, and a page whose calls get no answer', async ({ browser, baseURL, shot }) => {
+    test.setTimeout(120_000);
+    const page = await chineseUser(browser, baseURL, 'admin');
     // The stakeholder form, sent empty and then with a mistyped credit code.
     await page.goto('/stakeholders/new');
     await page.getByRole('button', { name: '创建主体' }).click();
@@ -213,14 +220,14 @@ test.describe('中文 everywhere', () => {
     await shot(page, 'chinese-sweep-evaluation-form-errors-zh');
   });
 
-  test('stakeholder users', async ({ browser, baseURL }) => {
-    // Three users, four pages each, every scorecard with its plan and incentives.
-    test.setTimeout(180_000);
-    for (const username of ['town1', 'coop1', 'firm1']) {
+  // Three users, four pages each, every scorecard with its plan and incentives.
+  for (const username of ['town1', 'coop1', 'firm1']) {
+    test(`stakeholder user ${username}`, async ({ browser, baseURL }) => {
+      test.setTimeout(120_000);
       const page = await chineseUser(browser, baseURL, username);
       // /me is the stakeholder's own scorecard.
       await visitAll(page, ['/', '/me', '/me/profile', '/notifications']);
       await page.context().close();
-    }
-  });
+    });
+  }
 });

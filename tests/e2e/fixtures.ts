@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../core/domain/demo-users';
 
 /** The password every demo user has: the one constant, in core/domain/demo-users.ts. */
@@ -32,9 +32,20 @@ export async function signInAs(page: Page, username: string, password: string = 
   }
 }
 
+type Session = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/**
+ * The session cookies of each user this worker has signed in, reused by later `signedInPage`
+ * calls: the form costs a page load and the home page's render every time, and it is tested
+ * where it is the subject (`signInAs`). No spec signs these users out or changes their password.
+ */
+const sessions = new Map<string, Session>();
+
 /**
  * A page in a new browser context, signed in as the user and reading `locale` whatever the
  * profile's language: signing in sets the profile's, which parallel specs share and may switch.
+ * The first call for a user in a worker signs in through the form (and leaves the page on the
+ * user's home); later ones start from the saved session on a blank page, so go to a page first.
  */
 export async function signedInPage(
   browser: Browser,
@@ -42,9 +53,13 @@ export async function signedInPage(
   username: string,
   { locale = 'en', viewport = { width: 1280, height: 800 } }: { locale?: 'en' | 'zh-CN'; viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: locale === 'en' ? 'en-US' : 'zh-CN', viewport });
+  const saved = sessions.get(username);
+  const context = await browser.newContext({ baseURL, locale: locale === 'en' ? 'en-US' : 'zh-CN', viewport, storageState: saved });
   const page = await context.newPage();
-  await signInAs(page, username);
+  if (!saved) {
+    await signInAs(page, username);
+    sessions.set(username, await context.storageState());
+  }
   await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }]);
   return page;
 }

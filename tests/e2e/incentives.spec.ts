@@ -4,7 +4,7 @@
 // their fields, and an override over budget that takes a confirmation and a second administrator.
 import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { expect, signInAs, test } from './fixtures';
+import { expect, signedInPage, test } from './fixtures';
 
 async function setLocale(page: Page, locale: 'en' | 'zh-CN') {
   const url = new URL(page.url());
@@ -141,12 +141,7 @@ test('admin defines a tax break, runs it for 2026Q2, reads a determination and e
   await shot(page, 'incentives-form-desktop-zh');
 });
 
-async function asUser(browser: Browser, baseURL: string | undefined, username: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'en-US', viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await signInAs(page, username);
-  return page;
-}
+const asUser = (browser: Browser, baseURL: string | undefined, username: string): Promise<Page> => signedInPage(browser, baseURL, username);
 
 test('absurd program values are refused at their fields; an override over budget needs a confirmation and a second administrator', async ({ browser, baseURL, shot }) => {
   test.setTimeout(180_000);

@@ -59,10 +59,9 @@ describe('layer boundaries', () => {
     expect(await problems(file, code)).toEqual([]);
   });
 
-  it('the project config applies the layer rules and forbids import cycles', () => {
+  // Import cycles are forbidden by import-cycles.test.ts (the whole graph in one pass).
+  it('the project config applies the layer rules', () => {
     const names = projectConfig.map((c) => c.name).filter(Boolean);
     for (const layer of layerConfigs) expect(names).toContain(layer.name);
-    const cycleRule = projectConfig.find((c) => c.rules?.['import/no-cycle']);
-    expect(cycleRule?.rules?.['import/no-cycle']).toEqual(['error', { ignoreExternal: true }]);
   });
 });
