@@ -57,7 +57,9 @@ export function reportLines(results: Results): string[] {
   const loadDemo = results.load.demo ?? [];
   const loadBig = results.load[big] ?? [];
   if (loadBig.length) {
-    lines.push('## Stakeholder scorecard, 50 connections for 20 s (autocannon)', '');
+    const rounds = loadBig[0]?.rounds ?? 1;
+    const how = rounds > 1 ? `, median of ${rounds} rounds alternating the databases (errors summed)` : '';
+    lines.push(`## Stakeholder scorecard, 50 connections for 20 s (autocannon${how})`, '');
     lines.push('| target | req/s demo | req/s large | large / demo | p97.5 large | errors | non-2xx | goal ≥ 70 %, no errors |', '|---|---|---|---|---|---|---|---|');
     for (const f of loadBig) {
       const d = loadDemo.find((x) => x.target === f.target);

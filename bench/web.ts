@@ -99,6 +99,24 @@ export interface LoadFigure {
   p975Ms: number;
   errors: number;
   non2xx: number;
+  /** How many samples the figure is the median of (errors are summed over them). */
+  rounds?: number;
+}
+
+/** Samples of the same targets, one per round: per target the median rate and p97.5, errors summed. */
+export function medianLoad(rounds: LoadFigure[][]): LoadFigure[] {
+  const median = (xs: number[]) => percentile(xs, 50);
+  return (rounds[0] ?? []).map(({ target }) => {
+    const samples = rounds.map((r) => r.find((f) => f.target === target)!);
+    return {
+      target,
+      requestsPerSecond: median(samples.map((f) => f.requestsPerSecond)),
+      p975Ms: median(samples.map((f) => f.p975Ms)),
+      errors: samples.reduce((n, f) => n + f.errors, 0),
+      non2xx: samples.reduce((n, f) => n + f.non2xx, 0),
+      rounds: samples.length,
+    };
+  });
 }
 
 /** The stakeholder's scorecard page and `scorecards.get`, each under `connections` for `seconds`. */
