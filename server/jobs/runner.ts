@@ -103,16 +103,22 @@ function runHere(db: Db, jobId: number, attachment: Uint8Array | null): Promise<
   );
 }
 
+/** Jobs handed to the pool and not ended yet, shared with the workers (see worker.ts). */
+const globalForPending = globalThis as unknown as { __scorecardPendingJobs?: Int32Array };
+const pendingJobs = (globalForPending.__scorecardPendingJobs ??= new Int32Array(new SharedArrayBuffer(4)));
+
 async function runInWorker(db: Db, jobId: number, attachment: Uint8Array | null): Promise<void> {
   const { port1, port2 } = new MessageChannel();
   port1.on('message', (m: ProgressMessage) => setLiveProgress(jobId, m));
+  Atomics.add(pendingJobs, 0, 1);
   try {
-    const task: WorkerTask = { jobId, dbFile: fileOf(db), port: port2, attachment };
+    const task: WorkerTask = { jobId, dbFile: fileOf(db), port: port2, attachment, pendingJobs };
     await pool().run(task, { transferList: [port2] });
   } catch (e) {
     // The worker died (out of memory, terminated): its transaction rolled back with it.
     markFailed(db, jobId, workerErrorOf(e));
   } finally {
+    Atomics.sub(pendingJobs, 0, 1);
     port1.close();
   }
 }

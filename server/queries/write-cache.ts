@@ -26,7 +26,8 @@ export function withWriteCache<T>(db: Db, write: () => T): T {
 /**
  * Runs `write` (one transaction) without this connection checkpointing as it commits: copying a
  * province's write from the WAL into the database file (a second on a busy disk) then happens at
- * the connection's next commit, e.g. the job's "succeeded", which readers already see by then.
+ * the connection's next commit, or, on a job worker's connection (which never checkpoints as it
+ * commits), once no other job waits (server/jobs/worker.ts).
  */
 export function withCheckpointLater<T>(db: Db, write: () => T): T {
   const client = db.$client;
