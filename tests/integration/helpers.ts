@@ -1,4 +1,5 @@
 // Fresh databases, users and callers for integration tests.
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import { openDb, migrateDb, type Db } from '@/db/client';
 import { setDb } from '@/server/db';
@@ -88,4 +89,34 @@ export async function waitForJob<K extends HandledKind>(caller: ReturnType<typeo
     if (Date.now() > until) throw new Error(`Job ${handle.jobId} still ${job.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * Starts a job in a server process of its own (killable-job-child.ts: `args` say which job) and
+ * kills it with SIGKILL as soon as `killWhen` holds for the steps it has printed. Resolves with
+ * those steps once the process is dead; rejects if it ended any other way.
+ */
+export async function killJobWhen(file: string, args: string[], killWhen: (steps: string) => boolean): Promise<string> {
+  // Node itself with tsx's loader (not the tsx command, whose own child would outlive the kill).
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'tests/integration/killable-job-child.ts', args[0]!, file, ...args.slice(1)], {
+    env: { ...process.env, DATABASE_PATH: file },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let steps = '';
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      steps += d.toString();
+      if (killWhen(steps)) {
+        child.kill('SIGKILL');
+        resolve();
+      }
+    });
+    child.on('exit', () => reject(new Error(`the job's process ended before the moment to kill it:\n${steps}\n${stderr}`)));
+  });
+  const signal = await exited;
+  if (signal !== 'SIGKILL') throw new Error(`the job's process ended by ${signal ?? 'itself'}, not by SIGKILL`);
+  return steps;
 }

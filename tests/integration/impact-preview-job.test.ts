@@ -2,7 +2,6 @@
 // are read from the stored result and never score the period again; a second request with the
 // same inputs joins the running job; a server killed while the job stores the preview leaves
 // nothing stored, and the job is marked failed, to be started again.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +14,7 @@ import { recoverInterruptedJobs } from '@/server/jobs/recovery';
 import { closeJobPool, settleJobs } from '@/server/jobs/runner';
 import { computeImpactPreview } from '@/server/services/impact-preview';
 import { makeFactory } from './factory';
-import { JobFailedError, waitForJob } from './helpers';
+import { JobFailedError, killJobWhen, waitForJob } from './helpers';
 import { computedPreview, storedPreview } from './impact-preview-helpers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-preview-'));
@@ -119,25 +118,7 @@ describe('the impact preview as a job', () => {
     migrateDb(db);
     setDb(db);
     const w = await world(db, 20_000);
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'tests/integration/impact-preview-child.ts', file, String(w.draft.id), String(w.p1), w.admin.id], {
-      env: { ...process.env, DATABASE_PATH: file },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let seen = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        seen += d.toString();
-        if (/ saving /.test(seen)) {
-          child.kill('SIGKILL');
-          resolve();
-        }
-      });
-      child.on('exit', () => reject(new Error(`the child ended before the preview was being stored:\n${seen}\n${stderr}`)));
-    });
-    expect(await exited).toBe('SIGKILL');
+    const seen = await killJobWhen(file, ['preview', String(w.draft.id), String(w.p1), w.admin.id], (steps) => / saving /.test(steps));
     // The steps came per batch of stakeholders before the store began.
     expect(seen).toMatch(/ scoring /);
 

@@ -2,7 +2,6 @@
 // with its steps; a job whose handler throws ends failed with the reason; one publish of a
 // period at a time; an upload answered with its job; and a server killed in the middle of a publish leaves nothing half-written,
 // the job is marked failed at the next start and the publish can be started again.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +17,7 @@ import { closeJobPool } from '@/server/jobs/runner';
 import { getJobRow, insertJob } from '@/server/queries/jobs';
 import type { JobStep } from '@/core/domain/jobs';
 import { makeFactory } from './factory';
-import { JobFailedError, waitForJob } from './helpers';
+import { JobFailedError, killJobWhen, waitForJob } from './helpers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-jobs-'));
 afterAll(async () => {
@@ -140,28 +139,8 @@ describe('jobs in worker threads', () => {
   it('a server killed in the middle of a publish leaves nothing half-written; the job is failed at the next start and can run again', async () => {
     const { db, file } = fileDb('killed.db');
     const { f, periodId } = await closedQuarter(db, 2000);
-    // Node itself with tsx's loader (not the tsx command, whose own child would outlive the kill).
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'tests/integration/jobs-child.ts', file, String(periodId), f.admin.id], {
-      env: { ...process.env, DATABASE_PATH: file },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let seen = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        seen += d.toString();
-        // The second KPI set's scoring: the first run is already inserted in the open transaction.
-        const scoring = [...seen.matchAll(/ scoring ([\d.]+)\n/g)].map((m) => Number(m[1]));
-        if (scoring.some((p) => p > 0.1)) {
-          child.kill('SIGKILL');
-          resolve();
-        }
-      });
-      child.on('exit', () => reject(new Error(`the child ended before the publish reached its second run:\n${seen}\n${stderr}`)));
-    });
-    expect(await exited).toBe('SIGKILL');
+    // Killed in the second KPI set's scoring: the first run is already inserted in the open transaction.
+    await killJobWhen(file, ['publish', String(periodId), f.admin.id], (steps) => [...steps.matchAll(/ scoring ([\d.]+)\n/g)].some((m) => Number(m[1]) > 0.1));
 
     // Nothing of the publish is in the database: no run, the period still closed, no exclusions.
     const reader = openDb(file);
