@@ -3,7 +3,7 @@
 // code. tRPC's error formatter and the route wrapper both answer with it; the English message of
 // the error stays for the logs.
 import 'server-only';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { errorMessageKeys, type ErrorParams } from '@/core/domain/error-reasons';
 import { parseVmsg } from '@/core/domain/messages';
 import type { Locale } from '@/i18n/config';

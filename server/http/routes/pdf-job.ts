@@ -2,7 +2,7 @@
 // browser pool's queue is full, 503 with Retry-After and the reason in the reader's language.
 import 'server-only';
 import { NextRequest } from 'next/server';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import type { Db } from '@/db';
 import { vmsg } from '@/core/domain/messages';
 import { catalogs } from '@/i18n/messages';

@@ -3,7 +3,7 @@
 // throttled one is answered 429 with Retry-After, and its page sends the browser on to the form,
 // which shows the wait in the reader's language.
 import 'server-only';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { safeNextPath } from '@/core/domain/sign-in';
 import { messagesFor } from '@/i18n/messages';
 import { localeCookie, requestLocale } from '@/server/auth/locale';
