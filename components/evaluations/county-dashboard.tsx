@@ -5,10 +5,9 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { EChartsOption } from 'echarts';
 import { AlertTriangle, Flag, TrendingDown, Clock } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
-import { CHART_PALETTE } from '@/components/charts/palette';
+import type { ChartSvg } from '@/components/charts/chart-island';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -18,14 +17,20 @@ import { ChartCard, RegionHeatmap } from './region-heatmap';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatNumber } from '@/core/i18n/format';
 import { formatValueWithUnit } from '@/core/i18n/units';
-
-const TYPES = ['county_town', 'rural', 'market'] as const;
-const BANDS = Array.from({ length: 10 }, (_, i) => (i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`));
+import { dashboardChartSpecs, DASHBOARD_CHART_HEIGHT, DASHBOARD_TYPES as TYPES, type DashboardData } from './dashboard-charts';
+import { LangText } from '@/components/ui/lang-text';
 
 const cellClass = 'px-3 py-2';
 const RECOMPUTE_POLL_MS = 2000;
 
-export function CountyDashboard() {
+/** The server's drawings of the first data's charts. */
+export type DashboardChartSvgs = { distribution: readonly ChartSvg[]; trend: readonly ChartSvg[] };
+
+/**
+ * `initial` is the default period's data, rendered with the page; choosing another period fetches
+ * it in the browser (and its charts are drawn there).
+ */
+export function CountyDashboard({ initial, initialCharts }: { initial?: DashboardData; initialCharts?: DashboardChartSvgs }) {
   const t = useTranslations('evaluations.dashboard');
   const tc = useTranslations('common');
   const tw = useTranslations('evaluations.workList.statusName');
@@ -35,6 +40,7 @@ export function CountyDashboard() {
   const q = useQuery({
     ...trpc.countyDashboard.get.queryOptions(periodId ? { periodId } : undefined),
     placeholderData: keepPreviousData,
+    initialData: periodId === undefined ? initial : undefined,
     // While the provisional scores are being recomputed, look again until they are ready.
     refetchInterval: (query) => (query.state.data?.recomputing ? RECOMPUTE_POLL_MS : false),
   });
@@ -42,34 +48,16 @@ export function CountyDashboard() {
   const one = (n: number | null | undefined) => formatNumber(n, locale, { digits: 1, fixed: true });
   const typeName = (ty: string) => tc(`stakeholderTypes.${ty}`);
 
-  const distributionOption = useMemo<EChartsOption | null>(() => {
-    if (!d) return null;
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 40, right: 16, top: 40, bottom: 40 },
-      xAxis: { type: 'category', data: BANDS, name: t('compositeAxis'), nameLocation: 'middle', nameGap: 28 },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: d.distribution.map((x) => ({ type: 'bar', name: typeName(x.type), data: x.bins, itemStyle: { color: CHART_PALETTE[TYPES.indexOf(x.type)] } })),
-    };
+  const specs = useMemo(
+    () =>
+      d
+        ? dashboardChartSpecs(d, { compositeAxis: t('compositeAxis'), povertyMean: t('povertyMean'), types: Object.fromEntries(TYPES.map((ty) => [ty, typeName(ty)])) as Record<(typeof TYPES)[number], string> }, locale)
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- labels follow the data and locale
-  }, [d, locale]);
-
-  const trendOption = useMemo<EChartsOption | null>(() => {
-    if (!d) return null;
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 40, right: 16, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: d.trends.map((p) => p.code) },
-      yAxis: { type: 'value', min: 0, max: 100 },
-      series: [
-        ...TYPES.map((ty, i) => ({ type: 'line' as const, name: typeName(ty), data: d.trends.map((p) => (p.byType[ty] === null ? null : Math.round(p.byType[ty]! * 10) / 10)), itemStyle: { color: CHART_PALETTE[i] } })),
-        { type: 'line' as const, name: t('povertyMean'), data: d.trends.map((p) => (p.poverty === null ? null : Math.round(p.poverty * 10) / 10)), lineStyle: { type: 'dashed' as const }, itemStyle: { color: CHART_PALETTE[7] } },
-      ],
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- labels follow the data and locale
-  }, [d, locale]);
+    [d, locale],
+  );
+  // The server's drawings belong to the first data only; other data is drawn in the browser.
+  const svgs = d !== undefined && d === initial ? initialCharts : undefined;
 
   if (q.isError) return <Alert variant="error" title={tc('loadError')}>{q.error.message}</Alert>;
   if (!d) return <div className="grid gap-3" aria-busy="true" aria-label={tc('loading')}>{[0, 1, 2].map((i) => <Skeleton key={i} className="h-64" />)}</div>;
@@ -131,12 +119,12 @@ export function CountyDashboard() {
                   {ws.map((w) => (
                     <li key={`${w.kind}-${w.stakeholderId}-${String(w.details.indicator ?? '')}`} className="flex flex-wrap gap-x-2">
                       {w.evaluationId ? (
-                        <Link href={`/evaluations/${w.evaluationId}`} className="font-medium text-primary underline-offset-4 hover:underline">
-                          {w.name}
+                        <Link href={`/evaluations/${w.evaluationId}`} prefetch={false} className="font-medium text-primary underline-offset-4 hover:underline">
+                          <LangText>{w.name}</LangText>
                         </Link>
                       ) : (
-                        <Link href={`/evaluations?search=${encodeURIComponent(w.code)}`} className="font-medium text-primary underline-offset-4 hover:underline">
-                          {w.name}
+                        <Link href={`/evaluations?search=${encodeURIComponent(w.code)}`} prefetch={false} className="font-medium text-primary underline-offset-4 hover:underline">
+                          <LangText>{w.name}</LangText>
                         </Link>
                       )}
                       <span className="text-muted-foreground">{detail(w)}</span>
@@ -157,7 +145,9 @@ export function CountyDashboard() {
           <ChartCard
             title={t('distributionTitle')}
             description={t('distributionDescription')}
-            option={distributionOption}
+            spec={specs?.distribution}
+            svgs={svgs?.distribution}
+            height={DASHBOARD_CHART_HEIGHT}
             tableToggleLabel={t('showTable')}
             head={
               <>
@@ -184,7 +174,9 @@ export function CountyDashboard() {
           <ChartCard
             title={t('trendTitle')}
             description={t('trendDescription')}
-            option={trendOption}
+            spec={specs?.trend}
+            svgs={svgs?.trend}
+            height={DASHBOARD_CHART_HEIGHT}
             tableToggleLabel={t('showTable')}
             head={
               <>

@@ -63,7 +63,7 @@ export function HeatmapGrid({ caption, regionHeader, rows, objectives, periodId 
               return (
                 <tr key={r.regionId}>
                   <th scope="row" className="sticky left-0 z-10 max-w-36 bg-surface px-2 py-1 text-left font-medium sm:max-w-56">
-                    <Link href={href} aria-label={t('regionLink', { region })} title={region} className="block truncate text-primary underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-ring">
+                    <Link prefetch={false} href={href} aria-label={t('regionLink', { region })} title={region} className="block truncate text-primary underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-ring">
                       {region}
                     </Link>
                   </th>
@@ -77,6 +77,7 @@ export function HeatmapGrid({ caption, regionHeader, rows, objectives, periodId 
                       <td key={o.code} className="p-0">
                         <Link
                           href={href}
+                          prefetch={false}
                           aria-label={label}
                           title={label}
                           style={{ backgroundColor: colours.bg, color: colours.fg }}

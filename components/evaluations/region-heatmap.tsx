@@ -5,14 +5,15 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { EChartsOption } from 'echarts';
 import { useTRPC } from '@/lib/trpc/client';
-import { EChart } from '@/components/charts/echart';
+import { ChartIsland, type ChartSvg } from '@/components/charts/chart-island';
+import type { ChartSpec } from '@/components/charts/specs';
 import { ChartWithTable } from '@/components/charts/chart-with-table';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { pickName, type Label } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
 import { HeatmapGrid } from './heatmap-grid';
@@ -23,17 +24,18 @@ type HeatmapRow = { regionId: number; code: string; name: Label; n: number; scor
 type Objective = { code: string; name: Label };
 
 /** One of the dashboard's charts in its card, with its data table (captioned by its title). */
-export function ChartCard({ title, description, option, height, tableToggleLabel, className, head, children }: {
+export function ChartCard({ title, description, spec, svgs, height, tableToggleLabel, className, head, children }: {
   title: string;
   description: string;
-  option: EChartsOption | null | undefined;
+  spec: ChartSpec | null | undefined;
+  /** The server's drawings of this spec, when it drew them. */
+  svgs?: readonly ChartSvg[];
   height?: number;
   tableToggleLabel: string;
   className?: string;
   head: ReactNode;
   children: ReactNode;
 }) {
-  const locale = useLocale();
   return (
     <Card className={className}>
       <CardContent className="pt-5">
@@ -41,9 +43,11 @@ export function ChartCard({ title, description, option, height, tableToggleLabel
           title={title}
           titleAs="h2"
           description={description}
-          chart={option ? <EChart option={option} ariaLabel={title} locale={locale} height={height} /> : null}
+          chart={spec ? <ChartIsland spec={spec} svgs={svgs} ariaLabel={title} height={height} /> : null}
           tableToggleLabel={tableToggleLabel}
         >
+          {/* Its own labelled, focusable scroll region: a wide table never widens the page on a phone. */}
+          <TableScroll label={title}>
           <table className="w-full text-sm">
             <caption className="sr-only">{title}</caption>
             <thead className="bg-muted text-left text-xs text-muted-foreground">
@@ -51,6 +55,7 @@ export function ChartCard({ title, description, option, height, tableToggleLabel
             </thead>
             <tbody className="divide-y">{children}</tbody>
           </table>
+          </TableScroll>
         </ChartWithTable>
       </CardContent>
     </Card>
@@ -72,6 +77,8 @@ function HeatmapCard({ title, description, regionHeader, rows, objectives, perio
           chart={<HeatmapGrid caption={title} regionHeader={regionHeader} rows={rows} objectives={objectives} periodId={periodId} />}
           tableToggleLabel={t('showTable')}
         >
+          {/* Its own labelled, focusable scroll region: a wide table never widens the page on a phone. */}
+          <TableScroll label={title}>
           <table className="w-full text-sm">
             <caption className="sr-only">{title}</caption>
             <thead className="bg-muted text-left text-xs text-muted-foreground">
@@ -91,6 +98,7 @@ function HeatmapCard({ title, description, regionHeader, rows, objectives, perio
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </ChartWithTable>
       </CardContent>
     </Card>

@@ -6,13 +6,12 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EChartsOption } from 'echarts';
 import type { inferRouterOutputs } from '@trpc/server';
 import { Download, RefreshCw } from 'lucide-react';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/lib/trpc/client';
 import type { RuleLabels } from '@/core/eligibility';
-import { EChart } from '@/components/charts/echart';
+import { ChartIsland, type ChartSvg } from '@/components/charts/chart-island';
 import { ChartWithTable } from '@/components/charts/chart-with-table';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -33,6 +32,8 @@ import { pickName, type Label } from '@/core/i18n/label';
 import type { Locale } from '@/i18n/config';
 import { ruleLabels, ruleNamesOf } from './rule-labels';
 import { PendingOverrides } from './pending-overrides';
+import { runChartHeight, runCountyName, runCountySpec } from './run-chart';
+import { LangText } from '@/components/ui/lang-text';
 
 type RunData = inferRouterOutputs<AppRouter>['eligibility']['get'];
 type DeterminationPage = inferRouterOutputs<AppRouter>['eligibility']['determinations'];
@@ -47,7 +48,8 @@ function useRuleLabels(): RuleLabels {
   return useMemo(() => ruleLabels(ruleNamesOf(vocab.data ?? { objectives: [], indicators: [], grades: [], scales: {} }), locale), [vocab.data, locale]);
 }
 
-export function RunView({ run, list, params }: { run: RunData; list: DeterminationPage; params: DeterminationListParams }) {
+/** `chartSvgs`: the server's drawings of the "by county" chart for this run. */
+export function RunView({ run, list, params, chartSvgs }: { run: RunData; list: DeterminationPage; params: DeterminationListParams; chartSvgs?: readonly ChartSvg[] }) {
   const t = useTranslations('incentives.run');
   const tc = useTranslations('common');
   const locale = useLocale();
@@ -60,29 +62,14 @@ export function RunView({ run, list, params }: { run: RunData; list: Determinati
   const [openId, setOpenId] = useState<number | null>(null);
   const money = run.snapshot.kind !== 'commendation';
   const tot = run.totals;
-  const countyName = (c: { key: string; name: Label | null }) => (c.name ? pickName(c.name, locale) : c.key || t('unknownCounty'));
+  const countyName = (c: { key: string; name: Label | null }) => runCountyName(c, locale, t('unknownCounty'));
 
   const open = list.items.find((d) => d.id === openId) ?? null;
 
-  const option = useMemo<EChartsOption>(() => {
-    const counties = tot.byCounty;
-    return {
-      tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatNumber(v, locale) : '—') },
-      grid: { left: 8, right: 56, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', axisLabel: { hideOverlap: true } },
-      yAxis: { type: 'category', data: counties.map(countyName), inverse: true, axisLabel: { width: 120, overflow: 'break' } },
-      series: [
-        {
-          type: 'bar',
-          name: money ? t('allocated') : t('awarded'),
-          data: counties.map((c) => (money ? c.amount : c.awarded)),
-          label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatNumber(p.value, locale, { digits: 0 }) : '') },
-        },
-      ],
-    };
-    // countyName depends on locale only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tot.byCounty, money, locale, t]);
+  const spec = useMemo(
+    () => runCountySpec(run, { allocated: t('allocated'), awarded: t('awarded'), unknownCounty: t('unknownCounty') }, locale),
+    [run, locale, t],
+  );
 
   const budgetShare = tot.budget ? tot.allocated / tot.budget : null;
   const base = `/api/eligibility/runs/${run.id}/beneficiaries`;
@@ -167,7 +154,7 @@ export function RunView({ run, list, params }: { run: RunData; list: Determinati
           ) : null}
           <ChartWithTable
             title={money ? t('byCountyAmount') : t('byCountyAwarded')}
-            chart={<EChart option={option} ariaLabel={money ? t('byCountyAmount') : t('byCountyAwarded')} height={Math.max(200, tot.byCounty.length * 40 + 40)} locale={locale} />}
+            chart={<ChartIsland spec={spec} svgs={chartSvgs} ariaLabel={money ? t('byCountyAmount') : t('byCountyAwarded')} height={runChartHeight(tot.byCounty.length)} />}
             tableToggleLabel={t('showTable')}
           >
             <TotalsTable caption={t('byCounty')} rows={tot.byCounty.map((c) => ({ ...c, label: countyName(c) }))} money={money} />
@@ -227,7 +214,7 @@ export function RunView({ run, list, params }: { run: RunData; list: Determinati
               {list.items.map((d) => (
                 <TR key={d.id} data-testid="determination-row">
                   <TD className="min-w-44">
-                    <div className="font-medium">{d.name}</div>
+                    <div className="font-medium"><LangText>{d.name}</LangText></div>
                     <div className="font-mono text-xs text-muted-foreground">{d.stakeholder}</div>
                   </TD>
                   <TD className="min-w-32">{d.countyName ? pickName(d.countyName, locale) : '—'}</TD>

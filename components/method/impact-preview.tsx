@@ -8,7 +8,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EChartsOption } from 'echarts';
+import type { ChartSpec } from '@/components/charts/specs';
 import { useTRPC, useTRPCClient } from '@/lib/trpc/client';
 import { JobFailed, JobProgress, useJobRunner } from '@/components/jobs/job-progress';
 import { Alert } from '@/components/ui/alert';
@@ -21,8 +21,7 @@ import { Progress } from '@/components/ui/progress';
 import { StatCard } from '@/components/ui/stat-card';
 import { NamedTable, TD, TH, TR } from '@/components/ui/table';
 import { ChartWithTable } from '@/components/charts/chart-with-table';
-import { EChart } from '@/components/charts/echart';
-import { chartColor } from '@/components/charts/palette';
+import { ChartIsland } from '@/components/charts/chart-island';
 import { ImpactEligibility } from './impact-eligibility';
 import { ImpactCoverage } from './impact-coverage';
 import { PublishVersion } from './publish-version';
@@ -81,19 +80,19 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
   const table = stored?.table;
   const byCode = useMemo(() => new Map([...(stored?.named ?? []), ...(stored?.rows ?? [])].map((r) => [r.code, r])), [stored]);
 
-  const option: EChartsOption | null = useMemo(() => {
+  // Drawn in the browser: the preview is computed on request, after the page has loaded.
+  const spec: ChartSpec | null = useMemo(() => {
     const d = stored?.summary.distribution;
     if (!d) return null;
-    const names = d.map((o) => pickName(o.name, locale));
     return {
-      grid: { left: 48, right: 16, top: 40, bottom: 40 },
-      legend: { top: 0, data: [t('before'), t('after')] },
-      tooltip: { trigger: 'item' },
-      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, width: 90, overflow: 'break' } },
-      yAxis: { type: 'value', min: 0, max: data.document.scale, name: t('objectiveScore') },
+      kind: 'boxplot',
+      locale,
+      categories: d.map((o) => pickName(o.name, locale)),
+      scale: data.document.scale,
+      axisName: t('objectiveScore'),
       series: [
-        { name: t('before'), type: 'boxplot', data: d.map((o) => o.before ?? [0, 0, 0, 0, 0]), itemStyle: { color: '#fff', borderColor: chartColor(0) } },
-        { name: t('after'), type: 'boxplot', data: d.map((o) => o.after ?? [0, 0, 0, 0, 0]), itemStyle: { color: '#fff', borderColor: chartColor(1) } },
+        { name: t('before'), data: d.map((o) => o.before ?? [0, 0, 0, 0, 0]) },
+        { name: t('after'), data: d.map((o) => o.after ?? [0, 0, 0, 0, 0]) },
       ],
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -158,12 +157,12 @@ export function ImpactPreview({ data, periods, periodId, onPeriodChange }: { dat
               </Card>
             ))}
           </div>
-          {option ? (
+          {spec ? (
             <ChartWithTable
               title={t('distribution')}
               description={t('distributionHint')}
               tableToggleLabel={t('showTable')}
-              chart={<EChart option={option} ariaLabel={t('distribution')} height={300} locale={locale} />}
+              chart={<ChartIsland spec={spec} ariaLabel={t('distribution')} height={300} />}
             >
               <NamedTable
                 dense

@@ -1,6 +1,6 @@
 // One stakeholder's scorecard: headline figures, goals radar, coordination, trend, indicators,
 // the path to the next band and the stakeholder's incentive determinations. Server component;
-// the charts and the incentives are client islands (the charts with data tables).
+// the charts are drawn here (SVG in the HTML, tooltips added on demand) beside their data tables, the incentives are a client island.
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Download, Printer } from 'lucide-react';

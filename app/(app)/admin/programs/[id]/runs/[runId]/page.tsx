@@ -7,7 +7,9 @@ import { listParamsFromUrl, type UrlSearchParams } from '@/core/schemas/list-par
 import { determinationListSchema } from '@/core/schemas/lists';
 import { PageHeader } from '@/components/ui/page-header';
 import { RunView } from '@/components/incentives/run-view';
+import { runCountyChartSvgs } from '@/lib/charts/run-chart';
 import { labelOf, pickName } from '@/core/i18n/label';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incentives'))('run.pageTitle') };
@@ -28,13 +30,13 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   if (String(run.programId) !== id) notFound();
   const name = pickName(labelOf(run.snapshot), locale);
   return (
-    <>
+    <ClientMessages namespaces={['adminTools.table', 'errors', 'incentives.explain', 'incentives.run', 'jobs', 'validation']}>
       <PageHeader
         title={t('run.heading', { period: run.periodCode })}
         description={t('run.description', { name, when: format.dateTime(run.createdAt, { dateStyle: 'medium', timeStyle: 'short' }), by: run.createdBy ?? '—' })}
         breadcrumb={<Link href={`/admin/programs/${run.programId}`} className="hover:underline">{t('backToProgram')}</Link>}
       />
-      <RunView run={run} list={list} params={listParams} />
-    </>
+      <RunView run={run} list={list} params={listParams} chartSvgs={await runCountyChartSvgs(run)} />
+    </ClientMessages>
   );
 }
