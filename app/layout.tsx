@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { TRPCReactProvider } from '@/lib/trpc/client';
 import { Toaster } from '@/components/ui/toast';
+import { pickMessages, SHELL_NAMESPACES } from '@/i18n/pick-messages';
+import { HydrationMark } from '@/components/app/hydration-mark';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,15 +18,18 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations('common');
+  // Only the app shell's messages: pages add their client components' with <ClientMessages>.
+  const messages = pickMessages(await getMessages(), SHELL_NAMESPACES);
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <TRPCReactProvider>
             {children}
             <Toaster dismissLabel={t('dismiss')} regionLabel={t('notifications')} />
           </TRPCReactProvider>
         </NextIntlClientProvider>
+        <HydrationMark />
       </body>
     </html>
   );

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { api } from '@/lib/trpc/server';
 import { AppShell, type NavItem } from '@/components/app/app-shell';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const caller = await api();
@@ -43,13 +44,15 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             { href: '/me/profile', label: t('nav.myProfile'), icon: 'profile' },
           ];
   return (
-    <AppShell
-      nav={nav}
-      user={{ name: me.name, username: me.username, roleLabel: t(`roles.${me.role}`) }}
-      demoNotice={demo ? t('demoNotice') : null}
-      unread={unread}
-    >
-      {children}
-    </AppShell>
+    <ClientMessages namespaces={['notifications.bell']}>
+      <AppShell
+        nav={nav}
+        user={{ name: me.name, username: me.username, roleLabel: t(`roles.${me.role}`) }}
+        demoNotice={demo ? t('demoNotice') : null}
+        unread={unread}
+      >
+        {children}
+      </AppShell>
+    </ClientMessages>
   );
 }

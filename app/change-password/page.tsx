@@ -7,6 +7,7 @@ import { api } from '@/lib/trpc/server';
 import { AuthFrame } from '@/components/auth/auth-frame';
 import { PasswordChangeForm } from '@/components/auth/password-change-form';
 import { Alert } from '@/components/ui/alert';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   const t = await getTranslations('auth.changePassword');
@@ -27,9 +28,11 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
     </form>
   );
   return (
-    <AuthFrame title={t('auth.changePassword.forcedTitle')} after={signOut}>
-      <Alert variant="info">{t('auth.changePassword.forcedBody')}</Alert>
-      <PasswordChangeForm next={next} />
-    </AuthFrame>
+    <ClientMessages namespaces={['auth.changePassword', 'errors', 'jobs', 'validation']}>
+      <AuthFrame title={t('auth.changePassword.forcedTitle')} after={signOut}>
+        <Alert variant="info">{t('auth.changePassword.forcedBody')}</Alert>
+        <PasswordChangeForm next={next} />
+      </AuthFrame>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { DEFAULT_LOCALE, isLocale } from '@/i18n/config';
 import { api } from '@/lib/trpc/server';
 import { AuthFrame } from '@/components/auth/auth-frame';
 import { SignInForm } from './sign-in-form';
+import { ClientMessages } from '@/components/app/client-messages';
 
 type Search = { next?: string; error?: string; username?: string; retry?: string };
 
@@ -42,13 +43,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     </>
   );
   return (
-    <AuthFrame title={t('auth.signIn.title')} after={below}>
-      <SignInForm
-        next={safeNextPath(search.next)}
-        error={isSignInRefusal(search.error) ? search.error : null}
-        username={search.username ?? ''}
-        retryAfterSeconds={Number(search.retry) || 0}
-      />
-    </AuthFrame>
+    <ClientMessages namespaces={['auth.signIn']}>
+      <AuthFrame title={t('auth.signIn.title')} after={below}>
+        <SignInForm
+          next={safeNextPath(search.next)}
+          error={isSignInRefusal(search.error) ? search.error : null}
+          username={search.username ?? ''}
+          retryAfterSeconds={Number(search.retry) || 0}
+        />
+      </AuthFrame>
+    </ClientMessages>
   );
 }

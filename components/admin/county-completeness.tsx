@@ -59,6 +59,7 @@ export function CountyCompleteness({ data, periods, locale }: { data: Overview['
         <nav aria-label={t('periodNav')} className="flex flex-wrap items-center gap-1.5">
           {periods.map((p) => (
             <Link
+              prefetch={false}
               key={p.id}
               href={`/admin?period=${p.id}#completeness`}
               aria-current={p.id === period.id ? 'page' : undefined}
@@ -93,6 +94,7 @@ export function CountyCompleteness({ data, periods, locale }: { data: Overview['
                 <TR key={r.id} data-testid={`completeness-${r.code}`}>
                   <TD className="min-w-40">
                     <Link
+                      prefetch={false}
                       className="font-medium text-primary underline-offset-4 hover:underline"
                       href={`/evaluations?periodId=${period.id}&regionId=${r.id}`}
                       aria-label={t('openCounty', { county: name, period: period.code })}

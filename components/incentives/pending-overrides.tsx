@@ -17,6 +17,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { LangText } from '@/components/ui/lang-text';
 
 export function PendingOverrides({ runId, money, onDecided }: { runId: number; money: boolean; onDecided: () => void }) {
   const t = useTranslations('incentives.run');
@@ -54,7 +55,7 @@ export function PendingOverrides({ runId, money, onDecided }: { runId: number; m
             {rows.map((o) => (
               <TR key={o.id} data-testid="pending-override">
                 <TD className="min-w-40">
-                  <div className="font-medium">{o.name}</div>
+                  <div className="font-medium"><LangText>{o.name}</LangText></div>
                   <div className="font-mono text-xs text-muted-foreground">{o.stakeholder}</div>
                 </TD>
                 <TD className="whitespace-nowrap">

@@ -49,7 +49,7 @@ export function KpiSetList() {
               </div>
               <div className="flex flex-wrap gap-2">
                 {draft ? (
-                  <Link className={buttonClassName({ variant: 'primary', size: 'sm' })} href={`/admin/kpi-sets/${draft.id}`}>{t('openDraft', { version: draft.version })}</Link>
+                  <Link prefetch={false} className={buttonClassName({ variant: 'primary', size: 'sm' })} href={`/admin/kpi-sets/${draft.id}`}>{t('openDraft', { version: draft.version })}</Link>
                 ) : (
                   <Button
                     size="sm"
@@ -92,7 +92,7 @@ export function KpiSetList() {
                     <TD className="whitespace-nowrap tabular-nums">{v.publishedAt ? format.dateTime(v.publishedAt, { dateStyle: 'medium' }) : '—'}</TD>
                     <TD className="max-w-80 truncate" title={v.changeNote ?? undefined}>{v.changeNote ?? '—'}</TD>
                     <TD className="text-end">
-                      <Link className={buttonClassName({ variant: 'ghost', size: 'sm' })} href={`/admin/kpi-sets/${v.id}`} aria-label={t('openVersion', { name, version: v.version })}>
+                      <Link prefetch={false} className={buttonClassName({ variant: 'ghost', size: 'sm' })} href={`/admin/kpi-sets/${v.id}`} aria-label={t(v.status === 'draft' ? 'editVersion' : 'viewVersion', { name, version: v.version })}>
                         {v.status === 'draft' ? t('edit') : t('view')}
                       </Link>
                     </TD>

@@ -87,6 +87,7 @@ export function NotificationList({ data }: { data: ListData }) {
               <Icon aria-hidden="true" className={cn('mt-0.5 size-5 shrink-0', n.kind === 'evaluation_returned' ? 'text-warning' : 'text-primary')} />
               <div className="grid min-w-0 flex-1 gap-1">
                 <Link
+                  prefetch={false}
                   href={n.link}
                   onClick={(e) => {
                     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;

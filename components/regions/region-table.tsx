@@ -47,8 +47,9 @@ export function RegionTable({ caption, items, emptyText }: { caption: string; it
             <TR key={r.id}>
               <TD className="font-mono text-xs">{r.code}</TD>
               <TD className="whitespace-nowrap font-medium" lang="zh-CN">
+                {/* The name read out starts with the name shown (WCAG 2.5.3); English readers also hear the English one. */}
                 {r.children > 0 ? (
-                  <Link className="underline-offset-4 hover:underline" href={`/admin/regions?parentId=${r.id}`} aria-label={t('open', { name })}>
+                  <Link prefetch={false} className="underline-offset-4 hover:underline" href={`/admin/regions?parentId=${r.id}`} aria-label={locale === 'en' ? `${r.nameZh} – ${t('open', { name })}` : undefined}>
                     {r.nameZh}
                   </Link>
                 ) : (

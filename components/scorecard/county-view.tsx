@@ -19,6 +19,7 @@ import { PdfExportButton } from './pdf-export-button';
 import { buttonClassName } from '@/components/ui/styles';
 import { pickName } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
+import { LangText } from '@/components/ui/lang-text';
 
 type Summary = NonNullable<CountyScorecard['summary']>;
 
@@ -236,11 +237,12 @@ export async function CountyView({
                 <TR key={s.id}>
                   <TD>
                     <Link
+                      prefetch={false}
                       href={`/scorecards/${s.id}?period=${data.period}`}
                       className="font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring"
                       aria-label={t('county.stakeholders.open', { name: s.name })}
                     >
-                      {s.name}
+                      <LangText>{s.name}</LangText>
                     </Link>
                     <div className="text-xs text-muted-foreground tabular-nums">{s.code}</div>
                   </TD>

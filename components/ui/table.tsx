@@ -139,7 +139,7 @@ export function TH({
           {icon}
         </button>
       ) : sortable && sortHref ? (
-        <Link href={sortHref} scroll={false} className={controlClass}>
+        <Link prefetch={false} href={sortHref} scroll={false} className={controlClass}>
           <span>{children}</span>
           {icon}
         </Link>

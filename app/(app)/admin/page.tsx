@@ -11,6 +11,7 @@ import { labelOf, pickName } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
 import { isLocale } from '@/i18n/config';
 import { CountyCompleteness } from '@/components/admin/county-completeness';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('overview.title') };
@@ -33,7 +34,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   const totalUsers = data.usersByRole.reduce((s, r) => s + r.n, 0);
 
   return (
-    <>
+    <ClientMessages namespaces={['adminTools.table']}>
       <PageHeader title={t('title')} description={t('description')} />
       <section aria-labelledby="counts" className="mb-8">
         <h2 id="counts" className="sr-only">{t('countsHeading')}</h2>
@@ -98,6 +99,6 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           {t('manageUsers')}
         </Link>
       </p>
-    </>
+    </ClientMessages>
   );
 }

@@ -13,6 +13,7 @@ import { pickName } from '@/core/i18n/label';
 import { formatList, formatNumber } from '@/core/i18n/format';
 import { DueNote } from '@/components/evaluations/work-views';
 import { dueState, isoDay } from '@/core/domain/work-views';
+import { ClientMessages } from '@/components/app/client-messages';
 
 
 export async function generateMetadata() {
@@ -30,7 +31,7 @@ export default async function AssessorHome({ searchParams }: { searchParams: Pro
   const entered = data.progress.reduce((s, r) => s + r.n, 0);
   const approved = data.progress.find((r) => r.status === 'approved')?.n ?? 0;
   return (
-    <>
+    <ClientMessages namespaces={['adminTools.table', 'stakeholders.fields', 'stakeholders.list', 'stakeholders.registry.importLink', 'stakeholders.status', 'workQueue.due', 'workQueue.viewHint', 'workQueue.views']}>
       <PageHeader
         title={t('title')}
         description={regionNames ? t('description', { regions: regionNames }) : undefined}
@@ -64,6 +65,6 @@ export default async function AssessorHome({ searchParams }: { searchParams: Pro
         />
       </div>
       <StakeholderList canCreate data={list} params={params} />
-    </>
+    </ClientMessages>
   );
 }

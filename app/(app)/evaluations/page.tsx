@@ -6,6 +6,7 @@ import { WorkList } from '@/components/evaluations/work-list';
 import { api } from '@/lib/trpc/server';
 import { listParamsFromUrl, type UrlSearchParams } from '@/core/schemas/list-params';
 import { workListSchema } from '@/core/schemas/lists';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('evaluations'))('workList.title') };
@@ -16,7 +17,7 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
   const params = listParamsFromUrl(workListSchema, await searchParams);
   const data = await (await api()).evaluations.workList(params);
   return (
-    <>
+    <ClientMessages namespaces={['adminTools.table', 'evaluations.status', 'evaluations.workList', 'workQueue']}>
       <PageHeader
         title={t('workList.title')}
         description={t('workList.description')}
@@ -27,6 +28,6 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
         }
       />
       <WorkList data={data} params={params} />
-    </>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,8 @@ import { ScorecardView, scorecardLinks } from '@/components/scorecard/scorecard-
 import { loadScorecard, periodParam } from '@/lib/trpc/load-scorecard';
 import { getContext } from '@/lib/trpc/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/app/client-messages';
+import { LangText } from '@/components/ui/lang-text';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('scorecard'))('myTitle') };
@@ -41,7 +43,7 @@ export default async function MyScorecardPage({ searchParams }: { searchParams: 
   if (!data.card) {
     return (
       <>
-        <PageHeader title={data.stakeholder.name} description={t('myTitle')} />
+        <PageHeader title={<LangText>{data.stakeholder.name}</LangText>} description={t('myTitle')} />
         <EmptyState
           title={t('noScoresTitle')}
           description={t('noScoresBody')}
@@ -55,11 +57,13 @@ export default async function MyScorecardPage({ searchParams }: { searchParams: 
     );
   }
   return (
-    <ScorecardView
-      data={{ ...data, card: data.card }}
-      nextBand={nextBand}
-      {...scorecardLinks(data.stakeholder.id)}
-      headerExtra={profileLink}
-    />
+    <ClientMessages namespaces={['adminTools.table', 'errors', 'evaluations.validation', 'incentives.explain', 'incentives.kinds', 'incentivesOutlook', 'jobs', 'scorecard.incentives', 'scorecardExplained.close', 'scorecardExplained.glossary', 'validation', 'whatIf']}>
+      <ScorecardView
+        data={{ ...data, card: data.card }}
+        nextBand={nextBand}
+        {...scorecardLinks(data.stakeholder.id)}
+        headerExtra={profileLink}
+      />
+    </ClientMessages>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getContext } from '@/lib/trpc/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { IndicatorManager } from '@/components/method/indicator-manager';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('method'))('indicators.title') };
@@ -13,9 +14,9 @@ export default async function IndicatorsPage() {
   if ((await getContext()).user?.role !== 'admin') notFound();
   const t = await getTranslations('method.indicators');
   return (
-    <>
+    <ClientMessages namespaces={['adminTools.table', 'errors', 'jobs', 'method.indicators', 'validation']}>
       <PageHeader title={t('title')} description={t('description')} />
       <IndicatorManager />
-    </>
+    </ClientMessages>
   );
 }

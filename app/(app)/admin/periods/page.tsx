@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getContext } from '@/lib/trpc/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { PeriodManager } from '@/components/method/period-manager';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('method'))('periods.title') };
@@ -13,9 +14,9 @@ export default async function PeriodsPage() {
   if ((await getContext()).user?.role !== 'admin') notFound();
   const t = await getTranslations('method.periods');
   return (
-    <>
+    <ClientMessages namespaces={['adminTools.periods', 'adminTools.table', 'errors', 'jobs', 'method.periods', 'validation', 'workQueue.periods']}>
       <PageHeader title={t('title')} description={t('description')} />
       <PeriodManager />
-    </>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import { buttonClassName } from '@/components/ui/styles';
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { labelOf, pickName } from '@/core/i18n/label';
 import { formatList, formatNumber } from '@/core/i18n/format';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incentives'))('list.title') };
@@ -20,7 +21,7 @@ export default async function ProgramsPage() {
   const locale = await getLocale();
   const programs = await (await api()).incentives.list();
   return (
-    <>
+    <ClientMessages namespaces={['adminTools.table']}>
       <PageHeader
         title={t('list.title')}
         description={t('list.description')}
@@ -50,7 +51,7 @@ export default async function ProgramsPage() {
             {programs.map((p) => (
               <TR key={p.id}>
                 <TD>
-                  <Link href={`/admin/programs/${p.id}`} className="font-medium text-primary hover:underline">
+                  <Link prefetch={false} href={`/admin/programs/${p.id}`} className="font-medium text-primary hover:underline">
                     {pickName(labelOf(p), locale)}
                   </Link>
                   <div className="font-mono text-xs text-muted-foreground">{p.code}</div>
@@ -67,6 +68,6 @@ export default async function ProgramsPage() {
           </TBody>
         </Table>
       )}
-    </>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { listParamsFromUrl, listParamsToQuery } from '@/core/schemas/list-params
 import { regionTreeSchema } from '@/core/schemas/regions';
 import { pickName } from '@/core/i18n/label';
 import type { Locale } from '@/i18n/config';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('regions.title') };
@@ -36,7 +37,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
   const heading = current ? t('childrenHeading', { name: pickName(current.name, locale) }) : t('topHeading');
 
   return (
-    <>
+    <ClientMessages namespaces={['admin.regions', 'adminTools.table', 'errors', 'jobs', 'validation']}>
       <PageHeader
         title={t('title')}
         description={t('description')}
@@ -73,6 +74,6 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
           />
         ) : null}
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { StakeholderList } from '@/components/stakeholders/stakeholder-list';
 import { api } from '@/lib/trpc/server';
 import { listParamsFromUrl, type UrlSearchParams } from '@/core/schemas/list-params';
 import { stakeholderListSchema } from '@/core/schemas/lists';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('common'))('nav.stakeholders') };
@@ -14,9 +15,9 @@ export default async function AdminStakeholdersPage({ searchParams }: { searchPa
   const params = listParamsFromUrl(stakeholderListSchema, await searchParams);
   const data = await (await api()).stakeholders.list(params);
   return (
-    <>
+    <ClientMessages namespaces={['adminTools.table', 'stakeholders.fields', 'stakeholders.list', 'stakeholders.registry.importLink', 'stakeholders.status']}>
       <PageHeader title={t('adminTitle')} description={t('adminDescription')} />
       <StakeholderList canCreate data={data} params={params} />
-    </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { EvaluationEditor } from '@/components/evaluations/evaluation-editor';
 import { api } from '@/lib/trpc/server';
 import { pickName } from '@/core/i18n/label';
+import { ClientMessages } from '@/components/app/client-messages';
+import { LangText } from '@/components/ui/lang-text';
 
 /** Once per request: the metadata and the page both need the evaluation. */
 const load = cache(async (id: number) => {
@@ -36,17 +38,17 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
     .map((r) => pickName(r.name, locale))
     .join(' · ');
   return (
-    <>
+    <ClientMessages namespaces={['errors', 'evaluations.editor', 'evaluations.preview', 'evaluations.review', 'evaluations.status', 'evaluations.timeline', 'evaluations.validation', 'jobs', 'reviewerTools', 'validation', 'whatIf.errors']}>
       <PageHeader
         breadcrumb={
           <Link href="/evaluations" className="text-primary underline-offset-4 hover:underline">
             {t('backToList')}
           </Link>
         }
-        title={data.stakeholder.name}
+        title={<LangText>{data.stakeholder.name}</LangText>}
         description={`${tc(`stakeholderTypes.${data.stakeholder.type}`)} · ${data.stakeholder.code}${place ? ` · ${place}` : ''}`}
       />
       <EvaluationEditor initial={data} userId={me.id} />
-    </>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { StakeholderProfile } from '@/components/stakeholders/stakeholder-profile';
 import { api, getContext } from '@/lib/trpc/server';
+import { LangText } from '@/components/ui/lang-text';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('scorecard'))('nav.myProfile') };
@@ -27,7 +28,7 @@ export default async function MyProfilePage() {
   return (
     <>
       <PageHeader
-        title={s.name}
+        title={<LangText>{s.name}</LangText>}
         description={t('description')}
         breadcrumb={
           <Link href="/me" className="text-primary hover:underline">

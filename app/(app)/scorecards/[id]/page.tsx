@@ -5,6 +5,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScorecardView, scorecardLinks } from '@/components/scorecard/scorecard-view';
 import { loadScorecardPage, type ScorecardPageProps } from '@/lib/trpc/load-scorecard';
+import { ClientMessages } from '@/components/app/client-messages';
+import { LangText } from '@/components/ui/lang-text';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('scorecard'))('title') };
@@ -31,17 +33,19 @@ export default async function StakeholderScorecardPage(props: ScorecardPageProps
   if (!data.card) {
     return (
       <>
-        <PageHeader title={data.stakeholder.name} description={t('title')} breadcrumb={back} />
+        <PageHeader title={<LangText>{data.stakeholder.name}</LangText>} description={t('title')} breadcrumb={back} />
         <EmptyState title={t('noScoresTitle')} description={t('noScoresBody')} />
       </>
     );
   }
   return (
-    <ScorecardView
-      data={{ ...data, card: data.card }}
-      nextBand={nextBand}
-      {...scorecardLinks(id)}
-      headerExtra={back}
-    />
+    <ClientMessages namespaces={['adminTools.table', 'errors', 'evaluations.validation', 'incentives.explain', 'incentives.kinds', 'incentivesOutlook', 'jobs', 'scorecard.incentives', 'scorecardExplained.close', 'scorecardExplained.glossary', 'validation', 'whatIf']}>
+      <ScorecardView
+        data={{ ...data, card: data.card }}
+        nextBand={nextBand}
+        {...scorecardLinks(id)}
+        headerExtra={back}
+      />
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import { loadCountyScorecard } from '@/lib/trpc/load-scorecard';
 import { countyScorecardSchema } from '@/core/schemas/county-scorecard';
 import { listParamsFromUrl } from '@/core/schemas/list-params';
 import { pickName } from '@/core/i18n/label';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('scorecard'))('county.title') };
@@ -28,7 +29,7 @@ export default async function CountyScorecardPage({
   const [t, locale] = await Promise.all([getTranslations('scorecard'), getLocale()]);
   const countyName = data.county ? pickName(data.county.name, locale) : '';
   return (
-    <>
+    <ClientMessages namespaces={['adminTools.table', 'errors.reason', 'jobs']}>
       <PageHeader
         title={t('county.title')}
         description={data.summary ? t('county.description', { county: countyName, period: data.period ?? '', count: data.summary.count }) : undefined}
@@ -45,6 +46,6 @@ export default async function CountyScorecardPage({
       ) : (
         <CountyView data={data} summary={data.summary} params={params} />
       )}
-    </>
+    </ClientMessages>
   );
 }

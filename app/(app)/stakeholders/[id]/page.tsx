@@ -8,6 +8,8 @@ import { StakeholderForm } from '@/components/stakeholders/stakeholder-form';
 import { StakeholderProfile } from '@/components/stakeholders/stakeholder-profile';
 import { ActiveToggle } from '@/components/stakeholders/active-toggle';
 import { api } from '@/lib/trpc/server';
+import { LangText } from '@/components/ui/lang-text';
+import { ClientMessages } from '@/components/app/client-messages';
 
 async function load(id: number) {
   try {
@@ -34,9 +36,9 @@ export default async function StakeholderPage({
   const t = await getTranslations('stakeholders');
   const canEdit = s.actions.update;
   return (
-    <>
+    <ClientMessages namespaces={['errors', 'jobs', 'stakeholders.fields', 'stakeholders.form', 'stakeholders.profile', 'validation']}>
       <PageHeader
-        title={s.name}
+        title={<LangText>{s.name}</LangText>}
         description={`${s.code}`}
         breadcrumb={
           <Link href={`/scorecards/${s.id}`} className="text-primary hover:underline">
@@ -64,6 +66,6 @@ export default async function StakeholderPage({
       ) : (
         <StakeholderProfile stakeholder={s} />
       )}
-    </>
+    </ClientMessages>
   );
 }

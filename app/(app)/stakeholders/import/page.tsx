@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { RegistryImport } from '@/components/stakeholders/registry-import';
 import { allowed, getContext } from '@/lib/trpc/server';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('stakeholders'))('registry.title') };
@@ -16,7 +17,7 @@ export default async function RegistryImportPage() {
   const listHref = ctx.user?.role === 'admin' ? '/admin/stakeholders' : '/assessor';
   const t = await getTranslations('stakeholders');
   return (
-    <>
+    <ClientMessages namespaces={['errors.reason', 'evaluations.import', 'jobs', 'stakeholders.registry']}>
       <PageHeader
         breadcrumb={
           <Link href={listHref} className="text-primary underline-offset-4 hover:underline">
@@ -27,6 +28,6 @@ export default async function RegistryImportPage() {
         description={t('registry.description')}
       />
       <RegistryImport listHref={listHref} />
-    </>
+    </ClientMessages>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { StakeholderForm } from '@/components/stakeholders/stakeholder-form';
 import { allowed } from '@/lib/trpc/server';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('stakeholders'))('form.newTitle') };
@@ -13,9 +14,9 @@ export default async function NewStakeholderPage() {
   if (!(await allowed('stakeholders.create'))) notFound();
   const t = await getTranslations('stakeholders');
   return (
-    <>
+    <ClientMessages namespaces={['errors', 'jobs', 'stakeholders.fields', 'stakeholders.form', 'validation']}>
       <PageHeader title={t('form.newTitle')} description={t('form.newDescription')} />
       <StakeholderForm />
-    </>
+    </ClientMessages>
   );
 }

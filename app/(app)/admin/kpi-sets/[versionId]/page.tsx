@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { VersionWorkspace } from '@/components/method/version-workspace';
 import { api } from '@/lib/trpc/server';
 import { labelOf, pickName } from '@/core/i18n/label';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('method'))('version.metaTitle') };
@@ -24,7 +25,7 @@ export default async function VersionPage({ params }: { params: Promise<{ versio
   }
   const name = pickName(labelOf(data.kpiSet), locale);
   return (
-    <>
+    <ClientMessages namespaces={['adminTools.table', 'errors', 'incentives.explain', 'incentives.kinds', 'jobs', 'method.diff', 'method.editor', 'method.export', 'method.impact', 'method.sensitivity', 'method.tuning', 'method.version', 'methodCoverage', 'validation']}>
       <PageHeader
         breadcrumb={<Link href="/admin/kpi-sets" className="hover:underline">{t('back')}</Link>}
         title={t('title', { name, version: data.version.version })}
@@ -32,6 +33,6 @@ export default async function VersionPage({ params }: { params: Promise<{ versio
         description={data.version.status === 'draft' ? t('draftDescription') : t('publishedDescription', { period: data.effectiveFrom?.code ?? '—' })}
       />
       <VersionWorkspace versionId={id} />
-    </>
+    </ClientMessages>
   );
 }

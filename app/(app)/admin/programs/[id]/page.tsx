@@ -17,6 +17,7 @@ import { labelOf, pickName } from '@/core/i18n/label';
 import type { Locale } from '@/i18n/config';
 import { formatList, formatNumber } from '@/core/i18n/format';
 import { ruleLabels, ruleNamesOf } from '@/components/incentives/rule-labels';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incentives'))('detail.title') };
@@ -72,7 +73,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
   const names = ruleNamesOf(vocabulary);
   const description = locale === 'en' ? program.descriptionEn : program.descriptionZh;
   return (
-    <>
+    <ClientMessages namespaces={['adminTools.table', 'errors.reason', 'incentives.runPanel', 'jobs']}>
       <PageHeader
         title={pickName(labelOf(program), locale)}
         description={description ?? undefined}
@@ -163,7 +164,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
                   {runs.map((r) => (
                     <TR key={r.id}>
                       <TD>
-                        <Link href={`/admin/programs/${program.id}/runs/${r.id}`} className="font-medium text-primary hover:underline">
+                        <Link prefetch={false} href={`/admin/programs/${program.id}/runs/${r.id}`} className="font-medium text-primary hover:underline">
                           {t('detail.runLink', { period: r.periodCode, id: r.id })}
                         </Link>
                       </TD>
@@ -178,6 +179,6 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
           </CardContent>
         </Card>
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { loadScorecard, loadScorecardPage, type ScorecardPageProps } from '@/lib
 import { api } from '@/lib/trpc/server';
 import { buttonClassName } from '@/components/ui/styles';
 import { isLocale } from '@/i18n/config';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations('scorecard');
@@ -30,24 +31,26 @@ export default async function PrintScorecardPage(props: ScorecardPageProps) {
   const back = user.role === 'stakeholder' ? '/me' : `/scorecards/${id}`;
   const lang = isLocale(locale) ? locale : 'zh-CN';
   return (
-    <div data-print-root="">
-      <PrintStyles />
-      <PdfFooter title={t('print.title', { name: loaded.data.stakeholder.name })} period={period} publishedAt={publication.publishedAt} />
-      <div data-print="hide" className="mb-6 flex flex-wrap gap-2">
-        <Link href={`${back}?period=${period}`} className={buttonClassName({ variant: 'outline', size: 'sm' })}>
-          {t('print.back')}
-        </Link>
-        <PrintButton label={t('exports.printNow')} />
+    <ClientMessages namespaces={['adminTools.table', 'errors', 'evaluations.validation', 'incentives.explain', 'incentives.kinds', 'incentivesOutlook', 'jobs', 'scorecard.incentives', 'scorecardExplained.close', 'scorecardExplained.glossary', 'validation', 'whatIf']}>
+      <div data-print-root="">
+        <PrintStyles />
+        <PdfFooter title={t('print.title', { name: loaded.data.stakeholder.name })} period={period} publishedAt={publication.publishedAt} />
+        <div data-print="hide" className="mb-6 flex flex-wrap gap-2">
+          <Link href={`${back}?period=${period}`} className={buttonClassName({ variant: 'outline', size: 'sm' })}>
+            {t('print.back')}
+          </Link>
+          <PrintButton label={t('exports.printNow')} />
+        </div>
+        <ScorecardView
+          data={{ ...loaded.data, card: loaded.data.card }}
+          nextBand={loaded.nextBand}
+          mode="print"
+          headerExtra={<PublicationLine run={publication} locale={lang} />}
+        />
+        <div className="mt-6">
+          <PublicationFacts runs={[publication]} locale={lang} />
+        </div>
       </div>
-      <ScorecardView
-        data={{ ...loaded.data, card: loaded.data.card }}
-        nextBand={loaded.nextBand}
-        mode="print"
-        headerExtra={<PublicationLine run={publication} locale={lang} />}
-      />
-      <div className="mt-6">
-        <PublicationFacts runs={[publication]} locale={lang} />
-      </div>
-    </div>
+    </ClientMessages>
   );
 }

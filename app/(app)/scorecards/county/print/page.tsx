@@ -15,6 +15,7 @@ import { countyScorecardSchema } from '@/core/schemas/county-scorecard';
 import { listParamsFromUrl, listParamsToQuery, PAGE_SIZE_MAX } from '@/core/schemas/list-params';
 import { pickName } from '@/core/i18n/label';
 import { isLocale } from '@/i18n/config';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('scorecard'))('county.title') };
@@ -33,23 +34,25 @@ export default async function CountyScorecardPrintPage({ searchParams }: { searc
   const latest = runs.map((r) => r.publishedAt).reduce<Date | string | null>((a, b) => (b !== null && (a === null || new Date(b) > new Date(a)) ? b : a), null);
   const back = `/scorecards/county${listParamsToQuery(countyScorecardSchema, { ...params, pageSize: countyScorecardSchema.shape.pageSize.parse(undefined) })}`;
   return (
-    <div data-print-root="">
-      <PrintStyles />
-      <PdfFooter title={tx('county.printTitle', { county })} period={data.period} publishedAt={latest} />
-      <div data-print="hide" className="mb-6 flex flex-wrap gap-2">
-        <Link href={back} className={buttonClassName({ variant: 'outline', size: 'sm' })}>
-          {t('print.back')}
-        </Link>
-        <PrintButton label={t('exports.printNow')} />
+    <ClientMessages namespaces={['adminTools.table', 'errors.reason', 'jobs']}>
+      <div data-print-root="">
+        <PrintStyles />
+        <PdfFooter title={tx('county.printTitle', { county })} period={data.period} publishedAt={latest} />
+        <div data-print="hide" className="mb-6 flex flex-wrap gap-2">
+          <Link href={back} className={buttonClassName({ variant: 'outline', size: 'sm' })}>
+            {t('print.back')}
+          </Link>
+          <PrintButton label={t('exports.printNow')} />
+        </div>
+        <header className="mb-6 grid gap-1">
+          <h1 className="break-words">{tx('county.printTitle', { county })}</h1>
+          <p className="text-sm text-muted-foreground">{t('county.description', { county, period: data.period, count: data.summary.count })}</p>
+        </header>
+        <CountyView data={data} summary={data.summary} params={params} mode="print" />
+        <div className="mt-6">
+          <PublicationFacts runs={runs} locale={locale} printed />
+        </div>
       </div>
-      <header className="mb-6 grid gap-1">
-        <h1 className="break-words">{tx('county.printTitle', { county })}</h1>
-        <p className="text-sm text-muted-foreground">{t('county.description', { county, period: data.period, count: data.summary.count })}</p>
-      </header>
-      <CountyView data={data} summary={data.summary} params={params} mode="print" />
-      <div className="mt-6">
-        <PublicationFacts runs={runs} locale={locale} printed />
-      </div>
-    </div>
+    </ClientMessages>
   );
 }

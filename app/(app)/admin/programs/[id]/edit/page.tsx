@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ProgramForm } from '@/components/incentives/program-form';
 import { fromProgram } from '@/components/incentives/program-draft';
 import { labelOf, pickName } from '@/core/i18n/label';
+import { ClientMessages } from '@/components/app/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incentives'))('form.editTitle') };
@@ -21,13 +22,13 @@ export default async function EditProgramPage({ params }: { params: Promise<{ id
     throw e;
   });
   return (
-    <>
+    <ClientMessages namespaces={['errors', 'incentives.allocations', 'incentives.benefit', 'incentives.benefitKinds', 'incentives.fields', 'incentives.form', 'incentives.kinds', 'incentives.lastAward', 'incentives.rule', 'incentives.statuses', 'jobs', 'validation']}>
       <PageHeader
         title={t('form.editTitle')}
         description={pickName(labelOf(program), locale)}
         breadcrumb={<Link href={`/admin/programs/${program.id}`} className="hover:underline">{t('backToProgram')}</Link>}
       />
       <ProgramForm id={program.id} initial={fromProgram(program)} />
-    </>
+    </ClientMessages>
   );
 }
