@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JobFigure } from './jobs';
+import { INTERACTIVE_GOAL_MS, pageLoadProblems, SLOW_LINK, type PageLoadFigure } from './page-load';
 import type { ScoringFigures } from './scoring';
 import type { LoadFigure, RequestFigure } from './web';
 import { MAX_RESPONSE_BYTES } from './web';
@@ -13,6 +14,8 @@ export interface Results {
   stakeholders: number;
   seedSeconds: Record<string, number | null>;
   requests: Record<string, RequestFigure[]>;
+  /** First visits over the slow link. */
+  pageLoads: Record<string, PageLoadFigure[]>;
   load: Record<string, LoadFigure[]>;
   jobs: JobFigure[];
   maxRssMb: Record<string, number>;
@@ -50,6 +53,20 @@ export function reportLines(results: Results): string[] {
         f.status >= 400 ? `HTTP ${f.status}` : '',
       ].filter(Boolean);
       lines.push(`| ${f.role} | ${f.name.slice(0, 60)} | ${f.status} | ${ms(f.p50)} | ${ms(f.p95)} | ${d ? ms(d.p95) : '–'} | ${Number.isFinite(ratio) ? ratio.toFixed(1) : '–'} | ${kb(f.bytes)} | ${problems.join(', ') || 'ok'} |`);
+    }
+    lines.push('');
+  }
+
+  for (const [label, figures] of Object.entries(results.pageLoads)) {
+    if (!figures.length) continue;
+    const link = `${(SLOW_LINK.downloadThroughput * 8) / 1024} kbps / ${SLOW_LINK.latency} ms`;
+    lines.push(`## First visit over a ${link} link, cache empty (${label}; goals interactive ≤ ${INTERACTIVE_GOAL_MS / 1000} s, charts with first paint)`, '');
+    lines.push('| role | page | status | js | css | html/rsc | font | image | other | first paint | interactive | charts | goal |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const f of figures) {
+      const problems = pageLoadProblems(f);
+      const charts = f.charts === 0 ? '–' : `${ms(f.chartsMs ?? NaN)} (${f.charts})`;
+      const b = f.bytes;
+      lines.push(`| ${f.role} | ${f.name.slice(0, 60)} | ${f.status} | ${kb(b.js)} | ${kb(b.css)} | ${kb(b['html/rsc'])} | ${kb(b.font)} | ${kb(b.image)} | ${kb(b.other)} | ${ms(f.firstPaintMs ?? NaN)} | ${ms(f.interactiveMs ?? NaN)} | ${charts} | ${problems.length ? `**NOT met**: ${problems.join(', ')}` : 'met'} |`);
     }
     lines.push('');
   }

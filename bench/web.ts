@@ -5,20 +5,10 @@
 import autocannon from 'autocannon';
 import { BenchError, percentile, queryPath, signIn, timedGet, type Session } from './lib/http';
 import type { Server } from './lib/servers';
+import { NAV, ROLE_USERS, newDetailPages, routeName, type RoleName } from '../tests/e2e/pages';
 
-/** Users measured, one per role (the demo logins; the province generator keeps them). */
-export const ROLE_USERS = { admin: 'admin', assessor: 'assessor1', stakeholder: 'firm1' } as const;
-export type RoleName = keyof typeof ROLE_USERS;
-
-/** Each role's navigation (app/(app)/layout.tsx) and the admin pages outside it. */
-const NAV: Record<RoleName, string[]> = {
-  admin: ['/admin', '/admin/periods', '/admin/indicators', '/admin/kpi-sets', '/evaluations', '/assessor/dashboard', '/scorecards/county', '/admin/programs', '/admin/stakeholders', '/admin/users', '/admin/regions', '/evaluations/import', '/stakeholders/import', '/evaluations?view=toReview', '/notifications'],
-  assessor: ['/assessor', '/evaluations', '/assessor/dashboard', '/scorecards/county', '/evaluations/import', '/stakeholders/import', '/evaluations?view=toReview', '/evaluations?view=mine', '/notifications'],
-  stakeholder: ['/me', '/me/profile', '/notifications'],
-};
-
-/** Detail pages: the first link of each kind found on the role's pages is measured too. */
-const DETAIL_PATTERNS = [/^\/evaluations\/\d+$/, /^\/scorecards\/\d+$/, /^\/stakeholders\/\d+$/, /^\/admin\/kpi-sets\/\d+$/, /^\/admin\/programs\/\d+$/, /^\/admin\/programs\/\d+\/runs\/\d+$/];
+// The pages (NAV, DETAIL_PATTERNS) are the one list the browser tests use too.
+export { ROLE_USERS, type RoleName };
 
 /** The tRPC queries the role's pages call (inputs as a page opens them: defaults). */
 const QUERIES: Record<RoleName, [string, unknown][]> = {
@@ -73,14 +63,8 @@ export async function measureRequests(server: Server, repeats: number): Promise<
       const figure = await measure(session, role, 'page', name, path, repeats);
       const { body, ...kept } = figure;
       figures.push(kept);
-      for (const match of body.matchAll(/href="(\/[^"?#]*)/g)) {
-        const href = match[1]!;
-        const pattern = DETAIL_PATTERNS.find((p) => p.test(href));
-        if (pattern && !seen.has(pattern.source)) {
-          seen.add(pattern.source);
-          pages.push({ name: href.replace(/\/\d+/g, '/[id]'), path: href });
-        }
-      }
+      const hrefs = Array.from(body.matchAll(/href="(\/[^"]*)/g), (m) => m[1]!.replace(/&amp;/g, '&'));
+      for (const href of newDetailPages(hrefs, seen)) pages.push({ name: routeName(href), path: href });
     }
     for (const [procedure, input] of QUERIES[role]) {
       // A view of the same query is its own row (e.g. evaluations.workList (toReview)).

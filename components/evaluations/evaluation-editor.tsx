@@ -5,7 +5,7 @@
 // stays in view), the review actions with a comment per indicator, and the timeline.
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { parseValueText, valueProblem } from '@/core/domain/evaluation-values';
+import { parseValueText, valueProblem } from '@/core/domain/value-checks';
 import { labelOf, pickName } from '@/core/i18n/label';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';

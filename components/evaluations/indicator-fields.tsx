@@ -6,14 +6,14 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ArrowDown, ArrowUp, Flag, MessageSquare } from 'lucide-react';
-import { parseValueText } from '@/core/domain/evaluation-values';
+import { parseValueText } from '@/core/domain/value-checks';
 import { labelOf, pickName } from '@/core/i18n/label';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { RETURN_COMMENT_MAX } from '@/core/schemas/evaluations';
+import { RETURN_COMMENT_MAX } from '@/core/schemas/evaluation-limits';
 import { EvidenceLink } from './evidence-link';
 import { ValueChangeLine, type Previous } from './value-change-line';
 import { translateKeyed } from './messages';

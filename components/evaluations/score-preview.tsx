@@ -5,7 +5,9 @@
 // period's official run; the rank is marked approximate when it is read from a sketch.
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { ScoringInputError, type KpiSetV1 } from '@/core/scoring';
+// The modules themselves, not the engine's index (which also brings its validators and hashing).
+import { ScoringInputError } from '@/core/scoring/errors';
+import type { KpiSetV1 } from '@/core/scoring/format';
 import type { PeerSummary } from '@/core/scoring/peer-summary';
 import { previewScore } from '@/core/scoring/preview';
 import type { IndicatorDef } from '@/core/domain/evaluation-values';

@@ -8,6 +8,7 @@ import type { IndicatorDef } from '@/core/domain/evaluation-values';
 import { labelOf, pickName } from '@/core/i18n/label';
 import { formatValueWithUnit } from '@/core/i18n/units';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { LangText } from '@/components/ui/lang-text';
 
 type Entry = {
   id: number;
@@ -74,7 +75,7 @@ export function Timeline({ entries, indicators }: { entries: readonly Entry[]; i
                 <p className="text-sm">
                   <span className="font-medium">{KNOWN.has(e.action) ? t(`actions.${e.action.replace('evaluation.', '')}`, { count: e.count }) : e.action}</span>
                   {' · '}
-                  {e.actorName ?? t('system')}
+                  {e.actorName ? <LangText>{e.actorName}</LangText> : t('system')}
                 </p>
                 <p className="text-xs text-muted-foreground tabular-nums">
                   <time dateTime={new Date(e.at).toISOString()}>{format.dateTime(new Date(e.at), { dateStyle: 'medium', timeStyle: 'short' })}</time>

@@ -15,7 +15,7 @@ import { errorCode, fieldErrorsOf } from '@/lib/trpc/errors';
 import { fieldErrorsOf as issuesByField } from '@/core/schemas/field-errors';
 import type { AppRouter } from '@/server/trpc/root';
 import { ENTRY_FIELDS, sameField, type EntryField, type FieldChange, type FieldConflict, type FieldText } from '@/core/domain/evaluation-merge';
-import { evaluationValuesSchema, type IndicatorDef, type ValuesMode } from '@/core/domain/evaluation-values';
+import type { IndicatorDef, ValuesMode } from '@/core/domain/evaluation-values';
 import { readDraft, writeDraft, type StoredDraft } from './draft-store';
 import { useLeaveGuard } from './use-leave-guard';
 
@@ -41,8 +41,22 @@ function toInput(entries: Entries) {
   );
 }
 
+// The values' schema (the server's own) and the schema library behind it load with the first
+// edit or save, not with the page: a form only looked at never needs them.
+type ValuesSchemaOf = typeof import('@/core/domain/evaluation-values').evaluationValuesSchema;
+let valuesSchemaOf: ValuesSchemaOf | null = null;
+let valuesSchemaLoad: Promise<unknown> | null = null;
+function loadValidation(): Promise<unknown> {
+  // A failed load (offline) is tried again next time; meanwhile the server's check stands alone.
+  return (valuesSchemaLoad ??= import('@/core/domain/evaluation-values')
+    .then((m) => (valuesSchemaOf = m.evaluationValuesSchema))
+    .catch(() => (valuesSchemaLoad = null)));
+}
+
+/** The fields' problems; none before the schema has loaded (the server checks every save too). */
 function validate(defs: readonly IndicatorDef[], entries: Entries, mode: ValuesMode): Record<string, string> {
-  const parsed = evaluationValuesSchema(defs, mode).safeParse(toInput(entries));
+  if (!valuesSchemaOf) return {};
+  const parsed = valuesSchemaOf(defs, mode).safeParse(toInput(entries));
   if (parsed.success) return {};
   return Object.fromEntries(Object.entries(issuesByField(parsed.error.issues)).map(([key, messages]) => [key, messages[0]!]));
 }
@@ -162,6 +176,7 @@ export function useEvaluationDraft(initial: EvaluationView, userId: string) {
   const mutateSave = saveMutation.mutateAsync;
 
   const runSave = useCallback(async () => {
+    await loadValidation();
     const { errs, send } = sendable();
     setErrors(errs);
     const settled = () => (Object.keys(sendable().errs).length ? 'invalid' : ref.current.conflicts.length ? 'conflict' : 'saved');
@@ -223,6 +238,7 @@ export function useEvaluationDraft(initial: EvaluationView, userId: string) {
   });
 
   const edited = () => {
+    void loadValidation();
     persist();
     setTick((n) => n + 1);
   };
@@ -272,6 +288,7 @@ export function useEvaluationDraft(initial: EvaluationView, userId: string) {
 
   async function submitNow() {
     setFormError(null);
+    await loadValidation();
     const submitErrors = validate(defs, ref.current.entries, 'submit');
     setErrors(submitErrors);
     const first = Object.keys(submitErrors)[0];

@@ -25,6 +25,7 @@ import { pickName, type Label } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
 import { DueNote, WorkViewTabs } from './work-views';
 import { BulkSubmitBar, PageCheckbox, RowCheckbox, useDraftSelection, type Selectable } from './bulk-submit';
+import { LangText } from '@/components/ui/lang-text';
 
 const STATUSES: WorkStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'approved'];
 
@@ -190,7 +191,7 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
                   <div className="flex items-start justify-between gap-3">
                     {selectable(i) ? <RowCheckbox row={selectable(i)!} selection={selection} /> : null}
                     <div className="min-w-0 flex-1">
-                      <div className="font-medium">{i.name}</div>
+                      <div className="font-medium"><LangText>{i.name}</LangText></div>
                       <div className="text-xs text-muted-foreground">
                         {i.code} · {tc(`stakeholderTypes.${i.type}`)}
                         {i.townshipName ? ` · ${pickName(i.townshipName, locale)}` : ''}
@@ -204,7 +205,7 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
                       {i.updatedAt ? format.dateTime(i.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }) : ''}
                     </span>
                     {i.evaluationId ? (
-                      <Link href={`/evaluations/${i.evaluationId}`} prefetch={false} className={buttonClassName({ variant: 'outline', size: 'sm' })} aria-label={t('openFor', { name: i.name })}>
+                      <Link href={`/evaluations/${i.evaluationId}`} prefetch={false} className={buttonClassName({ variant: 'outline', size: 'sm' })} aria-label={t(i.status === 'submitted' ? 'reviewFor' : 'openFor', { name: i.name })}>
                         {i.status === 'submitted' ? t('review') : t('open')}
                       </Link>
                     ) : isOpen && i.active ? (
@@ -245,7 +246,7 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
                     <tr key={i.stakeholderId} className="hover:bg-accent/60" data-testid={`work-row-${i.code}`}>
                       <td className="px-3 py-2.5">{selectable(i) ? <RowCheckbox row={selectable(i)!} selection={selection} /> : null}</td>
                       <td className="px-3 py-2.5">
-                        <div className="font-medium">{i.name}</div>
+                        <div className="font-medium"><LangText>{i.name}</LangText></div>
                         <div className="text-xs tabular-nums text-muted-foreground">{i.code}</div>
                       </td>
                       <td className="px-3 py-2.5">{tc(`stakeholderTypes.${i.type}`)}</td>
@@ -267,7 +268,7 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
                             href={`/evaluations/${i.evaluationId}`}
                             prefetch={false}
                             className={buttonClassName({ variant: 'outline', size: 'sm' })}
-                            aria-label={t('openFor', { name: i.name })}
+                            aria-label={t(i.status === 'submitted' ? 'reviewFor' : 'openFor', { name: i.name })}
                           >
                             {i.status === 'submitted' ? t('review') : t('open')}
                           </Link>

@@ -4,17 +4,19 @@
 // put the server's field errors back on the fields (other failures go to the form's alert).
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { z } from 'zod';
+// zod's core: forms take full or mini schemas, and parsing through the core does not pull in the
+// full schema library.
+import { safeParse, type $ZodType, type output } from 'zod/v4/core';
 import { fieldErrorsOf as issuesByField } from '@/core/schemas/field-errors';
 import { fieldErrorsOf, translateMessage, type FieldErrorMap } from '@/lib/trpc/errors';
 
-export interface ZodFormOptions<V, S extends z.ZodType> {
+export interface ZodFormOptions<V, S extends $ZodType> {
   initial: V | (() => V);
   schema: S;
   /** The schema's input from the form's values (text to numbers and the like); the values themselves by default. */
   toInput?: (values: V) => unknown;
   /** Saves the parsed data; throwing a tRPC error with field errors puts them on the fields. */
-  submit: (data: z.output<S>) => Promise<unknown>;
+  submit: (data: output<S>) => Promise<unknown>;
   /** The field that takes problems without a path (a check across fields); `_` by default. */
   rootField?: string;
   /** The form's alert while fields are invalid; without it only the fields say what is wrong. */
@@ -41,7 +43,7 @@ function without(errors: FieldErrorMap, prefixes: string[]): FieldErrorMap {
   return Object.keys(kept).length === Object.keys(errors).length ? errors : kept;
 }
 
-export function useZodForm<V, S extends z.ZodType>(options: ZodFormOptions<V, S>): ZodForm<V> {
+export function useZodForm<V, S extends $ZodType>(options: ZodFormOptions<V, S>): ZodForm<V> {
   const { schema, toInput, submit, rootField = '_', invalidMessage } = options;
   const tAll = useTranslations();
   const [values, setValues] = useState<V>(options.initial);
@@ -79,7 +81,7 @@ export function useZodForm<V, S extends z.ZodType>(options: ZodFormOptions<V, S>
     e.preventDefault();
     formRef.current = e.currentTarget;
     setFormError(null);
-    const parsed = schema.safeParse(toInput ? toInput(values) : values);
+    const parsed = safeParse(schema, toInput ? toInput(values) : values);
     if (!parsed.success) {
       const fe: FieldErrorMap = {};
       for (const [key, messages] of Object.entries(issuesByField(parsed.error.issues))) fe[key === '_' ? rootField : key] ??= messages[0]!;

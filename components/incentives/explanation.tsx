@@ -3,7 +3,9 @@
 // threshold; and for one who failed, the gap (the smallest change that would qualify it).
 import { useLocale, useTranslations } from 'next-intl';
 import { CheckCircle2, CircleHelp, XCircle } from 'lucide-react';
-import { renderClause, type Gap, type MetricRef, type RuleExplanation, type RuleLabels, type Truth } from '@/core/eligibility';
+import type { Gap, MetricRef, RuleExplanation, RuleLabels, Truth } from '@/core/eligibility';
+// The renderer alone: the package index also brings the rule schemas (zod) to the browser.
+import { renderClause } from '@/core/eligibility/render';
 import { formatNumber } from '@/core/i18n/format';
 import { formatValueWithUnit } from '@/core/i18n/units';
 import type { ExplanationLabels } from './rule-labels';

@@ -4,7 +4,10 @@
 // which later period to qualify. Addressed to the stakeholder itself ("you") on its own page and
 // about it ("this stakeholder") on an assessor's. Data: server/queries/incentive-outlook.ts.
 import { useLocale, useTranslations } from 'next-intl';
-import { forwardOffsets, renderForward, type RuleLabels } from '@/core/eligibility';
+import type { RuleLabels } from '@/core/eligibility';
+// The modules themselves, not the index: it also brings the rule schemas (zod) to the browser.
+import { forwardOffsets } from '@/core/eligibility/forward';
+import { renderForward } from '@/core/eligibility/render';
 import { formatNumber } from '@/core/i18n/format';
 import { pickName } from '@/core/i18n/label';
 import type { Scorecard } from '@/components/scorecard/types';

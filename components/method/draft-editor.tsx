@@ -11,8 +11,7 @@ import { Plus, Trash2 } from 'lucide-react';
 import { useTRPC } from '@/lib/trpc/client';
 import { fieldErrorsOf, translateMessage } from '@/lib/trpc/errors';
 import { fieldLabel } from '@/components/forms/field-label';
-import { validateKpiSet } from '@/core/scoring';
-import { draftToDocument, fieldKeyOfPath, type DraftCatalog, type DraftContent } from '@/core/schemas/method';
+import type { DraftCatalog, DraftContent } from '@/core/schemas/method';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -45,6 +44,17 @@ function catalogOf(data: VersionData): DraftCatalog {
   };
 }
 
+// The check (validateKpiSet and the schema library, see draft-check.ts) loads with the first edit.
+type DraftCheck = typeof import('./draft-check').draftProblems;
+let draftCheck: DraftCheck | null = null;
+let draftCheckLoad: Promise<DraftCheck | null> | null = null;
+function loadDraftCheck(): Promise<DraftCheck | null> {
+  // A failed load (offline) is tried again with the next edit; the server checks every save anyway.
+  return (draftCheckLoad ??= import('./draft-check')
+    .then((m) => (draftCheck = m.draftProblems))
+    .catch(() => (draftCheckLoad = null)));
+}
+
 export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: VersionData; onDirtyChange: (dirty: boolean) => void; saved: boolean; onSaved: (saved: boolean) => void }) {
   const t = useTranslations('method.editor');
   const tn = useTranslations('methodCoverage.newIndicator');
@@ -63,16 +73,18 @@ export function DraftEditor({ data, onDirtyChange, saved, onSaved }: { data: Ver
   const dirty = useMemo(() => JSON.stringify(content) !== JSON.stringify(data.content), [content, data.content]);
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
-  const validation = useMemo(() => validateKpiSet(draftToDocument(content, catalog)), [content, catalog]);
+  const [check, setCheck] = useState<DraftCheck | null>(() => draftCheck);
+  const problems = useMemo(() => (check ? check(content, catalog) : {}), [check, content, catalog]);
   const errors = useMemo(() => {
     const out: Record<string, string> = { ...serverErrors };
-    if (!validation.ok) for (const e of validation.errors) out[fieldKeyOfPath(e.path) || '_'] ??= e.key;
+    for (const [key, message] of Object.entries(problems)) out[key] ??= message;
     return out;
-  }, [validation, serverErrors]);
+  }, [problems, serverErrors]);
   const err = (key: string) => (errors[key] ? translateMessage(tAll, errors[key]) : undefined);
   const name = (x: { nameEn: string; nameZh: string } | undefined) => (x ? pickName(labelOf(x), locale) : '—');
 
   const update = (fn: (c: DraftContent) => void) => {
+    if (!check) void loadDraftCheck().then((f) => f && setCheck(() => f));
     if (saved) onSaved(false);
     setServerErrors({});
     setContent((c) => {

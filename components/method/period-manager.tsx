@@ -2,11 +2,12 @@
 // Periods: create a quarter or a year (one overlapping its own kind is refused by the server; one
 // over the other kind is warned about here); close, reopen (with a reason), publish (excluding
 // unapproved evaluations with a reason when there are any). The row actions stay in view.
+import dynamic from 'next/dynamic';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/client';
-import { periodCreateSchema } from '@/core/schemas/method';
+import { periodCreateSchema } from '@/core/schemas/period-create';
 import { PERIOD_KINDS } from '@/core/domain/enums';
 import { periodOverlaps, periodSpan, type PeriodSpan } from '@/core/domain/period-overlap';
 import { formatList } from '@/core/i18n/format';
@@ -27,7 +28,10 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { NamedTable, TD, TH, TR } from '@/components/ui/table';
 import { ReasonField } from '@/components/forms/reason-field';
 import { reasonProblem } from '@/core/schemas/reason';
-import { PeriodDueDialog } from './period-due-dialog';
+import { LangText } from '@/components/ui/lang-text';
+
+// Opened from a row's button only: its code loads then, not with the page.
+const PeriodDueDialog = dynamic(() => import('./period-due-dialog').then((m) => m.PeriodDueDialog));
 
 const STATUS_BADGE = { open: 'info', closed: 'warning', published: 'success' } as const;
 
@@ -261,7 +265,7 @@ function PublishDialog({ period, onDone, onCancel }: { period: { id: number; cod
           <ul className="max-h-40 overflow-y-auto rounded-md border p-2 text-sm">
             {blocking.map((b) => (
               <li key={b.id} className="flex justify-between gap-2 py-0.5">
-                <span>{b.stakeholderName}</span>
+                <LangText>{b.stakeholderName}</LangText>
                 <span className="text-muted-foreground">{t(`evaluationStatus.${b.status}`)}</span>
               </li>
             ))}

@@ -1,6 +1,7 @@
 'use client';
 // One KPI-set version: its definition (editable while draft), weight tuning, impact preview with
 // publishing, sensitivity, changes against another version, and export.
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,10 +10,15 @@ import { Alert } from '@/components/ui/alert';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { DraftEditor } from './draft-editor';
-import { WeightTuner } from './weight-tuner';
-import { ImpactPreview } from './impact-preview';
-import { SensitivityPanel } from './sensitivity-panel';
-import { VersionChanges, VersionExport } from './version-diff';
+
+// Only the definition tab shows on arrival: the other tabs' code loads when one is opened, so a
+// first visit does not download it (each renders only while its tab is active).
+const tabLoading = () => <Skeleton className="mt-4 h-64" />;
+const WeightTuner = dynamic(() => import('./weight-tuner').then((m) => m.WeightTuner), { loading: tabLoading });
+const ImpactPreview = dynamic(() => import('./impact-preview').then((m) => m.ImpactPreview), { loading: tabLoading });
+const SensitivityPanel = dynamic(() => import('./sensitivity-panel').then((m) => m.SensitivityPanel), { loading: tabLoading });
+const VersionChanges = dynamic(() => import('./version-diff').then((m) => m.VersionChanges), { loading: tabLoading });
+const VersionExport = dynamic(() => import('./version-diff').then((m) => m.VersionExport), { loading: tabLoading });
 
 export function VersionWorkspace({ versionId }: { versionId: number }) {
   const t = useTranslations('method.version');

@@ -14,7 +14,7 @@ import { Input } from '@/components/ui/input';
 import { translateKeyed } from '@/components/evaluations/messages';
 import { useTRPC } from '@/lib/trpc/client';
 import { fieldErrorsOf } from '@/lib/trpc/errors';
-import { parseValueText, valueProblem, type IndicatorDef } from '@/core/domain/evaluation-values';
+import { parseValueText, valueProblem, type IndicatorDef } from '@/core/domain/value-checks';
 import { formatNumber } from '@/core/i18n/format';
 import { pickName } from '@/core/i18n/label';
 import { formatValueWithUnit } from '@/core/i18n/units';

@@ -3,7 +3,8 @@
 // the new value; a field someone else changed meanwhile is a conflict for that field alone, so two
 // people editing different fields of one evaluation never overwrite each other. Runs in the save
 // service (server) and decides what the form (client) counts as changed.
-import { parseValueText, type EvaluationValues, type ValueEntry } from './evaluation-values';
+import type { EvaluationValues, ValueEntry } from './evaluation-values';
+import { parseValueText } from './value-checks';
 
 export const ENTRY_FIELDS = ['value', 'note', 'evidenceUrl'] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];

@@ -1,28 +1,13 @@
 // The rules for an evaluation's values, built from the indicator definitions of its KPI-set
 // version. The same schema runs in the form (client) and in the save/submit services (server).
 // Messages are catalog keys of the "evaluations" namespace (see components/evaluations/messages.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { vmsg } from './messages';
-import { formatValueWithUnit, type Unit } from '../i18n/units';
 import { isEvidenceUrl } from './evidence-url';
+import { parseValueText, valueProblem, type IndicatorDef } from './value-checks';
 
-/** What the form and the checks need to know about one indicator of a KPI-set version. */
-export type IndicatorDef = {
-  id: number;
-  code: string;
-  objectiveCode: string;
-  nameEn: string;
-  nameZh: string;
-  unit: Unit | null;
-  direction: 'higher' | 'lower';
-  valueType: 'number' | 'integer' | 'percent';
-  min: number | null;
-  max: number | null;
-  evidenceRequired: boolean;
-  redFlagAbove: number | null;
-  /** Whether its normalized score depends on the other stakeholders (minmax, zscore, percentile). */
-  peerDependent: boolean;
-};
+// The per-value rules live in value-checks.ts (no zod, for the browser); the schema below uses them.
+export { parseValueText, valueProblem, type IndicatorDef } from './value-checks';
 
 /** `draft`: values must be valid where given. `submit`: also evidence where required and a note for a missing value. */
 export type ValuesMode = 'draft' | 'submit';
@@ -31,17 +16,6 @@ export const NOTE_MAX = 500;
 export const URL_MAX = 500;
 /** An evidence link: http or https only (the form and the import share the rule). */
 export { EVIDENCE_URL } from './evidence-url';
-
-const FULL_WIDTH = /[\uFF0B\uFF0D\uFF0E\uFF10-\uFF19\u2212]/g;
-
-/** A typed value: '' → null; full-width digits (Chinese IME) accepted; NaN when not a number. */
-export function parseValueText(text: string): number | null {
-  const t = text.trim().replace(FULL_WIDTH, (ch) => (ch === '\u2212' ? '-' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
-  if (t === '') return null;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return NaN;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : NaN;
-}
 
 export type ValueEntry = { value: number | null; note: string | null; evidenceUrl: string | null };
 
@@ -64,20 +38,6 @@ const entrySchema = z.object({
     .transform((s) => (s ? s : null))
     .refine((s) => s === null || isEvidenceUrl(s), vmsg('evaluations.validation.url')),
 });
-
-/** A limit with its unit in both languages: the message is read later, in the reader's (see localParams). */
-function limitText(limit: number, unit: Unit | null): { limit: string; limitZh: string } {
-  return { limit: formatValueWithUnit(limit, unit, 'en', { digits: 6 }), limitZh: formatValueWithUnit(limit, unit, 'zh-CN', { digits: 6 }) };
-}
-
-/** Problems of one value against its indicator (range, integer), as message keys. */
-export function valueProblem(def: IndicatorDef, value: number): string | null {
-  if (Number.isNaN(value)) return vmsg('evaluations.validation.notNumber');
-  if (def.min !== null && value < def.min) return vmsg('evaluations.validation.belowMin', { min: def.min, ...limitText(def.min, def.unit) });
-  if (def.max !== null && value > def.max) return vmsg('evaluations.validation.aboveMax', { max: def.max, ...limitText(def.max, def.unit) });
-  if (def.valueType === 'integer' && !Number.isInteger(value)) return vmsg('evaluations.validation.integer');
-  return null;
-}
 
 /**
  * `{ [indicatorCode]: {value, note, evidenceUrl} }` checked against the definitions: issues land

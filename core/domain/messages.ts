@@ -2,9 +2,12 @@
 // both languages: the client translates them with next-intl, on its own checks and on the
 // field errors the server returns. Format: "validation.key" or "validation.key::{json params}"
 // ("errors.…" and "jobs.…" keys too: the engine's and the refusals' sentences).
-import { z } from 'zod';
 
-const paramsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+/** Params as vmsg writes them: an object of strings and numbers (checked by hand: no zod in the browser for this). */
+function isParams(value: unknown): value is Record<string, string | number> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number');
+}
 
 export function vmsg(key: string, params?: Record<string, string | number>): string {
   return params ? `${key}::${JSON.stringify(params)}` : key;
@@ -19,8 +22,8 @@ export function parseVmsg(message: string): { key: string; params: Record<string
   if (i < 0) return { key: message, params: {} };
   const key = message.slice(0, i);
   try {
-    const params = paramsSchema.safeParse(JSON.parse(message.slice(i + 2)));
-    return { key, params: params.success ? params.data : {} };
+    const params: unknown = JSON.parse(message.slice(i + 2));
+    return { key, params: isParams(params) ? params : {} };
   } catch {
     return { key, params: {} };
   }

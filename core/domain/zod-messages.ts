@@ -2,10 +2,11 @@
 // schema without a message of its own still speaks the reader's language. The app installs the map
 // for its process (installZodMessages: the procedures, the route wrapper and the forms); the CLI
 // does not, and keeps its English. A message written on the schema still wins.
-import { z } from 'zod';
+// zod/v4/core's config is the same switch as z.config, without the whole schema API.
+import { config, type $ZodRawIssue } from 'zod/v4/core';
 import { vmsg } from './messages';
 
-type Issue = z.core.$ZodRawIssue;
+type Issue = $ZodRawIssue;
 
 function bound(value: unknown): number | string {
   return typeof value === 'bigint' ? value.toString() : typeof value === 'number' ? value : String(value);
@@ -65,5 +66,5 @@ let installed = false;
 export function installZodMessages(): void {
   if (installed) return;
   installed = true;
-  z.config({ customError: (issue) => zodIssueMessage(issue) });
+  config({ customError: (issue) => zodIssueMessage(issue) });
 }

@@ -16,7 +16,7 @@
 // Bounds (so a typo cannot promise a fortune): every amount, band amount and cap is finite, above
 // 0 (a linear minimum may be 0) and at most MAX_AMOUNT (1e9 yuan); composite bands lie on the
 // KPI set's scale, checked with the program (program.ts) since the scale is the KPI set's.
-import { z } from 'zod';
+import * as z from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { compare } from './atoms';
 import { applyGap, type Gap } from './gap';

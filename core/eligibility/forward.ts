@@ -4,7 +4,8 @@
 // stored explanation), the later ones become conditions. The first later period whose condition
 // the past does not already rule out is the one to aim for: a stakeholder whose last period broke
 // a three-period run is told which two later periods must hold, and from when it qualifies.
-import { MAX_CONSECUTIVE_PERIODS, type Clause, type PeriodClause, type Rule } from './rules';
+import type { Clause, PeriodClause, Rule } from './rules';
+import { MAX_CONSECUTIVE_PERIODS } from './limits';
 import type { ClauseExplanation, RuleExplanation } from './evaluate';
 import { allOf, anyOf, negate, type Truth } from './atoms';
 

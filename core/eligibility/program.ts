@@ -2,7 +2,7 @@
 // exports and `npm run cli -- eligibility --program FILE` reads), and running it over a period's
 // inputs: rule → benefit → per-county limit → budget. Same inputs, same determinations: nothing
 // here depends on the order of the inputs, the clock or randomness.
-import { z } from 'zod';
+import * as z from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { optionalText, requiredText } from '@/core/schemas/text-fields';
 import { canonicalJson } from '@/core/scoring/canonical-json';

@@ -4,9 +4,10 @@
 // (core/scoring/tolerance.ts). Strict comparisons are left out on purpose: "composite > 60" has
 // no smallest passing value, so it would have no exact gap; write "at least 60.01" instead.
 // Validation messages are catalog keys (vmsg) so forms can show them at the field in both languages.
-import { z } from 'zod';
+import * as z from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { requiredText } from '@/core/schemas/text-fields';
+import { MAX_CONSECUTIVE_PERIODS, MAX_RULE_CLAUSES, MAX_RULE_DEPTH } from './limits';
 
 /** A validation message key of this area (catalog: validation.incentives.*). */
 export function imsg(key: string, params?: Record<string, string | number>): string {
@@ -18,10 +19,7 @@ export type Comparator = (typeof COMPARATORS)[number];
 export const PERCENTILE_SCOPES = ['province', 'county'] as const;
 export const INDICATOR_MEASURES = ['raw', 'normalized'] as const;
 
-/** Most clauses a rule may hold; keeps evaluation and gap search small and a rule readable. */
-export const MAX_RULE_CLAUSES = 24;
-export const MAX_RULE_DEPTH = 6;
-export const MAX_CONSECUTIVE_PERIODS = 12;
+export { MAX_CONSECUTIVE_PERIODS, MAX_RULE_CLAUSES, MAX_RULE_DEPTH } from './limits';
 
 const code = requiredText(64);
 const finite = z.number({ error: imsg('number') }).finite(imsg('number'));

@@ -1,6 +1,6 @@
 // The county scorecard's parameters: which county and period, and the page of its stakeholder
 // list (sort, filters, page), read from the page's URL and taken by the procedure alike.
-import { z } from 'zod';
+import * as z from 'zod';
 import { STAKEHOLDER_TYPES } from '@/core/domain/enums';
 import { idFilter, listParamsSchema } from './list-params';
 

@@ -1,10 +1,11 @@
 // Input schemas of the evaluation procedures (work list, entry, review) and the county dashboard.
 // The values themselves are checked against the version's indicators in the service
 // (core/domain/evaluation-values.ts); these check the shape.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENTRY_FIELDS } from '@/core/domain/evaluation-merge';
 import { evaluationValuesInputSchema, NOTE_MAX } from '@/core/domain/evaluation-values';
 import { reasonText } from './reason';
+import { RETURN_COMMENT_MAX } from './evaluation-limits';
 import { optionalText } from './text-fields';
 
 const id = z.number().int().positive();
@@ -47,7 +48,7 @@ export type SubmitEvaluationInput = z.infer<typeof submitEvaluationSchema>;
 export const reasonedSchema = versionedSchema.extend({ reason: reasonText });
 export type ReasonedInput = z.infer<typeof reasonedSchema>;
 
-export const RETURN_COMMENT_MAX = 500;
+export { RETURN_COMMENT_MAX };
 
 /** A return may also say, per indicator code, what to look at there; blank comments are dropped. */
 export const returnEvaluationSchema = reasonedSchema.extend({

@@ -1,6 +1,6 @@
 // Input of an import over tRPC: the file travels as base64 (scripts, tests); the browser uploads
 // the same fields as multipart to app/api/imports.
-import { z } from 'zod';
+import * as z from 'zod';
 import { IMPORT_MODES, MAX_IMPORT_BYTES } from '@/core/domain/imports';
 
 export const importFileInputSchema = z.object({

@@ -1,7 +1,7 @@
 // One shape for every paged list: page, pageSize (at most 100), sort and direction, and the list's
 // own filters. The same schema validates a procedure's input and reads the page's URL, so a link
 // reproduces the view. Values come as strings from the URL and as numbers from tRPC: coerce.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PAGE_SIZE_MAX = 100;
 export const PAGE_SIZE_DEFAULT = 50;

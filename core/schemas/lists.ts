@@ -1,6 +1,6 @@
 // The parameters of each paged list: its sort keys and filters, built on list-params.ts. Pages read
 // them from their URL, procedures take them as input: one schema for both.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, STAKEHOLDER_TYPES } from '@/core/domain/enums';
 import { WORK_STATUSES } from '@/core/domain/evaluation-workflow';
 import { WORK_VIEWS } from '@/core/domain/work-views';

@@ -1,10 +1,11 @@
 // Input schemas of the method area (periods, indicators, KPI-set drafts, tuning), shared by the
 // forms (client) and the procedures (server). Pure: zod and the engine only, no database.
-import { z } from 'zod';
+import * as z from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { optionalText, requiredText } from './text-fields';
 import { reasonText } from './reason';
-import { KPI_SET_FORMAT, type KpiSetV1Input } from '@/core/scoring';
+// The format module, not the engine's index: forms in the browser import this file.
+import { KPI_SET_FORMAT, type KpiSetV1Input } from '@/core/scoring/format';
 import { AGGREGATIONS, MISSING_POLICIES, type StakeholderType } from '@/core/domain/enums';
 
 const optionalNumber = z
@@ -16,16 +17,8 @@ const optionalNumber = z
 export const id = z.object({ id: z.number().int().positive() });
 
 // ── Periods ──────────────────────────────────────────────────────────────────────────────────
-export const periodCreateSchema = z
-  .object({
-    kind: z.enum(['quarter', 'year'], { error: vmsg('validation.required') }),
-    year: z.number({ error: vmsg('validation.method.year') }).int(vmsg('validation.method.year')).min(2000, vmsg('validation.method.year')).max(2100, vmsg('validation.method.year')),
-    quarter: z.number().int().min(1).max(4).nullish(),
-  })
-  .superRefine((p, ctx) => {
-    if (p.kind === 'quarter' && !p.quarter) ctx.addIssue({ code: 'custom', path: ['quarter'], message: vmsg('validation.required') });
-  });
-export type PeriodCreateInput = z.infer<typeof periodCreateSchema>;
+// In its own module so the periods page does not bring the KPI-set schemas to the browser.
+export { periodCreateSchema, type PeriodCreateInput } from './period-create';
 
 export const periodPublishSchema = z.object({
   id: z.number().int().positive(),
@@ -195,7 +188,7 @@ export const applyWeightsSchema = z.object({
   /** What produced the weights (AHP matrix and CR, α …), kept in the audit record. */
   detail: z.record(z.string(), z.unknown()).default({}),
   /** Why AHP judgements with CR above the limit are applied anyway; required then, and kept in the change note. */
-  inconsistencyReason: reasonText.nullish(),
+  inconsistencyReason: z.nullish(reasonText),
 });
 
 export const dataWeightsSchema = z.object({

@@ -1,5 +1,5 @@
 // Input schemas shared by forms (client) and procedures (server): the same rules on both sides.
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { creditCodeProblem } from '@/core/domain/credit-code';
 import { vmsg } from '@/core/domain/messages';

@@ -1,6 +1,6 @@
 // Input schemas of overrides: proposing one (an amount within bounds, a reason, and an explicit
 // confirmation when it takes the run over budget), and a second administrator's decision.
-import { z } from 'zod';
+import * as z from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { imsg, MAX_AMOUNT } from '@/core/eligibility';
 import { reasonText } from './reason';

@@ -1,5 +1,5 @@
 // A period's code as people type it in URLs and forms: a year (2025) or a quarter (2026Q2).
-import { z } from 'zod';
+import * as z from 'zod';
 
 const PERIOD_CODE = /^\d{4}(Q[1-4])?$/;
 

@@ -1,5 +1,5 @@
 // Inputs of the region tree's administration: the browsing URL, renaming, retiring and deleting.
-import { z } from 'zod';
+import * as z from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { idFilter, listParamsSchema, textFilter } from './list-params';
 

@@ -1,7 +1,7 @@
 // The stakeholder registry import: its columns and their headers in English and Chinese, what it
 // can find wrong (codes the catalogs translate, `stakeholders.registry.problems.<code>`), the
 // report of a check and the procedures' input. Shared by the service, the procedures and the page.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DecodeProblemCode, Encoding, Located } from '@/core/decode';
 import { MAX_IMPORT_BYTES } from '@/core/domain/imports';
 

@@ -1,6 +1,6 @@
 // Text fields of the input schemas (forms, procedures and portable files alike): trimmed,
 // length-limited, their messages catalog keys (vmsg) so an error reads in both languages.
-import { z } from 'zod';
+import * as z from 'zod';
 import { vmsg } from '@/core/domain/messages';
 
 /** A text that must not be blank once trimmed. */

@@ -1,7 +1,7 @@
 // The scorecard's what-if: which stakeholder and period, and the values to try, by indicator code
 // (null: as if the value were missing). Each value's valid range is checked by the service against
 // its indicator (core/domain/evaluation-values.ts), with the same messages as the evaluation form.
-import { z } from 'zod';
+import * as z from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { periodCodeParam } from './county-scorecard';
 

@@ -1,5 +1,5 @@
 // Inputs of the work list's own actions: submitting a selection of drafts, and a period's due date.
-import { z } from 'zod';
+import * as z from 'zod';
 import { vmsg } from '@/core/domain/messages';
 import { PAGE_SIZE_MAX } from './list-params';
 

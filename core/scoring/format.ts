@@ -2,7 +2,7 @@
 // fields (unique codes, goalposts order, grade coverage …), and a validator that names the JSON
 // path and the reason of every error. docs/kpi-set-v1.schema.json is generated from this schema
 // (`npm run cli -- schema`); the cross-field rules are listed in README.md (section "Scoring").
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGGREGATIONS, DIRECTIONS, MISSING_POLICIES, STAKEHOLDER_TYPES } from '@/core/domain/enums';
 import { vmsg } from '@/core/domain/messages';
 import { zodIssueMessage } from '@/core/domain/zod-messages';

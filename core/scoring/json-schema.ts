@@ -1,7 +1,7 @@
 // JSON Schema (draft 2020-12) of `kpi-set/v1`, generated from the zod schema so the two cannot
 // drift apart. It covers the structure; the cross-field rules (unique codes, min < max, grade
 // coverage …) are only checked by validateKpiSet and are listed in the schema's description.
-import { z } from 'zod';
+import * as z from 'zod';
 import { kpiSetV1Schema } from './format';
 
 export function kpiSetV1JsonSchema(): Record<string, unknown> {
