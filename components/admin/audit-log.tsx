@@ -17,6 +17,7 @@ import { TD, TH, TR } from '@/components/ui/table';
 import { ListTable, SearchField, useListParams } from '@/components/app/paged-list';
 import { cn } from '@/lib/cn';
 import { auditListSchema, type AuditListParams } from '@/core/schemas/lists';
+import { LangText } from '@/components/ui/lang-text';
 
 type AuditPage = inferRouterOutputs<AppRouter>['audit']['list'];
 
@@ -125,7 +126,7 @@ export function AuditLog({ data, params }: { data: AuditPage; params: AuditListP
             {data.items.map((a) => (
               <TR key={a.id} data-testid="audit-row">
                 <TD className="whitespace-nowrap tabular-nums">{format.dateTime(a.at, { dateStyle: 'medium', timeStyle: 'medium' })}</TD>
-                <TD>{a.actorName ?? a.actorId ?? t('system')}</TD>
+                <TD>{a.actorName ? <LangText>{a.actorName}</LangText> : (a.actorId ?? t('system'))}</TD>
                 <TD className="font-mono text-xs">{a.action}</TD>
                 <TD className="whitespace-nowrap font-mono text-xs">
                   {a.entity}

@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
-import { z } from 'zod';
+import * as z from 'zod';
 import { useTRPC } from '@/lib/trpc/client';
 import { PASSWORD_MIN, passwordSchema, userCreateSchema, userUpdateSchema } from '@/core/schemas/org';
 import { useZodForm } from '@/components/forms/use-zod-form';
@@ -24,6 +24,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { ROLES, type Role } from '@/core/domain/enums';
 import { pickName } from '@/core/i18n/label';
 import { formatList } from '@/core/i18n/format';
+import { LangText } from '@/components/ui/lang-text';
 
 type Editing =
   | { mode: 'create' }
@@ -104,7 +105,7 @@ export function UserManager({ currentUserId, data, params }: { currentUserId: st
               {data.items.map((u) => (
                 <TR key={u.id} selected={editing !== null && 'id' in editing && editing.id === u.id}>
                   <TD className="font-mono text-xs">{u.username}</TD>
-                  <TD className="whitespace-nowrap font-medium">{u.name}</TD>
+                  <TD className="whitespace-nowrap font-medium"><LangText>{u.name}</LangText></TD>
                   <TD className="whitespace-nowrap">{tc(`roles.${u.role}`)}</TD>
                   <TD className="min-w-40 text-muted-foreground">
                     {u.role === 'assessor'

@@ -25,6 +25,7 @@ import {
 import { cn } from '@/lib/cn';
 import { LanguageSwitcher } from './language-switcher';
 import { NotificationBell } from './notification-bell';
+import { LangText } from '@/components/ui/lang-text';
 
 const ICONS = {
   overview: BarChart3,
@@ -115,7 +116,8 @@ export function AppShell({
             <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-primary text-xs font-bold text-primary-foreground">
               {t('logoMark')}
             </span>
-            <span className="hidden sm:inline">{t('appName')}</span>
+            {/* Read out at every width: on phones the link shows only the mark, which is hidden from screen readers. */}
+            <span className="sr-only sm:not-sr-only">{t('appName')}</span>
           </Link>
           {nav.length <= 4 ? (
             <nav aria-label={t('nav.label')} className="hidden items-center gap-1 md:flex">
@@ -128,7 +130,7 @@ export function AppShell({
             <div className="hidden text-right leading-tight lg:block">
               {/* One's own account: the password can be changed there. */}
               <Link href="/me/profile/password" className="text-sm font-medium hover:underline" title={t('changePassword')}>
-                {user.name}
+                <LangText>{user.name}</LangText>
               </Link>
               <div className="text-xs text-muted-foreground">{user.roleLabel}</div>
             </div>
@@ -156,7 +158,7 @@ export function AppShell({
         {open ? (
           <nav id="mobile-nav" aria-label={t('nav.label')} className={cn('grid gap-1 border-t px-4 py-3', nav.length <= 4 ? 'md:hidden' : 'lg:hidden')}>
             <div className="px-3 pb-2 text-sm">
-              <span className="font-medium">{user.name}</span> · <span className="text-muted-foreground">{user.roleLabel}</span>
+              <LangText className="font-medium">{user.name}</LangText> · <span className="text-muted-foreground">{user.roleLabel}</span>
             </div>
             {groups.map((g, i) => (
               <div key={i} className="grid gap-1">

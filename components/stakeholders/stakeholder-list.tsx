@@ -17,6 +17,7 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { TypeFilter } from './type-filter';
 import { stakeholderListSchema, type StakeholderListParams } from '@/core/schemas/lists';
 import { pickName } from '@/core/i18n/label';
+import { LangText } from '@/components/ui/lang-text';
 
 type Page = inferRouterOutputs<AppRouter>['stakeholders']['list'];
 
@@ -104,7 +105,7 @@ export function StakeholderList({ canCreate, data, params }: { canCreate: boolea
                 <TD className="whitespace-nowrap tabular-nums text-muted-foreground">{s.code}</TD>
                 <TD className="min-w-48 font-medium">
                   <Link href={`/stakeholders/${s.id}`} prefetch={false} className="text-primary underline-offset-4 hover:underline">
-                    {s.name}
+                    <LangText>{s.name}</LangText>
                   </Link>
                 </TD>
                 <TD className="whitespace-nowrap">{tc(`stakeholderTypes.${s.type}`)}</TD>

@@ -36,17 +36,12 @@ export function StatCard({ label, value, hint, trend, icon, className }: StatCar
   return (
     <div
       data-card=""
-      className={cn('min-w-0 rounded-lg border bg-surface p-4 shadow-card sm:p-5', className)}
+      className={cn('flex min-w-0 items-start justify-between gap-2 rounded-lg border bg-surface p-4 shadow-card sm:p-5', className)}
     >
-      <dl className="grid gap-1">
-        <div className="flex items-start justify-between gap-2">
-          <dt className="text-sm font-medium text-muted-foreground">{label}</dt>
-          {icon ? (
-            <span aria-hidden="true" className="text-muted-foreground [&_svg]:size-5">
-              {icon}
-            </span>
-          ) : null}
-        </div>
+      {/* The list holds only its <dt>/<dd> items (no wrapper, no icon): anything else inside a <dl>
+          breaks how screen readers pair a term with its values. */}
+      <dl className="grid min-w-0 flex-1 gap-1">
+        <dt className="text-sm font-medium text-muted-foreground">{label}</dt>
         <dd className="text-2xl font-semibold tracking-tight text-foreground tabular-nums sm:text-3xl">
           {value}
         </dd>
@@ -65,6 +60,11 @@ export function StatCard({ label, value, hint, trend, icon, className }: StatCar
         ) : null}
         {hint ? <dd className="text-sm text-muted-foreground">{hint}</dd> : null}
       </dl>
+      {icon ? (
+        <span aria-hidden="true" className="shrink-0 text-muted-foreground [&_svg]:size-5">
+          {icon}
+        </span>
+      ) : null}
     </div>
   );
 }
