@@ -1,6 +1,14 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 
-const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  experimental: {
+    // The catalogues' ICU messages are compiled at build time, so the browser gets a small
+    // formatter instead of the ICU parser (about 9 KB compressed off every page). Code run
+    // outside the build (scripts, workers, tests) reads the JSON as written, with the full one.
+    messages: { format: 'json', path: './messages', locales: ['en', 'zh-CN'], precompile: true },
+  },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -8,6 +16,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
+  // scripts/next-server.mjs compresses instead (brotli, or gzip for clients without it), and
+  // serves the build's brotli copies of static assets; Next's gzip would encode twice.
+  compress: false,
   allowedDevOrigins: ['127.0.0.1'],
   serverExternalPackages: ['better-sqlite3', 'exceljs', 'piscina'],
   experimental: {

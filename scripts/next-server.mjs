@@ -4,10 +4,14 @@
 // of the socket's peer, in the x-client-address header (any copy the client sent is replaced).
 // Sign-in throttling keys on it (server/auth/client-address.ts, which also reads
 // X-Forwarded-For when that peer is a proxy named in TRUSTED_PROXIES).
+// It also compresses what it sends (scripts/lib/compression.mjs): the build's brotli copies of
+// static assets, and brotli or gzip per request for pages and API responses.
 // Usage: node scripts/next-server.mjs [--dev] [--port N] [--hostname H]
 import http from 'node:http';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { compressResponse, servePrecompressed } from './lib/compression.mjs';
 import { ROOT } from './lib/process.mjs';
 
 const CLIENT_ADDRESS_HEADER = 'x-client-address'; // also in server/auth/client-address.ts
@@ -19,6 +23,8 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 const app = next({ dev: values.dev, dir: ROOT, port, hostname: values.hostname ?? 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
+// Next's distDir (next.config.mjs reads the same variable), where the build left the .br copies.
+const STATIC_DIR = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'static');
 
 /**
  * Page renders admitted at once; the others wait in arrival order. Rendering is CPU work on this
@@ -37,12 +43,18 @@ function isPageRender(req) {
   return !url.startsWith('/api/') && !url.startsWith('/_next/') && !/\.[a-z0-9]+(\?|$)/i.test(url);
 }
 
-function serve(req, res) {
-  return handle(req, res).catch((error) => {
+async function serve(req, res) {
+  try {
+    if (!values.dev) {
+      if (await servePrecompressed(req, res, STATIC_DIR)) return;
+      compressResponse(req, res);
+    }
+    await handle(req, res);
+  } catch (error) {
     console.error('Request failed:', error);
     if (!res.headersSent) res.writeHead(500);
     res.end();
-  });
+  }
 }
 
 function admit(req, res) {

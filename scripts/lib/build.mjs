@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { precompressStatic } from './compression.mjs';
 import { ROOT, bin, formatDuration, runOrFail } from './process.mjs';
 
 // Next's distDir (next.config.mjs reads the same variable).
@@ -161,6 +162,10 @@ export async function buildIfStale({ env = process.env } = {}) {
     fs.rmSync(SOURCE_HASH_FILE, { force: true });
     const started = Date.now();
     await runOrFail('The production build', bin('next'), ['build'], { env: { ...env, NODE_ENV: 'production' } });
+    // Brotli copies of the static assets, which scripts/next-server.mjs serves to clients that
+    // accept br; part of the build, so the source hash below also vouches for them.
+    const brotli = await precompressStatic(DIST_DIR);
+    console.log(`Brotli copies of ${brotli.written} of ${brotli.files} static assets: ${Math.round(brotli.before / 1024)} KB → ${Math.round(brotli.after / 1024)} KB.`);
     const elapsed = Date.now() - started;
     // The hash of the sources as they were when the build started: an edit during the build
     // leaves a mismatch, so the next start rebuilds.
