@@ -59,7 +59,7 @@ export function reportLines(results: Results): string[] {
 
   for (const [label, figures] of Object.entries(results.pageLoads)) {
     if (!figures.length) continue;
-    const link = `${(SLOW_LINK.downloadThroughput * 8) / 1024} kbps / ${SLOW_LINK.latency} ms`;
+    const link = `${(SLOW_LINK.downloadThroughput * 8) / 1000} kbps / ${SLOW_LINK.latency} ms`;
     lines.push(`## First visit over a ${link} link, cache empty (${label}; goals interactive ≤ ${INTERACTIVE_GOAL_MS / 1000} s, charts with first paint)`, '');
     lines.push('| role | page | status | js | css | html/rsc | font | image | other | first paint | interactive | charts | goal |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const f of figures) {
