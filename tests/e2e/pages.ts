@@ -39,19 +39,28 @@ export const routeName = (path: string): string => path.replace(/\/\d+/g, '/[id]
 
 /**
  * The detail pages among `hrefs` (paths, query and fragment ignored) of a kind not in `seen` yet,
- * the first of each kind; adds their kinds to `seen`.
+ * the lowest-numbered of each kind (the seeded records: a draft another test made a moment ago may
+ * be gone by the time the page is visited); adds their kinds to `seen`.
  */
 export function newDetailPages(hrefs: Iterable<string>, seen: Set<string>): string[] {
-  const found: string[] = [];
+  const lowest = new Map<string, string>();
   for (const href of hrefs) {
     const path = href.replace(/[?#].*$/, '');
     const pattern = DETAIL_PATTERNS.find((p) => p.test(path));
-    if (pattern && !seen.has(pattern.source)) {
-      seen.add(pattern.source);
-      found.push(path);
-    }
+    if (!pattern || seen.has(pattern.source)) continue;
+    const kept = lowest.get(pattern.source);
+    if (kept === undefined || compareIds(path, kept) < 0) lowest.set(pattern.source, path);
   }
-  return found;
+  for (const kind of lowest.keys()) seen.add(kind);
+  return [...lowest.values()];
+}
+
+/** Orders two paths of one kind by their numbers, left to right. */
+function compareIds(a: string, b: string): number {
+  const ids = (path: string) => (path.match(/\d+/g) ?? []).map(Number);
+  const [x, y] = [ids(a), ids(b)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
 }
 
 /**
