@@ -26,6 +26,7 @@ const CALLS: Call[] = [
   ['admin', 'regions.list', (c) => c.regions.list({})],
   ['assessor', 'dashboard.assessor', (c) => c.dashboard.assessor({})],
   ['assessor', 'evaluations.workList', (c) => c.evaluations.workList({})],
+  ['assessor', 'evaluations.workList (toReview)', (c) => c.evaluations.workList({ view: 'toReview' })],
   ['assessor', 'countyDashboard.get', (c) => c.countyDashboard.get({})],
   ['assessor', 'stakeholders.list', (c) => c.stakeholders.list({})],
 ];

@@ -114,11 +114,13 @@ if (opts.only !== 'cli') {
     let port = 3201;
     for (const database of databases) servers.push(await startServer(workingCopy(database), port++));
     const measured = opts.only === 'jobs' ? [] : servers;
+    if (measured.length > 0) {
+      await step(results, `requests on ${measured.map((s) => s.database.label).join(' and ')}, alternated`, async () => {
+        for (const [label, figures] of await measureRequests(measured, opts.repeats)) results.requests[label] = figures;
+      });
+    }
     for (const server of measured) {
       const label = server.database.label;
-      await step(results, `requests on ${label}`, async () => {
-        results.requests[label] = await measureRequests(server, opts.repeats);
-      });
       // A first visit over the slow link, at the size users have (what a page sends hardly
       // depends on the province's size; ten minutes a database).
       if (opts.pageLoads && server.database.stakeholders !== null) {

@@ -39,38 +39,65 @@ export interface RequestFigure {
   bytes: number;
 }
 
-async function measure(session: Session, role: RoleName, kind: RequestFigure['kind'], name: string, path: string, repeats: number): Promise<RequestFigure & { body: string }> {
-  const first = await timedGet(session, path); // warms the route (first compile of a server component, caches)
-  const times: number[] = [];
-  let last = first;
-  for (let i = 0; i < repeats; i++) {
-    last = await timedGet(session, path);
-    times.push(last.ms);
-  }
-  return { role, kind, name, path, status: last.status, p50: percentile(times, 50), p95: percentile(times, 95), bytes: last.bytes, body: first.body };
+interface Target {
+  kind: RequestFigure['kind'];
+  name: string;
+  path: string;
 }
 
-/** Every page and query of every role on one server, `repeats` timed reads each after a warm-up. */
-export async function measureRequests(server: Server, repeats: number): Promise<RequestFigure[]> {
-  const figures: RequestFigure[] = [];
+/**
+ * What `role` opens on one server: its NAV pages, the first detail page of each kind they link to
+ * (ids differ between databases, so each server's own), then the queries. Each page is read once
+ * here, which also warms it.
+ */
+async function targetsOf(session: Session, role: RoleName): Promise<Target[]> {
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  const pages = NAV[role].map((path) => ({ name: path, path }));
+  for (let i = 0; i < pages.length; i++) {
+    const { name, path } = pages[i]!;
+    targets.push({ kind: 'page', name, path });
+    const { body } = await timedGet(session, path);
+    const hrefs = Array.from(body.matchAll(/href="(\/[^"]*)/g), (m) => m[1]!.replace(/&amp;/g, '&'));
+    for (const href of newDetailPages(hrefs, seen)) pages.push({ name: routeName(href), path: href });
+  }
+  for (const [procedure, input] of QUERIES[role]) {
+    // A view of the same query is its own row (e.g. evaluations.workList (toReview)).
+    const view = input && typeof input === 'object' && 'view' in input ? ` (${String(input.view)})` : '';
+    targets.push({ kind: 'query', name: `${procedure}${view}`, path: queryPath(procedure, input) });
+  }
+  return targets;
+}
+
+/**
+ * Every page and query of every role, `repeats` timed reads each after a warm-up read, on all
+ * `servers` at once: the servers' reads of one page alternate (demo, province, demo, …), so a
+ * moment of load on the machine falls on both sides of the "× demo" ratio instead of on one.
+ */
+export async function measureRequests(servers: Server[], repeats: number): Promise<Map<string, RequestFigure[]>> {
+  const figures = new Map<string, RequestFigure[]>(servers.map((s) => [s.database.label, []]));
   for (const role of Object.keys(ROLE_USERS) as RoleName[]) {
-    const session = await signIn(server.base, ROLE_USERS[role]);
-    const seen = new Set<string>();
-    // A detail page is named by its route (/evaluations/[id]): the demo and the province link to different ids.
-    const pages = NAV[role].map((path) => ({ name: path, path }));
-    for (let i = 0; i < pages.length; i++) {
-      const { name, path } = pages[i]!;
-      const figure = await measure(session, role, 'page', name, path, repeats);
-      const { body, ...kept } = figure;
-      figures.push(kept);
-      const hrefs = Array.from(body.matchAll(/href="(\/[^"]*)/g), (m) => m[1]!.replace(/&amp;/g, '&'));
-      for (const href of newDetailPages(hrefs, seen)) pages.push({ name: routeName(href), path: href });
-    }
-    for (const [procedure, input] of QUERIES[role]) {
-      // A view of the same query is its own row (e.g. evaluations.workList (toReview)).
-      const view = input && typeof input === 'object' && 'view' in input ? ` (${String(input.view)})` : '';
-      const { body: _body, ...kept } = await measure(session, role, 'query', `${procedure}${view}`, queryPath(procedure, input), repeats);
-      figures.push(kept);
+    const sides = await Promise.all(
+      servers.map(async (server) => {
+        const session = await signIn(server.base, ROLE_USERS[role]);
+        return { server, session, targets: new Map((await targetsOf(session, role)).map((t) => [t.name, t])) };
+      }),
+    );
+    const names = [...new Set(sides.flatMap((side) => [...side.targets.keys()]))];
+    for (const name of names) {
+      const present = sides.filter((side) => side.targets.has(name));
+      const times = present.map(() => [] as number[]);
+      const last = await Promise.all(present.map((side) => timedGet(side.session, side.targets.get(name)!.path)));
+      for (let i = 0; i < repeats; i++) {
+        for (const [j, side] of present.entries()) {
+          last[j] = await timedGet(side.session, side.targets.get(name)!.path);
+          times[j]!.push(last[j]!.ms);
+        }
+      }
+      for (const [j, side] of present.entries()) {
+        const { kind, path } = side.targets.get(name)!;
+        figures.get(side.server.database.label)!.push({ role, kind, name, path, status: last[j]!.status, p50: percentile(times[j]!, 50), p95: percentile(times[j]!, 95), bytes: last[j]!.bytes });
+      }
     }
   }
   return figures;
