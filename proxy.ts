@@ -6,8 +6,9 @@ import { safeNextPath } from '@/core/domain/sign-in';
 
 const SESSION_COOKIES = ['scorecard.session_token', '__Secure-scorecard.session_token'];
 // The site's icon is public: the sign-in page itself links it, and a redirect made a phone
-// download the sign-in page twice.
-const PUBLIC_PATHS = ['/sign-in', '/api/health', '/icon.svg'];
+// download the sign-in page twice. robots.txt is public so that crawlers read "keep out" instead
+// of indexing the sign-in page they were redirected to.
+const PUBLIC_PATHS = ['/sign-in', '/api/health', '/icon.svg', '/robots.txt'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function contentSecurityPolicy(nonce: string, dev: boolean): string {

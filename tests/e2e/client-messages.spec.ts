@@ -66,6 +66,9 @@ for (const locale of LOCALES) {
     const icon = await page.request.get('/icon.svg', { maxRedirects: 0 });
     expect(icon.status()).toBe(200);
     expect(icon.headers()['content-type']).toContain('image/svg+xml');
+    const robots = await page.request.get('/robots.txt', { maxRedirects: 0 });
+    expect(robots.status()).toBe(200);
+    expect(await robots.text()).toMatch(/Disallow: \/\s*$/m);
     await context.close();
   });
 

@@ -1,5 +1,5 @@
 // Without a session, pages redirect to sign-in, but what the sign-in page itself loads does not:
-// the icon it links is served as it is.
+// the icon it links is served as it is, and robots.txt tells crawlers to keep out.
 import { describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { proxy } from '@/proxy';
@@ -7,8 +7,9 @@ import { proxy } from '@/proxy';
 const get = (path: string) => proxy(new NextRequest(new URL(path, 'http://127.0.0.1:3000')));
 
 describe('proxy without a session', () => {
-  it('serves the icon and the sign-in page', () => {
+  it('serves the icon, robots.txt and the sign-in page', () => {
     expect(get('/icon.svg').headers.get('location')).toBeNull();
+    expect(get('/robots.txt').headers.get('location')).toBeNull();
     expect(get('/sign-in').headers.get('location')).toBeNull();
   });
 
