@@ -1,7 +1,7 @@
 // The dashboard figures a publish leaves (poverty warnings, quantiles) are worked out once its job
 // has been marked succeeded: the publisher does not wait for them, yet they are stored before
 // anyone reads, and a failure there leaves the publish succeeded.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { settleJobs } from '@/server/jobs/runner';
 import { getJobRow } from '@/server/queries/jobs';
 import { indicatorsOf, makeFactory } from './factory';
@@ -45,8 +45,12 @@ describe('after a publish job', () => {
     await f.kpiSet('market', [{ code: 'income', indicators: [{ code: codes.income }] }], { effectiveFromPeriodId: p.id });
     await f.evaluate(f.w.shA.id, { [codes.income]: 50 });
     await f.api.periods.close({ id: p.id });
+    // The failure is logged for the operator, not lost.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const handle = await f.api.periods.publish({ id: p.id });
     await settleJobs();
+    expect(logged).toHaveBeenCalledWith(`job ${handle.jobId}: the work after its success failed`, expect.objectContaining({ message: expect.stringContaining('score_run_quantiles') }));
+    logged.mockRestore();
     expect(getJobRow(f.db, handle.jobId)).toMatchObject({ status: 'succeeded', error: null });
     expect(f.db.$client.prepare(`select status from periods where id = ?`).pluck().get(p.id)).toBe('published');
   });
