@@ -16,6 +16,7 @@ import { FormField } from '@/components/ui/form-field';
 import { Textarea } from '@/components/ui/textarea';
 import { translateKeyed } from './messages';
 import type { EvaluationView } from './use-evaluation-draft';
+import { WithNames, nameIn } from '@/components/ui/lang-text';
 
 export function ReviewActions({
   data,
@@ -74,12 +75,12 @@ export function ReviewActions({
       </CardHeader>
       <CardContent className="grid gap-4">
         {e.status === 'submitted' ? (
-          <p className="text-sm">{t('submittedBy', { name: e.submittedByName ?? '—', time: e.submittedAt ? format.dateTime(e.submittedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—' })}</p>
+          <p className="text-sm"><WithNames>{t('submittedBy', { name: nameIn(e.submittedByName ?? '—'), time: e.submittedAt ? format.dateTime(e.submittedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—' })}</WithNames></p>
         ) : null}
         {e.status === 'approved' ? (
           <p className="flex items-center gap-2 text-sm">
             <CheckCircle2 aria-hidden="true" className="size-4 text-success" />
-            {t('approvedBy', { name: e.approvedByName ?? '—', time: e.approvedAt ? format.dateTime(e.approvedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—' })}
+            <WithNames>{t('approvedBy', { name: nameIn(e.approvedByName ?? '—'), time: e.approvedAt ? format.dateTime(e.approvedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—' })}</WithNames>
           </p>
         ) : null}
         {actions.reviewBlockedAsSubmitter ? <Alert variant="info">{t('ownSubmission')}</Alert> : null}

@@ -22,6 +22,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { ReasonField } from '@/components/forms/reason-field';
 import { reasonProblem } from '@/core/schemas/reason';
 import { GapView, RuleExplanationView } from './explanation';
+import { WithNames, nameIn } from '@/components/ui/lang-text';
 
 export type Determination = inferRouterOutputs<AppRouter>['eligibility']['determinations']['items'][number];
 
@@ -100,7 +101,7 @@ export function DeterminationDetail({ row, labels, money, onSaved }: { row: Dete
             reason: row.override.reason,
             computed: row.computed.eligible ? t('yes') : t('no'),
           })}{' '}
-          {t('overrideApprovedBy', { name: row.override.approvedBy ?? '—' })}
+          <WithNames>{t('overrideApprovedBy', { name: nameIn(row.override.approvedBy ?? '—') })}</WithNames>
         </Alert>
       ) : null}
       {row.pending ? (

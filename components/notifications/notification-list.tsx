@@ -18,6 +18,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { usePaginationLabels } from '@/components/app/use-pagination-labels';
 import { cn } from '@/lib/cn';
+import { WithNames, nameIn } from '@/components/ui/lang-text';
 
 type ListData = inferRouterOutputs<AppRouter>['notifications']['list'];
 type Item = ListData['items'][number];
@@ -37,7 +38,7 @@ export function NotificationList({ data }: { data: ListData }) {
 
   const text = (n: Item) => {
     const p = n.params;
-    const params = { by: p.by ?? '', stakeholder: p.stakeholder ?? '', code: p.code ?? '', period: p.period ?? '', dueDate: p.dueDate ? format.dateTime(new Date(`${p.dueDate}T00:00:00+08:00`), { dateStyle: 'medium' }) : '' };
+    const params = { by: nameIn(p.by ?? ''), stakeholder: nameIn(p.stakeholder ?? ''), code: p.code ?? '', period: p.period ?? '', dueDate: p.dueDate ? format.dateTime(new Date(`${p.dueDate}T00:00:00+08:00`), { dateStyle: 'medium' }) : '' };
     return t(`kinds.${n.kind}`, params);
   };
 
@@ -96,7 +97,7 @@ export function NotificationList({ data }: { data: ListData }) {
                   }}
                   className={cn('text-sm text-foreground underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-ring', unread && 'font-semibold')}
                 >
-                  {text(n)}
+                  <WithNames>{text(n)}</WithNames>
                 </Link>
                 {n.params.reason ? <p className="break-words text-sm text-muted-foreground">{t('reason', { reason: n.params.reason })}</p> : null}
                 <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">

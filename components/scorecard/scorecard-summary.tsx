@@ -9,6 +9,7 @@ import { pickName } from '@/core/i18n/label';
 import { weakestGoal } from '@/core/scoring/weakest-goal';
 import type { Locale } from '@/i18n/config';
 import { pointsTo, valueText } from './band-text';
+import { WithNames, nameIn } from '@/components/ui/lang-text';
 
 type Card = NonNullable<Scorecard['card']>;
 
@@ -16,7 +17,7 @@ export async function ScorecardSummary({ data, nextBand }: { data: Scorecard & {
   const [t, locale] = await Promise.all([getTranslations('whatIf.summary'), getLocale() as Promise<Locale>]);
   const { card } = data;
   const self = data.self;
-  const name = data.stakeholder.name;
+  const name = nameIn(data.stakeholder.name);
   const composite = formatNumber(card.composite, locale, { digits: 1, fixed: true });
   const sentences: string[] = [];
 
@@ -54,7 +55,9 @@ export async function ScorecardSummary({ data, nextBand }: { data: Scorecard & {
   return (
     <section aria-label={t('label')} data-scorecard-summary="" className="flex gap-3 rounded-lg border border-primary/30 bg-primary/5 p-4">
       <Info aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-primary" />
-      <p className="text-base leading-relaxed">{sentences.join(locale === 'zh-CN' ? '' : ' ')}</p>
+      <p className="text-base leading-relaxed">
+        <WithNames>{sentences.join(locale === 'zh-CN' ? '' : ' ')}</WithNames>
+      </p>
     </section>
   );
 }
