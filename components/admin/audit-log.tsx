@@ -16,7 +16,8 @@ import { buttonClassName } from '@/components/ui/styles';
 import { TD, TH, TR } from '@/components/ui/table';
 import { ListTable, SearchField, useListParams } from '@/components/app/paged-list';
 import { cn } from '@/lib/cn';
-import { auditListSchema, type AuditListParams } from '@/core/schemas/lists';
+import type { AuditListParams } from '@/core/schemas/lists';
+import { auditListShape } from '@/core/schemas/list-shapes';
 import { LangText } from '@/components/ui/lang-text';
 
 type AuditPage = inferRouterOutputs<AppRouter>['audit']['list'];
@@ -61,7 +62,7 @@ function AuditPager({ data, href }: { data: AuditPage; href: (patch: Partial<Aud
 export function AuditLog({ data, params }: { data: AuditPage; params: AuditListParams }) {
   const t = useTranslations('admin.audit');
   const format = useFormatter();
-  const list = useListParams(auditListSchema, params);
+  const list = useListParams(auditListShape, params);
   const { view, href, pending } = list;
   // A new filter starts again from the newest entry.
   const set = (patch: Partial<AuditListParams>) => list.set({ ...patch, before: undefined, after: undefined });

@@ -8,8 +8,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { ArrowDown, ArrowUp, ArrowUpDown, Search } from 'lucide-react';
-import type { z } from 'zod';
-import { listParamsToQuery, withListPatch, type SortDirection } from '@/core/schemas/list-params';
+import { listQuery, withListPatch, type ListShape, type SortDirection } from '@/core/schemas/list-query';
 import { Input } from '@/components/ui/input';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, TableCaption, TBody, TH, THead, TR } from '@/components/ui/table';
@@ -21,10 +20,11 @@ type Params = { page: number; pageSize: number; sort: string; dir: SortDirection
 /**
  * The list's parameters with a way to link to or move to a changed view (filters reset the page).
  * `view` is what the user asked for: the controls show it at once, while the server renders it, and
- * a second change made meanwhile builds on the first.
+ * a second change made meanwhile builds on the first. `shape`: the list's keys and defaults
+ * (core/schemas/list-shapes.ts; no schema: the server parses the URL).
  */
-export function useListParams<T extends z.ZodObject>(schema: T, params: z.output<T>) {
-  type P = z.output<T> & { page: number };
+export function useListParams<T extends object>(shape: ListShape<Extract<keyof T, string>>, params: T) {
+  type P = T & { page: number };
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -39,12 +39,12 @@ export function useListParams<T extends z.ZodObject>(schema: T, params: z.output
   useEffect(() => {
     latest.current = view;
   }, [view]);
-  const href = (patch: Partial<z.output<T>> = {}) => pathname + listParamsToQuery(schema, params, patch);
-  const set = (patch: Partial<z.output<T>>) => {
+  const href = (patch: Partial<T> = {}) => pathname + listQuery(shape, params, patch);
+  const set = (patch: Partial<T>) => {
     const next = withListPatch(latest.current as P, patch as Partial<P>);
     latest.current = next;
     setView(next);
-    startTransition(() => router.replace(pathname + listParamsToQuery(schema, next), { scroll: false }));
+    startTransition(() => router.replace(pathname + listQuery(shape, next), { scroll: false }));
   };
   /** After a change to the data itself: render the same view again. */
   const refresh = () => startTransition(() => router.refresh());

@@ -20,7 +20,8 @@ import { buttonClassName } from '@/components/ui/styles';
 import { StatusBadge, type WorkStatus } from './status-badge';
 import { ariaSort, ListPager, RangeNote, SearchField, SortLink, useListParams } from '@/components/app/paged-list';
 import { TypeFilter } from '@/components/stakeholders/type-filter';
-import { workListSchema, type WorkListParams } from '@/core/schemas/lists';
+import type { WorkListParams } from '@/core/schemas/lists';
+import { workListShape } from '@/core/schemas/list-shapes';
 import { pickName, type Label } from '@/core/i18n/label';
 import { formatNumber } from '@/core/i18n/format';
 import { DueNote, WorkViewTabs } from './work-views';
@@ -69,7 +70,7 @@ export function WorkList({ data, params }: { data: WorkListData; params: WorkLis
   const router = useRouter();
   const trpc = useTRPC();
   const tq = useTranslations('workQueue');
-  const { view, href, set, refresh, pending } = useListParams(workListSchema, params);
+  const { view, href, set, refresh, pending } = useListParams(workListShape, params);
   const selection = useDraftSelection();
   const start = useMutation(trpc.evaluations.start.mutationOptions());
   const [startError, setStartError] = useState<string | null>(null);

@@ -21,7 +21,8 @@ import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { ariaSort, ListPager, RangeNote, SearchField, SortLink, SortTH, useListParams } from '@/components/app/paged-list';
-import { determinationListSchema, DETERMINATION_OUTCOMES, type DeterminationListParams } from '@/core/schemas/lists';
+import type { DeterminationListParams } from '@/core/schemas/lists';
+import { DETERMINATION_OUTCOMES, runPageListShape } from '@/core/schemas/list-shapes';
 import { Progress } from '@/components/ui/progress';
 import { StatCard } from '@/components/ui/stat-card';
 import { buttonClassName } from '@/components/ui/styles';
@@ -38,8 +39,6 @@ import { LangText } from '@/components/ui/lang-text';
 type RunData = inferRouterOutputs<AppRouter>['eligibility']['get'];
 type DeterminationPage = inferRouterOutputs<AppRouter>['eligibility']['determinations'];
 type Row = Determination;
-/** The run is in the path, so links carry only the list's own parameters. */
-const runPageSchema = determinationListSchema.omit({ runId: true });
 
 function useRuleLabels(): RuleLabels {
   const trpc = useTRPC();
@@ -58,7 +57,7 @@ export function RunView({ run, list, params, chartSvgs }: { run: RunData; list: 
   const labels = useRuleLabels();
   const recompute = useMutation(trpc.eligibility.recompute.mutationOptions());
   const queryClient = useQueryClient();
-  const { view, href, set, pending } = useListParams(runPageSchema, params);
+  const { view, href, set, pending } = useListParams(runPageListShape, params);
   const [openId, setOpenId] = useState<number | null>(null);
   const money = run.snapshot.kind !== 'commendation';
   const tot = run.totals;

@@ -15,7 +15,8 @@ import { ListPager, ListTable, SearchField, SortTH, useListParams } from '@/comp
 import { TD, TH, TR } from '@/components/ui/table';
 import { NativeSelect } from '@/components/ui/native-select';
 import { TypeFilter } from './type-filter';
-import { stakeholderListSchema, type StakeholderListParams } from '@/core/schemas/lists';
+import type { StakeholderListParams } from '@/core/schemas/lists';
+import { stakeholderListShape } from '@/core/schemas/list-shapes';
 import { pickName } from '@/core/i18n/label';
 import { LangText } from '@/components/ui/lang-text';
 
@@ -26,7 +27,7 @@ export function StakeholderList({ canCreate, data, params }: { canCreate: boolea
   const tc = useTranslations('common');
   const locale = useLocale();
   const trpc = useTRPC();
-  const { view, href, set, pending } = useListParams(stakeholderListSchema, params);
+  const { view, href, set, pending } = useListParams(stakeholderListShape, params);
   const townships = useQuery(trpc.regions.list.queryOptions({ level: 'township' }));
   const filtered = Boolean(params.search || params.type || params.regionId);
   return (

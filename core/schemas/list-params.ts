@@ -1,12 +1,11 @@
 // One shape for every paged list: page, pageSize (at most 100), sort and direction, and the list's
 // own filters. The same schema validates a procedure's input and reads the page's URL, so a link
 // reproduces the view. Values come as strings from the URL and as numbers from tRPC: coerce.
+// The browser links with the schema-free half, list-query.ts.
 import * as z from 'zod';
+import { listQuery, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, SORT_DIRECTIONS, type ListOptions, type ListShape, type SortDirection } from './list-query';
 
-export const PAGE_SIZE_MAX = 100;
-export const PAGE_SIZE_DEFAULT = 50;
-export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
-export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+export { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, SORT_DIRECTIONS, withListPatch, type SortDirection } from './list-query';
 
 /** A positive id filter (a region, a period…). */
 export const idFilter = z.coerce.number().int().positive().optional();
@@ -38,6 +37,27 @@ export function listParamsSchema<const S extends readonly [string, ...string[]],
     dir: z.enum(SORT_DIRECTIONS).default(defaults.dir ?? 'asc'),
     ...filters,
   });
+}
+
+/**
+ * The schema of a list whose shape the browser links with (list-shapes.ts): the filters must be
+ * exactly the shape's.
+ */
+export function listSchemaOf<const S extends readonly [string, ...string[]], const F extends readonly string[], T extends { [K in F[number]]: z.ZodType }>(
+  shape: { sorts: S; filters: F; options: ListOptions<S[number]> },
+  filters: T & Record<Exclude<keyof T, F[number]>, never>,
+) {
+  return listParamsSchema(shape.sorts, filters as T, shape.options);
+}
+
+/** What a schema's links carry: its keys, and what each parses an absent value to (required keys have none). */
+export function shapeOf(schema: z.ZodObject): ListShape {
+  const defaults: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const fallback = field.safeParse(undefined);
+    if (fallback.success && fallback.data !== undefined) defaults[key] = fallback.data;
+  }
+  return { keys: Object.keys(schema.shape), defaults };
 }
 
 /** Any list's parameter schema. */
@@ -77,13 +97,6 @@ export function listParamsFromUrl<T extends z.ZodObject>(schema: T, searchParams
   }
 }
 
-/** The parameters with some changed; changing anything but the page goes back to page 1. */
-export function withListPatch<P extends { page: number }>(params: P, patch: Partial<P>): P {
-  const next = { ...params, ...patch };
-  if (!('page' in patch) && Object.keys(patch).length > 0) next.page = 1;
-  return next;
-}
-
 /**
  * The URL query of a list's parameters, leaving out values equal to the defaults so links stay
  * short. `patch` changes some of them; changing anything but the page goes back to page 1.
@@ -93,15 +106,5 @@ export function listParamsToQuery<T extends z.ZodObject>(
   params: z.output<T>,
   patch: Partial<z.output<T>> = {},
 ): string {
-  const next: Record<string, unknown> = withListPatch(params as { page: number }, patch as Partial<{ page: number }>);
-  const query = new URLSearchParams();
-  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-    const v = next[key];
-    // A field's default is what it parses an absent value to (required fields have none).
-    const fallback = field.safeParse(undefined);
-    if (v === undefined || v === null || v === '' || (fallback.success && v === fallback.data)) continue;
-    query.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
-  }
-  const s = query.toString();
-  return s ? `?${s}` : '';
+  return listQuery(shapeOf(schema), params as object, patch as object);
 }

@@ -1,12 +1,16 @@
 // The parameters of each paged list: its sort keys and filters, built on list-params.ts. Pages read
-// them from their URL, procedures take them as input: one schema for both.
+// them from their URL, procedures take them as input: one schema for both. Their keys are in
+// list-shapes.ts, which the browser links with.
 import * as z from 'zod';
 import { ROLES, STAKEHOLDER_TYPES } from '@/core/domain/enums';
 import { WORK_STATUSES } from '@/core/domain/evaluation-workflow';
 import { WORK_VIEWS } from '@/core/domain/work-views';
-import { flagFilter, idFilter, listParamsSchema, textFilter } from './list-params';
+import { flagFilter, idFilter, listSchemaOf, textFilter } from './list-params';
+import { auditListBaseShape, DETERMINATION_OUTCOMES, determinationListShape, stakeholderListShape, userListShape, workListShape } from './list-shapes';
 
-export const stakeholderListSchema = listParamsSchema(['code', 'name', 'updatedAt'], {
+export { DETERMINATION_OUTCOMES };
+
+export const stakeholderListSchema = listSchemaOf(stakeholderListShape, {
   search: textFilter,
   type: z.enum(STAKEHOLDER_TYPES).optional(),
   regionId: idFilter,
@@ -14,13 +18,13 @@ export const stakeholderListSchema = listParamsSchema(['code', 'name', 'updatedA
 });
 export type StakeholderListParams = z.output<typeof stakeholderListSchema>;
 
-export const userListSchema = listParamsSchema(['role', 'username', 'name', 'createdAt'], {
+export const userListSchema = listSchemaOf(userListShape, {
   search: textFilter,
   role: z.enum(ROLES).optional(),
 });
 export type UserListParams = z.output<typeof userListSchema>;
 
-export const workListSchema = listParamsSchema(['code', 'name', 'status', 'updatedAt'], {
+export const workListSchema = listSchemaOf(workListShape, {
   periodId: idFilter,
   search: textFilter,
   status: z.enum(WORK_STATUSES).optional(),
@@ -32,8 +36,7 @@ export const workListSchema = listParamsSchema(['code', 'name', 'status', 'updat
 });
 export type WorkListParams = z.output<typeof workListSchema>;
 
-export const DETERMINATION_OUTCOMES = ['awarded', 'notAwarded', 'ruleFailed', 'notScored', 'overridden'] as const;
-export const determinationListSchema = listParamsSchema(['code', 'name', 'composite', 'amount'], {
+export const determinationListSchema = listSchemaOf(determinationListShape, {
   runId: z.coerce.number().int().positive(),
   search: textFilter,
   outcome: z.enum(DETERMINATION_OUTCOMES).optional(),
@@ -55,7 +58,7 @@ const auditDay = z
 
 // The audit log grows by every write, so it pages by key, newest first: `before` (older than that
 // id) or `after` (newer than it) instead of a page number, which would cost every row it skips.
-export const auditListSchema = listParamsSchema(['at'], {
+export const auditListSchema = listSchemaOf(auditListBaseShape, {
   entity: z.string().trim().max(40).regex(/^[a-z_]*$/).optional().transform((s) => (s ? s : undefined)),
   action: z.string().trim().max(60).regex(/^[A-Za-z_.]*$/).optional().transform((s) => (s ? s : undefined)),
   actor: textFilter,
@@ -65,5 +68,5 @@ export const auditListSchema = listParamsSchema(['at'], {
   to: auditDay,
   before: idFilter,
   after: idFilter,
-}, { dir: 'desc' }).omit({ page: true, sort: true, dir: true });
+}).omit({ page: true, sort: true, dir: true });
 export type AuditListParams = z.output<typeof auditListSchema>;

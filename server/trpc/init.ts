@@ -2,7 +2,8 @@
 import 'server-only';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { ZodError } from 'zod';
+// The core's error class: thrown by full and zod/mini schemas alike (core/schemas/org.ts is mini).
+import { $ZodError } from 'zod/v4/core';
 import type { Db } from '@/db';
 import { awaitsPasswordChange, can, type OpenAction, type SignedInAction } from '@/server/auth/permissions';
 import type { SessionUser } from '@/server/auth/session';
@@ -21,7 +22,7 @@ installZodMessages();
 export type Context = { db: Db; user: SessionUser | null; resHeaders?: Headers; locale?: Locale };
 
 /** Zod issues as `{ "field.path": ["message", …] }` so forms can show each at its field. */
-export function zodFieldErrors(error: ZodError): FieldErrors {
+export function zodFieldErrors(error: $ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
@@ -35,9 +36,9 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const fields =
-      cause instanceof ZodError ? zodFieldErrors(cause) : cause instanceof ValidationError ? cause.fields : null;
+      cause instanceof $ZodError ? zodFieldErrors(cause) : cause instanceof ValidationError ? cause.fields : null;
     const domain = cause instanceof DomainError ? cause : null;
-    const reason = domain?.reason ?? (cause instanceof ZodError ? 'validation' : null);
+    const reason = domain?.reason ?? (cause instanceof $ZodError ? 'validation' : null);
     // The reader's sentence: the English message of the error is for the logs only.
     const message = readerMessage(ctx?.locale ?? DEFAULT_LOCALE, {
       reason,

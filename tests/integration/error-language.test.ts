@@ -45,6 +45,20 @@ describe('refusals in the reader’s language', () => {
     expect(zh.message).toBe(catalogs['zh-CN'].errors.reason.validation);
   });
 
+  it('a zod/mini schema (the forms check with those in the browser) puts its problems at the fields the same way', async () => {
+    const user = await callTrpc('users.create', { username: 'x', name: ' ', password: 'short', role: 'assessor' }, 'en');
+    expect(user.data).toMatchObject({ code: 'BAD_REQUEST', reason: 'validation' });
+    expect(user.data.fields).toEqual({
+      username: ['validation.username'],
+      name: ['validation.required'],
+      password: ['validation.password.min::{"min":10}'],
+      regionIds: ['validation.scope.regions'],
+    });
+    const period = await callTrpc('periods.create', { kind: 'quarter', year: 1999 }, 'en');
+    expect(period.data).toMatchObject({ code: 'BAD_REQUEST', reason: 'validation' });
+    expect(Object.keys(period.data.fields ?? {}).sort()).toEqual(['quarter', 'year']);
+  });
+
   it("a route handler's JSON error says it in the language of the cookie", async () => {
     const request = new Request('http://localhost/api/eligibility/programs/999', { headers: { cookie: 'NEXT_LOCALE=en' } });
     const res = await programFileRoute.run({ db, user: admin }, request, { id: '999' });
