@@ -3,7 +3,7 @@
 // so a high class alone would suggest a balance that isn't there. C, T and D get a help popover.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { HelpPopover } from '@/components/ui/popover';
+import { LazyHelpPopover as HelpPopover } from '@/components/ui/lazy-help-popover';
 import type { Scorecard } from './types';
 import { formatNumber } from '@/core/i18n/format';
 import { pickName } from '@/core/i18n/label';

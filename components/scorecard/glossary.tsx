@@ -2,7 +2,7 @@
 // The scorecard's glossary: "normalized", "goalposts" and "share of range" explained once, as a
 // popover listing them all and as a "?" next to a single term wherever it appears.
 import { useTranslations } from 'next-intl';
-import { HelpPopover } from '@/components/ui/popover';
+import { LazyHelpPopover as HelpPopover } from '@/components/ui/lazy-help-popover';
 
 export const GLOSSARY_TERMS = ['normalized', 'goalposts', 'shareOfRange'] as const;
 export type GlossaryTerm = (typeof GLOSSARY_TERMS)[number];

@@ -6,6 +6,7 @@ import { useId, type ComponentProps, type ReactNode } from 'react';
 import { Popover as PopoverPrimitive } from 'radix-ui';
 import { CircleQuestionMark, X } from 'lucide-react';
 import { cn } from '@/lib/cn';
+import { helpTriggerClassName } from './help-trigger';
 
 export const Popover = PopoverPrimitive.Root;
 export const PopoverTrigger = PopoverPrimitive.Trigger;
@@ -43,20 +44,16 @@ export interface HelpPopoverProps {
   className?: string;
 }
 
-export function HelpPopover({ label, title, closeLabel, text, children, className }: HelpPopoverProps) {
+/** `defaultOpen`: open at once (lazy-help-popover.tsx mounts it when the reader opens it). */
+export function HelpPopover({ label, title, closeLabel, text, children, className, defaultOpen }: HelpPopoverProps & { defaultOpen?: boolean }) {
   const titleId = useId();
   return (
-    <Popover>
+    <Popover defaultOpen={defaultOpen}>
       <PopoverTrigger
         aria-label={text ? undefined : label}
         data-help-popover=""
         data-print="hide"
-        className={cn(
-          'inline-flex min-h-6 min-w-6 cursor-pointer items-center justify-center gap-1 rounded-full align-middle text-primary',
-          'hover:bg-primary-subtle focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring',
-          text && 'rounded-md px-1.5 text-sm font-medium',
-          className,
-        )}
+        className={helpTriggerClassName(Boolean(text), className)}
       >
         <CircleQuestionMark aria-hidden="true" className="size-4 shrink-0" />
         {text ? <span>{text}</span> : null}
