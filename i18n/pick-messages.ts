@@ -8,10 +8,10 @@ type Tree = { [key: string]: string | Tree };
 
 /**
  * What the root layout sends to every page: the client components of the root layout, the app
- * shell and the error boundaries. `errors.network` is the sentence the tRPC client shows when
- * the server does not answer.
+ * shell and the error boundaries. (The tRPC client's `errors.network`, the sentence it shows when
+ * the server does not answer, comes with the layouts that have the client.)
  */
-export const SHELL_NAMESPACES = ['common', 'errors.network'] as const;
+export const SHELL_NAMESPACES = ['common'] as const;
 
 /**
  * The parts of `messages` named by `namespaces` ("ns", or a dotted path to a sub-tree or a single

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { api } from '@/lib/trpc/server';
 import { AppShell, type NavItem } from '@/components/app/app-shell';
 import { ClientMessages } from '@/components/app/client-messages';
+import { TRPCReactProvider } from '@/lib/trpc/client';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const caller = await api();
@@ -43,16 +44,19 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             { href: '/me', label: ts('nav.myScorecard'), icon: 'scorecard' },
             { href: '/me/profile', label: t('nav.myProfile'), icon: 'profile' },
           ];
+  // The app's pages read and write through tRPC; the public pages (sign-in) go without its client.
   return (
-    <ClientMessages namespaces={['notifications.bell']}>
-      <AppShell
-        nav={nav}
-        user={{ name: me.name, username: me.username, roleLabel: t(`roles.${me.role}`) }}
-        demoNotice={demo ? t('demoNotice') : null}
-        unread={unread}
-      >
-        {children}
-      </AppShell>
+    <ClientMessages namespaces={['notifications.bell', 'errors.network']}>
+      <TRPCReactProvider>
+        <AppShell
+          nav={nav}
+          user={{ name: me.name, username: me.username, roleLabel: t(`roles.${me.role}`) }}
+          demoNotice={demo ? t('demoNotice') : null}
+          unread={unread}
+        >
+          {children}
+        </AppShell>
+      </TRPCReactProvider>
     </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { AuthFrame } from '@/components/auth/auth-frame';
 import { PasswordChangeForm } from '@/components/auth/password-change-form';
 import { Alert } from '@/components/ui/alert';
 import { ClientMessages } from '@/components/app/client-messages';
+import { TRPCReactProvider } from '@/lib/trpc/client';
 
 export async function generateMetadata() {
   const t = await getTranslations('auth.changePassword');
@@ -29,10 +30,13 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
   );
   return (
     <ClientMessages namespaces={['auth.changePassword', 'errors', 'jobs', 'validation']}>
-      <AuthFrame title={t('auth.changePassword.forcedTitle')} after={signOut}>
-        <Alert variant="info">{t('auth.changePassword.forcedBody')}</Alert>
-        <PasswordChangeForm next={next} />
-      </AuthFrame>
+      {/* The form saves through tRPC (the same form as the profile's); the sign-in page has no client. */}
+      <TRPCReactProvider>
+        <AuthFrame title={t('auth.changePassword.forcedTitle')} after={signOut}>
+          <Alert variant="info">{t('auth.changePassword.forcedBody')}</Alert>
+          <PasswordChangeForm next={next} />
+        </AuthFrame>
+      </TRPCReactProvider>
     </ClientMessages>
   );
 }

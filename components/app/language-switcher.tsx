@@ -1,39 +1,47 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { Languages } from 'lucide-react';
-import { LOCALES, type Locale } from '@/i18n/config';
-import { useTRPC } from '@/lib/trpc/client';
+import { LOCALES } from '@/i18n/config';
 
 /**
- * A native select: keyboard and screen-reader friendly without extra work. The choice is a cookie
- * set by `me.setLocale` (and saved in the profile when signed in); the pages then re-render.
+ * A native select in a plain form posted to /api/session/locale, which sets the language cookie
+ * (and saves the choice in the profile when signed in): keyboard and screen-reader friendly, and
+ * it works without JavaScript (the button then applies the choice). With JavaScript the choice
+ * applies as it is made and the page re-renders in place. No tRPC client: the sign-in page's
+ * only script stays small.
  */
 export function LanguageSwitcher() {
   const t = useTranslations('common.language');
   const locale = useLocale();
   const router = useRouter();
-  const trpc = useTRPC();
-  const setLocale = useMutation(trpc.me.setLocale.mutationOptions());
   const [pending, start] = useTransition();
   return (
-    <label className="inline-flex items-center gap-1.5 text-sm">
+    <form
+      method="post"
+      action="/api/session/locale"
+      className="inline-flex items-center gap-1.5 text-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = e.currentTarget;
+        const body = new FormData(form);
+        start(async () => {
+          // The 303 to the page is not followed: the page re-renders in place instead.
+          const res = await fetch(form.action, { method: 'POST', body, redirect: 'manual' }).catch(() => null);
+          if (res) router.refresh();
+        });
+      }}
+    >
       <Languages aria-hidden="true" className="size-4 text-muted-foreground" />
-      <span className="sr-only">{t('label')}</span>
       <select
+        name="locale"
         className="h-9 rounded-md border border-input bg-surface px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring"
-        value={locale}
-        disabled={pending || setLocale.isPending}
+        defaultValue={locale}
+        key={locale}
+        disabled={pending}
         aria-label={t('label')}
-        onChange={(e) => {
-          const next = e.target.value as Locale;
-          start(async () => {
-            await setLocale.mutateAsync({ locale: next });
-            router.refresh();
-          });
-        }}
+        onChange={(e) => e.currentTarget.form?.requestSubmit()}
       >
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
@@ -41,6 +49,11 @@ export function LanguageSwitcher() {
           </option>
         ))}
       </select>
-    </label>
+      <noscript>
+        <button type="submit" className="h-9 rounded-md border border-input bg-surface px-2 text-sm">
+          {t('apply')}
+        </button>
+      </noscript>
+    </form>
   );
 }

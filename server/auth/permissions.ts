@@ -15,8 +15,8 @@ export const PERMISSIONS = {
   // null without a session.
   'session.signIn': EVERYONE,
   'session.signOut': EVERYONE,
+  'session.setLocale': EVERYONE,
   'me.read': EVERYONE,
-  'me.setLocale': EVERYONE,
   // One's own password (signed in, any role).
   'me.changePassword': ['admin', 'assessor', 'stakeholder'],
   'meta.demo': EVERYONE,

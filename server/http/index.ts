@@ -7,7 +7,7 @@ import { healthRoute } from './routes/health';
 import { importTemplateRoute, importUploadRoute } from './routes/imports';
 import { jobFileRoute, scorecardExportRoute, scorecardPdfRoute } from './routes/scorecard-export';
 import { countyExportRoute, countyPdfRoute } from './routes/county-export';
-import { signInRoute, signOutRoute } from './routes/session';
+import { localeRoute, signInRoute, signOutRoute } from './routes/session';
 import { registryTemplateRoute, registryUploadRoute } from './routes/stakeholder-registry';
 import { trpcGetRoute, trpcPostRoute } from './routes/trpc';
 
@@ -17,6 +17,7 @@ export const ROUTES: readonly Route[] = [
   healthRoute,
   signInRoute,
   signOutRoute,
+  localeRoute,
   importUploadRoute,
   importTemplateRoute,
   scorecardExportRoute,
@@ -39,6 +40,7 @@ export {
   importTemplateRoute,
   importUploadRoute,
   jobFileRoute,
+  localeRoute,
   programFileRoute,
   registryTemplateRoute,
   registryUploadRoute,

@@ -8,8 +8,7 @@ import { getAuth, resetAuth } from '@/server/auth/auth';
 import { CLIENT_ADDRESS_HEADER } from '@/server/auth/client-address';
 import { loadSessionUser } from '@/server/auth/session';
 import { signIn } from '@/server/auth/sign-in';
-import { signInRoute, signOutRoute } from '@/server/http';
-import { createCaller } from '@/server/trpc/root';
+import { localeRoute, signInRoute, signOutRoute } from '@/server/http';
 import { session, auditLog, user } from '@/db/schema';
 import { callerFor, freshDb, makeUser, smallWorld } from './helpers';
 import type { Db } from '@/db/client';
@@ -119,21 +118,6 @@ describe('the sign-in and sign-out routes', () => {
   });
 });
 
-describe('me.setLocale', () => {
-  it('sets the language cookie without a session, and saves it in the profile with one', async () => {
-    const anonymous = new Headers();
-    await createCaller({ db, user: null, resHeaders: anonymous }).me.setLocale({ locale: 'en' });
-    expect(anonymous.get('set-cookie')).toBe('NEXT_LOCALE=en; Path=/; Max-Age=31536000; SameSite=Lax');
-
-    const alice = db.query.user.findFirst({ where: (u, { eq: e }) => e(u.username, 'alice') }).sync()!;
-    const resHeaders = new Headers();
-    const me = createCaller({ db, user: loadSessionUser(db, alice.id), resHeaders });
-    expect(await me.me.setLocale({ locale: 'zh-CN' })).toEqual({ locale: 'zh-CN' });
-    expect(resHeaders.get('set-cookie')).toBe('NEXT_LOCALE=zh-CN; Path=/; Max-Age=31536000; SameSite=Lax');
-    expect(loadSessionUser(db, alice.id)?.locale).toBe('zh-CN');
-  });
-});
-
 describe('password rules', () => {
   const alice = () => db.query.user.findFirst({ where: (u, { eq: e }) => e(u.username, 'alice') }).sync()!;
 
@@ -238,7 +222,7 @@ describe('audit of sign-in, failures, sign-out and language', () => {
     const token = /scorecard\.session_token=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
     const cookie = new Headers({ cookie: `scorecard.session_token=${token}` });
     const alice = db.query.user.findFirst({ where: (u, { eq: e }) => e(u.username, 'alice') }).sync()!;
-    await createCaller({ db, user: loadSessionUser(db, alice.id), resHeaders: new Headers() }).me.setLocale({ locale: 'en' });
+    await localeRoute.run({ db, user: loadSessionUser(db, alice.id) }, new Request('http://localhost/api/session/locale', { method: 'POST', body: new URLSearchParams({ locale: 'en' }) }));
     expect(rows('user.setLocale').map((r) => [r.actorId, r.before, r.after])).toEqual([[alice.id, { locale: null }, { locale: 'en' }]]);
 
     await signOutRoute.run({ db, user: loadSessionUser(db, alice.id) }, new Request('http://localhost/api/session/sign-out', { method: 'POST', headers: cookie }));

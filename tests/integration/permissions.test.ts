@@ -21,7 +21,6 @@ type ProcedurePath = { [R in keyof Inputs & string]: `${R}.${keyof Inputs[R] & s
 /** Each procedure's action: the compiler insists that every procedure is listed, the tests below that each checks it. */
 const PROCEDURES = {
   'me.get': 'me.read',
-  'me.setLocale': 'me.setLocale',
   'me.changePassword': 'me.changePassword',
   'meta.demo': 'meta.demo',
   'dashboard.admin': 'dashboard.admin',

@@ -6,8 +6,10 @@ import 'server-only';
 import { createTranslator } from 'use-intl/core';
 import { safeNextPath } from '@/core/domain/sign-in';
 import { messagesFor } from '@/i18n/messages';
+import { isLocale } from '@/i18n/config';
 import { localeCookie, requestLocale } from '@/server/auth/locale';
 import { signIn, signOut } from '@/server/auth/sign-in';
+import { setOwnLocale } from '@/server/services/users';
 import { defineRoute, seeOther } from '../define-route';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -56,3 +58,33 @@ export const signOutRoute = defineRoute({
     return seeOther('/sign-in');
   },
 });
+
+/**
+ * The language switcher's form: sets the language cookie and, when signed in, the profile's
+ * language, then sends the browser back to the page it was on. A plain
+ * form post, so it works without JavaScript and the public pages need no tRPC client.
+ */
+export const localeRoute = defineRoute({
+  method: 'POST',
+  path: '/api/session/locale',
+  action: 'session.setLocale',
+  handler: async ({ request, db, user }) => {
+    const form = await request.formData().catch(() => new FormData());
+    const locale = form.get('locale');
+    const back = backTo(request.headers.get('referer'));
+    if (!isLocale(locale)) return seeOther(back);
+    if (user) setOwnLocale(db, user, locale);
+    return seeOther(back, { 'set-cookie': localeCookie(locale) });
+  },
+});
+
+/** The path of the page the form was on (only the path: the answer never leaves this site). */
+function backTo(referer: string | null): string {
+  if (!referer) return '/';
+  try {
+    const url = new URL(referer);
+    return safeNextPath(`${url.pathname}${url.search}`);
+  } catch {
+    return '/';
+  }
+}

@@ -1,0 +1,5 @@
+import { localeRoute } from '@/server/http';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = localeRoute.handle;
