@@ -107,13 +107,39 @@ function runHere(db: Db, jobId: number, attachment: Uint8Array | null): Promise<
 const globalForPending = globalThis as unknown as { __scorecardPendingJobs?: Int32Array };
 const pendingJobs = (globalForPending.__scorecardPendingJobs ??= new Int32Array(new SharedArrayBuffer(4)));
 
+/**
+ * Runs tasks at most `slots` at a time, the others waiting here in order. The job pool gets no more
+ * tasks than it has threads: Piscina replaces a worker that died (out of heap) only up to
+ * minThreads, 0 here, so tasks left waiting in its own queue would wait until someone started
+ * another job. Handed over one at a time, each task finds a free thread and the pool starts a
+ * worker for it.
+ */
+export function taskGate(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let free = slots;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+}
+
+const globalForGate = globalThis as unknown as { __scorecardJobGate?: ReturnType<typeof taskGate> };
+const gate = () => (globalForGate.__scorecardJobGate ??= taskGate(env.JOB_WORKERS));
+
 async function runInWorker(db: Db, jobId: number, attachment: Uint8Array | null): Promise<void> {
   const { port1, port2 } = new MessageChannel();
   port1.on('message', (m: ProgressMessage) => setLiveProgress(jobId, m));
   Atomics.add(pendingJobs, 0, 1);
   try {
     const task: WorkerTask = { jobId, dbFile: fileOf(db), port: port2, attachment, pendingJobs };
-    await pool().run(task, { transferList: [port2] });
+    await gate()(() => pool().run(task, { transferList: [port2] }));
   } catch (e) {
     // The worker died (out of memory, terminated): its transaction rolled back with it.
     markFailed(db, jobId, workerErrorOf(e));

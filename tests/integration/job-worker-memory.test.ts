@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Piscina } from 'piscina';
 import { env } from '@/server/env';
-import { workerErrorOf } from '@/server/jobs/runner';
+import { taskGate, workerErrorOf } from '@/server/jobs/runner';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'job-heap-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -26,6 +26,17 @@ describe('a job worker out of heap', () => {
     );
     await pool.destroy();
     expect(workerErrorOf(error)).toEqual({ code: 'outOfMemory', params: { limitMb: env.JOB_WORKER_HEAP_MB } });
+  });
+
+  it('lets the jobs queued behind it run (the pool starts a new worker for them)', async () => {
+    const hungry = path.join(dir, 'hungry-next.mjs');
+    fs.writeFileSync(hungry, 'export default (n) => { if (n === 0) { const kept = []; for (;;) kept.push(new Array(100_000).fill(1)); } return n * 2; };\n');
+    // As the job pool is configured: no thread kept when idle, one at a time.
+    const pool = new Piscina({ filename: hungry, minThreads: 0, maxThreads: 1, resourceLimits: { maxOldGenerationSizeMb: 32 } });
+    const gated = taskGate(1);
+    const outcomes = await Promise.allSettled([0, 1, 2].map((n) => gated(() => pool.run(n) as Promise<number>)));
+    await pool.destroy();
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : workerErrorOf(o.reason).code))).toEqual(['outOfMemory', 2, 4]);
   });
 
   it('leaves nothing of its write transaction, and the database writable', async () => {
