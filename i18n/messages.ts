@@ -41,10 +41,16 @@ import enScorecardExplained from '@/messages/en/scorecard-explained.json';
 import zhScorecardExplained from '@/messages/zh-CN/scorecard-explained.json';
 import enWhatIf from '@/messages/en/what-if.json';
 import zhWhatIf from '@/messages/zh-CN/what-if.json';
+import enAppeals from '@/messages/en/appeals.json';
+import zhAppeals from '@/messages/zh-CN/appeals.json';
+import enRevisions from '@/messages/en/revisions.json';
+import zhRevisions from '@/messages/zh-CN/revisions.json';
+import enRobustness from '@/messages/en/robustness.json';
+import zhRobustness from '@/messages/zh-CN/robustness.json';
 
 export const catalogs = {
-  en: { common: enCommon, auth: enAuth, validation: enValidation, admin: enAdmin, stakeholders: enStakeholders, evaluations: enEvaluations, scorecard: enScorecard, scorecardExports: enScorecardExports, method: enMethod, incentives: enIncentives, jobs: enJobs, errors: enErrors, reviewerTools: enReviewerTools, notifications: enNotifications, workQueue: enWorkQueue, incentivesOutlook: enIncentivesOutlook, adminTools: enAdminTools, scorecardExplained: enScorecardExplained, methodCoverage: enMethodCoverage, whatIf: enWhatIf },
-  'zh-CN': { common: zhCommon, auth: zhAuth, validation: zhValidation, admin: zhAdmin, stakeholders: zhStakeholders, evaluations: zhEvaluations, scorecard: zhScorecard, scorecardExports: zhScorecardExports, method: zhMethod, incentives: zhIncentives, jobs: zhJobs, errors: zhErrors, reviewerTools: zhReviewerTools, notifications: zhNotifications, workQueue: zhWorkQueue, incentivesOutlook: zhIncentivesOutlook, adminTools: zhAdminTools, scorecardExplained: zhScorecardExplained, methodCoverage: zhMethodCoverage, whatIf: zhWhatIf },
+  en: { common: enCommon, auth: enAuth, validation: enValidation, admin: enAdmin, stakeholders: enStakeholders, evaluations: enEvaluations, scorecard: enScorecard, scorecardExports: enScorecardExports, method: enMethod, incentives: enIncentives, jobs: enJobs, errors: enErrors, reviewerTools: enReviewerTools, notifications: enNotifications, workQueue: enWorkQueue, incentivesOutlook: enIncentivesOutlook, adminTools: enAdminTools, scorecardExplained: enScorecardExplained, methodCoverage: enMethodCoverage, whatIf: enWhatIf, appeals: enAppeals, revisions: enRevisions, robustness: enRobustness },
+  'zh-CN': { common: zhCommon, auth: zhAuth, validation: zhValidation, admin: zhAdmin, stakeholders: zhStakeholders, evaluations: zhEvaluations, scorecard: zhScorecard, scorecardExports: zhScorecardExports, method: zhMethod, incentives: zhIncentives, jobs: zhJobs, errors: zhErrors, reviewerTools: zhReviewerTools, notifications: zhNotifications, workQueue: zhWorkQueue, incentivesOutlook: zhIncentivesOutlook, adminTools: zhAdminTools, scorecardExplained: zhScorecardExplained, methodCoverage: zhMethodCoverage, whatIf: zhWhatIf, appeals: zhAppeals, revisions: zhRevisions, robustness: zhRobustness },
 } as const;
 
 export type Messages = (typeof catalogs)['en'];

@@ -21,6 +21,9 @@ const KIND_KEY = {
   'stakeholders.import': 'stakeholdersImport',
   'scorecard.pdf': 'scorecardPdf',
   'tuning.preview': 'tuningPreview',
+  'eligibility.robustness': 'eligibilityRobustness',
+  'revision.preview': 'revisionPreview',
+  'revision.publish': 'revisionPublish',
 } as const satisfies Record<JobKind, string>;
 
 /** Thrown by `run` when the job failed; the error is on the job, shown by `JobProgress`. */

@@ -8,7 +8,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { Bell, CalendarClock, CalendarRange, CheckCircle2, Undo2 } from 'lucide-react';
+import { Bell, CalendarClock, CalendarRange, CheckCircle2, FilePenLine, Gavel, MessageSquareWarning, Undo2 } from 'lucide-react';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/lib/trpc/client';
 import { Alert } from '@/components/ui/alert';
@@ -23,7 +23,16 @@ import { WithNames, nameIn } from '@/components/ui/lang-text';
 type ListData = inferRouterOutputs<AppRouter>['notifications']['list'];
 type Item = ListData['items'][number];
 
-const ICONS = { evaluation_returned: Undo2, evaluation_approved: CheckCircle2, period_opened: CalendarRange, period_due_soon: CalendarClock } as const;
+const ICONS = {
+  evaluation_returned: Undo2,
+  evaluation_approved: CheckCircle2,
+  period_opened: CalendarRange,
+  period_due_soon: CalendarClock,
+  appeal_submitted: MessageSquareWarning,
+  appeal_proposed: Gavel,
+  appeal_decided: Gavel,
+  period_revised: FilePenLine,
+} as const;
 
 export function NotificationList({ data }: { data: ListData }) {
   const t = useTranslations('notifications');

@@ -43,7 +43,7 @@ export type ScoreRunStatus = (typeof SCORE_RUN_STATUSES)[number];
 export const SCORE_RUN_KINDS = ['official', 'provisional', 'preview'] as const;
 export type ScoreRunKind = (typeof SCORE_RUN_KINDS)[number];
 
-export const JOB_KINDS = ['period.publish', 'eligibility.run', 'scores.provisional', 'evaluations.import', 'stakeholders.import', 'scorecard.pdf', 'tuning.preview'] as const;
+export const JOB_KINDS = ['period.publish', 'eligibility.run', 'scores.provisional', 'evaluations.import', 'stakeholders.import', 'scorecard.pdf', 'tuning.preview', 'eligibility.robustness', 'revision.preview', 'revision.publish'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];

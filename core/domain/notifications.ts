@@ -1,7 +1,7 @@
 // In-app notifications: what happened to whom. The row stores the kind and its parameters; the
 // text comes from the catalogs (`notifications.kinds.<kind>`) in the reader's language at read time.
 
-export const NOTIFICATION_KINDS = ['evaluation_returned', 'evaluation_approved', 'period_opened', 'period_due_soon'] as const;
+export const NOTIFICATION_KINDS = ['evaluation_returned', 'evaluation_approved', 'period_opened', 'period_due_soon', 'appeal_submitted', 'appeal_proposed', 'appeal_decided', 'period_revised'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The catalog parameters of each kind (names are stored as written when the event happened). */
@@ -17,6 +17,10 @@ export type NotificationParams = {
   reason?: string;
   /** A period's due date (ISO). */
   dueDate?: string;
+  /** An appeal's proposed or confirmed decision. */
+  decision?: 'accept' | 'reject';
+  /** A period's revision number (2, 3, …). */
+  revision?: number;
 };
 
 /** A period is "nearing its due date" this many days before it (and on the day itself). */

@@ -1,6 +1,6 @@
 // Incentive programs, eligibility runs and their determinations.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
 import { stakeholders } from './org';
 import { periods } from './periods';
@@ -52,6 +52,9 @@ export const eligibilityRuns = sqliteTable('eligibility_runs', {
   inputHash: text('input_hash').notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   createdBy: text('created_by').references(() => user.id),
+  // A run recomputed for a period's revision, and the run of the same program it replaces.
+  revisionId: integer('revision_id'),
+  replacesRunId: integer('replaces_run_id').references((): AnySQLiteColumn => eligibilityRuns.id),
 });
 
 export const determinations = sqliteTable(

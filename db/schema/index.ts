@@ -12,3 +12,5 @@ export * from './jobs';
 export * from './impact-previews';
 export * from './counts';
 export * from './notifications';
+export * from './appeals';
+export * from './robustness';

@@ -23,7 +23,7 @@ export const notifications = sqliteTable(
     readAt: integer('read_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    check('notifications_kind_check', sql`${t.kind} in ('evaluation_returned','evaluation_approved','period_opened','period_due_soon')`),
+    check('notifications_kind_check', sql`${t.kind} in ('evaluation_returned','evaluation_approved','period_opened','period_due_soon','appeal_submitted','appeal_proposed','appeal_decided','period_revised')`),
     check('notifications_link_check', sql`${t.link} like '/%' and ${t.link} not like '//%'`),
     index('notifications_user_read_idx').on(t.userId, t.readAt),
     index('notifications_user_created_idx').on(t.userId, t.createdAt),

@@ -17,6 +17,10 @@ export const periods = sqliteTable(
     status: text('status', { enum: PERIOD_STATUSES }).notNull().default('open'),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    // Days after publication during which values may be contested, and within which a decision is
+    // due (bounds checked by the input schema: a check here would make SQLite rebuild the table).
+    appealWindowDays: integer('appeal_window_days').notNull().default(30),
+    appealDecisionDays: integer('appeal_decision_days').notNull().default(15),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   },
   (t) => [

@@ -28,6 +28,10 @@ export const scoreRuns = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
     createdBy: text('created_by').references(() => user.id),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    // The period's revision (2, 3, …) this official run belongs to; null for its first publication.
+    // Not a foreign key: period_revisions refers to this schema, and the revision row is written
+    // in the same transaction as its runs.
+    revisionId: integer('revision_id'),
   },
   (t) => [
     index('score_runs_period_idx').on(t.periodId, t.kpiSetVersionId),
