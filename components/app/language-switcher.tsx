@@ -1,7 +1,7 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { Languages } from 'lucide-react';
 import { LOCALES } from '@/i18n/config';
 
@@ -17,6 +17,9 @@ export function LanguageSwitcher() {
   const locale = useLocale();
   const router = useRouter();
   const [pending, start] = useTransition();
+  // A post that failed (link down, refused) leaves the page in its language: the select goes back
+  // to it and says so, instead of showing a language the page is not in.
+  const [failed, setFailed] = useState(false);
   return (
     <form
       method="post"
@@ -26,10 +29,14 @@ export function LanguageSwitcher() {
         e.preventDefault();
         const form = e.currentTarget;
         const body = new FormData(form);
+        setFailed(false);
         start(async () => {
-          // The 303 to the page is not followed: the page re-renders in place instead.
+          // The 303 to the page is not followed (an opaque redirect): the page re-renders in place instead.
           const res = await fetch(form.action, { method: 'POST', body, redirect: 'manual' }).catch(() => null);
-          if (res) router.refresh();
+          if (res && (res.type === 'opaqueredirect' || res.ok)) return router.refresh();
+          const select = form.elements.namedItem('locale');
+          if (select instanceof HTMLSelectElement) select.value = locale;
+          setFailed(true);
         });
       }}
     >
@@ -49,6 +56,11 @@ export function LanguageSwitcher() {
           </option>
         ))}
       </select>
+      {failed ? (
+        <span role="alert" className="text-xs text-danger">
+          {t('failed')}
+        </span>
+      ) : null}
       <noscript>
         <button type="submit" className="h-9 rounded-md border border-input bg-surface px-2 text-sm">
           {t('apply')}

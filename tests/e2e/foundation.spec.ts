@@ -22,6 +22,23 @@ test.describe('sign-in and homes', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Evaluation office overview' })).toBeVisible();
   });
 
+  test('a language change that does not reach the server leaves the page and the select in its language, and says so', async ({ page, signInAs }) => {
+    await signInAs(page, 'admin');
+    await page.route('**/api/session/locale', (route) => route.abort('internetdisconnected'));
+    const select = page.getByRole('combobox', { name: 'Language' });
+    await select.selectOption('zh-CN');
+    await expect(page.getByRole('alert').filter({ hasText: 'The language could not be changed; try again.' })).toBeVisible();
+    await expect(select).toHaveValue('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // Once the link is back, the same choice works.
+    await page.unroute('**/api/session/locale');
+    await select.selectOption('zh-CN');
+    await expect(page.getByRole('heading', { level: 1, name: '评估办公室总览' })).toBeVisible();
+    // Back to English: the choice is saved in the admin's profile, which other tests sign in to.
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+    await expect(page.getByRole('heading', { level: 1, name: 'Evaluation office overview' })).toBeVisible();
+  });
+
   test('an admin manages users', async ({ page, signInAs, shot }) => {
     await signInAs(page, 'admin');
     await page.getByRole('link', { name: 'Users' }).first().click();
