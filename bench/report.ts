@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { JobFigure } from './jobs';
 import { INTERACTIVE_GOAL_MS, pageLoadProblems, SLOW_LINK, type PageLoadFigure } from './page-load';
+import { ROBUSTNESS_GOAL_SECONDS, type RobustnessFigure } from './robustness';
 import type { ScoringFigures } from './scoring';
 import type { LoadFigure, RequestFigure } from './web';
 import { MAX_RESPONSE_BYTES } from './web';
@@ -20,6 +21,7 @@ export interface Results {
   jobs: JobFigure[];
   maxRssMb: Record<string, number>;
   scoring: ScoringFigures | null;
+  robustness: RobustnessFigure | null;
   failures: string[];
 }
 
@@ -113,6 +115,14 @@ export function reportLines(results: Results): string[] {
     if (s.wallRatio !== null) lines.push(`wall-time ratio ${s.wallRatio.toFixed(2)} (goal ≤ 0.7: ${mark(s.wallRatio <= 0.7)}); peak memory ratio ${s.memoryRatio?.toFixed(2) ?? '–'} (goal ≤ 1: ${mark((s.memoryRatio ?? Infinity) <= 1)})`);
     if (s.hyperfineSeconds) lines.push(`hyperfine, alternating: CLI ${s.hyperfineSeconds.cli.toFixed(3)} s, pandas ${s.hyperfineSeconds.pandas.toFixed(3)} s`);
     lines.push('');
+  }
+  const r = results.robustness;
+  if (r) {
+    lines.push(`## Robustness of awards, in process, one thread`, '');
+    lines.push(
+      `${r.draws.toLocaleString('en')} weightings over ${r.stakeholders.toLocaleString('en')} stakeholders (${r.indicators} indicators): ${r.seconds.toFixed(1)} s, ${r.fragile.toLocaleString('en')} fragile (goal ≤ ${ROBUSTNESS_GOAL_SECONDS} s: ${mark(r.seconds <= ROBUSTNESS_GOAL_SECONDS)})`,
+      '',
+    );
   }
   if (results.failures.length) lines.push('## Steps that failed', '', ...results.failures.map((f) => `- ${f}`), '');
   return lines;

@@ -5,7 +5,8 @@
 //         every page's first visit in Chromium over a 400 kbps / 400 ms link, the scorecard under 50 connections, then publish / eligibility / import on the province
 //         while another user reads; server RSS sampled throughout
 //   jobs  the long work on the province (part of web unless --only says otherwise)
-// Options: --stakeholders N (default 100000; 1000000 for the larger province), --only cli|web|jobs,
+//   robustness  1,000 seeded weightings over 10,000 generated stakeholders, in process (bench/robustness.ts)
+// Options: --stakeholders N (default 100000; 1000000 for the larger province), --only cli|web|jobs|robustness,
 // --repeats R (timed reads per page, default 40: p95 is then the third slowest, not the second), --micro (also the in-process benchmarks),
 // --no-page-loads (leave out the first visits over the slow link: ten minutes a run).
 // A step that cannot run (a part not built yet, a tool missing) fails loudly in the report and
@@ -19,13 +20,14 @@ import { eligibilityUnderLoad, importUnderLoad, publishUnderLoad } from './jobs'
 import { measurePageLoads } from './page-load';
 import { BENCH_DIST_DIR, OUT, prepareDatabase, ROOT, startServer, type Database, type Server } from './lib/servers';
 import { reportLines, writeResults, type Results } from './report';
+import { runRobustnessBench } from './robustness';
 import { runScoringBench } from './scoring';
 import { loadScorecard, measureRequests, medianLoad, type LoadFigure } from './web';
 
 /** Rounds of the scorecard under load, alternating the databases. */
 const LOAD_ROUNDS = 3;
 
-const USAGE = 'Usage: npm run bench -- [--stakeholders N] [--only cli|web|jobs] [--repeats R] [--micro] [--no-page-loads]';
+const USAGE = 'Usage: npm run bench -- [--stakeholders N] [--only cli|web|jobs|robustness] [--repeats R] [--micro] [--no-page-loads]';
 
 function options(argv: string[]) {
   const read = (name: string) => {
@@ -35,7 +37,7 @@ function options(argv: string[]) {
   const stakeholders = Number(read('stakeholders') ?? 100_000);
   const repeats = Number(read('repeats') ?? 40);
   const only = read('only');
-  if (!Number.isInteger(stakeholders) || stakeholders < 1 || !Number.isInteger(repeats) || repeats < 1 || (only && !['cli', 'web', 'jobs'].includes(only))) {
+  if (!Number.isInteger(stakeholders) || stakeholders < 1 || !Number.isInteger(repeats) || repeats < 1 || (only && !['cli', 'web', 'jobs', 'robustness'].includes(only))) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -95,6 +97,7 @@ const results: Results = {
   jobs: [],
   maxRssMb: {},
   scoring: null,
+  robustness: null,
   failures: [],
 };
 
@@ -105,7 +108,14 @@ if (opts.only === undefined || opts.only === 'cli') {
   });
 }
 
-if (opts.only !== 'cli') {
+if (opts.only === undefined || opts.only === 'robustness') {
+  // In process and single-threaded, before any server starts: nothing else is on the CPU.
+  await step(results, 'robustness', async () => {
+    results.robustness = await runRobustnessBench();
+  });
+}
+
+if (opts.only !== 'cli' && opts.only !== 'robustness') {
   const servers: Server[] = [];
   await step(results, 'web', async () => {
     buildApp();

@@ -10,10 +10,17 @@
 //   per result:  "type", "name", "county", "countyPercentile", "history": [{period, score}]
 // Clauses needing data that is still missing are reported as "not available" (undecided), so
 // nobody qualifies on a condition that could not be checked.
+// With --robustness N (and --kpi-set for the weights) the output also carries a robustness check:
+// N seeded alternative weightings (±--spread, default 0.2; --seed, default a random one, printed),
+// the same engine and draws as the app's check (core/eligibility/robustness.ts).
 import fs from 'node:fs';
 import { z } from 'zod';
 import { historyFieldsNeeded, programFileSchema, projectHistoryScore, runEligibility, type EligibilityInput, type HistoryEntry, type HistoryField, type PeriodScore } from '@/core/eligibility';
-import { SCORES_FORMAT, validateKpiSet } from '@/core/scoring';
+import { compileKpiSet, SCORES_FORMAT, validateKpiSet, type KpiSetV1 } from '@/core/scoring';
+import { checkRobustness, robustnessGroupOf } from '@/core/eligibility/robustness';
+import { DEFAULT_ROBUSTNESS_SPREAD, FRAGILE_BELOW, MAX_ROBUSTNESS_DRAWS } from '@/core/domain/robustness';
+import { MAX_ROBUSTNESS_SEED, MAX_ROBUSTNESS_SPREAD_PERCENT } from '@/core/schemas/robustness';
+import { UsageError } from './args';
 import { parseVmsg } from '@/core/domain/messages';
 import { parseOptions } from './args';
 import { CliInputError, readJsonFile } from './io';
@@ -22,7 +29,10 @@ import { EXIT_OK, exitCodeOf, type CliIo } from './outcome';
 import { STAKEHOLDER_TYPES, type StakeholderType } from '@/core/domain/enums';
 
 export const ELIGIBILITY_USAGE = `  eligibility --program FILE --scores FILE [--type TYPE] [--kpi-set FILE] [--out FILE]
+              [--robustness N --kpi-set FILE [--seed S] [--spread X]]
       Run an incentive program (program/v1 JSON) against a scores/v1 file; prints eligibility/v1 JSON.
+      --robustness N adds each decision's stability under N seeded weightings (±X, default 0.2) of
+      the kpi-set/v1 file's weights; under 0.9 it is fragile.
 `;
 
 const num = z.number().finite().nullable();
@@ -99,7 +109,8 @@ export function inputsFromScores(
 }
 
 export async function eligibilityCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const options = parseOptions(args, { required: ['program', 'scores'], optional: ['type', 'kpi-set', 'out'], choices: { type: STAKEHOLDER_TYPES } }, 'eligibility');
+  const options = parseOptions(args, { required: ['program', 'scores'], optional: ['type', 'kpi-set', 'out', 'robustness', 'seed', 'spread'], choices: { type: STAKEHOLDER_TYPES } }, 'eligibility');
+  const robustness = robustnessOptions(options);
   const programPath = options.get('program')!;
   const parsedProgram = programFileSchema.safeParse(readJsonFile(programPath));
   if (!parsedProgram.success) throw new CliInputError(issuesText(programPath, parsedProgram.error));
@@ -107,12 +118,15 @@ export async function eligibilityCommand(args: readonly string[], io: CliIo): Pr
   const typeOption = options.get('type') as StakeholderType | undefined;
   const defaultType = typeOption ?? (program.eligibleTypes.length === 1 ? program.eligibleTypes[0]! : null);
   let grades: string[] | null = null;
+  let kpiSet: KpiSetV1 | null = null;
   const kpiSetPath = options.get('kpi-set');
   if (kpiSetPath) {
     const checked = validateKpiSet(readJsonFile(kpiSetPath));
     if (!checked.ok) throw new CliInputError(checked.errors.map((e) => `${kpiSetPath}: ${e.path || '(document)'}: ${e.message}`).join('\n'));
+    kpiSet = checked.value;
     grades = [...checked.value.grades].sort((a, b) => b.min - a.min).map((g) => g.code);
   }
+  if (robustness && !kpiSet) throw new UsageError('--robustness needs --kpi-set FILE: the weights it perturbs');
   const scoresPath = options.get('scores')!;
   const inputs = inputsFromScores(readJsonFile(scoresPath), scoresPath, defaultType, grades, historyFieldsNeeded(program.rule));
   let result;
@@ -121,7 +135,9 @@ export async function eligibilityCommand(args: readonly string[], io: CliIo): Pr
   } catch (error) {
     throw new CliInputError(`${scoresPath}: ${(error as Error).message}`);
   }
-  const text = `${JSON.stringify({ program: program.code, ...result }, null, 2)}\n`;
+  let check: ReturnType<typeof robustnessOf> | undefined;
+  if (robustness && kpiSet) check = robustnessOf(program, inputs, kpiSet, robustness);
+  const text = `${JSON.stringify({ program: program.code, ...result, ...(check ? { robustness: check } : {}) }, null, 2)}\n`;
   const out = options.get('out');
   if (out) {
     try {
@@ -134,9 +150,50 @@ export async function eligibilityCommand(args: readonly string[], io: CliIo): Pr
   const undecided = result.determinations.filter((d) => d.reason === 'not_available').length;
   io.stderr(
     `${program.code}: ${t.candidates} candidates, ${t.passed} pass the rule, ${t.awarded} awarded; allocated ${t.allocated}${t.budget !== null ? ` of ${t.budget}` : ''}; inputs ${result.inputHash}\n` +
-      (undecided ? `${undecided} undecided: the rule needs data the scores file does not have (see "note": "not_available")\n` : ''),
+      (undecided ? `${undecided} undecided: the rule needs data the scores file does not have (see "note": "not_available")\n` : '') +
+      (check ? `robustness: ${check.draws} draws, ±${check.spread}, seed ${check.seed}: ${check.fragile} of ${check.results.length} decisions fragile (stability under ${FRAGILE_BELOW})\n` : ''),
   );
   return EXIT_OK;
+}
+
+type RobustnessArgs = { draws: number; spread: number; seed: number };
+
+/** --robustness N [--seed S] [--spread X], checked as the app's form checks them; null without --robustness. */
+function robustnessOptions(options: Map<string, string>): RobustnessArgs | null {
+  const draws = options.get('robustness');
+  if (draws === undefined) {
+    if (options.has('seed') || options.has('spread')) throw new UsageError('--seed and --spread go with --robustness N');
+    return null;
+  }
+  const integer = (text: string, name: string, max: number, min: number) => {
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+    return n;
+  };
+  const spreadText = options.get('spread');
+  const spread = spreadText === undefined ? DEFAULT_ROBUSTNESS_SPREAD : Number(spreadText);
+  const maxSpread = MAX_ROBUSTNESS_SPREAD_PERCENT / 100;
+  if (!(spread > 0 && spread <= maxSpread)) throw new UsageError(`--spread must be a fraction above 0 and at most ${maxSpread} (0.2 = ±20 %), got "${spreadText}"`);
+  const seedText = options.get('seed');
+  return {
+    draws: integer(draws, 'robustness', MAX_ROBUSTNESS_DRAWS, 1),
+    spread,
+    seed: seedText === undefined ? Math.floor(Math.random() * (MAX_ROBUSTNESS_SEED + 1)) : integer(seedText, 'seed', MAX_ROBUSTNESS_SEED, 0),
+  };
+}
+
+/** The check over the scores file's stakeholders, one KPI set: per candidate its stability, fragile flag and what flips it. */
+function robustnessOf(program: Parameters<typeof runEligibility>[0], inputs: EligibilityInput[], kpiSet: KpiSetV1, args: RobustnessArgs) {
+  const results = checkRobustness(program, inputs, [robustnessGroupOf(compileKpiSet(kpiSet), inputs)], args);
+  return {
+    draws: args.draws,
+    scheme: 'uniform' as const,
+    spread: args.spread,
+    seed: args.seed,
+    fragileBelow: FRAGILE_BELOW,
+    fragile: results.filter((r) => r.fragile).length,
+    results: results.map((r) => ({ stakeholder: r.stakeholder, stability: r.stability, fragile: r.fragile, flip: r.flip })),
+  };
 }
 
 /** Entry for main.ts: same exit codes and messages as the other commands (see outcome.ts). */

@@ -17,6 +17,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const te = await getTranslations('evaluations');
   const ts = await getTranslations('scorecard');
   const ti = await getTranslations('incentives');
+  const ta = await getTranslations('appeals');
   const nav: NavItem[] =
     me.role === 'admin'
       ? [
@@ -27,6 +28,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           { href: '/evaluations', label: te('nav.workList'), icon: 'workList', group: t('nav.groups.evaluation') },
           { href: '/assessor/dashboard', label: te('nav.dashboard'), icon: 'dashboard', group: t('nav.groups.evaluation') },
           { href: '/scorecards/county', label: ts('nav.county'), icon: 'county', group: t('nav.groups.evaluation') },
+          { href: '/appeals', label: ta('nav.appeals'), icon: 'appeals', group: t('nav.groups.evaluation') },
+          { href: '/admin/appeals', label: ta('nav.overview'), icon: 'appealsOverview', group: t('nav.groups.evaluation') },
           { href: '/admin/programs', label: ti('nav.programs'), icon: 'programs', group: t('nav.groups.incentives') },
           { href: '/admin/stakeholders', label: t('nav.stakeholders'), icon: 'stakeholders', group: t('nav.groups.administration') },
           { href: '/admin/users', label: t('nav.users'), icon: 'users', group: t('nav.groups.administration') },
@@ -39,10 +42,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             { href: '/evaluations', label: te('nav.workList'), icon: 'workList' },
             { href: '/assessor/dashboard', label: te('nav.dashboard'), icon: 'dashboard' },
             { href: '/scorecards/county', label: ts('nav.county'), icon: 'county' },
+            { href: '/appeals', label: ta('nav.appeals'), icon: 'appeals' },
           ]
         : [
             { href: '/me', label: ts('nav.myScorecard'), icon: 'scorecard' },
             { href: '/me/profile', label: t('nav.myProfile'), icon: 'profile' },
+            { href: '/appeals', label: ta('nav.myAppeals'), icon: 'appeals' },
           ];
   // The app's pages read and write through tRPC; the public pages (sign-in) go without its client.
   return (

@@ -9,6 +9,7 @@ import {
   CalendarRange,
   ClipboardList,
   Gauge,
+  Gavel,
   HandCoins,
   History,
   LayoutDashboard,
@@ -17,6 +18,7 @@ import {
   Map as MapIcon,
   Menu,
   Network,
+  Scale,
   SlidersHorizontal,
   UserRound,
   Users,
@@ -42,6 +44,8 @@ const ICONS = {
   scorecard: Gauge,
   regions: Network,
   audit: History,
+  appeals: Scale,
+  appealsOverview: Gavel,
 } as const;
 /** The sign-out route: a plain form post, answered with a redirect to sign-in. */
 const SIGN_OUT = '/api/session/sign-out';

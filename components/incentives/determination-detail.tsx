@@ -23,6 +23,7 @@ import { ReasonField } from '@/components/forms/reason-field';
 import { reasonProblem } from '@/core/schemas/reason';
 import { GapView, RuleExplanationView } from './explanation';
 import { WithNames, nameIn } from '@/components/ui/lang-text';
+import { DeterminationStability } from './robustness-section';
 
 export type Determination = inferRouterOutputs<AppRouter>['eligibility']['determinations']['items'][number];
 
@@ -85,6 +86,7 @@ export function DeterminationDetail({ row, labels, money, onSaved }: { row: Dete
         <h3 className="text-sm font-semibold">{t('whyTitle')}</h3>
         <RuleExplanationView explanation={row.explanation} labels={labels} />
       </section>
+      <DeterminationStability determinationId={row.id} />
       {row.gap ? (
         <section className="grid gap-2">
           <h3 className="text-sm font-semibold">{t('gapTitle')}</h3>

@@ -33,6 +33,7 @@ import { pickName, type Label } from '@/core/i18n/label';
 import type { Locale } from '@/i18n/config';
 import { ruleLabels, ruleNamesOf } from './rule-labels';
 import { PendingOverrides } from './pending-overrides';
+import { RobustnessSection } from './robustness-section';
 import { runChartHeight, runCountyName, runCountySpec } from './run-chart';
 import { LangText } from '@/components/ui/lang-text';
 
@@ -134,6 +135,8 @@ export function RunView({ run, list, params, chartSvgs }: { run: RunData; list: 
       </Card>
 
       <PendingOverrides runId={run.id} money={money} onDecided={() => router.refresh()} />
+
+      <RobustnessSection runId={run.id} total={tot.candidates + (tot.notScored ?? 0)} labels={labels} />
 
       <Card>
         <CardContent className="grid gap-4 pt-6">

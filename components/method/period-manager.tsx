@@ -3,6 +3,7 @@
 // over the other kind is warned about here); close, reopen (with a reason), publish (excluding
 // unapproved evaluations with a reason when there are any). The row actions stay in view.
 import dynamic from 'next/dynamic';
+import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,6 +16,7 @@ import { useZodForm } from '@/components/forms/use-zod-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { buttonClassName } from '@/components/ui/styles';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { ChoiceSelect } from '@/components/ui/choice-select';
 import { ConfirmDialog } from '@/components/ui/dialog';
@@ -32,6 +34,7 @@ import { LangText } from '@/components/ui/lang-text';
 
 // Opened from a row's button only: its code loads then, not with the page.
 const PeriodDueDialog = dynamic(() => import('./period-due-dialog').then((m) => m.PeriodDueDialog));
+const PeriodAppealDaysDialog = dynamic(() => import('@/components/appeals/period-appeal-days-dialog').then((m) => m.PeriodAppealDaysDialog));
 
 const STATUS_BADGE = { open: 'info', closed: 'warning', published: 'success' } as const;
 
@@ -50,7 +53,10 @@ export function PeriodManager() {
   const [publishing, setPublishing] = useState<{ id: number; code: string } | null>(null);
   const [dating, setDating] = useState<{ id: number; code: string; startsOn: string; dueOn: string | null } | null>(null);
   const tq = useTranslations('workQueue.periods');
+  const tr = useTranslations('revisions');
   const [dueSaved, setDueSaved] = useState<string | null>(null);
+  const [appealDays, setAppealDays] = useState<{ id: number; code: string; appealWindowDays: number; appealDecisionDays: number } | null>(null);
+  const tap = useTranslations('appeals.periods');
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.periods.pathKey() });
 
   return (
@@ -104,6 +110,7 @@ export function PeriodManager() {
                     {p.status !== 'published' ? (
                       <Button size="sm" variant="ghost" aria-label={tq('setDueFor', { code: p.code })} onClick={() => setDating({ id: p.id, code: p.code, startsOn: p.startsOn, dueOn: p.dueOn })}>{tq('setDue')}</Button>
                     ) : null}
+                    <Button size="sm" variant="ghost" aria-label={tap('editLabel', { period: p.code })} title={tap('summary', { window: p.appealWindowDays, decision: p.appealDecisionDays })} onClick={() => setAppealDays({ id: p.id, code: p.code, appealWindowDays: p.appealWindowDays, appealDecisionDays: p.appealDecisionDays })}>{tap('edit')}</Button>
                     {p.status === 'open' ? (
                       <ConfirmDialog
                         trigger={<Button size="sm" variant="outline" aria-label={t('closeFor', { code: p.code })}>{t('close')}</Button>}
@@ -117,6 +124,9 @@ export function PeriodManager() {
                           await refresh();
                         }}
                       />
+                    ) : null}
+                    {p.status === 'published' ? (
+                      <Link href={`/admin/periods/${p.id}/revisions`} aria-label={tr('manageFor', { code: p.code })} className={buttonClassName({ variant: 'ghost', size: 'sm' })}>{tr('manage')}</Link>
                     ) : null}
                     {p.status === 'closed' ? (
                       <>
@@ -132,6 +142,7 @@ export function PeriodManager() {
         )}
       </section>
       {reopening ? <ReopenDialog period={reopening} onDone={async () => { setNotice({ key: 'reopenedNotice', params: { code: reopening.code } }); setReopening(null); await refresh(); }} onCancel={() => setReopening(null)} /> : null}
+      {appealDays ? <PeriodAppealDaysDialog period={appealDays} onDone={async () => { setAppealDays(null); await refresh(); }} onCancel={() => setAppealDays(null)} /> : null}
       {dating ? <PeriodDueDialog period={dating} onDone={async () => { setNotice(null); setDueSaved(dating.code); setDating(null); await refresh(); }} onCancel={() => setDating(null)} /> : null}
       {publishing ? <PublishDialog period={publishing} onDone={async (runs) => { setNotice({ key: 'publishedNotice', params: { code: publishing.code, runs } }); setPublishing(null); await refresh(); }} onCancel={() => setPublishing(null)} /> : null}
     </ListEditorLayout>

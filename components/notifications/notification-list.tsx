@@ -47,7 +47,7 @@ export function NotificationList({ data }: { data: ListData }) {
 
   const text = (n: Item) => {
     const p = n.params;
-    const params = { by: nameIn(p.by ?? ''), stakeholder: nameIn(p.stakeholder ?? ''), code: p.code ?? '', period: p.period ?? '', dueDate: p.dueDate ? format.dateTime(new Date(`${p.dueDate}T00:00:00+08:00`), { dateStyle: 'medium' }) : '' };
+    const params = { by: nameIn(p.by ?? ''), stakeholder: nameIn(p.stakeholder ?? ''), code: p.code ?? '', period: p.period ?? '', dueDate: p.dueDate ? format.dateTime(new Date(`${p.dueDate}T00:00:00+08:00`), { dateStyle: 'medium' }) : '', decision: p.decision ?? 'other' };
     return t(`kinds.${n.kind}`, params);
   };
 

@@ -2,7 +2,8 @@
 // The stakeholder's own incentive determinations for the scorecard's period: per program, eligible
 // or not, the benefit (amount, rate reduction or title), what is at stake, its place where a budget
 // ranks, the condition for the next period, why (each clause with the actual value and the
-// threshold) and, for one that fails, the gap. An administrator's override is shown as such, with
+// threshold) and, for one that fails, the gap; once the run's robustness was checked, whether the
+// result held under other weightings. An administrator's override is shown as such, with
 // the computed result beside it. Sentences say "you" on the stakeholder's own page and "this
 // stakeholder" on a reader's. A client island because the clause sentences take label functions
 // (server: stakeholderIncentives in server/queries/incentive-outlook.ts).
@@ -55,6 +56,7 @@ function Determination({ item: d, labels, print, person, period, laterPeriods }:
   const t = useTranslations('scorecard.incentives');
   const to = useTranslations('incentivesOutlook');
   const ti = useTranslations('incentives');
+  const tr = useTranslations('robustness.stakeholder');
   const locale = useLocale();
   const name = pickName(labelOf(d.program), locale);
   const money = (x: number | null) => t('yuan', { amount: formatNumber(x, locale, { digits: 2 }) });
@@ -81,6 +83,11 @@ function Determination({ item: d, labels, print, person, period, laterPeriods }:
       {/* A reason this catalog does not word yet still reads, in the scorecard's wording. */}
       <p className="text-sm">{to.has(`reasons.${person}.${d.reason}`) ? to(`reasons.${person}.${d.reason}`) : t(`reasons.${d.reason}`)}</p>
       <IncentiveOutlook item={d} person={person} period={period} laterPeriods={laterPeriods} labels={labels} />
+      {d.robustness ? (
+        <p className="text-sm" data-robustness={d.robustness.fragile ? 'fragile' : 'robust'}>
+          {tr(`${d.robustness.fragile ? 'fragile' : 'robust'}.${person}`, { stability: formatNumber(d.robustness.stability, locale, { percent: true, digits: 1 }), draws: formatNumber(d.robustness.draws, locale) })}
+        </p>
+      ) : null}
       {d.eligible && d.capped ? <p className="text-sm text-muted-foreground">{t('capped')}</p> : null}
       {d.override ? (
         <p className="rounded-md border border-warning-border bg-warning-subtle p-2 text-sm text-warning-foreground" data-override="">

@@ -20,6 +20,7 @@ import { ScorecardSummary } from './scorecard-summary';
 import { WhatIfPanel } from './what-if-panel';
 import { PdfExportButton } from './pdf-export-button';
 import { PeriodPicker } from './period-picker';
+import { RevisionNotice } from './revision-notice';
 import { formatNumber } from '@/core/i18n/format';
 import { pickName } from '@/core/i18n/label';
 
@@ -128,6 +129,8 @@ export async function ScorecardView({
           ) : null}
         </div>
       </header>
+
+      {data.revision ? <RevisionNotice revision={data.revision} indicatorName={indicatorName} /> : null}
 
       <ScorecardSummary data={data} nextBand={nextBand} />
 

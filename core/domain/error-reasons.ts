@@ -31,6 +31,7 @@ export const ERROR_REASONS = [
   'period_not_closed',
   'period_published',
   'period_not_published',
+  'robustness_scores_changed',
   'no_open_period',
   'unapproved_evaluations',
   'exclude_not_unapproved',
@@ -85,6 +86,23 @@ export const ERROR_REASONS = [
   'override_over_budget',
   'override_pending',
   'override_decided',
+  // appeals
+  'appeal_not_published',
+  'appeal_window_closed',
+  'appeal_open_exists',
+  'appeal_not_submitted',
+  'appeal_not_proposed',
+  'appeal_own_filing',
+  'appeal_own_proposal',
+  'appeal_not_filer',
+  'appeal_no_correction',
+  'appeal_file_type',
+  'appeal_file_mismatch',
+  'appeal_file_missing',
+  // revisions
+  'revision_nothing_pending',
+  'revision_preview_stale',
+  'revision_preview_missing',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -97,13 +97,18 @@ export const BENEFIT_KINDS_BY_PROGRAM = {
   commendation: ['title'],
 } as const;
 
-/** The value of the highest band the composite reaches (bands compared with the engine tolerance). */
-function tierValue(ts: { minComposite: number; value: number }[], composite: number | null): number | null {
-  let best: { minComposite: number; value: number } | null = null;
-  for (const t of ts) {
-    if (compare(composite, 'gte', t.minComposite) && (best === null || t.minComposite > best.minComposite)) best = t;
+/** Index of the highest band the composite reaches (bands compared with the engine tolerance); -1 for none. */
+export function tierIndexOf(ts: readonly { minComposite: number }[], composite: number | null): number {
+  let best = -1;
+  for (let i = 0; i < ts.length; i++) {
+    if (compare(composite, 'gte', ts[i]!.minComposite) && (best < 0 || ts[i]!.minComposite > ts[best]!.minComposite)) best = i;
   }
-  return best?.value ?? null;
+  return best;
+}
+
+/** The value of the highest band the composite reaches. */
+function tierValue(ts: { minComposite: number; value: number }[], composite: number | null): number | null {
+  return ts[tierIndexOf(ts, composite)]?.value ?? null;
 }
 
 export interface BenefitDemand {

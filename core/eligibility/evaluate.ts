@@ -74,7 +74,8 @@ function asInputForPeriod(input: EligibilityInput, score: PeriodScore): Eligibil
   return { ...input, ...score, history: undefined };
 }
 
-function explainClause(clause: Clause, input: EligibilityInput): { explanation: ClauseExplanation; expr: Expr } {
+/** One clause explained, with its atoms (a consecutive clause: this period's, and the past's truth fixed). */
+export function explainClause(clause: Clause, input: EligibilityInput): { explanation: ClauseExplanation; expr: Expr } {
   if (clause.kind !== 'consecutive') {
     const expr = periodClauseExpr(clause, input);
     return { explanation: explainPeriodClause(clause, input, expr), expr };

@@ -38,7 +38,8 @@ export interface SensitivityBasis {
   gradeCodes: string[];
 }
 
-export function sensitivityBasisOf(compiled: CompiledKpiSet, scores: MatrixScores): SensitivityBasis {
+/** From the engine's scores, or anything giving normalized values and composites the same way (NaN = none). */
+export function sensitivityBasisOf(compiled: CompiledKpiSet, scores: Pick<MatrixScores, 'rowCount' | 'normalizedAt' | 'composite'>): SensitivityBasis {
   const nullable = (x: number) => (x === x ? x : null);
   const k = compiled.indicatorCodes.length;
   const normalized: (number | null)[] = new Array<number | null>(scores.rowCount * k);
@@ -113,6 +114,72 @@ function rankInto(values: Float64Array, order: Int32Array, out: Int32Array): voi
   }
 }
 
+/** The basis's normalized values as NaN-for-missing numbers, and their logarithms (for geometric means). */
+export function basisValues(basis: SensitivityBasis): { values: Float64Array; logValues: Float64Array } {
+  const values = Float64Array.from(basis.normalized, (x) => (x === null ? NaN : x));
+  const logValues = Float64Array.from(values, (x) => (x > 0 ? Math.log(x) : x === 0 ? -Infinity : NaN));
+  return { values, logValues };
+}
+
+/**
+ * One sample of weights: wᵢ' = wᵢ·(1 + x·(2u − 1)), the indicators' first and then the objectives',
+ * each u the PRNG's next number (the order every caller shares, so a seed gives the same weights).
+ */
+export function perturbWeightsInto(b: SensitivityBasis, random: () => number, noise: number, perturb: SensitivityOptions['perturb'], iw: Float64Array, ow: Float64Array): void {
+  for (let j = 0; j < b.indicatorCount; j++) iw[j] = b.indicatorWeight[j]! * (perturb === 'objectives' ? 1 : 1 + noise * (2 * random() - 1));
+  for (let o = 0; o < b.objectiveCount; o++) ow[o] = b.objectiveWeight[o]! * (perturb === 'indicators' ? 1 : 1 + noise * (2 * random() - 1));
+}
+
+/**
+ * Row r's composite under weights iw, ow, aggregated as the engine does; its objective scores go
+ * to objectiveOut[offset + o] (NaN where an objective has no value). NaN when no objective has one.
+ */
+export function aggregateRow(
+  b: SensitivityBasis,
+  values: Float64Array,
+  logValues: Float64Array,
+  iw: Float64Array,
+  ow: Float64Array,
+  r: number,
+  objectiveOut: Float64Array,
+  offset: number,
+): number {
+  const { indicatorCount: k, objectiveCount: objectives, scale } = b;
+  const base = r * k;
+  let alphaSum = 0;
+  let total = 0;
+  let totalZero = false;
+  for (let o = 0; o < objectives; o++) {
+    let wSum = 0;
+    let acc = 0;
+    let zero = false;
+    for (let j = b.objectiveStart[o]!, e = b.objectiveStart[o + 1]!; j < e; j++) {
+      const x = values[base + j]!;
+      if (x !== x) continue;
+      const w = iw[j]!;
+      wSum += w;
+      if (!b.indicatorsGeometric) acc += w * x;
+      else if (x > 0) acc += w * logValues[base + j]!;
+      else zero = true;
+    }
+    if (wSum === 0) {
+      objectiveOut[offset + o] = NaN;
+      continue;
+    }
+    let s = b.indicatorsGeometric ? (zero ? 0 : Math.exp(acc / wSum)) : acc / wSum;
+    s = s < 0 ? 0 : s > scale ? scale : s;
+    objectiveOut[offset + o] = s;
+    const alpha = ow[o]!;
+    alphaSum += alpha;
+    if (!b.objectivesGeometric) total += alpha * s;
+    else if (s > 0) total += alpha * Math.log(s);
+    else totalZero = true;
+  }
+  if (alphaSum === 0) return NaN;
+  const c = b.objectivesGeometric ? (totalZero ? 0 : Math.exp(total / alphaSum)) : total / alphaSum;
+  return c < 0 ? 0 : c > scale ? scale : c;
+}
+
 /** A sensitivity run that advances in steps, so a caller can yield between chunks and show progress. */
 export class SensitivityRun {
   readonly options: SensitivityOptions;
@@ -137,8 +204,7 @@ export class SensitivityRun {
     this.options = options;
     this.random = mulberry32(options.seed);
     const { rowCount: rows, indicatorCount: k } = basis;
-    this.values = Float64Array.from(basis.normalized, (x) => (x === null ? NaN : x));
-    this.logValues = Float64Array.from(this.values, (x) => (x > 0 ? Math.log(x) : x === 0 ? -Infinity : NaN));
+    ({ values: this.values, logValues: this.logValues } = basisValues(basis));
     if (this.values.length !== rows * k) throw new RangeError('normalized has the wrong size');
     const baseComposite = Float64Array.from(basis.composite, (x) => (x === null ? NaN : x));
     this.baseGrade = new Int32Array(rows);
@@ -164,48 +230,21 @@ export class SensitivityRun {
   /** Runs up to `count` more samples; returns how many are done. */
   step(count: number): number {
     const b = this.basis;
-    const { rowCount: rows, indicatorCount: k, objectiveCount: objectives, scale } = b;
+    const rows = b.rowCount;
     const { noise, perturb } = this.options;
-    const iw = new Float64Array(k);
-    const ow = new Float64Array(objectives);
+    const iw = new Float64Array(b.indicatorCount);
+    const ow = new Float64Array(b.objectiveCount);
+    const objectiveScratch = new Float64Array(b.objectiveCount);
     const bands = b.gradeMins.length + 1;
     const end = Math.min(this.options.samples, this.done + count);
     for (; this.done < end; this.done++) {
-      for (let j = 0; j < k; j++) iw[j] = b.indicatorWeight[j]! * (perturb === 'objectives' ? 1 : 1 + noise * (2 * this.random() - 1));
-      for (let o = 0; o < objectives; o++) ow[o] = b.objectiveWeight[o]! * (perturb === 'indicators' ? 1 : 1 + noise * (2 * this.random() - 1));
+      perturbWeightsInto(b, this.random, noise, perturb, iw, ow);
       for (let r = 0; r < rows; r++) {
         if (this.baseRank[r] === 0) {
           this.composite[r] = NaN;
           continue;
         }
-        const base = r * k;
-        let alphaSum = 0;
-        let total = 0;
-        let totalZero = false;
-        for (let o = 0; o < objectives; o++) {
-          let wSum = 0;
-          let acc = 0;
-          let zero = false;
-          for (let j = b.objectiveStart[o]!, e = b.objectiveStart[o + 1]!; j < e; j++) {
-            const x = this.values[base + j]!;
-            if (x !== x) continue;
-            const w = iw[j]!;
-            wSum += w;
-            if (!b.indicatorsGeometric) acc += w * x;
-            else if (x > 0) acc += w * this.logValues[base + j]!;
-            else zero = true;
-          }
-          if (wSum === 0) continue;
-          let s = b.indicatorsGeometric ? (zero ? 0 : Math.exp(acc / wSum)) : acc / wSum;
-          s = s < 0 ? 0 : s > scale ? scale : s;
-          const alpha = ow[o]!;
-          alphaSum += alpha;
-          if (!b.objectivesGeometric) total += alpha * s;
-          else if (s > 0) total += alpha * Math.log(s);
-          else totalZero = true;
-        }
-        let c = b.objectivesGeometric ? (totalZero ? 0 : Math.exp(total / alphaSum)) : total / alphaSum;
-        c = c < 0 ? 0 : c > scale ? scale : c;
+        const c = aggregateRow(b, this.values, this.logValues, iw, ow, r, objectiveScratch, 0);
         this.composite[r] = c;
         const g = gradeIndex(c, b.gradeMins);
         if (g === this.baseGrade[r]) this.sameGrade[r]!++;

@@ -108,6 +108,10 @@ export const PERMISSIONS = {
   // A second administrator approves or rejects an override (never its proposer: the service checks).
   'eligibility.decideOverride': ['admin'],
   'eligibility.export': ['admin'],
+  // Robustness checks of a run: an administrator starts one and reads the fragile list; a
+  // stakeholder reads its own result only, with its scorecard (scorecards.read).
+  'robustness.start': ['admin'],
+  'robustness.read': ['admin'],
 
   // Jobs (long work off the request thread): whoever may start one follows it (a stakeholder
   // user its PDF exports); the service lets the starter or an administrator read a job.
@@ -116,6 +120,22 @@ export const PERMISSIONS = {
   // Notifications: everyone signed in reads and marks their own (the service filters by the caller).
   'notifications.read': ['admin', 'assessor', 'stakeholder'],
   'notifications.markRead': ['admin', 'assessor', 'stakeholder'],
+
+  // Appeals of published values: a stakeholder user files its own, an assessor in scope (or an
+  // administrator) on its behalf; one assessor proposes, another assessor or an administrator
+  // confirms or sends back (the service refuses the proposer and the filer); who filed withdraws.
+  'appeals.read': ['admin', 'assessor', 'stakeholder'],
+  'appeals.file': ['admin', 'assessor', 'stakeholder'],
+  'appeals.propose': ['assessor'],
+  'appeals.decide': ['admin', 'assessor'],
+  'appeals.withdraw': ['admin', 'assessor', 'stakeholder'],
+  'appeals.overview': ['admin'],
+  'periods.setAppealDays': ['admin'],
+
+  // Revisions: an administrator previews and publishes accepted corrections as revision 2, 3, … of a period.
+  'revisions.read': ['admin'],
+  'revisions.preview': ['admin'],
+  'revisions.publish': ['admin'],
 } as const satisfies Record<string, readonly Caller[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -2,6 +2,7 @@
 // the permission test calls each of them as every role (tests/integration/permissions.test.ts).
 import 'server-only';
 import type { Route } from './define-route';
+import { appealFileDownloadRoute, appealFileUploadRoute } from './routes/appeals';
 import { beneficiariesRoute, programFileRoute } from './routes/eligibility';
 import { healthRoute } from './routes/health';
 import { importTemplateRoute, importUploadRoute } from './routes/imports';
@@ -29,10 +30,14 @@ export const ROUTES: readonly Route[] = [
   beneficiariesRoute,
   registryUploadRoute,
   registryTemplateRoute,
+  appealFileUploadRoute,
+  appealFileDownloadRoute,
 ];
 
 export type { Route } from './define-route';
 export {
+  appealFileDownloadRoute,
+  appealFileUploadRoute,
   beneficiariesRoute,
   countyExportRoute,
   countyPdfRoute,

@@ -20,6 +20,10 @@ import { getScorecard } from '@/server/services/scorecards/stakeholder';
 import { getCountyScorecard } from '@/server/services/scorecards/county';
 import { renderScorecardPdf, type PdfCookie } from '@/server/services/scorecards/pdf';
 import { runImpactPreview } from '@/server/services/impact-preview';
+import { runRobustnessCheck } from '@/server/services/robustness';
+import { robustnessJobSchema } from '@/core/schemas/robustness';
+import { previewRevision, publishRevision } from '@/server/services/revisions';
+import { revisionPeriodSchema, revisionPublishSchema } from '@/core/schemas/revisions';
 import { NotFoundError } from '@/server/errors';
 import { periodCodeSchema } from '@/core/schemas/period-code';
 import { COUNTY_STAKEHOLDER_SORTS } from '@/core/schemas/county-scorecard';
@@ -103,10 +107,24 @@ export const JOB_HANDLERS = {
       return runRegistryImport(db, ctx.actor, { ...input, bytes: ctx.attachment }, ctx.progress);
     },
   },
+  'eligibility.robustness': {
+    input: robustnessJobSchema,
+    run: (db: Db, input: z.output<typeof robustnessJobSchema>, ctx: JobContext) => runRobustnessCheck(db, ctx.actor, input, ctx.progress),
+  },
   'tuning.preview': {
     input: impactPreviewInput,
     // Stores the preview (its rows too) and answers where; pages are read from the store.
     run: (db: Db, input: z.output<typeof impactPreviewInput>, ctx: JobContext) => runImpactPreview(db, { versionId: input.versionId, periodId: input.periodId }, ctx.progress),
+  },
+  'revision.preview': {
+    input: revisionPeriodSchema,
+    // The revision applied in a transaction rolled back: its impact, and the mark the publish checks.
+    run: (db: Db, input: z.output<typeof revisionPeriodSchema>, ctx: JobContext) => previewRevision(db, ctx.actor, input, ctx.progress),
+  },
+  'revision.publish': {
+    input: revisionPublishSchema,
+    run: (db: Db, input: z.output<typeof revisionPublishSchema>, ctx: JobContext) => publishRevision(db, ctx.actor, input, ctx.progress),
+    after: (db: Db, result: { periodId: number }) => storeDashboardFigures(db, result.periodId),
   },
 } as const;
 

@@ -10,8 +10,10 @@ import type { StakeholderType } from '@/core/domain/enums';
 import { pageOffset } from '@/core/schemas/list-params';
 import type { DeterminationListParams } from '@/core/schemas/lists';
 import { containsText } from './search';
+import { latestResults } from './robustness';
 import { clausesOf, UNSCORED_TRUTH, type RuleExplanation } from '@/core/eligibility';
 import { labelOf, type Label } from '@/core/i18n/label';
+import { FRAGILE_BELOW } from '@/core/domain/robustness';
 
 /** A determination's title (a commendation's), stored as JSON text in its own column. */
 export function titleOf(stored: string | null): Label | null {
@@ -52,6 +54,8 @@ export function stakeholderDeterminations(db: DbOrTx, stakeholderId: number, per
     : [];
   const latestOverride = new Map(overrides.map((o) => [o.determinationId, o])); // later ids overwrite earlier
   const runOf = new Map(runs.map((r) => [r.id, r]));
+  // Each run's latest robustness check, when one was made: whether the decision held under other weightings.
+  const robustness = latestResults(db, rows.map((d) => d.id));
   const list = rows
     .map((d) => {
       const run = runOf.get(d.runId)!;
@@ -75,6 +79,7 @@ export function stakeholderDeterminations(db: DbOrTx, stakeholderId: number, per
         explanation: e.rule,
         gap: d.gap,
         override: o ? { eligible: o.eligible, amount: o.amount, reason: o.reason, at: o.createdAt } : null,
+        robustness: robustnessOf(robustness.get(d.id)),
         rule: snapshot.rule,
       };
     })
@@ -101,6 +106,11 @@ export function stakeholderDeterminations(db: DbOrTx, stakeholderId: number, per
       : {},
   };
   return { determinations: list.map(({ rule: _rule, ...rest }) => rest), labels };
+}
+
+/** What a stakeholder is told of its decision's robustness: the share of draws it held in, of how many. */
+function robustnessOf(r: { stability: number; draws: number } | undefined) {
+  return r ? { stability: r.stability, draws: r.draws, fragile: r.stability < FRAGILE_BELOW } : null;
 }
 
 /** Indicators named in red-flag details of an explanation (flagged ones are listed by name). */

@@ -96,7 +96,8 @@ function countyCodeOfRegion(db: Db): (regionId: number) => string | undefined {
 }
 
 /**
- * The published official scores of the given periods, each with its period, a row at a time: a
+ * The published official scores of the given periods (each period's latest runs: a revision's
+ * replace the earlier ones), each with its period, a row at a time: a
  * row's JSON text is parsed and dropped at once instead of hundreds of megabytes held together.
  * With `onlyOfRuns`, only those of the stakeholders scored in these runs (the ones a program open
  * to some types evaluates): the others' history would be read and thrown away. Objectives and
@@ -111,7 +112,9 @@ function publishedScoresInPeriods(db: Db, periodIds: readonly number[], onlyOfRu
   return db.$client
     .prepare(
       `select ${columns}, s.stakeholder_id, sr.period_id from scores s join score_runs sr on sr.id = s.run_id
-       where sr.period_id in (${placeholders(periodIds.length)}) and sr.status = 'published' and sr.kind = 'official' ${ofRuns}`,
+       where sr.period_id in (${placeholders(periodIds.length)}) and sr.status = 'published' and sr.kind = 'official' ${ofRuns}
+         and not exists (select 1 from score_runs later where later.period_id = sr.period_id and later.kpi_set_version_id = sr.kpi_set_version_id
+           and later.kind = 'official' and later.status = 'published' and later.id > sr.id)`,
     )
     .raw()
     .iterate(...periodIds, ...(onlyOfRuns ?? [])) as IterableIterator<[...ScoreRow, number, number]>;

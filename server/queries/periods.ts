@@ -2,7 +2,7 @@
 // publishedPeriods (the period's status) and periodsWithPublishedScores (a published period that
 // also has a published official run, i.e. something a scorecard can show).
 import 'server-only';
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { periods, scoreRuns } from '@/db/schema';
 import { NotFoundError } from '@/server/errors';
@@ -53,8 +53,16 @@ export function publishedPeriodsBefore(db: DbOrTx, period: Pick<Period, 'startsO
     .all();
 }
 
-/** The condition on a join of score runs and periods: a published official run of a published period. */
-export const publishedScoresOnly = and(eq(scoreRuns.status, 'published'), eq(scoreRuns.kind, 'official'), eq(periods.status, 'published'));
+/**
+ * The condition on score runs: no later published official run of the same period and version
+ * replaces this one. A period's revision (2, 3, …) publishes new runs; the earlier ones stay, frozen,
+ * and only their own pages read them.
+ */
+export const latestRunOnly = sql`not exists (select 1 from score_runs later where later.period_id = ${scoreRuns.periodId} and later.kpi_set_version_id = ${scoreRuns.kpiSetVersionId}
+  and later.kind = 'official' and later.status = 'published' and later.id > ${scoreRuns.id})`;
+
+/** The condition on a join of score runs and periods: the latest published official run of a published period. */
+export const publishedScoresOnly = and(eq(scoreRuns.status, 'published'), eq(scoreRuns.kind, 'official'), eq(periods.status, 'published'), latestRunOnly);
 
 /** Published periods that have at least one published official run, newest first (scorecards show these). */
 export function periodsWithPublishedScores(db: DbOrTx) {

@@ -88,18 +88,41 @@ function scorePeriod(document: KpiSetV1, input: ScoringInput): ScoredRun {
   return { document, scores: result, countyRanks, inputHash, input };
 }
 
+/** Raw values corrected after an appeal, per stakeholder id: indicator code → the corrected value. */
+export type Corrections = ReadonlyMap<number, Readonly<Record<string, number | null>>>;
+
+/** The input with the corrected values laid over the approved ones (the evaluations stay as they were). */
+export function withCorrections(input: ScoringInput, corrections: Corrections): ScoringInput {
+  if (corrections.size === 0) return input;
+  const idOf = new Map([...input.meta].map(([code, m]) => [code, m.stakeholderId]));
+  const rows = input.rows.map((row) => {
+    const fix = corrections.get(idOf.get(row.stakeholder) ?? -1);
+    return fix ? { ...row, values: { ...row.values, ...fix } } : row;
+  });
+  return { rows, meta: input.meta };
+}
+
 /**
  * Computes and stores a run in one transaction. A provisional run replaces the previous
- * provisional run of the same period and version (it is recomputed on every approval).
+ * provisional run of the same period and version (it is recomputed on every approval). A
+ * revision's run (`revisionId`) scores the approved values with the period's accepted corrections.
  */
 export function computeScoreRun(
   db: Db,
-  opts: { periodId: number; versionId: number; kind: ScoreRunKind; actorId: string | null; statuses?: readonly EvaluationStatus[] },
+  opts: {
+    periodId: number;
+    versionId: number;
+    kind: ScoreRunKind;
+    actorId: string | null;
+    statuses?: readonly EvaluationStatus[];
+    revision?: { revisionId: number; corrections: Corrections };
+  },
 ) {
   getPeriod(db, opts.periodId);
   const loaded = loadKpiSetVersion(db, opts.versionId);
-  const input = gatherValues(db, opts.periodId, opts.versionId, opts.statuses ?? ['approved']);
-  if (opts.kind === 'official' && !opts.statuses) {
+  const approved = gatherValues(db, opts.periodId, opts.versionId, opts.statuses ?? ['approved']);
+  const input = opts.revision ? withCorrections(approved, opts.revision.corrections) : approved;
+  if (opts.kind === 'official' && !opts.statuses && !opts.revision) {
     const taken = provisionalRunAsOfficial(db, opts, loaded.document, input);
     if (taken) return taken;
   }
@@ -126,6 +149,7 @@ export function computeScoreRun(
         inputHash: scored.inputHash,
         kind: opts.kind,
         createdBy: opts.actorId,
+        revisionId: opts.revision?.revisionId ?? null,
       })
       .returning()
       .get();
@@ -165,7 +189,7 @@ export function computeScoreRun(
         action: 'scoreRun.compute',
         entity: 'score_run',
         entityId: run.id,
-        after: { periodId: opts.periodId, versionId: opts.versionId, methodHash: run.methodHash, inputHash: run.inputHash, count: rows.length },
+        after: { periodId: opts.periodId, versionId: opts.versionId, methodHash: run.methodHash, inputHash: run.inputHash, count: rows.length, revisionId: run.revisionId },
       });
     }
     return { run, count: rows.length };

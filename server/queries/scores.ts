@@ -4,7 +4,7 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { kpiSets, kpiSetVersions, periods, scoreRuns, scores } from '@/db/schema';
-import { publishedScoresOnly } from './periods';
+import { latestRunOnly, publishedScoresOnly } from './periods';
 
 export type ScoreRow = typeof scores.$inferSelect;
 
@@ -37,14 +37,14 @@ export function publishedScoresOf(db: DbOrTx, stakeholderId: number): PublishedS
     .filter((row, i, all) => all.findLastIndex((other) => other.periodId === row.periodId) === i);
 }
 
-/** The published official runs of a period, with the stakeholder type and grades of their version. */
+/** The published official runs of a period, one per version (a revision's replace the earlier ones), with the stakeholder type and grades of their version. */
 export function publishedRunsOf(db: DbOrTx, periodId: number) {
   return db
     .select({ id: scoreRuns.id, versionId: scoreRuns.kpiSetVersionId, type: kpiSets.stakeholderType, grades: kpiSetVersions.grades })
     .from(scoreRuns)
     .innerJoin(kpiSetVersions, eq(kpiSetVersions.id, scoreRuns.kpiSetVersionId))
     .innerJoin(kpiSets, eq(kpiSets.id, kpiSetVersions.kpiSetId))
-    .where(and(eq(scoreRuns.periodId, periodId), eq(scoreRuns.status, 'published'), eq(scoreRuns.kind, 'official')))
+    .where(and(eq(scoreRuns.periodId, periodId), eq(scoreRuns.status, 'published'), eq(scoreRuns.kind, 'official'), latestRunOnly))
     .orderBy(asc(scoreRuns.id))
     .all();
 }

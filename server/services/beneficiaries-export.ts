@@ -10,7 +10,10 @@ import type { Locale } from '@/i18n/config';
 /** What the export needs of a run and its beneficiaries (as `beneficiaries` in eligibility-runs returns them). */
 export type BeneficiaryList = {
   run: { id: number; programCode: string; periodCode: string; inputHash: string };
+  /** Each determination's stability under the run's latest robustness check (empty before any). */
+  stability: ReadonlyMap<number, number>;
   rows: readonly {
+    id: number;
     stakeholder: string;
     name: string;
     type: StakeholderType;
@@ -27,13 +30,15 @@ export type BeneficiaryLabels = {
   /** A translator for the `incentives.export` namespace. */
   t: (key: string) => string;
   typeLabel: (type: StakeholderType) => string;
+  /** The stability column's heading (robustness.export). */
+  stability: string;
   locale: Locale;
 };
 
 type Cell = SheetCell;
 
-function table(data: BeneficiaryList, { t, typeLabel, locale }: BeneficiaryLabels): Cell[][] {
-  const header = [t('code'), t('name'), t('type'), t('county'), t('composite'), t('amount'), t('rate'), t('title'), t('overridden'), t('overrideReason')];
+function table(data: BeneficiaryList, { t, typeLabel, stability, locale }: BeneficiaryLabels): Cell[][] {
+  const header = [t('code'), t('name'), t('type'), t('county'), t('composite'), t('amount'), t('rate'), t('title'), t('overridden'), t('overrideReason'), stability];
   const rows = data.rows.map((d) => [
     d.stakeholder,
     d.name,
@@ -45,6 +50,8 @@ function table(data: BeneficiaryList, { t, typeLabel, locale }: BeneficiaryLabel
     d.title ? d.title[locale] : null,
     d.override ? t('yes') : t('no'),
     d.override?.reason ?? null,
+    // A share 0…1, four decimals: enough for 1 in 10,000 draws.
+    data.stability.has(d.id) ? Math.round(data.stability.get(d.id)! * 1e4) / 1e4 : null,
   ]);
   return [header, ...rows];
 }
@@ -60,7 +67,7 @@ export function beneficiariesCsv(data: BeneficiaryList, labels: BeneficiaryLabel
 export async function beneficiariesXlsx(data: BeneficiaryList, labels: BeneficiaryLabels): Promise<Uint8Array<ArrayBuffer>> {
   const { t } = labels;
   return xlsxFile([
-    { name: t('sheet'), blocks: [table(data, labels)], widths: [14, 28, 14, 12, 10, 14, 10, 24, 10, 40], defaultWidth: 14, numFmt: { 6: '#,##0.00' }, freeze: { rows: 1 } },
+    { name: t('sheet'), blocks: [table(data, labels)], widths: [14, 28, 14, 12, 10, 14, 10, 24, 10, 40, 10], defaultWidth: 14, numFmt: { 6: '#,##0.00' }, freeze: { rows: 1 } },
     {
       name: t('about'),
       header: false,

@@ -20,6 +20,7 @@ import { computeScoreRun, publishScoreRun } from '@/server/queries/score-runs';
 import { withCheckpointLater, withWriteCache } from '@/server/queries/write-cache';
 import type { PeriodCreateInput } from '@/core/schemas/method';
 import type { PeriodDueDateInput } from '@/core/schemas/work-queue';
+import type { PeriodAppealDaysInput } from '@/core/schemas/appeals';
 
 /** Code and dates of a period: `2026Q3` 2026-07-01…2026-09-30, or `2026` 2026-01-01…2026-12-31. */
 export function periodBounds(input: PeriodCreateInput): { code: string; startsOn: string; endsOn: string } {
@@ -99,6 +100,27 @@ export function setPeriodDueDate(db: Db, actor: SessionUser, input: PeriodDueDat
   return db.transaction((tx) => {
     const after = tx.update(periods).set({ dueOn: input.dueOn }).where(eq(periods.id, p.id)).returning().get();
     writeAudit(tx, { actorId: actor.id, action: 'period.setDueDate', entity: 'period', entityId: p.id, before: { dueOn: p.dueOn }, after: { dueOn: after.dueOn } });
+    return after;
+  });
+}
+
+/**
+ * The days after publication during which the period's values may be contested, and within which
+ * a decision is due (bounds in the input schema). A change applies to appeals filed afterwards:
+ * those filed keep the due date they were given.
+ */
+export function setPeriodAppealDays(db: Db, actor: SessionUser, input: PeriodAppealDaysInput) {
+  const p = getPeriod(db, input.id);
+  return db.transaction((tx) => {
+    const after = tx.update(periods).set({ appealWindowDays: input.appealWindowDays, appealDecisionDays: input.appealDecisionDays }).where(eq(periods.id, p.id)).returning().get();
+    writeAudit(tx, {
+      actorId: actor.id,
+      action: 'period.setAppealDays',
+      entity: 'period',
+      entityId: p.id,
+      before: { appealWindowDays: p.appealWindowDays, appealDecisionDays: p.appealDecisionDays },
+      after: { appealWindowDays: after.appealWindowDays, appealDecisionDays: after.appealDecisionDays },
+    });
     return after;
   });
 }

@@ -21,6 +21,9 @@ import { incentivesRouter } from './routers/incentives';
 import { eligibilityRouter } from './routers/eligibility';
 import { jobsRouter } from './routers/jobs';
 import { notificationsRouter } from './routers/notifications';
+import { appealsRouter } from './routers/appeals';
+import { revisionsRouter } from './routers/revisions';
+import { robustnessRouter } from './routers/robustness';
 
 export const appRouter = router({
   me: meRouter,
@@ -44,6 +47,9 @@ export const appRouter = router({
   eligibility: eligibilityRouter,
   jobs: jobsRouter,
   notifications: notificationsRouter,
+  appeals: appealsRouter,
+  revisions: revisionsRouter,
+  robustness: robustnessRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,19 +19,20 @@ export const PUBLIC_PAGES = ['/sign-in'];
 export const NAV: Record<RoleName, string[]> = {
   admin: [
     '/admin', '/admin/periods', '/admin/indicators', '/admin/kpi-sets', '/evaluations', '/assessor/dashboard', '/scorecards/county', '/admin/programs', '/admin/stakeholders', '/admin/users', '/admin/regions', '/admin/audit',
-    '/evaluations/import', '/stakeholders/import', '/stakeholders/new', '/admin/programs/new', '/evaluations?view=toReview', '/scorecards/county/print', '/notifications', '/me/profile', '/me/profile/password',
+    '/evaluations/import', '/stakeholders/import', '/stakeholders/new', '/admin/programs/new', '/evaluations?view=toReview', '/scorecards/county/print', '/notifications', '/me/profile', '/me/profile/password', '/appeals', '/appeals?state=all', '/admin/appeals',
   ],
   assessor: [
     '/assessor', '/evaluations', '/assessor/dashboard', '/scorecards/county',
-    '/evaluations/import', '/stakeholders/import', '/stakeholders/new', '/evaluations?view=toReview', '/evaluations?view=mine', '/scorecards/county/print', '/notifications', '/me/profile', '/me/profile/password',
+    '/evaluations/import', '/stakeholders/import', '/stakeholders/new', '/evaluations?view=toReview', '/evaluations?view=mine', '/scorecards/county/print', '/notifications', '/me/profile', '/me/profile/password', '/appeals', '/appeals?state=all',
   ],
-  stakeholder: ['/me', '/me/profile', '/me/profile/password', '/notifications'],
+  stakeholder: ['/me', '/me/profile', '/me/profile/password', '/notifications', '/appeals', '/appeals/new'],
 };
 
 /** Detail pages: the first link of each kind found on the role's pages is visited too. */
 export const DETAIL_PATTERNS = [
   /^\/evaluations\/\d+$/, /^\/scorecards\/\d+$/, /^\/scorecards\/\d+\/print$/, /^\/stakeholders\/\d+$/, /^\/admin\/kpi-sets\/\d+$/,
   /^\/admin\/programs\/\d+$/, /^\/admin\/programs\/\d+\/edit$/, /^\/admin\/programs\/\d+\/runs\/\d+$/,
+  /^\/admin\/periods\/\d+\/revisions$/, /^\/appeals\/\d+$/,
 ];
 
 /** A detail page's route name (/evaluations/[id]): the same row whatever id a database links to. */

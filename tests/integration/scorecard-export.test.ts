@@ -178,10 +178,10 @@ describe('formula injection', () => {
     const api = evil.api;
     const program = await api.incentives.create(PROGRAMS[0]!);
     const { runId } = await waitForJob(api, await api.eligibility.run({ programId: program.id, periodId: evil.periodIds['2026Q2'] }));
-    const data = beneficiaries(evil.db, runId);
+    const data = { ...beneficiaries(evil.db, runId), stability: new Map<number, number>() };
     expect(data.rows.some((r) => r.name === EVIL)).toBe(true);
     const t = createTranslator({ locale: 'en', messages: catalogs.en, namespace: 'incentives.export' });
-    const labels: BeneficiaryLabels = { t: (key) => t(key as never), typeLabel: (type) => catalogs.en.common.stakeholderTypes[type], locale: 'en' };
+    const labels: BeneficiaryLabels = { t: (key) => t(key as never), typeLabel: (type) => catalogs.en.common.stakeholderTypes[type], stability: catalogs.en.robustness.export.stability, locale: 'en' };
     const csv = beneficiariesCsv(data, labels);
     expect(csv).toContain(`,${csvQuoted},`);
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);

@@ -14,6 +14,7 @@ import { formatList, formatNumber } from '@/core/i18n/format';
 import { DueNote } from '@/components/evaluations/work-views';
 import { dueState, isoDay } from '@/core/domain/work-views';
 import { ClientMessages } from '@/components/app/client-messages';
+import { AppealWorkNote } from '@/components/appeals/appeal-work-note';
 
 
 export async function generateMetadata() {
@@ -25,7 +26,7 @@ export default async function AssessorHome({ searchParams }: { searchParams: Pro
   const te = await getTranslations('evaluations');
   const caller = await api();
   const params = listParamsFromUrl(stakeholderListSchema, await searchParams);
-  const [data, list] = await Promise.all([caller.dashboard.assessor(), caller.stakeholders.list(params)]);
+  const [data, list, appealWork] = await Promise.all([caller.dashboard.assessor(), caller.stakeholders.list(params), caller.appeals.work()]);
   const regionNames = formatList(data.regions.map((r) => pickName(r.name, locale)), locale);
   const count = (ty: string) => data.byType.find((r) => r.type === ty)?.n ?? 0;
   const entered = data.progress.reduce((s, r) => s + r.n, 0);
@@ -49,6 +50,7 @@ export default async function AssessorHome({ searchParams }: { searchParams: Pro
       {data.openPeriod ? (
         <DueNote className="mb-4" code={data.openPeriod.code} open due={data.openPeriod.dueOn ? dueState(data.openPeriod.dueOn, isoDay(new Date())) : null} />
       ) : null}
+      <AppealWorkNote className="mb-4" work={appealWork} />
       {data.regions.length === 0 ? (
         <Alert variant="warning" title={t('noScopeTitle')} className="mb-6">
           {t('noScopeBody')}

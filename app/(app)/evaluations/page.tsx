@@ -7,6 +7,7 @@ import { api } from '@/lib/trpc/server';
 import { listParamsFromUrl, type UrlSearchParams } from '@/core/schemas/list-params';
 import { workListSchema } from '@/core/schemas/lists';
 import { ClientMessages } from '@/components/app/client-messages';
+import { AppealWorkNote } from '@/components/appeals/appeal-work-note';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('evaluations'))('workList.title') };
@@ -15,7 +16,9 @@ export async function generateMetadata() {
 export default async function EvaluationsPage({ searchParams }: { searchParams: Promise<UrlSearchParams> }) {
   const t = await getTranslations('evaluations');
   const params = listParamsFromUrl(workListSchema, await searchParams);
-  const data = await (await api()).evaluations.workList(params);
+  const caller = await api();
+  // Appeals in the caller's regions waiting for a decision are work too (admins and assessors see this list).
+  const [data, appealWork] = await Promise.all([caller.evaluations.workList(params), caller.appeals.work()]);
   return (
     <ClientMessages namespaces={['adminTools.table', 'evaluations.status', 'evaluations.workList', 'workQueue']}>
       <PageHeader
@@ -27,6 +30,7 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
           </Link>
         }
       />
+      <AppealWorkNote className="mb-4" work={appealWork} />
       <WorkList data={data} params={params} />
     </ClientMessages>
   );

@@ -8,7 +8,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { buttonClassName } from '@/components/ui/styles';
 import { ScorecardView, scorecardLinks } from '@/components/scorecard/scorecard-view';
 import { loadScorecard, periodParam } from '@/lib/trpc/load-scorecard';
-import { getContext } from '@/lib/trpc/server';
+import { api, getContext } from '@/lib/trpc/server';
+import { AppealWindowLink } from '@/components/appeals/appeal-window-link';
 import { notFound } from 'next/navigation';
 import { ClientMessages } from '@/components/app/client-messages';
 import { LangText } from '@/components/ui/lang-text';
@@ -56,13 +57,19 @@ export default async function MyScorecardPage({ searchParams }: { searchParams: 
       </>
     );
   }
+  const appealWindow = data.period ? await (await api()).appeals.window({ stakeholderId: data.stakeholder.id, period: data.period }).catch(() => null) : null;
   return (
-    <ClientMessages namespaces={['adminTools.table', 'errors', 'evaluations.validation', 'incentives.explain', 'incentives.kinds', 'incentivesOutlook', 'jobs', 'scorecard.incentives', 'scorecardExplained.close', 'scorecardExplained.glossary', 'validation', 'whatIf']}>
+    <ClientMessages namespaces={['adminTools.table', 'errors', 'evaluations.validation', 'incentives.explain', 'incentives.kinds', 'incentivesOutlook', 'jobs', 'robustness.stakeholder', 'scorecard.incentives', 'scorecardExplained.close', 'scorecardExplained.glossary', 'validation', 'whatIf']}>
       <ScorecardView
         data={{ ...data, card: data.card }}
         nextBand={nextBand}
         {...scorecardLinks(data.stakeholder.id)}
-        headerExtra={profileLink}
+        headerExtra={
+          <span className="flex flex-wrap gap-x-4 gap-y-1">
+            {profileLink}
+            <AppealWindowLink stakeholderId={data.stakeholder.id} window={appealWindow} />
+          </span>
+        }
       />
     </ClientMessages>
   );

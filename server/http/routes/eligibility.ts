@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { beneficiaries } from '@/server/services/eligibility-runs';
 import { beneficiariesCsv, beneficiariesFileName, beneficiariesXlsx, type BeneficiaryLabels } from '@/server/services/beneficiaries-export';
 import { programFile } from '@/server/services/incentives';
+import { runStabilities } from '@/server/services/robustness';
 import { defineRoute } from '../define-route';
 
 const positiveId = z.coerce.number().int().positive();
@@ -29,11 +30,12 @@ export const beneficiariesRoute = defineRoute({
   action: 'eligibility.export',
   input: z.object({ runId: positiveId, format: z.enum(['csv', 'xlsx']).catch('csv') }),
   handler: async ({ db, input }) => {
-    const data = beneficiaries(db, input.runId);
-    const [t, tc, locale] = await Promise.all([getTranslations('incentives.export'), getTranslations('common'), getLocale()]);
+    const data = { ...beneficiaries(db, input.runId), stability: runStabilities(db, input.runId) };
+    const [t, tc, tr, locale] = await Promise.all([getTranslations('incentives.export'), getTranslations('common'), getTranslations('robustness.export'), getLocale()]);
     const labels: BeneficiaryLabels = {
       t: (key) => t(key as never),
       typeLabel: (type) => tc(`stakeholderTypes.${type}`),
+      stability: tr('stability'),
       locale: locale === 'en' ? 'en' : 'zh-CN',
     };
     const attachment = (type: string, ext: 'csv' | 'xlsx') => ({

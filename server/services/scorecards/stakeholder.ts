@@ -29,6 +29,7 @@ import { countyKeyOf, provinceKeyOf } from '@/server/queries/regions';
 import { peersWithComposite } from '@/server/queries/published-run-counts';
 import { peerValuesOf } from '@/server/queries/run-figures';
 import { publishedScoresOf, type PublishedScore } from '@/server/queries/scores';
+import { revisionNoticeOf } from '@/server/queries/revisions';
 import { getStakeholder } from '@/server/queries/stakeholders';
 import { unitLookup } from '@/server/queries/units';
 import { indicatorNotes } from '@/server/queries/indicator-notes';
@@ -99,7 +100,7 @@ export function getScorecard(db: Db, user: SessionUser, input: ScorecardInput) {
     regionCode: s.regionCode,
   };
   const periodsList = published.map((p) => ({ code: p.periodCode, startsOn: p.startsOn })).reverse();
-  if (!chosen) return { stakeholder, self: user.role === 'stakeholder', periods: periodsList, period: null, card: null, trend: [] };
+  if (!chosen) return { stakeholder, self: user.role === 'stakeholder', periods: periodsList, period: null, card: null, trend: [], revision: null };
 
   const loaded = loadKpiSetVersion(db, chosen.versionId);
   const doc = loaded.document;
@@ -164,7 +165,9 @@ export function getScorecard(db: Db, user: SessionUser, input: ScorecardInput) {
     grade: p.score.grade,
     objectives: p.score.objectives,
   }));
-  return { stakeholder, self: user.role === 'stakeholder', periods: periodsList, period: chosen.periodCode, card, trend, incentives: stakeholderIncentives(db, user, stakeholderId, chosen.periodId) };
+  // A score from a revision's run says so: which revision, why, and what it was first published as.
+  const revision = revisionNoticeOf(db, chosen.runId, stakeholderId);
+  return { stakeholder, self: user.role === 'stakeholder', periods: periodsList, period: chosen.periodCode, card, trend, revision, incentives: stakeholderIncentives(db, user, stakeholderId, chosen.periodId) };
 }
 
 export type Scorecard = ReturnType<typeof getScorecard>;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { id, periodCreateSchema, periodPublishSchema, reasonSchema } from '@/core/schemas/method';
 import { periodDueDateSchema } from '@/core/schemas/work-queue';
+import { periodAppealDaysSchema } from '@/core/schemas/appeals';
 import * as svc from '@/server/services/periods';
 import { startJob } from '@/server/jobs/runner';
 import { procedureFor, router } from '../init';
@@ -19,6 +20,9 @@ export const periodsRouter = router({
   setDueDate: procedureFor('periods.setDueDate')
     .input(periodDueDateSchema)
     .mutation(({ ctx, input }) => svc.setPeriodDueDate(ctx.db, ctx.user, input)),
+  setAppealDays: procedureFor('periods.setAppealDays')
+    .input(periodAppealDaysSchema)
+    .mutation(({ ctx, input }) => svc.setPeriodAppealDays(ctx.db, ctx.user, input)),
   unapproved: procedureFor('periods.unapproved')
     .input(id)
     .query(({ ctx, input }) => svc.unapprovedEvaluations(ctx.db, input.id)),

@@ -14,7 +14,7 @@ export default async function PeriodsPage() {
   if ((await getContext()).user?.role !== 'admin') notFound();
   const t = await getTranslations('method.periods');
   return (
-    <ClientMessages namespaces={['adminTools.periods', 'adminTools.table', 'errors', 'jobs', 'method.periods', 'validation', 'workQueue.periods']}>
+    <ClientMessages namespaces={['adminTools.periods', 'adminTools.table', 'appeals.periods', 'errors', 'jobs', 'method.periods', 'revisions', 'validation', 'workQueue.periods']}>
       <PageHeader title={t('title')} description={t('description')} />
       <PeriodManager />
     </ClientMessages>

@@ -7,6 +7,8 @@ import { ScorecardView, scorecardLinks } from '@/components/scorecard/scorecard-
 import { loadScorecardPage, type ScorecardPageProps } from '@/lib/trpc/load-scorecard';
 import { ClientMessages } from '@/components/app/client-messages';
 import { LangText } from '@/components/ui/lang-text';
+import { AppealWindowLink } from '@/components/appeals/appeal-window-link';
+import { api } from '@/lib/trpc/server';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('scorecard'))('title') };
@@ -38,13 +40,19 @@ export default async function StakeholderScorecardPage(props: ScorecardPageProps
       </>
     );
   }
+  const appealWindow = data.period ? await (await api()).appeals.window({ stakeholderId: id, period: data.period }).catch(() => null) : null;
   return (
-    <ClientMessages namespaces={['adminTools.table', 'errors', 'evaluations.validation', 'incentives.explain', 'incentives.kinds', 'incentivesOutlook', 'jobs', 'scorecard.incentives', 'scorecardExplained.close', 'scorecardExplained.glossary', 'validation', 'whatIf']}>
+    <ClientMessages namespaces={['adminTools.table', 'errors', 'evaluations.validation', 'incentives.explain', 'incentives.kinds', 'incentivesOutlook', 'jobs', 'robustness.stakeholder', 'scorecard.incentives', 'scorecardExplained.close', 'scorecardExplained.glossary', 'validation', 'whatIf']}>
       <ScorecardView
         data={{ ...data, card: data.card }}
         nextBand={nextBand}
         {...scorecardLinks(id)}
-        headerExtra={back}
+        headerExtra={
+          <span className="flex flex-wrap gap-x-4 gap-y-1">
+            {back}
+            <AppealWindowLink stakeholderId={id} window={appealWindow} />
+          </span>
+        }
       />
     </ClientMessages>
   );

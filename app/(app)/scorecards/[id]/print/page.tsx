@@ -31,7 +31,7 @@ export default async function PrintScorecardPage(props: ScorecardPageProps) {
   const back = user.role === 'stakeholder' ? '/me' : `/scorecards/${id}`;
   const lang = isLocale(locale) ? locale : 'zh-CN';
   return (
-    <ClientMessages namespaces={['adminTools.table', 'errors', 'evaluations.validation', 'incentives.explain', 'incentives.kinds', 'incentivesOutlook', 'jobs', 'scorecard.incentives', 'scorecardExplained.close', 'scorecardExplained.glossary', 'validation', 'whatIf']}>
+    <ClientMessages namespaces={['adminTools.table', 'errors', 'evaluations.validation', 'incentives.explain', 'incentives.kinds', 'incentivesOutlook', 'jobs', 'robustness.stakeholder', 'scorecard.incentives', 'scorecardExplained.close', 'scorecardExplained.glossary', 'validation', 'whatIf']}>
       <div data-print-root="">
         <PrintStyles />
         <PdfFooter title={t('print.title', { name: loaded.data.stakeholder.name })} period={period} publishedAt={publication.publishedAt} />

@@ -10,6 +10,7 @@ import { RunView } from '@/components/incentives/run-view';
 import { runCountyChartSvgs } from '@/lib/charts/run-chart';
 import { labelOf, pickName } from '@/core/i18n/label';
 import { ClientMessages } from '@/components/app/client-messages';
+import { RunRevisionNotice } from '@/components/revisions/run-revision-notice';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('incentives'))('run.pageTitle') };
@@ -30,12 +31,13 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   if (String(run.programId) !== id) notFound();
   const name = pickName(labelOf(run.snapshot), locale);
   return (
-    <ClientMessages namespaces={['adminTools.table', 'errors', 'incentives.explain', 'incentives.run', 'jobs', 'validation']}>
+    <ClientMessages namespaces={['adminTools.table', 'errors', 'incentives.explain', 'incentives.run', 'jobs', 'robustness.section', 'robustness.detail', 'validation']}>
       <PageHeader
         title={t('run.heading', { period: run.periodCode })}
         description={t('run.description', { name, when: format.dateTime(run.createdAt, { dateStyle: 'medium', timeStyle: 'short' }), by: run.createdBy ?? '—' })}
         breadcrumb={<Link href={`/admin/programs/${run.programId}`} className="hover:underline">{t('backToProgram')}</Link>}
       />
+      {run.revision && (run.revision.replaces || run.revision.replacedBy) ? <RunRevisionNotice programId={run.programId} links={run.revision} /> : null}
       <RunView run={run} list={list} params={listParams} chartSvgs={await runCountyChartSvgs(run)} />
     </ClientMessages>
   );

@@ -1,0 +1,6 @@
+import { appealFileDownloadRoute } from '@/server/http';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const GET = appealFileDownloadRoute.handle;

@@ -1,0 +1,6 @@
+import { appealFileUploadRoute } from '@/server/http';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const POST = appealFileUploadRoute.handle;
