@@ -30,7 +30,8 @@ async function main([command, file, ...rest]) {
   }
   const result = restoreDatabase(path.resolve(file), database);
   const version = result.version && 'tag' in result.version ? ` (schema ${result.version.tag}; the app applies newer migrations when it starts)` : '';
-  console.log(`Restored ${result.file} from ${path.resolve(file)}${version}.`);
+  const evidence = result.evidence > 0 ? ` and ${result.evidence} evidence file(s) of appeals` : '';
+  console.log(`Restored ${result.file}${evidence} from ${path.resolve(file)}${version}.`);
   if (result.kept) console.log(`The database it replaced is kept as ${result.kept}.`);
 }
 

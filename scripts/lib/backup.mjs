@@ -9,6 +9,27 @@ import { ROOT } from './process.mjs';
 const JOURNAL = path.join(ROOT, 'db', 'migrations', 'meta', '_journal.json');
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
 
+// Evidence files of appeals live beside the database, named by the sha256 of their bytes and never
+// changed (server/services/appeals.ts). A backup carries the ones its database names in a folder
+// beside it, `<backup>.files`; a restore puts them back before the database.
+const EVIDENCE_FOLDER = 'appeal-files';
+
+/** Where the app keeps the evidence files of the database at `databasePath`. */
+export function evidenceFolder(databasePath) {
+  return path.join(path.dirname(path.resolve(databasePath)), EVIDENCE_FOLDER);
+}
+
+/** The folder beside a backup file holding its evidence files. */
+export function backupFilesFolder(backupFile) {
+  return `${path.resolve(backupFile)}.files`;
+}
+
+/** The evidence files a database names (none in a database from before appeals). */
+function evidenceNamed(db) {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'appeal_files'").get();
+  return has ? db.prepare('SELECT DISTINCT sha256 FROM appeal_files ORDER BY sha256').pluck().all() : [];
+}
+
 /** A refusal with a message for the person at the terminal. */
 export class BackupError extends Error {
   name = 'BackupError';
@@ -96,19 +117,37 @@ export async function backupDatabase(source, destination) {
   // A self-contained file: no write-ahead log beside it to lose when it is moved or copied.
   const copy = new Database(partial);
   let version;
+  let named;
   try {
     copy.pragma('journal_mode = DELETE');
     const problems = integrityProblems(copy);
     if (problems.length > 0) throw new BackupError(`The copy failed its integrity check: ${problems.join('; ')}`);
     version = schemaVersion(copy);
+    named = evidenceNamed(copy);
   } catch (error) {
     copy.close();
     for (const suffix of ['', ...SIDE_FILES]) fs.rmSync(`${partial}${suffix}`, { force: true });
     throw error;
   }
   copy.close();
+  // The evidence files first, into a folder renamed whole, then the database: a backup cut off on
+  // the way leaves no database file without its evidence beside it.
+  const files = backupFilesFolder(target);
+  const filesPartial = `${files}.partial`;
+  fs.rmSync(filesPartial, { recursive: true, force: true });
+  const missing = [];
+  if (named.length > 0) {
+    fs.mkdirSync(filesPartial);
+    for (const name of named) {
+      const from = path.join(evidenceFolder(source), name);
+      if (fs.existsSync(from)) fs.copyFileSync(from, path.join(filesPartial, name), fs.constants.COPYFILE_FICLONE);
+      else missing.push(name);
+    }
+  }
+  fs.rmSync(files, { recursive: true, force: true });
+  if (named.length > 0) fs.renameSync(filesPartial, files);
   fs.renameSync(partial, target);
-  return { file: target, bytes: fs.statSync(target).size, ms: Date.now() - started, version };
+  return { file: target, bytes: fs.statSync(target).size, ms: Date.now() - started, version, evidence: named.length - missing.length, missing };
 }
 
 /**
@@ -130,14 +169,34 @@ export function restoreDatabase(backup, target) {
     throw new BackupError(`${backup} is not a readable SQLite database (${error.message}).`);
   }
   let version;
+  let named;
   try {
     const problems = integrityProblems(db);
     if (problems.length > 0) throw new BackupError(`${backup} failed its integrity check: ${problems.join('; ')}`);
     version = schemaVersion(db);
     if (version === null) throw new BackupError(`${backup} is not a County Scorecard database (it has no migrations table).`);
     if ('unknown' in version) throw new BackupError(`${backup} was made by a newer version of the app (it has a migration from ${new Date(version.unknown).toISOString()} this version doesn't know). Update the app, then restore.`);
+    named = evidenceNamed(db);
   } finally {
     db.close();
+  }
+
+  // Every evidence file the backup names must come back with it: from the folder beside the
+  // backup, or already in place (files are named by their content, so one there is the same file).
+  const files = backupFilesFolder(backup);
+  const evidence = evidenceFolder(target);
+  const toCopy = named.filter((name) => !fs.existsSync(path.join(evidence, name)));
+  const lost = toCopy.filter((name) => !fs.existsSync(path.join(files, name)));
+  if (lost.length > 0) {
+    throw new BackupError(
+      `${lost.length} evidence file(s) of appeals that ${backup} names are neither in ${files} nor in ${evidence} (e.g. ${lost[0]}). Copy the backup's .files folder beside it, then restore.`,
+    );
+  }
+  if (toCopy.length > 0) fs.mkdirSync(evidence, { recursive: true });
+  for (const name of toCopy) {
+    const restoring = path.join(evidence, `${name}.restoring`);
+    fs.copyFileSync(path.join(files, name), restoring);
+    fs.renameSync(restoring, path.join(evidence, name));
   }
 
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
@@ -157,7 +216,7 @@ export function restoreDatabase(backup, target) {
   const restoring = `${target}.restoring`;
   fs.copyFileSync(backup, restoring);
   fs.renameSync(restoring, target);
-  return { file: target, kept, version };
+  return { file: target, kept, version, evidence: toCopy.length };
 }
 
 /** Keeps the newest `keep` backups named `scorecard-*.db` in `dir`; returns the deleted names. */
@@ -168,7 +227,10 @@ export function pruneBackups(dir, keep) {
     .sort()
     .reverse();
   const removed = files.slice(keep);
-  for (const f of removed) fs.rmSync(path.join(dir, f), { force: true });
+  for (const f of removed) {
+    fs.rmSync(path.join(dir, f), { force: true });
+    fs.rmSync(backupFilesFolder(path.join(dir, f)), { recursive: true, force: true });
+  }
   return removed;
 }
 
@@ -179,5 +241,7 @@ export function scheduledBackupName(date = new Date()) {
 
 export function describeBackup(result) {
   const version = result.version && 'tag' in result.version ? `, schema ${result.version.tag}` : '';
-  return `Backed up to ${result.file} (${mb(result.bytes)}${version}) in ${(result.ms / 1000).toFixed(1)} s.`;
+  const evidence = result.evidence > 0 ? `, with ${result.evidence} evidence file(s) in ${backupFilesFolder(result.file)}` : '';
+  const missing = result.missing?.length > 0 ? ` Warning: ${result.missing.length} evidence file(s) the database names were missing from the data folder's ${EVIDENCE_FOLDER} (e.g. ${result.missing[0]}), so the backup does not hold them.` : '';
+  return `Backed up to ${result.file} (${mb(result.bytes)}${version}${evidence}) in ${(result.ms / 1000).toFixed(1)} s.${missing}`;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateDb, openDb } from '@/db/client';
-import { backupDatabase, holderFile, knownMigrations, pruneBackups, restoreDatabase, scheduledBackupName } from '../../scripts/lib/backup.mjs';
+import { backupDatabase, backupFilesFolder, describeBackup, evidenceFolder, holderFile, knownMigrations, pruneBackups, restoreDatabase, scheduledBackupName } from '../../scripts/lib/backup.mjs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-backup-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -125,6 +125,45 @@ describe('restore', () => {
     reopened.$client.close();
   });
 
+  it("carries the appeals' evidence files beside the backup and puts them back; a restore without them is refused", async () => {
+    // Its own folder: evidence files live beside the database.
+    const home = fs.mkdtempSync(path.join(dir, 'evidence-'));
+    const live = path.join(home, 'live.db');
+    const db = openDb(live);
+    migrateDb(db);
+    // Rows as a filing writes them (foreign keys aside: only the names matter to a backup).
+    const names = ['a'.repeat(64), 'b'.repeat(64)];
+    db.$client.pragma('foreign_keys = OFF');
+    names.forEach((sha, i) =>
+      db.$client.prepare("INSERT INTO appeal_files (appeal_item_id, file_name, content_type, size, sha256, uploaded_by) VALUES (?, ?, 'application/pdf', 5, ?, 'u')").run(i + 1, `e${i}.pdf`, sha),
+    );
+    db.$client.close();
+    fs.mkdirSync(evidenceFolder(live));
+    for (const sha of names) fs.writeFileSync(path.join(evidenceFolder(live), sha), `%PDF-${sha[0]}`);
+    // A file no row names (an upload never filed) stays out of the backup.
+    fs.writeFileSync(path.join(evidenceFolder(live), 'c'.repeat(64)), '%PDF-c');
+
+    const result = await backupDatabase(live, path.join(home, 'backup.db'));
+    expect(result).toMatchObject({ evidence: 2, missing: [] });
+    expect(fs.readdirSync(backupFilesFolder(result.file)).sort()).toEqual(names);
+    expect(describeBackup(result)).toContain('2 evidence file(s)');
+
+    // The data folder lost its evidence: the restore brings it back with the database.
+    fs.rmSync(evidenceFolder(live), { recursive: true });
+    const restored = restoreDatabase(result.file, live);
+    expect(restored.evidence).toBe(2);
+    expect(fs.readFileSync(path.join(evidenceFolder(live), names[1]!), 'utf8')).toBe('%PDF-b');
+
+    // A backup moved without its folder, onto a machine without the files: refused, nothing replaced.
+    const bare = path.join(home, 'bare.db');
+    fs.copyFileSync(result.file, bare);
+    fs.rmSync(evidenceFolder(live), { recursive: true });
+    const before = fs.statSync(live).mtimeMs;
+    expect(() => restoreDatabase(bare, live)).toThrow(/2 evidence file\(s\) of appeals .* Copy the backup's \.files folder beside it/);
+    expect(fs.statSync(live).mtimeMs).toBe(before);
+    expect(fs.existsSync(evidenceFolder(live))).toBe(false);
+  });
+
   it('refuses while a live server holds the database, and ignores a stale holder file', async () => {
     const live = liveDatabase('held.db');
     const backup = (await backupDatabase(live, path.join(dir, 'held-backup.db'))).file;
@@ -163,7 +202,9 @@ describe('scheduled backups', () => {
     const folder = fs.mkdtempSync(path.join(dir, 'scheduled-'));
     const names = [0, 1, 2, 3, 4].map((d) => scheduledBackupName(new Date(Date.UTC(2026, 0, 1 + d, 3))));
     for (const name of [...names, 'notes.txt']) fs.writeFileSync(path.join(folder, name), '');
+    // Each backup's evidence folder goes with it.
+    for (const name of names) fs.mkdirSync(backupFilesFolder(path.join(folder, name)));
     expect(pruneBackups(folder, 2).sort()).toEqual(names.slice(0, 3).sort());
-    expect(fs.readdirSync(folder).sort()).toEqual([...names.slice(3), 'notes.txt'].sort());
+    expect(fs.readdirSync(folder).sort()).toEqual([...names.slice(3), ...names.slice(3).map((n) => `${n}.files`), 'notes.txt'].sort());
   });
 });
