@@ -74,6 +74,10 @@ async function visitAll(page: Page, paths: string[], discover: [from: string, pa
   for (const [from, pattern] of discover) {
     await page.goto(from);
     await settle(page);
+    // Some lists load in the browser after the page (the KPI sets): give them time on a busy machine.
+    await page
+      .waitForFunction((source) => [...document.querySelectorAll('a[href]')].some((a) => new RegExp(source).test((a.getAttribute('href') ?? '').split('?')[0]!)), pattern.source, { timeout: 15_000 })
+      .catch(() => undefined);
     const href = await firstLink(page, pattern);
     expect.soft(href, `a link matching ${pattern} on ${from}`).not.toBeNull();
     if (!href) continue;
