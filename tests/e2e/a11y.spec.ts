@@ -1,12 +1,18 @@
-// WCAG 2.1 AA (which covers GB/T 37668-2019) checked with axe-core in the browser: every page of
-// every role in English and Chinese at desktop width and at 320 px (where the page must also reflow
-// without sideways scrolling), and forms in their error state. Any serious or critical violation
-// fails, listed with its rule, the elements and axe's help. Also checks by keyboard what axe cannot:
-// focus after a refused sign-in, and fields not hidden under the sticky header when tabbing back.
+// The page walk: every page of every role in English and Chinese, each visit checked for
+// - WCAG 2.1 AA (which covers GB/T 37668-2019) with axe-core in the browser, in English at desktop
+//   width and in Chinese at 320 px, and the reflow without sideways scrolling at 320 px in both
+//   (checkPage says why): any serious or critical violation fails, listed with its rule, the
+//   elements and axe's help;
+// - the messages its client components need and no others (page-checks.ts);
+// - in Chinese, no English sentence a reader can see (page-checks.ts).
+// One walk for all three: each page is loaded and settled once per language. Also forms in their
+// error state, and by keyboard what axe cannot: focus after a refused sign-in, and fields not
+// hidden under the sticky header when tabbing back.
 import { createRequire } from 'node:module';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, signedInPage } from './fixtures';
-import { NAV, PUBLIC_PAGES, ROLE_USERS, ROLES, newDetailPages, type RoleName } from './pages';
+import { NAV, PUBLIC_PAGES, ROLE_USERS, ROLES, newDetailPages, routeName, type RoleName } from './pages';
+import { PROBES, expectNoEnglish, problemsOf, recordMissingMessages, type Visit } from './page-checks';
 
 // axe's own bundle, evaluated in the page: a <script> tag would be refused by the CSP's nonce.
 const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
@@ -74,13 +80,25 @@ async function settle(page: Page) {
   await expect(page.locator('[data-slot="skeleton"], .animate-pulse')).toHaveCount(0, { timeout: 10_000 }).catch(() => undefined);
 }
 
-/** One page at both widths: axe at 1280 px, then at 320 px axe again and the reflow check. */
-async function checkPage(page: Page, path: string, where: string): Promise<void> {
+/**
+ * One page at both widths: at 1280 px axe in English and the English check in Chinese, then at
+ * 320 px the reflow check in both and axe in Chinese. axe's rules look at structure, names,
+ * roles and contrast, the same in both languages: each width is checked in one language, each
+ * language at one width (what the walk cost halved), and the reflow, which the language's text
+ * lengths change, in both. Answers the visit (the HTML and the missing messages it logged).
+ */
+async function checkPage(page: Page, path: string, where: string, locale: Locale): Promise<Visit> {
   await page.setViewportSize(DESKTOP);
+  const log = recordMissingMessages(page);
   const response = await page.goto(path);
   expect.soft(response?.ok(), `${where}: ${path} answered ${response?.status()}`).toBe(true);
+  const html = (await response?.text()) ?? '';
+  // Effects run after hydration: by then every client component has rendered (and logged a missing message).
+  await page.locator('html[data-hydrated="1"]').waitFor({ state: 'attached' });
   await settle(page);
-  await checkAxe(page, `${where} ${path} at 1280 px`);
+  log.stop();
+  if (locale === 'en') await checkAxe(page, `${where} ${path} at 1280 px`);
+  else await expectNoEnglish(page, `${where} ${path}`);
   await page.setViewportSize(PHONE);
   // The data tables behind "Show the table" disclosures must fit too: open them all.
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
@@ -88,7 +106,13 @@ async function checkPage(page: Page, path: string, where: string): Promise<void>
   await page.waitForTimeout(200);
   // The print views are laid out for A4 paper, not a screen.
   if (!/\/print$/.test(path)) expect.soft(await overflowing(page), `${where} ${path} at 320 px scrolls sideways`).toEqual([]);
-  await checkAxe(page, `${where} ${path} at 320 px`);
+  if (locale === 'zh-CN') await checkAxe(page, `${where} ${path} at 320 px`);
+  return { path, html, missing: log.missing };
+}
+
+/** Messages missing or carried for another page, over a walk's visits (softly). */
+function checkMessages(visits: Visit[], where: string): void {
+  expect.soft(problemsOf(visits), `${where}: client messages`).toEqual([]);
 }
 
 /** The role's pages: its NAV list, then the first detail page of each kind linked from them. */
@@ -96,15 +120,21 @@ async function checkRole(browser: Browser, baseURL: string | undefined, role: Ro
   const page = await signedInPage(browser, baseURL, ROLE_USERS[role], { locale, viewport: DESKTOP });
   const paths = [...NAV[role]];
   const seen = new Set<string>();
+  const visits: Visit[] = [];
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i]!;
-    await checkPage(page, path, `${role} (${locale})`);
+    visits.push(await checkPage(page, path, `${role} (${locale})`, locale));
     await page.setViewportSize(DESKTOP);
     const hrefs = await page.locator('a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     paths.push(...newDetailPages(hrefs, seen));
   }
   // Staff pages link evaluations, scorecards and the rest: finding none means the walk went wrong.
   if (role !== 'stakeholder') expect.soft(paths.length, `${role}: detail pages found`).toBeGreaterThan(NAV[role].length);
+  checkMessages(visits, `${role} (${locale})`);
+  // The probes would see a namespace that is there: some page of the walk carries its own.
+  const own = visits.find((v) => PROBES.some((p) => p.routes.includes(routeName(v.path.replace(/\?.*$/, '')))));
+  expect.soft(own, `${role} (${locale}): a page that carries a probed namespace`).toBeTruthy();
+  if (own) expect.soft(own.html).toContain(PROBES.find((p) => p.routes.includes(routeName(own.path.replace(/\?.*$/, ''))))!.key);
   test.info().annotations.push({ type: 'pages checked', description: `${paths.length}: ${paths.join(' ')}` });
   await page.context().close();
 }
@@ -117,13 +147,13 @@ test.describe('WCAG 2.1 AA', () => {
       const context = await browser.newContext({ baseURL, viewport: DESKTOP });
       await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }]);
       const page = await context.newPage();
-      for (const path of [...PUBLIC_PAGES, '/no-such-page']) await checkPage(page, path, `signed out (${locale})`);
+      for (const path of [...PUBLIC_PAGES, '/no-such-page']) await checkPage(page, path, `signed out (${locale})`, locale);
       await context.close();
     });
 
     for (const role of ROLES) {
       test(`${role} (${locale}): every page`, async ({ browser, baseURL }) => {
-        test.setTimeout(300_000);
+        test.setTimeout(480_000);
         await checkRole(browser, baseURL, role, locale);
       });
     }

@@ -1,48 +1,12 @@
-// A sweep of the app in 中文: every page each role can open, and forms in their error state (the
-// KPI-set editor with a bad weight, the stakeholder form, the evaluation form), fail on any
-// English sentence a reader can see (a run of three or more Latin words that is not a code, a
-// unit, an address or a proper name in the allowlist below). All findings of a page are listed
-// at once (soft assertions), so one run shows everything left to translate.
+// 中文 beyond the page walk: the walk (a11y.spec.ts) checks every page of the admin, assessor1 and
+// firm1 in Chinese for English sentences a reader can see (page-checks.ts); here the states it does
+// not reach (forms in their error state: the KPI-set editor with a bad weight, the stakeholder
+// form, the evaluation form; a page whose calls get no answer) and the other demo users' pages.
+// All findings of a page are listed at once (soft assertions), so one run shows everything left
+// to translate.
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, signedInPage } from './fixtures';
-
-// Words that stay Latin in Chinese on purpose: product and method names, file formats.
-const ALLOWED = [/\bkpi-set\/v1\b/gi, /\bCRITIC\b/g, /\bAHP\b/g, /\bTOPSIS\b/g, /\bWPS\b/g, /\bExcel\b/g, /\bLibreOffice\b/g, /\bPDF\b/g, /\bCSV\b/g, /\bXLSX\b/g, /\bJSON\b/g, /\bUTF-8\b/g, /\bGB18030\b/g];
-const URL_OR_EMAIL = /\b(?:https?:\/\/\S+|[\w.+-]+@[\w-]+\.[\w.]+)/g;
-// Three or more Latin words in a row, within one cell (a code such as ru_member_income carries "_" or
-// digits and is one word at most; a tab separates table cells).
-const SENTENCE = /(?<![\w-])[A-Za-z][A-Za-z'’]*(?: +[A-Za-z][A-Za-z'’]*){2,}(?![\w-])/g;
-
-/** English runs in a text, after taking out addresses and allowed names. */
-export function englishRuns(text: string): string[] {
-  let t = text.replace(URL_OR_EMAIL, ' ');
-  for (const a of ALLOWED) t = t.replace(a, ' ');
-  return [...new Set(t.split('\n').flatMap((line) => [...line.matchAll(SENTENCE)].map((m) => m[0])))];
-}
-
-/**
- * What a reader sees: the rendered text, labels read out by screen readers, placeholders and the
- * title. Content marked as English on purpose (`lang="en"`, e.g. a rule's English sentence shown
- * beside the Chinese one) or as not to be translated (`translate="no"`: people's own words, such
- * as an audit reason) is left out.
- */
-async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const skipped = Array.from(document.querySelectorAll<HTMLElement>('body [lang^="en"], [translate="no"]'));
-    const display = skipped.map((el) => el.style.display);
-    for (const el of skipped) el.style.display = 'none';
-    const parts = [document.title, document.body.innerText];
-    skipped.forEach((el, i) => (el.style.display = display[i]!));
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[placeholder],[aria-label],[title]'))) {
-      if (!el.getClientRects().length || el.closest('[lang^="en"], [translate="no"]')) continue;
-      for (const attr of ['placeholder', 'aria-label', 'title']) {
-        const v = el.getAttribute(attr);
-        if (v) parts.push(v);
-      }
-    }
-    return parts.join('\n');
-  });
-}
+import { englishRuns, expectNoEnglish } from './page-checks';
 
 async function settle(page: Page) {
   // Pages that poll (a job, the bell) never go quiet: a few seconds is enough for the rest.
@@ -53,36 +17,16 @@ async function settle(page: Page) {
 
 async function sweep(page: Page, where: string) {
   await settle(page);
-  const runs = englishRuns(await visibleText(page));
-  expect.soft(runs, `English on ${where} (${page.url()})`).toEqual([]);
+  await expectNoEnglish(page, where);
 }
 
 const chineseUser = (browser: Browser, baseURL: string | undefined, username: string): Promise<Page> =>
   signedInPage(browser, baseURL, username, { locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
 
-/** The first link on the page whose path matches, e.g. /evaluations/123. */
-async function firstLink(page: Page, pattern: RegExp): Promise<string | null> {
-  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  return hrefs.find((h) => pattern.test(h.split('?')[0]!)) ?? null;
-}
-
-async function visitAll(page: Page, paths: string[], discover: [from: string, pattern: RegExp][] = []) {
+async function visitAll(page: Page, paths: string[]) {
   for (const path of paths) {
     await page.goto(path);
     await sweep(page, path);
-  }
-  for (const [from, pattern] of discover) {
-    await page.goto(from);
-    await settle(page);
-    // Some lists load in the browser after the page (the KPI sets): give them time on a busy machine.
-    await page
-      .waitForFunction((source) => [...document.querySelectorAll('a[href]')].some((a) => new RegExp(source).test((a.getAttribute('href') ?? '').split('?')[0]!)), pattern.source, { timeout: 15_000 })
-      .catch(() => undefined);
-    const href = await firstLink(page, pattern);
-    expect.soft(href, `a link matching ${pattern} on ${from}`).not.toBeNull();
-    if (!href) continue;
-    await page.goto(href);
-    await sweep(page, href);
   }
 }
 
@@ -95,60 +39,6 @@ test.describe('中文 everywhere', () => {
     expect(englishRuns('请先选择 Choose a period first。')).toEqual(['Choose a period first']);
     expect(englishRuns('ru_member_income_growth_pct 6.2 % · 10k yuan · kpi-set/v1 · admin@example.com · https://a.b/c d e')).toEqual([]);
     expect(englishRuns('CRITIC 与 AHP 组合')).toEqual([]);
-  });
-
-  test('signed out', async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL, locale: 'zh-CN' });
-    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'zh-CN', url: baseURL! }]);
-    const page = await context.newPage();
-    await visitAll(page, ['/sign-in', '/no-such-page']);
-  });
-
-  test('administrator: the admin pages', async ({ browser, baseURL }) => {
-    test.setTimeout(180_000);
-    const page = await chineseUser(browser, baseURL, 'admin');
-    await visitAll(
-      page,
-      ['/', '/admin', '/admin/audit', '/admin/indicators', '/admin/kpi-sets', '/admin/periods', '/admin/programs', '/admin/programs/new', '/admin/regions', '/admin/stakeholders', '/admin/users'],
-      [
-        ['/admin/kpi-sets', /^\/admin\/kpi-sets\/\d+$/],
-        ['/admin/programs', /^\/admin\/programs\/\d+$/],
-      ],
-    );
-  });
-
-  test('administrator: evaluations, scorecards, stakeholders and their own pages', async ({ browser, baseURL }) => {
-    test.setTimeout(180_000);
-    const page = await chineseUser(browser, baseURL, 'admin');
-    await visitAll(
-      page,
-      ['/evaluations', '/evaluations/import', '/scorecards/county', '/stakeholders/import', '/stakeholders/new', '/notifications', '/me', '/me/profile', '/me/profile/password'],
-      [
-        ['/admin/stakeholders', /^\/stakeholders\/\d+$/],
-        ['/evaluations', /^\/evaluations\/\d+$/],
-      ],
-    );
-  });
-
-  test('administrator: a program’s run and editor, a stakeholder’s scorecard and its print view', async ({ browser, baseURL }) => {
-    test.setTimeout(180_000);
-    const page = await chineseUser(browser, baseURL, 'admin');
-    // A program's page links its runs and its editor.
-    await page.goto('/admin/programs');
-    await settle(page);
-    const program = await firstLink(page, /^\/admin\/programs\/\d+$/);
-    if (program) await visitAll(page, [], [[program, /^\/admin\/programs\/\d+\/runs\/\d+$/], [program, /^\/admin\/programs\/\d+\/edit$/]]);
-    // A stakeholder's page links its scorecard.
-    await page.goto('/admin/stakeholders');
-    await settle(page);
-    const stakeholder = await firstLink(page, /^\/stakeholders\/\d+$/);
-    if (stakeholder) {
-      await page.goto(stakeholder);
-      await settle(page);
-      const card = await firstLink(page, /^\/scorecards\/\d+$/);
-      expect.soft(card, `a scorecard link on ${stakeholder}`).not.toBeNull();
-      if (card) await visitAll(page, [card, `${card}/print`]);
-    }
   });
 
   test('administrator: the KPI-set editor with a bad weight', async ({ browser, baseURL, shot }) => {
@@ -202,14 +92,9 @@ test.describe('中文 everywhere', () => {
     await visitAll(page, ['/', '/admin', '/admin/programs', '/notifications']);
   });
 
-  test('assessor: every page and the evaluation form in its error state', async ({ browser, baseURL, shot }) => {
-    test.setTimeout(240_000);
+  test('assessor: the evaluation form in its error state', async ({ browser, baseURL, shot }) => {
+    test.setTimeout(120_000);
     const page = await chineseUser(browser, baseURL, 'assessor1');
-    await visitAll(
-      page,
-      ['/', '/assessor', '/assessor/dashboard', '/evaluations', '/evaluations/import', '/scorecards/county', '/notifications', '/me', '/me/profile'],
-      [['/evaluations', /^\/evaluations\/\d+$/]],
-    );
     // An evaluation not started yet: start it, type a value out of range and submit with gaps.
     await page.goto('/evaluations?status=not_started&type=rural');
     const start = page.getByRole('button', { name: /开始填报/ }).first();
@@ -224,8 +109,8 @@ test.describe('中文 everywhere', () => {
     await shot(page, 'chinese-sweep-evaluation-form-errors-zh');
   });
 
-  // Three users, four pages each, every scorecard with its plan and incentives.
-  for (const username of ['town1', 'coop1', 'firm1']) {
+  // Two more stakeholder users (firm1 is walked), four pages each, every scorecard with its plan and incentives.
+  for (const username of ['town1', 'coop1']) {
     test(`stakeholder user ${username}`, async ({ browser, baseURL }) => {
       test.setTimeout(120_000);
       const page = await chineseUser(browser, baseURL, username);

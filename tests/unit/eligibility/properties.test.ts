@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allocateBudget, applyGap, centsAtMost, evaluateRule, rankOrder, runEligibility, type Clause, type EligibilityInput, type PeriodClause, type ProgramCore, type Rule } from '@/core/eligibility';
 
+// Hundreds of generated cases per property: a ceiling for a busy machine, not a speed goal.
+const PROPERTY_TIMEOUT_MS = 30_000;
+
 const score = fc.oneof(fc.constant(null), fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 0, max: 100 }));
 const threshold = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true }));
 const cmp = fc.constantFrom('gte' as const, 'lte' as const);
@@ -64,7 +67,7 @@ const stakeholderInput = (code: fc.Arbitrary<string>): fc.Arbitrary<EligibilityI
       ...s,
     }));
 
-describe('rule engine properties', () => {
+describe('rule engine properties', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('gaps are exact: applying the reported gap makes the stakeholder pass', () => {
     fc.assert(
       fc.property(rule, stakeholderInput(fc.constant('S')), (r, i) => {
@@ -112,7 +115,7 @@ const requests = fc.uniqueArray(
 );
 const budget = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 200000 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
 
-describe('budget properties', () => {
+describe('budget properties', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('never exceeds the budget or any demand; rank order is respected', () => {
     fc.assert(
       fc.property(requests, budget, fc.constantFrom('rank' as const, 'pro_rata' as const), fc.constantFrom('partial' as const, 'skip' as const), (rs, b, method, last) => {

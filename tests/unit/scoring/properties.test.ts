@@ -5,6 +5,9 @@ import { ahpWeights, combineWeights, compileKpiSet, couplingCoordination, critic
 import { readValuesCsv } from '@/core/decode';
 import type { KpiSetV1, KpiSetV1Input, ValuesRow } from '@/core/scoring';
 
+// Hundreds of generated cases per property: a ceiling for a busy machine, not a speed goal.
+const PROPERTY_TIMEOUT_MS = 30_000;
+
 type IndicatorInput = KpiSetV1Input['objectives'][number]['indicators'][number];
 type AggregationInput = NonNullable<KpiSetV1Input['aggregation']>;
 
@@ -80,7 +83,7 @@ const setAndRows = (minRows = 1) => kpiSetArb.chain((set) => rowsArb(set, minRow
 
 const withSlack = (x: number, scale: number) => x + TOLERANCE * Math.max(1, scale);
 
-describe('properties of the engine', () => {
+describe('properties of the engine', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('every score lies in [0, scale]; effective weights add up to 1', () => {
     fc.assert(
       fc.property(setAndRows(), ({ set, rows }) => {
@@ -209,7 +212,7 @@ describe('properties of the engine', () => {
   });
 });
 
-describe('properties of the weights', () => {
+describe('properties of the weights', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   const sumsToOne = (weights: number[]) => {
     expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     for (const w of weights) expect(w >= 0).toBe(true);
