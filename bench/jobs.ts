@@ -138,3 +138,51 @@ export async function importUnderLoad(server: Server): Promise<JobFigure> {
   const sets = new Set(files.map((f) => f.kpiSetCode)).size;
   return underReads(server, 'import values', rows, start, `${files.length} files (${sets} KPI sets) into ${next.code}, ${kb.toFixed(0)} KB`);
 }
+
+/**
+ * A robustness check of the province-wide run eligibilityUnderLoad made (1,000 weightings, on the
+ * background lane at the lowest priority) while another user reads scorecards, and a second run of
+ * that program started once the check is under way, on the main lane: how long the check takes,
+ * whether the reads slow down, and whether the run waits for it (compare with the quiet run).
+ */
+export async function robustnessUnderLoad(server: Server): Promise<JobFigure[]> {
+  const admin = await signIn(server.base, ROLE_USERS.admin);
+  const program = (await query<{ id: number; code: string }[]>(admin, 'incentives.list')).find((p) => p.code === ALL_TYPES_PROGRAM.code);
+  const period = (await query<{ id: number; code: string }[]>(admin, 'eligibility.periods'))[0];
+  if (!program || !period) throw new BenchError('robustness: run the eligibility step first (no run of the all-types program)');
+  // The newest run of the program on the period (listed newest first).
+  const run = (await query<{ id: number; periodCode: string }[]>(admin, 'eligibility.runs', { programId: program.id })).find((r) => r.periodCode === period.code);
+  if (!run) throw new BenchError(`robustness: no run of ${program.code} on ${period.code}`);
+  const size = (await query<{ totals: { candidates: number } }>(admin, 'eligibility.get', { runId: run.id })).totals.candidates;
+  const reader = await signIn(server.base, ROLE_USERS.stakeholder);
+  const reads = readLoop(reader, queryPath('scorecards.get', {}));
+  const started = performance.now();
+  let times: number[] = [];
+  let check: JobView;
+  let during: JobView;
+  let runSeconds: number;
+  try {
+    const checkId = await startJob(admin, 'robustness.start', { runId: run.id, draws: 1000, spreadPercent: 20, seed: 2026 });
+    // Once the check is drawing, a run on the main lane.
+    for (;;) {
+      const job = await query<JobView & { step: string | null }>(admin, 'jobs.get', { id: checkId });
+      if (job.status !== 'queued' && job.step === 'evaluating') break;
+      if (job.status === 'succeeded' || job.status === 'failed') throw new BenchError(`robustness: the check ended (${job.status}) before the run could start beside it`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const runStarted = performance.now();
+    during = await waitForJob(admin, await startJob(admin, 'eligibility.run', { programId: program.id, periodId: period.id }));
+    runSeconds = (performance.now() - runStarted) / 1000;
+    const stillRunning = (await query<JobView>(admin, 'jobs.get', { id: checkId })).status === 'running';
+    check = await waitForJob(admin, checkId, 3600);
+    if (!stillRunning) console.log('robustness: the check had ended before the run beside it did');
+  } finally {
+    times = await reads.stop();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const p95 = percentile(times, 95);
+  return [
+    { job: 'robustness check (background lane)', seconds, status: outcomeOf(check), size, readP95Ms: p95, reads: times.length, note: `1,000 weightings ±20 %, run ${run.id}` },
+    { job: 'eligibility run during the check', seconds: runSeconds, status: outcomeOf(during), size, readP95Ms: p95, reads: times.length, note: `program ${program.code}, period ${period.code}, main lane` },
+  ];
+}

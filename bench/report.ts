@@ -92,7 +92,8 @@ export function reportLines(results: Results): string[] {
   if (results.jobs.length) {
     lines.push('## Long work while another user reads scorecards', '');
     lines.push('| job | size | time | status | reads meanwhile | read p95 | goal |', '|---|---|---|---|---|---|---|');
-    const limit: Record<string, number> = { 'publish a period': 10, 'eligibility run': 10, 'import values': 5 };
+    // The check has no time goal of its own here (bench/robustness.ts has the engine's); the run beside it keeps the run's.
+    const limit: Record<string, number> = { 'publish a period': 10, 'eligibility run': 10, 'import values': 5, 'eligibility run during the check': 10 };
     for (const j of results.jobs) {
       const ok = j.status === 'succeeded' && j.seconds <= (limit[j.job] ?? Infinity) && j.readP95Ms <= 500;
       lines.push(`| ${j.job} (${j.note}) | ${j.size.toLocaleString('en')} | ${j.seconds.toFixed(1)} s | ${j.status} | ${j.reads} | ${ms(j.readP95Ms)} | ${mark(ok)} (≤ ${limit[j.job] ?? '–'} s, reads ≤ 500 ms) |`);

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { commandExists, installAptPackages } from '../scripts/lib/apt.mjs';
-import { eligibilityUnderLoad, importUnderLoad, publishUnderLoad } from './jobs';
+import { eligibilityUnderLoad, importUnderLoad, publishUnderLoad, robustnessUnderLoad } from './jobs';
 import { measurePageLoads } from './page-load';
 import { BENCH_DIST_DIR, OUT, prepareDatabase, ROOT, startServer, type Database, type Server } from './lib/servers';
 import { reportLines, writeResults, type Results } from './report';
@@ -155,6 +155,7 @@ if (opts.only !== 'cli' && opts.only !== 'robustness') {
     // The import needs the open period, which publishing closes: publish last.
     await step(results, 'import values', async () => void results.jobs.push(await importUnderLoad(province)));
     await step(results, 'eligibility run', async () => void results.jobs.push(await eligibilityUnderLoad(province)));
+    await step(results, 'robustness check', async () => void results.jobs.push(...(await robustnessUnderLoad(province))));
     await step(results, 'publish a period', async () => void results.jobs.push(await publishUnderLoad(province)));
   });
   for (const server of servers) {

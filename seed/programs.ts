@@ -4,12 +4,16 @@
 // entities. Validated with the same schema as an admin's input; like the rest of the demo they are
 // covered by the one `demo.seed` audit row rather than one row each. Each is then run once on the
 // latest published period (as an admin would), so stakeholders' scorecards show determinations;
-// those runs are audited like any run (`eligibility.run`).
+// those runs are audited like any run (`eligibility.run`) and checked for robustness as the server would.
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { incentivePrograms, periods, user } from '@/db/schema';
 import { programInputSchema, type ProgramInput, type ProgramInputRaw } from '@/core/eligibility';
 import { runProgram } from '@/server/services/eligibility-runs';
+import { runRobustnessCheck } from '@/server/services/robustness';
+import { DEFAULT_ROBUSTNESS_DRAWS, DEFAULT_ROBUSTNESS_SPREAD } from '@/core/domain/robustness';
+
+const DEMO_ROBUSTNESS_SEED = 2026;
 
 const DEMO_PROGRAMS: ProgramInputRaw[] = [
   {
@@ -99,6 +103,13 @@ export function seedDemoPrograms(db: Db): number {
   const programs = db.insert(incentivePrograms).values(rows).returning({ id: incentivePrograms.id }).all();
   const latest = db.select({ id: periods.id }).from(periods).where(eq(periods.status, 'published')).orderBy(desc(periods.startsOn)).get();
   const admin = db.select({ id: user.id }).from(user).where(and(eq(user.role, 'admin'), eq(user.username, 'admin'))).get();
-  if (latest && admin) for (const p of programs) runProgram(db, admin, { programId: p.id, periodId: latest.id });
+  if (latest && admin) {
+    for (const p of programs) {
+      const run = runProgram(db, admin, { programId: p.id, periodId: latest.id });
+      // Each run's automatic robustness check, as the server would queue it, with a fixed seed so
+      // every fresh demo shows the same fragile decisions.
+      runRobustnessCheck(db, admin, { runId: run.runId, draws: DEFAULT_ROBUSTNESS_DRAWS, spread: DEFAULT_ROBUSTNESS_SPREAD, seed: DEMO_ROBUSTNESS_SEED, automatic: true });
+    }
+  }
   return rows.length;
 }

@@ -26,6 +26,9 @@ const schema = z.object({
   // province's publish or eligibility run hold several times what it uses; a job needing more fails clearly.
   // The launchers give the request thread the same ceiling (scripts/lib/server-process.mjs, same default).
   JOB_WORKER_HEAP_MB: z.coerce.number().int().min(128).max(16384).default(512),
+  // Every eligibility run gets a robustness check of this many weightings by itself, on a background
+  // thread of lowest priority (server/jobs/automatic-checks.ts); 0 turns that off (checks by hand only).
+  ROBUSTNESS_AUTO_DRAWS: z.coerce.number().int().min(0).max(10000).default(1000),
   // Scheduled online backups (scripts/backup.mjs): off unless BACKUP_DIR is set.
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),

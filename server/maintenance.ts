@@ -1,6 +1,7 @@
 // What a running server does beside answering requests: it marks the database as held (so
-// `npm run db:restore` refuses to swap it underneath) and, when BACKUP_DIR is set, takes scheduled
-// online backups in a child process (a large copy never holds up requests).
+// `npm run db:restore` refuses to swap it underneath), when BACKUP_DIR is set takes scheduled
+// online backups in a child process (a large copy never holds up requests), and queues the
+// automatic robustness checks still owed.
 import 'server-only';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -41,4 +42,19 @@ export function scheduleBackups(): void {
   if (!env.BACKUP_DIR || env.DATABASE_PATH === ':memory:') return;
   setTimeout(backupNow, 60_000).unref();
   setInterval(backupNow, env.BACKUP_INTERVAL_HOURS * 3_600_000).unref();
+}
+
+/**
+ * A few seconds after start, the automatic robustness checks still owed (runs the seed wrote,
+ * checks a restart cut off) are queued on the background lane; never in the way of the start.
+ */
+export function resumeAutomaticChecks(): void {
+  if (env.DATABASE_PATH === ':memory:' || env.ROBUSTNESS_AUTO_DRAWS === 0) return;
+  setTimeout(() => {
+    void (async () => {
+      const [{ getDb }, { startAutomaticChecks }] = await Promise.all([import('@/server/db'), import('@/server/jobs/runner')]);
+      const queued = startAutomaticChecks(getDb());
+      if (queued > 0) console.log(`[robustness] ${queued} eligibility run(s) without a check: checking them in the background.`);
+    })().catch((error: unknown) => console.error('[robustness] could not queue the automatic checks:', error));
+  }, 5_000).unref();
 }

@@ -87,7 +87,9 @@ export interface Server {
 /** The production server (`scripts/next-server.mjs`, with `npm start`'s flags and environment) on `port` serving `database`; resolves once /api/health answers. */
 export async function startServer(database: Database, port: number): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = serverEnv({ ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: database.file, APP_URL: base, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: BENCH_DIST_DIR });
+  // Automatic robustness checks off: a generated province's runs have none, and the page timings
+  // measure requests alone (docs/scale.md measures pages while a check runs).
+  const env: NodeJS.ProcessEnv = serverEnv({ ROBUSTNESS_AUTO_DRAWS: '0', ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: database.file, APP_URL: base, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: BENCH_DIST_DIR });
   const child = spawn(process.execPath, [...serverNodeArgs(), path.join(ROOT, 'scripts', 'next-server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   let maxRss = 0;
   const sampler = setInterval(() => {

@@ -33,6 +33,7 @@ type Robustness = inferRouterOutputs<AppRouter>['robustness']['get'];
 type FragileRow = Robustness['fragile']['items'][number];
 
 const PAGE_SIZE = 25;
+const FOLLOW_MS = 2_000;
 const percent = (x: number, locale: Locale) => formatNumber(x, locale, { percent: true, digits: 1 });
 
 export function RobustnessSection({ runId, total, labels }: { runId: number; total: number; labels: RuleLabels }) {
@@ -42,7 +43,11 @@ export function RobustnessSection({ runId, total, labels }: { runId: number; tot
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
-  const data = useQuery(trpc.robustness.get.queryOptions({ runId, page, pageSize: PAGE_SIZE }));
+  const data = useQuery({
+    ...trpc.robustness.get.queryOptions({ runId, page, pageSize: PAGE_SIZE }),
+    // While a check of this run (the automatic one, or one started elsewhere) is under way, follow it.
+    refetchInterval: (q) => (q.state.data?.job && (q.state.data.job.status === 'queued' || q.state.data.job.status === 'running') ? FOLLOW_MS : false),
+  });
   const start = useMutation(trpc.robustness.start.mutationOptions());
   const job = useJobRunner<'eligibility.robustness'>();
   const [draws, setDraws] = useState(String(DEFAULT_ROBUSTNESS_DRAWS));
@@ -81,6 +86,9 @@ export function RobustnessSection({ runId, total, labels }: { runId: number; tot
 
   const check = data.data?.check ?? null;
   const fragile = data.data?.fragile;
+  // A check job this form is not already following: the automatic one, or one started elsewhere.
+  const other = data.data?.job && data.data.job.id !== job.job?.id ? data.data.job : null;
+  const otherRunning = other !== null && (other.status === 'queued' || other.status === 'running');
   return (
     <Card data-testid="robustness">
       <CardHeader>
@@ -93,7 +101,13 @@ export function RobustnessSection({ runId, total, labels }: { runId: number; tot
         <CardDescription>{t('intro', { threshold })}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        {data.isPending ? null : check === null ? (
+        {other ? (
+          <div className="grid gap-2" data-testid="robustness-pending">
+            <p className="text-sm font-medium">{otherRunning ? t(other.automatic ? 'automaticRunning' : 'otherRunning') : t(other.automatic ? 'automaticFailed' : 'otherFailed')}</p>
+            <JobProgress kind="eligibility.robustness" job={other} />
+          </div>
+        ) : null}
+        {data.isPending || (check === null && otherRunning) ? null : check === null ? (
           <EmptyState titleAs="h3" icon={null} title={t('emptyTitle')} description={t('emptyBody')} />
         ) : (
           <div className="grid gap-1" data-testid="robustness-summary" data-fragile={check.fragile}>
@@ -102,7 +116,7 @@ export function RobustnessSection({ runId, total, labels }: { runId: number; tot
             </p>
             <p className="text-sm text-muted-foreground">
               {t('parameters', { draws: formatNumber(check.draws, locale), spread: formatNumber(check.spread * 100, locale), seed: String(check.seed) })} ·{' '}
-              {t('checkedBy', { when: new Date(check.createdAt).toLocaleString(locale), by: check.createdBy ?? '—' })}
+              {check.automatic ? t('checkedAutomatically', { when: new Date(check.createdAt).toLocaleString(locale) }) : t('checkedBy', { when: new Date(check.createdAt).toLocaleString(locale), by: check.createdBy ?? '—' })}
             </p>
           </div>
         )}

@@ -9,7 +9,7 @@ import { Progress } from '@/components/ui/progress';
 import type { JobKind } from '@/core/domain/enums';
 import type { HandledKind, JobResultOf } from '@/server/jobs/handlers';
 import type { JobHandle } from '@/server/jobs/runner';
-import type { JobView } from '@/server/services/jobs';
+import type { JobView } from '@/server/jobs/view';
 
 const POLL_MS = 500;
 

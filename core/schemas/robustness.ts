@@ -27,9 +27,15 @@ export const robustnessStartSchema = z.object({
 export type RobustnessStart = z.output<typeof robustnessStartSchema>;
 export type RobustnessStartRaw = z.input<typeof robustnessStartSchema>;
 
-/** The job's input: every parameter fixed, the seed included. */
-export const robustnessJobSchema = z.object({ runId: z.number().int().positive(), draws: z.number().int().min(1).max(MAX_ROBUSTNESS_DRAWS), spread: z.number().gt(0).max(MAX_ROBUSTNESS_SPREAD_PERCENT / 100), seed: z.number().int().min(0).max(MAX_ROBUSTNESS_SEED) });
-export type RobustnessJobInput = z.output<typeof robustnessJobSchema>;
+/** The job's input: every parameter fixed, the seed included; `automatic` when no person started it. */
+export const robustnessJobSchema = z.object({
+  runId: z.number().int().positive(),
+  draws: z.number().int().min(1).max(MAX_ROBUSTNESS_DRAWS),
+  spread: z.number().gt(0).max(MAX_ROBUSTNESS_SPREAD_PERCENT / 100),
+  seed: z.number().int().min(0).max(MAX_ROBUSTNESS_SEED),
+  automatic: z.boolean().default(false),
+});
+export type RobustnessJobInput = z.input<typeof robustnessJobSchema>;
 
 export const fragileListSchema = z.object({
   runId: z.number().int().positive(),

@@ -21,6 +21,8 @@ export const robustnessChecks = sqliteTable(
     /** Determinations whose stability is below the fragile threshold. */
     fragile: integer('fragile').notNull(),
     createdBy: text('created_by').references(() => user.id),
+    /** Started by itself after the run was written (then createdBy is the run's author), not by a person. */
+    automatic: integer('automatic', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   },
   (t) => [index('robustness_checks_run_idx').on(t.runId, t.id)],

@@ -8,7 +8,7 @@ import { DomainError } from '@/server/errors';
 import { getJobRow, markFailed, markProgress, markRunning, markSucceeded, type JobError } from '@/server/queries/jobs';
 import type { ReportProgress } from '@/core/domain/jobs';
 import { toJsonValue } from '@/core/schemas/json';
-import { isHandledKind, JOB_HANDLERS, MissingAttachmentError, type JobContext } from './handlers';
+import { isHandledKind, JOB_HANDLERS, MissingAttachmentError, type JobContext, type WriteAlone } from './handlers';
 
 /** A thrown error as the reader will see it: a domain error keeps its reason and message. */
 export function jobErrorOf(e: unknown): JobError {
@@ -19,7 +19,7 @@ export function jobErrorOf(e: unknown): JobError {
   return { code: 'failed', params: { message } };
 }
 
-export async function executeJob(db: Db, jobId: number, opts: { attachment: Uint8Array | null; onProgress: ReportProgress }): Promise<void> {
+export async function executeJob(db: Db, jobId: number, opts: { attachment: Uint8Array | null; onProgress: ReportProgress; writeAlone?: WriteAlone | undefined }): Promise<void> {
   const job = getJobRow(db, jobId);
   let after: ((db: Db, result: unknown) => void) | null = null;
   try {
@@ -35,7 +35,7 @@ export async function executeJob(db: Db, jobId: number, opts: { attachment: Uint
       if (!db.$client.inTransaction) markProgress(db, jobId, fraction, step);
     };
     const input = handler.input.parse(job.input);
-    const result = await (handler.run as (db: Db, input: unknown, ctx: JobContext) => unknown)(db, input, { actor, attachment: opts.attachment, progress });
+    const result = await (handler.run as (db: Db, input: unknown, ctx: JobContext) => unknown)(db, input, { actor, attachment: opts.attachment, progress, writeAlone: opts.writeAlone ?? ((write) => write()) });
     markSucceeded(db, jobId, toJsonValue(result));
     after = 'after' in handler ? (handler.after as (db: Db, result: unknown) => void) : null;
     if (after) after(db, result);

@@ -33,7 +33,11 @@ export type JobContext = {
   /** Bytes handed over with the job (an uploaded file); never stored in the jobs row. */
   attachment: Uint8Array | null;
   progress: ReportProgress;
+  /** Runs a write of a background job when it cannot fail a main-lane job's transaction (lane-state.ts); elsewhere at once. */
+  writeAlone: WriteAlone;
 };
+
+export type WriteAlone = <T>(write: () => T) => T;
 
 const eligibilityRunInput = z.object({ programId: z.number().int().positive(), periodId: z.number().int().positive() });
 const importInput = z.object({ kpiSetCode: z.string().min(1), mode: z.enum(IMPORT_MODES), fileName: z.string().optional() });
@@ -109,7 +113,7 @@ export const JOB_HANDLERS = {
   },
   'eligibility.robustness': {
     input: robustnessJobSchema,
-    run: (db: Db, input: z.output<typeof robustnessJobSchema>, ctx: JobContext) => runRobustnessCheck(db, ctx.actor, input, ctx.progress),
+    run: (db: Db, input: z.output<typeof robustnessJobSchema>, ctx: JobContext) => runRobustnessCheck(db, ctx.actor, input, ctx.progress, ctx.writeAlone),
   },
   'tuning.preview': {
     input: impactPreviewInput,

@@ -8,27 +8,42 @@ import { Piscina } from 'piscina';
 import type { Db } from '@/db';
 import { env } from '@/server/env';
 import { ConflictError } from '@/server/errors';
-import { insertJob, markFailed, unfinishedJobWith, type JobError } from '@/server/queries/jobs';
+import { getJobRow, insertJob, markFailed, unfinishedJobWith, type JobError } from '@/server/queries/jobs';
 import type { JsonValue } from '@/core/schemas/json';
+import { automaticChecksDue } from '@/server/services/robustness';
 import { executeJob, jobErrorOf } from './execute';
 import type { HandledKind, JobInputOf } from './handlers';
 import { clearLiveProgress, setLiveProgress } from './live';
+import { mainJobEnded, mainJobHandedOver, newLaneState, type LaneState } from './lane-state';
 import { recoverInterruptedJobs } from './recovery';
-import type { ProgressMessage, WorkerTask } from './worker';
+import type { ProgressMessage, WorkerData, WorkerTask } from './worker';
 
 /** What a procedure answers for work it started: the job to watch, and its kind (for its result's type). */
 export type JobHandle<K extends HandledKind> = { jobId: number; kind: K };
 
-const globalForJobs = globalThis as unknown as { __scorecardJobPool?: Piscina };
+/**
+ * Which pool a job runs on. `main`: the work others wait behind (publishes, runs, imports), on
+ * JOB_WORKERS threads. `background`: long reading work that must never hold those up (robustness
+ * checks: minutes at a province's size, started by themselves after every run), on one thread of
+ * its own at the lowest CPU priority, so it never queues ahead of the main lane and takes only the
+ * CPU the server and the main lane leave idle.
+ */
+export type JobLane = 'main' | 'background';
+
+const laneOf = (kind: HandledKind): JobLane => (kind === 'eligibility.robustness' ? 'background' : 'main');
+
+const globalForJobs = globalThis as unknown as { __scorecardJobPools?: Partial<Record<JobLane, Piscina>> };
 
 const WORKER_IDLE_MS = 60_000;
 
-function pool(): Piscina {
-  return (globalForJobs.__scorecardJobPool ??= new Piscina({
+function pool(lane: JobLane): Piscina {
+  const pools = (globalForJobs.__scorecardJobPools ??= {});
+  return (pools[lane] ??= new Piscina({
     // process.cwd() is the project root under next dev/start, vitest and the tsx scripts alike.
     filename: path.join(process.cwd(), 'server/jobs/worker-entry.mjs'),
     minThreads: 0,
-    maxThreads: env.JOB_WORKERS,
+    maxThreads: lane === 'main' ? env.JOB_WORKERS : 1,
+    workerData: { lane } satisfies WorkerData,
     // A worker loads the services once (about a second): kept for the next job of a burst (the
     // provisional recompute after each approval), then ended, so the heap of a province's publish
     // is not held for long after it.
@@ -62,7 +77,7 @@ export function startJob<K extends HandledKind>(
     return insertJob(tx, { kind: job.kind, input, startedBy: job.startedBy });
     // Immediate: it reads, then writes; deferred, a worker's commit in between fails it at once.
   }, { behavior: 'immediate' });
-  launchJob(db, row.id, job.attachment ?? null);
+  launchJob(db, row.id, job.attachment ?? null, { lane: laneOf(job.kind) });
   return { jobId: row.id, kind: job.kind };
 }
 
@@ -74,13 +89,15 @@ const inFlight = (globalForInFlight.__scorecardJobsInFlight ??= new Set());
  * `serverThread`: work that mostly waits on another process (Chromium printing a page this server
  * serves) runs here instead of taking a worker from the pool.
  */
-export function launchJob(db: Db, jobId: number, attachment: Uint8Array | null = null, opts: { serverThread?: boolean } = {}): Promise<void> {
+export function launchJob(db: Db, jobId: number, attachment: Uint8Array | null = null, opts: { serverThread?: boolean; lane?: JobLane } = {}): Promise<void> {
   setLiveProgress(jobId, { progress: 0, step: 'queued' });
   const here = isMemory(db) || opts.serverThread === true;
-  const finished = (here ? runHere(db, jobId, attachment) : runInWorker(db, jobId, attachment)).finally(() => {
-    clearLiveProgress(jobId);
-    inFlight.delete(finished);
-  });
+  const finished = (here ? runHere(db, jobId, attachment) : runInWorker(db, jobId, attachment, opts.lane ?? 'main'))
+    .then(() => followUp(db, jobId))
+    .finally(() => {
+      clearLiveProgress(jobId);
+      inFlight.delete(finished);
+    });
   inFlight.add(finished);
   return finished;
 }
@@ -103,9 +120,10 @@ function runHere(db: Db, jobId: number, attachment: Uint8Array | null): Promise<
   );
 }
 
-/** Jobs handed to the pool and not ended yet, shared with the workers (see worker.ts). */
-const globalForPending = globalThis as unknown as { __scorecardPendingJobs?: Int32Array };
+/** Jobs handed to the pool and not ended yet, shared with the workers (see worker.ts); how the lanes share the writer (lane-state.ts). */
+const globalForPending = globalThis as unknown as { __scorecardPendingJobs?: Int32Array; __scorecardLaneState?: LaneState };
 const pendingJobs = (globalForPending.__scorecardPendingJobs ??= new Int32Array(new SharedArrayBuffer(4)));
+const laneState = (globalForPending.__scorecardLaneState ??= newLaneState());
 
 /**
  * Runs tasks at most `slots` at a time, the others waiting here in order. The job pool gets no more
@@ -130,21 +148,23 @@ export function taskGate(slots: number): <T>(task: () => Promise<T>) => Promise<
   };
 }
 
-const globalForGate = globalThis as unknown as { __scorecardJobGate?: ReturnType<typeof taskGate> };
-const gate = () => (globalForGate.__scorecardJobGate ??= taskGate(env.JOB_WORKERS));
+const globalForGate = globalThis as unknown as { __scorecardJobGates?: Partial<Record<JobLane, ReturnType<typeof taskGate>>> };
+const gate = (lane: JobLane) => ((globalForGate.__scorecardJobGates ??= {})[lane] ??= taskGate(lane === 'main' ? env.JOB_WORKERS : 1));
 
-async function runInWorker(db: Db, jobId: number, attachment: Uint8Array | null): Promise<void> {
+async function runInWorker(db: Db, jobId: number, attachment: Uint8Array | null, lane: JobLane): Promise<void> {
   const { port1, port2 } = new MessageChannel();
   port1.on('message', (m: ProgressMessage) => setLiveProgress(jobId, m));
   Atomics.add(pendingJobs, 0, 1);
+  if (lane === 'main') mainJobHandedOver(laneState);
   try {
-    const task: WorkerTask = { jobId, dbFile: fileOf(db), port: port2, attachment, pendingJobs };
-    await gate()(() => pool().run(task, { transferList: [port2] }));
+    const task: WorkerTask = { jobId, dbFile: fileOf(db), port: port2, attachment, pendingJobs, laneState };
+    await gate(lane)(() => pool(lane).run(task, { transferList: [port2] }));
   } catch (e) {
     // The worker died (out of memory, terminated): its transaction rolled back with it.
     markFailed(db, jobId, workerErrorOf(e));
   } finally {
     Atomics.sub(pendingJobs, 0, 1);
+    if (lane === 'main') mainJobEnded(laneState);
     port1.close();
   }
 }
@@ -155,9 +175,38 @@ export function workerErrorOf(e: unknown): JobError {
   return jobErrorOf(e);
 }
 
+/**
+ * What a finished job starts in turn, on the thread that started it (which owns the pools): after
+ * a job that writes eligibility runs, their automatic robustness checks. Never throws: the job has
+ * ended either way.
+ */
+function followUp(db: Db, jobId: number): void {
+  try {
+    const job = getJobRow(db, jobId);
+    if (job.status === 'succeeded' && WRITES_ELIGIBILITY_RUNS.has(job.kind)) startAutomaticChecks(db);
+  } catch (e) {
+    console.error(`job ${jobId}: could not start what follows it`, e);
+  }
+}
+
+const WRITES_ELIGIBILITY_RUNS = new Set<string>(['eligibility.run', 'revision.publish'] satisfies HandledKind[]);
+
+/**
+ * Queues the automatic robustness check of every eligibility run still owed one (services/
+ * robustness.ts says which; on the background lane, as every check): after the jobs that write
+ * runs, and once when the server starts (runs written by the seed, or checks a restart cut off).
+ * Returns how many it queued.
+ */
+export function startAutomaticChecks(db: Db): number {
+  recoverInterruptedJobs(db);
+  const due = automaticChecksDue(db);
+  for (const check of due) startJob(db, { kind: 'eligibility.robustness', input: check.input, startedBy: check.startedBy });
+  return due.length;
+}
+
 /** Stops the worker threads (tests and scripts that exit when done). */
 export async function closeJobPool(): Promise<void> {
-  const p = globalForJobs.__scorecardJobPool;
-  globalForJobs.__scorecardJobPool = undefined;
-  await p?.destroy();
+  const pools = Object.values(globalForJobs.__scorecardJobPools ?? {});
+  globalForJobs.__scorecardJobPools = undefined;
+  await Promise.all(pools.map((p) => p.destroy()));
 }

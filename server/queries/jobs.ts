@@ -41,6 +41,18 @@ export function unfinishedJobWith(db: DbOrTx, kind: JobKind, key: string, value:
   );
 }
 
+/** The newest job of this kind whose input has `key` = `value`, whatever its status; null when none. */
+export function latestJobWith(db: DbOrTx, kind: JobKind, key: string, value: number | string): JobRow | null {
+  return (
+    db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, kind), sql`json_extract(${jobs.input}, ${'$.' + key}) = ${value}`))
+      .orderBy(desc(jobs.id))
+      .get() ?? null
+  );
+}
+
 /** The unfinished jobs of this kind whose input matches every `key` = `value` given, oldest first. */
 export function unfinishedJobsMatching(db: DbOrTx, kind: JobKind, match: Record<string, number | string>): JobRow[] {
   const conditions = Object.entries(match).map(([key, value]) => sql`json_extract(${jobs.input}, ${'$.' + key}) = ${value}`);

@@ -4,7 +4,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
-import { determinations, robustnessChecks, robustnessResults, stakeholders, user } from '@/db/schema';
+import { determinations, eligibilityRuns, jobs, robustnessChecks, robustnessResults, stakeholders, user } from '@/db/schema';
 import { FRAGILE_BELOW, type FlipCause } from '@/core/domain/robustness';
 import { countyKeyOf } from './regions';
 
@@ -41,7 +41,7 @@ const ROWS_PER_INSERT = 200;
 /** Writes a check and its results (call inside a transaction); returns the check's id. */
 export function insertCheck(
   tx: DbOrTx,
-  check: { runId: number; draws: number; spread: number; seed: number; fragile: number; createdBy: string },
+  check: { runId: number; draws: number; spread: number; seed: number; fragile: number; createdBy: string; automatic: boolean },
   results: readonly { determinationId: number; stability: number; flip: FlipCause | null }[],
 ): number {
   const row = tx.insert(robustnessChecks).values({ ...check, scheme: 'uniform' }).returning({ id: robustnessChecks.id }).get();
@@ -119,4 +119,27 @@ export function runStabilities(db: DbOrTx, runId: number): Map<number, number> {
   if (!check) return new Map();
   const rows = db.select({ id: robustnessResults.determinationId, stability: robustnessResults.stability }).from(robustnessResults).where(eq(robustnessResults.checkId, check.id)).all();
   return new Map(rows.map((r) => [r.id, r.stability]));
+}
+
+/**
+ * Eligibility runs still owed their automatic check, oldest first, with their authors: no check
+ * yet, not replaced by a revision's run (whose scores it no longer reads), and no check job that
+ * is waiting, running, done, or failed for a reason other than a restart (a check that could not
+ * be done is not tried again by itself; its failure shows on the run page).
+ */
+export function runsAwaitingCheck(db: DbOrTx): { runId: number; createdBy: string }[] {
+  const checkJobOf = sql`${jobs.kind} = 'eligibility.robustness' and json_extract(${jobs.input}, '$.runId') = ${eligibilityRuns.id}`;
+  const rows = db
+    .select({ runId: eligibilityRuns.id, createdBy: eligibilityRuns.createdBy })
+    .from(eligibilityRuns)
+    .where(
+      and(
+        sql`not exists (select 1 from ${robustnessChecks} where ${robustnessChecks.runId} = ${eligibilityRuns.id})`,
+        sql`not exists (select 1 from ${eligibilityRuns} later where later.replaces_run_id = ${eligibilityRuns.id})`,
+        sql`not exists (select 1 from ${jobs} where ${checkJobOf} and (${jobs.status} <> 'failed' or coalesce(json_extract(${jobs.error}, '$.code'), '') <> 'interrupted'))`,
+      ),
+    )
+    .orderBy(asc(eligibilityRuns.id))
+    .all();
+  return rows.filter((r): r is { runId: number; createdBy: string } => r.createdBy !== null);
 }

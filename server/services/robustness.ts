@@ -10,17 +10,20 @@ import { eligibilityRuns } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { NotFoundError, StateError } from '@/server/errors';
 import { noProgress, type ReportProgress } from '@/core/domain/jobs';
-import { FRAGILE_BELOW } from '@/core/domain/robustness';
+import { DEFAULT_ROBUSTNESS_SPREAD, FRAGILE_BELOW } from '@/core/domain/robustness';
+import { env } from '@/server/env';
 import { MAX_CONSECUTIVE_PERIODS, programCore, type EligibilityInput } from '@/core/eligibility';
 import { checkRobustness, clauseAtPath, robustnessGroupOf, type RobustnessGroup } from '@/core/eligibility/robustness';
 import { compileKpiSet } from '@/core/scoring';
 import { pagedResult } from '@/core/schemas/list-params';
-import { MAX_ROBUSTNESS_SEED, type RobustnessJobInput, type RobustnessStart } from '@/core/schemas/robustness';
+import { MAX_ROBUSTNESS_SEED, robustnessJobSchema, type RobustnessJobInput, type RobustnessStart } from '@/core/schemas/robustness';
+import { latestJobWith } from '@/server/queries/jobs';
+import { jobView } from '@/server/jobs/view';
 import { writeAudit } from '@/server/queries/audit';
 import { buildPeriodInputs } from '@/server/queries/eligibility-inputs';
 import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
 import { publishedRunsOf } from '@/server/queries/scores';
-import { determinationIdsByCode, fragilePage, insertCheck, latestCheck, latestResults, stakeholdersOfScoreRuns } from '@/server/queries/robustness';
+import { determinationIdsByCode, fragilePage, insertCheck, latestCheck, latestResults, runsAwaitingCheck, stakeholdersOfScoreRuns } from '@/server/queries/robustness';
 
 export { runStabilities } from '@/server/queries/robustness';
 
@@ -33,7 +36,22 @@ function runOf(db: DbOrTx, runId: number) {
 /** Checks a start before it is queued and fixes its parameters: the spread as a fraction, a seed picked when none is given. */
 export function prepareCheck(db: DbOrTx, input: RobustnessStart): RobustnessJobInput {
   runOf(db, input.runId);
-  return { runId: input.runId, draws: input.draws, spread: input.spreadPercent / 100, seed: input.seed ?? randomInt(0, MAX_ROBUSTNESS_SEED + 1) };
+  return { runId: input.runId, draws: input.draws, spread: input.spreadPercent / 100, seed: input.seed ?? randomSeed() };
+}
+
+export const randomSeed = () => randomInt(0, MAX_ROBUSTNESS_SEED + 1);
+
+/**
+ * The automatic checks owed now (ROBUSTNESS_AUTO_DRAWS weightings at the default spread, a fresh
+ * seed each, run as the run's author): one per run without a check (runsAwaitingCheck); none when
+ * automatic checks are turned off.
+ */
+export function automaticChecksDue(db: DbOrTx): { input: RobustnessJobInput; startedBy: string }[] {
+  if (env.ROBUSTNESS_AUTO_DRAWS === 0) return [];
+  return runsAwaitingCheck(db).map((r) => ({
+    input: { runId: r.runId, draws: env.ROBUSTNESS_AUTO_DRAWS, spread: DEFAULT_ROBUSTNESS_SPREAD, seed: randomSeed(), automatic: true },
+    startedBy: r.createdBy,
+  }));
 }
 
 /**
@@ -63,7 +81,7 @@ export function robustnessInputs(db: Db, runId: number): { run: ReturnType<typeo
 }
 
 /** The job: draws, decides, and writes the check and a result per determination in one transaction. */
-export function runRobustnessCheck(db: Db, actor: Pick<SessionUser, 'id'>, input: RobustnessJobInput, progress: ReportProgress = noProgress) {
+export function runRobustnessCheck(db: Db, actor: Pick<SessionUser, 'id'>, input: RobustnessJobInput, progress: ReportProgress = noProgress, writeAlone: <T>(write: () => T) => T = (write) => write()) {
   progress(0.02, 'checking');
   const { run, inputs, groups } = robustnessInputs(db, input.runId);
   progress(0.1, 'evaluating');
@@ -77,22 +95,30 @@ export function runRobustnessCheck(db: Db, actor: Pick<SessionUser, 'id'>, input
     ...[...ids].filter(([code]) => !scored.has(code)).map(([, determinationId]) => ({ determinationId, stability: 1, flip: null })),
   ];
   const fragile = results.filter((r) => r.fragile).length;
-  return db.transaction((tx) => {
-    const checkId = insertCheck(tx, { runId: run.id, draws: input.draws, spread: input.spread, seed: input.seed, fragile, createdBy: actor.id }, rows);
-    writeAudit(tx, { actorId: actor.id, action: 'robustness.check', entity: 'robustness_check', entityId: checkId, after: { runId: run.id, draws: input.draws, scheme: 'uniform', spread: input.spread, seed: input.seed, fragile, determinations: rows.length } });
+  const automatic = input.automatic ?? false;
+  // The job runs on the background lane: its write waits for a moment it cannot fail another job's.
+  return writeAlone(() => db.transaction((tx) => {
+    const checkId = insertCheck(tx, { runId: run.id, draws: input.draws, spread: input.spread, seed: input.seed, fragile, createdBy: actor.id, automatic }, rows);
+    writeAudit(tx, { actorId: actor.id, action: 'robustness.check', entity: 'robustness_check', entityId: checkId, after: { runId: run.id, draws: input.draws, scheme: 'uniform', spread: input.spread, seed: input.seed, fragile, determinations: rows.length, automatic } });
     return { checkId, runId: run.id, fragile, determinations: rows.length };
-  });
+  }));
 }
 
 /** The run page's section: the latest check (null before any) and a page of its fragile determinations, least stable first. */
 export function getRobustness(db: DbOrTx, params: { runId: number; page: number; pageSize: number }) {
   const run = runOf(db, params.runId);
   const check = latestCheck(db, run.id);
-  if (!check) return { check: null, fragile: pagedResult([], 0, params) };
+  // The newest check job when it has not ended, or failed after the latest check was written: the
+  // page follows the first and says why the second did not finish.
+  const jobRow = latestJobWith(db, 'eligibility.robustness', 'runId', run.id);
+  const shown = jobRow && (jobRow.status === 'queued' || jobRow.status === 'running' || (jobRow.status === 'failed' && (!check || (jobRow.finishedAt?.getTime() ?? 0) > check.createdAt.getTime())));
+  const job = shown ? { ...jobView(jobRow), automatic: robustnessJobSchema.safeParse(jobRow.input).data?.automatic ?? false } : null;
+  if (!check) return { check: null, job, fragile: pagedResult([], 0, params) };
   const page = fragilePage(db, check.id, params.page, params.pageSize);
   const rule = run.programSnapshot.rule;
   return {
-    check: { id: check.id, draws: check.draws, scheme: check.scheme, spread: check.spread, seed: check.seed, fragile: check.fragile, createdAt: check.createdAt, createdBy: check.createdByName, threshold: FRAGILE_BELOW },
+    job,
+    check: { id: check.id, draws: check.draws, scheme: check.scheme, spread: check.spread, seed: check.seed, fragile: check.fragile, createdAt: check.createdAt, createdBy: check.createdByName, automatic: check.automatic, threshold: FRAGILE_BELOW },
     fragile: pagedResult(
       page.items.map((item) => ({ ...item, clause: item.flip?.kind === 'clause' && item.flip.path ? clauseAtPath(rule, item.flip.path) : null })),
       page.total,

@@ -95,6 +95,10 @@ test('admin defines a tax break, runs it for 2026Q2, reads a determination and e
   await expect(dialog.getByTestId('verdict')).toContainText('the budget ran out before this stakeholder’s rank');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
+  // The run is checked for robustness by itself, in the background, without anyone asking.
+  await expect(page.getByTestId('robustness-summary')).toContainText('Checked automatically after the run', { timeout: 60_000 });
+  await expect(page.getByTestId('robustness-summary')).toContainText('1,000 weightings, ± 20 % (uniform)');
+
   // Export the beneficiary list: CSV, then XLSX.
   await page.getByLabel('Show').selectOption('all');
   const csvDownload = page.waitForEvent('download');
@@ -105,8 +109,8 @@ test('admin defines a tax break, runs it for 2026Q2, reads a determination and e
   const lines = csvText.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
   expect(lines[0]).toBe('Code,Name,Type,County,Composite,Amount (yuan),Rate reduction (points),Title,Overridden,Override reason,Stability');
   expect(lines.length).toBeGreaterThan(1);
-  // No robustness check of this run yet: the stability is left empty, not 0.
-  expect(lines[1]).toMatch(/^MK-.*,$/);
+  // Each beneficiary's stability under that check: a share from 0 to 1.
+  expect(lines.slice(1).every((line) => /^MK-.*,(0|1|0\.\d{1,4})$/.test(line))).toBe(true);
   const xlsxDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Beneficiaries (Excel)' }).click();
   const xlsx = await xlsxDownload;

@@ -1,5 +1,5 @@
-// An administrator checks the robustness of a demo eligibility run: a bad spread is refused at its
-// field, then a seeded check runs as a job and the run page shows how many decisions are fragile,
+// An administrator reads the automatic robustness check of a demo eligibility run, then checks it
+// again by hand: a bad spread is refused at its field, then a seeded check runs as a job and the run page shows how many decisions are fragile,
 // the parameters, and the fragile ones with their stability and what changes them.
 import { expect, test } from './fixtures';
 
@@ -15,6 +15,10 @@ test('admin checks the robustness of a demo run and reads the fragile decisions'
 
   const section = page.getByTestId('robustness');
   await expect(section.getByRole('heading', { name: 'Robustness of the decisions' })).toBeVisible();
+  // Checked by itself when the demo's run was written.
+  const summary = section.getByTestId('robustness-summary');
+  await expect(summary).toContainText('1,000 weightings, ± 20 % (uniform), seed 2026');
+  await expect(summary).toContainText('Checked automatically after the run');
 
   // A spread beyond ±50 % is refused at its field, in words, before anything is sent.
   await section.getByLabel('Spread (± %)').fill('80');
@@ -26,7 +30,6 @@ test('admin checks the robustness of a demo run and reads the fragile decisions'
   await section.getByLabel('Spread (± %)').fill('40');
   await section.getByLabel('Seed (optional)').fill('4242');
   await section.getByRole('button', { name: 'Check robustness' }).click();
-  const summary = section.getByTestId('robustness-summary');
   await expect(summary).toContainText('300 weightings, ± 40 % (uniform), seed 4242', { timeout: 60_000 });
   const fragile = Number(await summary.getAttribute('data-fragile'));
   await expect(summary).toContainText(fragile === 0 ? 'No fragile decisions' : fragile === 1 ? '1 fragile decision' : `${fragile} fragile decisions`);

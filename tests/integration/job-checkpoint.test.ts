@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateDb, openDb } from '@/db/client';
 import runJobInWorker from '@/server/jobs/worker';
+import { newLaneState } from '@/server/jobs/lane-state';
 import { getJobRow, insertJob } from '@/server/queries/jobs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'job-checkpoint-'));
@@ -33,7 +34,7 @@ describe('checkpoints of the job workers', () => {
     const run = async (pending: number) => {
       const job = insertJob(db, { kind: 'period.publish', input: { id: 1 }, startedBy: null });
       const { port2 } = new MessageChannel();
-      await runJobInWorker({ jobId: job.id, dbFile: file, port: port2, attachment: null, pendingJobs: new Int32Array([pending]) });
+      await runJobInWorker({ jobId: job.id, dbFile: file, port: port2, attachment: null, pendingJobs: new Int32Array([pending]), laneState: newLaneState() });
       return getJobRow(db, job.id).status;
     };
 

@@ -44,6 +44,8 @@ async function publishedQuarter(db: Db, n: number) {
   await settleJobs();
   const program = await f.program(PROGRAMS[0]!);
   await waitForJob(f.api, await f.api.eligibility.run({ programId: program.id, periodId: q.id }));
+  // The run's automatic robustness check writes from this process: let it end before another process writes.
+  await settleJobs();
   const run = db.select().from(scoreRuns).where(and(eq(scoreRuns.periodId, q.id), eq(scoreRuns.status, 'published'))).get()!;
   const firm = db.select().from(stakeholders).where(eq(stakeholders.code, 'MK-B00001')).get()!;
   const filer = f.user('stakeholder', { stakeholderId: firm.id });

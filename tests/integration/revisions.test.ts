@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
-import { appealItems, appealSteps, appeals, auditLog, determinationOverrides, determinations, eligibilityRuns, indicators, notifications, periodRevisions, scoreRuns, scores } from '@/db/schema';
+import { appealItems, appealSteps, appeals, auditLog, determinationOverrides, determinations, eligibilityRuns, indicators, notifications, periodRevisions, robustnessChecks, scoreRuns, scores } from '@/db/schema';
+import { env } from '@/server/env';
+import { settleJobs } from '@/server/jobs/runner';
 import { scoreKpiSet } from '@/core/scoring';
 import { restrictToDocument } from '@/core/scoring/period-scoring';
 import { gatherValues } from '@/server/queries/score-runs';
@@ -250,6 +252,10 @@ describe('revisions', () => {
     const { scoreRunIds: _a, ...snapBefore } = before.programSnapshot;
     const { scoreRunIds: _b, ...snapAfter } = rerun.programSnapshot;
     expect(snapAfter).toEqual(snapBefore);
+    // The new run is checked for robustness by itself, as every run is; the replaced one keeps its own check.
+    await settleJobs();
+    expect(f.db.select().from(robustnessChecks).where(eq(robustnessChecks.runId, rerun.id)).all()).toMatchObject([{ automatic: true, draws: env.ROBUSTNESS_AUTO_DRAWS }]);
+    expect(f.db.select().from(robustnessChecks).where(eq(robustnessChecks.runId, before.id)).all()).toMatchObject([{ automatic: true }]);
   });
 
   it('is for administrators only', async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `robustness_checks` ADD `automatic` integer DEFAULT false NOT NULL;
