@@ -51,6 +51,8 @@ async function world(db: Db) {
     }
   });
   await f.publish(q.id);
+  // The publish's work after its success (the dashboard's figures) still writes in the worker.
+  await settleJobs();
   const program = await f.program({
     code: 'AUTO-CHECK',
     kind: 'subsidy',
