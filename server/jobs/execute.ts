@@ -8,7 +8,8 @@ import { DomainError } from '@/server/errors';
 import { getJobRow, markFailed, markProgress, markRunning, markSucceeded, type JobError } from '@/server/queries/jobs';
 import type { ReportProgress } from '@/core/domain/jobs';
 import { toJsonValue } from '@/core/schemas/json';
-import { isHandledKind, JOB_HANDLERS, MissingAttachmentError, type JobContext, type WriteAlone } from './handlers';
+import { isHandledKind, JOB_HANDLERS, MissingAttachmentError, type JobContext } from './handlers';
+import type { WriteAlone } from './lane-state';
 
 /** A thrown error as the reader will see it: a domain error keeps its reason and message. */
 export function jobErrorOf(e: unknown): JobError {

@@ -25,6 +25,7 @@ import { robustnessJobSchema } from '@/core/schemas/robustness';
 import { previewRevision, publishRevision } from '@/server/services/revisions';
 import { revisionPeriodSchema, revisionPublishSchema } from '@/core/schemas/revisions';
 import { NotFoundError } from '@/server/errors';
+import type { WriteAlone } from './lane-state';
 import { periodCodeSchema } from '@/core/schemas/period-code';
 import { COUNTY_STAKEHOLDER_SORTS } from '@/core/schemas/county-scorecard';
 
@@ -36,8 +37,6 @@ export type JobContext = {
   /** Runs a write of a background job when it cannot fail a main-lane job's transaction (lane-state.ts); elsewhere at once. */
   writeAlone: WriteAlone;
 };
-
-export type WriteAlone = <T>(write: () => T) => T;
 
 const eligibilityRunInput = z.object({ programId: z.number().int().positive(), periodId: z.number().int().positive() });
 const importInput = z.object({ kpiSetCode: z.string().min(1), mode: z.enum(IMPORT_MODES), fileName: z.string().optional() });

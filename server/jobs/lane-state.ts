@@ -10,6 +10,9 @@ import 'server-only';
 
 export type LaneState = Int32Array;
 
+/** Runs a background job's write when it cannot fail a main-lane job's transaction; elsewhere at once. */
+export type WriteAlone = <T>(write: () => T) => T;
+
 const MAIN_PENDING = 0;
 const BACKGROUND_WRITING = 1;
 

@@ -19,6 +19,7 @@ import { pagedResult } from '@/core/schemas/list-params';
 import { MAX_ROBUSTNESS_SEED, robustnessJobSchema, type RobustnessJobInput, type RobustnessStart } from '@/core/schemas/robustness';
 import { latestJobWith } from '@/server/queries/jobs';
 import { jobView } from '@/server/jobs/view';
+import type { WriteAlone } from '@/server/jobs/lane-state';
 import { writeAudit } from '@/server/queries/audit';
 import { buildPeriodInputs } from '@/server/queries/eligibility-inputs';
 import { loadKpiSetVersion } from '@/server/queries/kpi-documents';
@@ -39,7 +40,7 @@ export function prepareCheck(db: DbOrTx, input: RobustnessStart): RobustnessJobI
   return { runId: input.runId, draws: input.draws, spread: input.spreadPercent / 100, seed: input.seed ?? randomSeed() };
 }
 
-export const randomSeed = () => randomInt(0, MAX_ROBUSTNESS_SEED + 1);
+const randomSeed = () => randomInt(0, MAX_ROBUSTNESS_SEED + 1);
 
 /**
  * The automatic checks owed now (ROBUSTNESS_AUTO_DRAWS weightings at the default spread, a fresh
@@ -81,7 +82,7 @@ export function robustnessInputs(db: Db, runId: number): { run: ReturnType<typeo
 }
 
 /** The job: draws, decides, and writes the check and a result per determination in one transaction. */
-export function runRobustnessCheck(db: Db, actor: Pick<SessionUser, 'id'>, input: RobustnessJobInput, progress: ReportProgress = noProgress, writeAlone: <T>(write: () => T) => T = (write) => write()) {
+export function runRobustnessCheck(db: Db, actor: Pick<SessionUser, 'id'>, input: RobustnessJobInput, progress: ReportProgress = noProgress, writeAlone: WriteAlone = (write) => write()) {
   progress(0.02, 'checking');
   const { run, inputs, groups } = robustnessInputs(db, input.runId);
   progress(0.1, 'evaluating');
